@@ -1,0 +1,35 @@
+package org.sourcewire.accounts;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.sourcewire.shared.WebAddress;
+
+import org.springframework.validation.Errors;
+
+record AccountDetailsForm(
+        @NotBlank(message = "Enter your name.")
+        @Size(max = 100, message = "Use at most 100 characters.")
+        String displayName,
+
+        @Size(max = 120, message = "Use at most 120 characters.")
+        String outletName,
+
+        @Size(max = 300, message = "Use at most 300 characters.")
+        @WebAddress
+        String outletUrl) {
+
+    static AccountDetailsForm of(AccountView account) {
+        return new AccountDetailsForm(account.displayName(), account.outletName(), account.outletUrl());
+    }
+
+    void validate(Role role, Errors errors) {
+        if (role == Role.JOURNALIST) {
+            if (outletName == null || outletName.isBlank()) {
+                errors.rejectValue("outletName", "required", "Enter the outlet you write for, or \"Freelance\".");
+            }
+            if (outletUrl == null || outletUrl.isBlank()) {
+                errors.rejectValue("outletUrl", "required", "Enter your outlet's web address.");
+            }
+        }
+    }
+}

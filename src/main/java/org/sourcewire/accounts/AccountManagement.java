@@ -1,0 +1,229 @@
+package org.sourcewire.accounts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sourcewire.mail.Email;
+import org.sourcewire.mail.Outbox;
+import org.sourcewire.shared.SignedTokens;
+import org.sourcewire.shared.SignedTokens.TokenCheck;
+import org.sourcewire.shared.SiteUrls;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sign-up, verification, passwords and account details. */
+@Service
+@Transactional
+public class AccountManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountManagement.class);
+
+    static final String VERIFY_PURPOSE = "verify-email";
+    static final String RESET_PURPOSE = "password-reset";
+
+    private final Accounts accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final SignedTokens tokens;
+    private final SiteUrls urls;
+    private final Outbox outbox;
+    private final AccountsProperties properties;
+    private final Clock clock;
+
+    AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, SignedTokens tokens, SiteUrls urls, Outbox outbox,
+            AccountsProperties properties, Clock clock) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.tokens = tokens;
+        this.urls = urls;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Creates the account and queues the verification mail in the same transaction. */
+    AccountView signUp(SignUp signUp) {
+        String email = Account.normalizeEmail(signUp.email());
+        if (accounts.existsByAddress(email)) {
+            throw new EmailAlreadyRegisteredException(email);
+        }
+        Instant now = clock.instant();
+        String hash = passwordEncoder.encode(signUp.password());
+        Account account = switch (signUp.role()) {
+            case JOURNALIST -> Account.journalist(email, hash, signUp.displayName().strip(), signUp.outletName().strip(),
+                    signUp.outletUrl().strip(), now);
+            case SOURCE -> Account.source(email, hash, signUp.displayName().strip(), now);
+            case ADMIN -> throw new IllegalArgumentException("Admins are not created by sign-up");
+        };
+        try {
+            accounts.saveAndFlush(account);
+        }
+        catch (DataIntegrityViolationException ex) {
+            // Two sign-ups with the same address at once (e.g. a double click): the unique index decides.
+            throw new EmailAlreadyRegisteredException(email);
+        }
+        queueVerificationMail(account);
+        return account.toView();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountView> find(long id) {
+        return accounts.findById(id).map(Account::toView);
+    }
+
+    @Transactional(readOnly = true)
+    CurrentUser currentUser(long id) {
+        return accounts.findById(id).orElseThrow().toCurrentUser();
+    }
+
+    /** @return false if the account is already verified, so no mail was sent */
+    boolean resendVerification(long accountId) {
+        Account account = accounts.findById(accountId).orElseThrow();
+        if (account.isVerified()) {
+            return false;
+        }
+        queueVerificationMail(account);
+        return true;
+    }
+
+    VerificationResult verifyEmail(String token) {
+        TokenCheck check = tokens.check(VERIFY_PURPOSE, token);
+        Optional<Account> account = check.subject() == null ? Optional.empty()
+                : accountFromSubject(check.subject()).filter(candidate -> candidate.verificationSubject().equals(check.subject()));
+        if (account.isEmpty()) {
+            return VerificationResult.INVALID;
+        }
+        if (account.get().isVerified()) {
+            return VerificationResult.ALREADY_VERIFIED;
+        }
+        if (!check.isValid()) {
+            return VerificationResult.EXPIRED;
+        }
+        account.get().verifyEmail(clock.instant());
+        return VerificationResult.VERIFIED;
+    }
+
+    /** Sends a reset link if the address belongs to an active account; says nothing either way. */
+    void requestPasswordReset(String email) {
+        accounts.findByAddress(email.strip()).filter(account -> !account.isSuspended()).ifPresent(account -> {
+            String token = tokens.issue(RESET_PURPOSE, account.passwordResetSubject(),
+                    clock.instant().plus(properties.passwordResetLinkValidity()));
+            outbox.queue(new Email(account.getEmail(), "Reset your Sourcewire password", "mail/password-reset",
+                    Map.of("name", account.getDisplayName(), "link", urls.link("/password-reset/new", "token", token),
+                            "validity", humanDuration(properties.passwordResetLinkValidity()))));
+        });
+    }
+
+    @Transactional(readOnly = true)
+    ResetLinkCheck checkResetLink(String token) {
+        TokenCheck check = tokens.check(RESET_PURPOSE, token);
+        Optional<Account> account = check.subject() == null ? Optional.empty()
+                : accountFromSubject(check.subject()).filter(candidate -> candidate.passwordResetSubject().equals(check.subject()));
+        if (account.isEmpty()) {
+            return new ResetLinkCheck(TokenCheck.Status.INVALID, null);
+        }
+        return new ResetLinkCheck(check.status(), account.get().getEmail());
+    }
+
+    /** @return false if the link is no longer valid */
+    boolean resetPassword(String token, String newPassword) {
+        TokenCheck check = tokens.check(RESET_PURPOSE, token);
+        if (!check.isValid()) {
+            return false;
+        }
+        Optional<Account> account = accountFromSubject(check.subject())
+                .filter(candidate -> candidate.passwordResetSubject().equals(check.subject()));
+        account.ifPresent(this::changePasswordAndNotify);
+        account.ifPresent(found -> found.changePassword(passwordEncoder.encode(newPassword), clock.instant()));
+        return account.isPresent();
+    }
+
+    /** @return false if the current password was wrong */
+    boolean changePassword(long accountId, String currentPassword, String newPassword) {
+        Account account = accounts.findById(accountId).orElseThrow();
+        if (!passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            return false;
+        }
+        changePasswordAndNotify(account);
+        account.changePassword(passwordEncoder.encode(newPassword), clock.instant());
+        return true;
+    }
+
+    void updateDetails(long accountId, String displayName, String outletName, String outletUrl) {
+        Account account = accounts.findById(accountId).orElseThrow();
+        account.rename(displayName.strip());
+        if (account.getRole() == Role.JOURNALIST) {
+            account.changeOutlet(outletName.strip(), outletUrl.strip());
+        }
+    }
+
+    /** Creates the configured first admin unless an account with that address exists. */
+    void ensureAdmin(String email, String password, String displayName) {
+        if (accounts.existsByAddress(email)) {
+            return;
+        }
+        accounts.save(Account.admin(email, passwordEncoder.encode(password), displayName, clock.instant()));
+        log.info("Created the admin account {}", email);
+    }
+
+    /** For demo data: an account whose address counts as verified. */
+    void createVerified(SignUp signUp) {
+        if (accounts.existsByAddress(signUp.email())) {
+            return;
+        }
+        Instant now = clock.instant();
+        String hash = passwordEncoder.encode(signUp.password());
+        Account account = switch (signUp.role()) {
+            case JOURNALIST -> Account.journalist(signUp.email(), hash, signUp.displayName(), signUp.outletName(),
+                    signUp.outletUrl(), now);
+            case SOURCE -> Account.source(signUp.email(), hash, signUp.displayName(), now);
+            case ADMIN -> Account.admin(signUp.email(), hash, signUp.displayName(), now);
+        };
+        account.verifyEmail(now);
+        accounts.save(account);
+    }
+
+    private void changePasswordAndNotify(Account account) {
+        outbox.queue(new Email(account.getEmail(), "Your Sourcewire password was changed", "mail/password-changed",
+                Map.of("name", account.getDisplayName(), "resetLink", urls.link("/password-reset"))));
+    }
+
+    private void queueVerificationMail(Account account) {
+        String token = tokens.issue(VERIFY_PURPOSE, account.verificationSubject(),
+                clock.instant().plus(properties.verificationLinkValidity()));
+        outbox.queue(new Email(account.getEmail(), "Confirm your e-mail address for Sourcewire", "mail/verify-email",
+                Map.of("name", account.getDisplayName(), "link", urls.link("/verify-email", "token", token),
+                        "validity", humanDuration(properties.verificationLinkValidity()))));
+    }
+
+    private Optional<Account> accountFromSubject(String subject) {
+        int colon = subject.indexOf(':');
+        if (colon < 1) {
+            return Optional.empty();
+        }
+        try {
+            return accounts.findById(Long.parseLong(subject.substring(0, colon)));
+        }
+        catch (NumberFormatException ex) {
+            return Optional.empty();
+        }
+    }
+
+    private static String humanDuration(java.time.Duration duration) {
+        long hours = duration.toHours();
+        return hours >= 1 ? hours + (hours == 1 ? " hour" : " hours") : duration.toMinutes() + " minutes";
+    }
+
+    enum VerificationResult {
+        VERIFIED, ALREADY_VERIFIED, EXPIRED, INVALID
+    }
+
+    record ResetLinkCheck(TokenCheck.Status status, String email) {
+    }
+}

@@ -1,0 +1,64 @@
+package org.sourcewire.accounts;
+
+import jakarta.validation.Valid;
+import org.sourcewire.accounts.PasswordForms.ChangePasswordForm;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Account settings: name (and outlet for journalists) and password. */
+@Controller
+@RequestMapping("/account")
+class AccountSettingsController {
+
+    private final AccountManagement accounts;
+
+    AccountSettingsController(AccountManagement accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    String settings(@AuthenticationPrincipal CurrentUser user, Model model) {
+        AccountView account = accounts.find(user.id()).orElseThrow();
+        model.addAttribute("details", AccountDetailsForm.of(account));
+        model.addAttribute("passwordForm", new ChangePasswordForm("", "", ""));
+        return "accounts/settings";
+    }
+
+    @PostMapping("/details")
+    String updateDetails(@AuthenticationPrincipal CurrentUser user,
+            @Valid @ModelAttribute("details") AccountDetailsForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        form.validate(user.role(), result);
+        if (result.hasErrors()) {
+            model.addAttribute("passwordForm", new ChangePasswordForm("", "", ""));
+            return "accounts/settings";
+        }
+        accounts.updateDetails(user.id(), form.displayName(), form.outletName(), form.outletUrl());
+        redirect.addFlashAttribute("success", "Your details were saved.");
+        return "redirect:/account";
+    }
+
+    @PostMapping("/password")
+    String changePassword(@AuthenticationPrincipal CurrentUser user,
+            @Valid @ModelAttribute("passwordForm") ChangePasswordForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        form.validate(user.email(), result);
+        if (!result.hasErrors() && !accounts.changePassword(user.id(), form.currentPassword(), form.password())) {
+            result.rejectValue("currentPassword", "wrong", "That is not your current password.");
+        }
+        if (result.hasErrors()) {
+            model.addAttribute("details", AccountDetailsForm.of(accounts.find(user.id()).orElseThrow()));
+            return "accounts/settings";
+        }
+        redirect.addFlashAttribute("success", "Your password was changed.");
+        return "redirect:/account";
+    }
+}

@@ -1,0 +1,32 @@
+package org.sourcewire.accounts;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The log-in page; Spring Security's form log-in handles the POST and sends failures back here with a reason. */
+@Controller
+class LoginController {
+
+    @GetMapping("/login")
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) Long wait,
+            Authentication authentication, Model model) {
+        if (authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)) {
+            return "redirect:/dashboard";
+        }
+        if (error != null) {
+            model.addAttribute("loginError", switch (error) {
+                case "throttled" -> "Too many failed attempts. For your security, log-in is paused for "
+                        + (wait == null ? "a few" : wait) + (wait != null && wait == 1 ? " minute" : " minutes")
+                        + ". You can reset your password meanwhile.";
+                case "suspended" -> "This account is suspended. Write to the Sourcewire moderators if you think this is a mistake.";
+                default -> "That e-mail address and password don't match. Check both and try again.";
+            });
+        }
+        return "accounts/login";
+    }
+}

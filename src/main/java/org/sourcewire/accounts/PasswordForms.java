@@ -1,0 +1,47 @@
+package org.sourcewire.accounts;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.validation.Errors;
+
+/** The forms of the password pages. */
+final class PasswordForms {
+
+    private PasswordForms() {
+    }
+
+    record ResetRequestForm(
+            @NotBlank(message = "Enter your e-mail address.")
+            @Email(regexp = ".+@[^@]+\\.[^@]+", message = "Enter a valid e-mail address, like name@example.com.")
+            @Size(max = 254, message = "Use at most 254 characters.")
+            String email) {
+    }
+
+    record NewPasswordForm(String token, String password, String confirmation) {
+
+        void validate(String email, Errors errors) {
+            checkNewPassword(password, confirmation, email, errors);
+        }
+    }
+
+    record ChangePasswordForm(
+            @NotBlank(message = "Enter your current password.")
+            @Size(max = 200, message = "That is not your current password.")
+            String currentPassword,
+            String password,
+            String confirmation) {
+
+        void validate(String email, Errors errors) {
+            checkNewPassword(password, confirmation, email, errors);
+        }
+    }
+
+    private static void checkNewPassword(String password, String confirmation, String email, Errors errors) {
+        PasswordPolicy.problem(password, email).ifPresent(problem -> errors.rejectValue("password", "weak", problem));
+        if (!errors.hasFieldErrors("password") && !password.equals(confirmation)) {
+            errors.rejectValue("confirmation", "mismatch", "The two passwords are not the same.");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.sourcewire.accounts;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.sourcewire.shared.WebAddress;
+
+import org.springframework.validation.Errors;
+
+record SignUpForm(
+        @NotBlank(message = "Enter your name.")
+        @Size(max = 100, message = "Use at most 100 characters.")
+        String displayName,
+
+        @NotBlank(message = "Enter your e-mail address.")
+        @Email(regexp = ".+@[^@]+\\.[^@]+", message = "Enter a valid e-mail address, like name@example.com.")
+        @Size(max = 254, message = "Use at most 254 characters.")
+        String email,
+
+        String password,
+
+        @NotNull(message = "Choose whether you are a journalist or a source.")
+        Role role,
+
+        @Size(max = 120, message = "Use at most 120 characters.")
+        String outletName,
+
+        @Size(max = 300, message = "Use at most 300 characters.")
+        @WebAddress
+        String outletUrl) {
+
+    static SignUpForm empty(Role role) {
+        return new SignUpForm("", "", "", role, "", "");
+    }
+
+    /** The checks that depend on more than one field. */
+    void validate(Errors errors) {
+        PasswordPolicy.problem(password, email).ifPresent(problem -> errors.rejectValue("password", "weak", problem));
+        if (role == Role.ADMIN) {
+            errors.rejectValue("role", "invalid", "Choose whether you are a journalist or a source.");
+        }
+        if (role == Role.JOURNALIST) {
+            if (outletName == null || outletName.isBlank()) {
+                errors.rejectValue("outletName", "required", "Enter the outlet you write for, or \"Freelance\".");
+            }
+            if (outletUrl == null || outletUrl.isBlank()) {
+                errors.rejectValue("outletUrl", "required", "Enter your outlet's web address (or your own site if you are freelance).");
+            }
+        }
+    }
+
+    SignUp toSignUp() {
+        boolean journalist = role == Role.JOURNALIST;
+        return new SignUp(displayName, email, password, role, journalist ? outletName : null, journalist ? outletUrl : null);
+    }
+}

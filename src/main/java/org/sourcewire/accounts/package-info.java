@@ -1,0 +1,6 @@
+/**
+ * Accounts: sign-up as journalist or source, e-mail verification, log-in with throttling, password reset and
+ * change, the first admin and the demo accounts.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = { "shared", "mail" })
+package org.sourcewire.accounts;

@@ -1,0 +1,19 @@
+package org.sourcewire.mail;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+@ConfigurationProperties("sourcewire.mail")
+record MailProperties(String from, Outbox outbox) {
+
+    record Outbox(Duration pollInterval, int batchSize, int maxAttempts, Duration firstRetryDelay) {
+
+        /** Exponential back-off: 30 s, 1 min, 2 min, ... capped at six hours. */
+        Duration retryDelay(int attempts) {
+            long factor = 1L << Math.min(attempts - 1, 10);
+            Duration delay = firstRetryDelay.multipliedBy(factor);
+            return delay.compareTo(Duration.ofHours(6)) > 0 ? Duration.ofHours(6) : delay;
+        }
+    }
+}

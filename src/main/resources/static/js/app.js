@@ -1,0 +1,18 @@
+// Small progressive enhancements; every page works without them.
+document.addEventListener('htmx:configRequest', function (event) {
+    var token = document.querySelector('meta[name="csrf-token"]');
+    var header = document.querySelector('meta[name="csrf-header"]');
+    if (token && header) {
+        event.detail.headers[header.content] = token.content;
+    }
+});
+
+document.addEventListener('click', function (event) {
+    var toggle = event.target.closest('[data-toggle-target]');
+    if (!toggle) {
+        return;
+    }
+    var target = document.querySelector(toggle.getAttribute('data-toggle-target'));
+    var open = target.classList.toggle('show');
+    toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+});

@@ -1,0 +1,28 @@
+package org.sourcewire;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.sourcewire.mail.TestSmtp;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole app on a random port, against the embedded PostgreSQL and a GreenMail SMTP server, with a clock the
+ * test can move. Every test class with this annotation shares one Spring context (and so one database).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@Import(TestInfrastructure.class)
+@ContextConfiguration(initializers = TestSmtp.Initializer.class)
+public @interface SourcewireIntegrationTest {
+}

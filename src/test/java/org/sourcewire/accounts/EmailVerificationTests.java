@@ -1,0 +1,121 @@
+package org.sourcewire.accounts;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.TestClock;
+import org.sourcewire.mail.Mailbox;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sourcewire.accounts.TestAccounts.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+@SourcewireIntegrationTest
+class EmailVerificationTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    Mailbox mailbox;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void anExpiredLinkSaysSoAndVerifiesNothing() {
+        CurrentUser user = accounts.unverifiedSource();
+        String link = latestLink(user);
+
+        clock.advance(Duration.ofHours(49));
+
+        assertThat(mvc.get().uri(link)).hasStatusOk().bodyText().contains("This link has expired");
+        assertThat(isVerified(user)).isFalse();
+    }
+
+    @Test
+    void aTamperedLinkIsNotValid() {
+        CurrentUser user = accounts.unverifiedSource();
+        String link = latestLink(user);
+        String token = link.substring(link.indexOf("token=") + 6);
+        String otherSignature = token.substring(0, token.indexOf('.') + 1) + "A".repeat(43);
+
+        assertThat(mvc.get().uri("/verify-email?token=" + otherSignature)).hasStatusOk().bodyText().contains("This link is not valid");
+        assertThat(mvc.get().uri("/verify-email?token=garbage")).hasStatusOk().bodyText().contains("This link is not valid");
+        assertThat(mvc.get().uri("/verify-email?token=" + "x".repeat(5000))).hasStatusOk().bodyText().contains("This link is not valid");
+        assertThat(mvc.get().uri("/verify-email")).hasStatusOk().bodyText().contains("This link is not valid");
+        assertThat(isVerified(user)).isFalse();
+    }
+
+    @Test
+    void aResetLinkCannotBeUsedToVerify() {
+        CurrentUser user = accounts.unverifiedSource();
+        assertThat(mvc.post().uri("/password-reset").with(csrf()).param("email", user.email())).hasStatusOk();
+        mailbox.deliver();
+        String resetLink = Mailbox.link(mailbox.receivedBy(user.email()).get(1), "/password-reset/new");
+        String token = resetLink.substring(resetLink.indexOf("token=") + 6);
+
+        assertThat(mvc.get().uri("/verify-email?token=" + token)).bodyText().contains("This link is not valid");
+        assertThat(isVerified(user)).isFalse();
+    }
+
+    @Test
+    void anUnverifiedUserCanAskForANewLinkWhichWorks() {
+        CurrentUser user = accounts.unverifiedSource();
+        clock.advance(Duration.ofHours(49));
+
+        assertThat(mvc.post().uri("/verify-email/resend").with(csrf()).with(as(user))).hasRedirectedUrl("/dashboard");
+        assertThat(mvc.post().uri("/verify-email/resend").with(csrf()).with(as(user)).header("HX-Request", "true"))
+                .hasStatusOk().bodyText().contains("We sent a new link to " + user.email());
+        mailbox.deliver();
+
+        assertThat(mailbox.receivedBy(user.email())).hasSize(3);
+        assertThat(mvc.get().uri(Mailbox.link(mailbox.receivedBy(user.email()).get(2), "/verify-email")))
+                .bodyText().contains("Your e-mail address is confirmed");
+        assertThat(isVerified(user)).isTrue();
+    }
+
+    @Test
+    void aVerifiedUserIsToldThereIsNothingToResend() {
+        CurrentUser user = accounts.source();
+
+        assertThat(mvc.post().uri("/verify-email/resend").with(csrf()).with(as(user)).header("HX-Request", "true"))
+                .hasStatusOk().bodyText().contains("already confirmed");
+        assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = :email").param("email", user.email())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void resendingNeedsALogIn() {
+        assertThat(mvc.post().uri("/verify-email/resend").with(csrf())).hasStatus3xxRedirection()
+                .redirectedUrl().endsWith("/login");
+    }
+
+    private String latestLink(CurrentUser user) {
+        mailbox.deliver();
+        var received = mailbox.receivedBy(user.email());
+        return Mailbox.link(received.get(received.size() - 1), "/verify-email");
+    }
+
+    private boolean isVerified(CurrentUser user) {
+        return jdbc.sql("select email_verified_at is not null from account where id = :id").param("id", user.id())
+                .query(Boolean.class).single();
+    }
+}

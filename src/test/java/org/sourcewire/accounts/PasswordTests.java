@@ -1,0 +1,148 @@
+package org.sourcewire.accounts;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.TestClock;
+import org.sourcewire.mail.Mailbox;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sourcewire.accounts.TestAccounts.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+@SourcewireIntegrationTest
+class PasswordTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    Mailbox mailbox;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void forgottenPasswordIsResetThroughTheMailedLinkOnce() {
+        CurrentUser user = accounts.journalist();
+        String link = requestResetLink(user.email());
+
+        assertThat(mvc.get().uri(link)).hasStatusOk().bodyText().contains("Choose a new password");
+        String token = link.substring(link.indexOf("token=") + 6);
+        assertThat(mvc.post().uri("/password-reset/new").with(csrf()).param("token", token)
+                .param("password", "a brand new secret").param("confirmation", "a brand new secret"))
+                .hasRedirectedUrl("/login");
+
+        assertThat(logIn(user.email(), "a brand new secret")).hasRedirectedUrl("/dashboard");
+        assertThat(logIn(user.email(), TestAccounts.PASSWORD)).hasRedirectedUrl("/login?error=bad");
+        assertThat(mvc.get().uri(link)).hasStatusOk().bodyText().contains("This reset link is not valid");
+        assertThat(mvc.post().uri("/password-reset/new").with(csrf()).param("token", token)
+                .param("password", "yet another secret").param("confirmation", "yet another secret"))
+                .hasStatusOk().bodyText().contains("This reset link is not valid");
+        mailbox.deliver();
+        assertThat(mailbox.receivedBy(user.email())).extracting(message -> message.getSubject())
+                .contains("Your Sourcewire password was changed");
+    }
+
+    @Test
+    void aResetRequestForAnUnknownAddressLooksTheSameAndSendsNothing() {
+        String nobody = TestAccounts.uniqueEmail("nobody");
+
+        assertThat(mvc.post().uri("/password-reset").with(csrf()).param("email", nobody))
+                .hasStatusOk().bodyText().contains("Check your e-mail");
+        assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = :email").param("email", nobody)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aResetRequestNeedsAValidAddress() {
+        assertThat(mvc.post().uri("/password-reset").with(csrf()).param("email", "nonsense"))
+                .hasStatusOk().bodyText().contains("Enter a valid e-mail address");
+        assertThat(mvc.post().uri("/password-reset").with(csrf()).param("email", ""))
+                .hasStatusOk().bodyText().contains("Enter your e-mail address.");
+    }
+
+    @Test
+    void anExpiredOrTamperedResetLinkIsRefused() {
+        CurrentUser user = accounts.source();
+        String link = requestResetLink(user.email());
+        String token = link.substring(link.indexOf("token=") + 6);
+
+        assertThat(mvc.get().uri("/password-reset/new?token=" + token.replace('.', '-'))).bodyText()
+                .contains("This reset link is not valid");
+        assertThat(mvc.get().uri("/password-reset/new")).bodyText().contains("This reset link is not valid");
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(mvc.get().uri(link)).bodyText().contains("This reset link has expired");
+        assertThat(mvc.post().uri("/password-reset/new").with(csrf()).param("token", token)
+                .param("password", "a brand new secret").param("confirmation", "a brand new secret"))
+                .bodyText().contains("This reset link has expired");
+        clock.reset();
+        assertThat(logIn(user.email(), TestAccounts.PASSWORD)).hasRedirectedUrl("/dashboard");
+    }
+
+    @Test
+    void aWeakOrMismatchedNewPasswordIsRefusedBesideTheField() {
+        CurrentUser user = accounts.source();
+        String link = requestResetLink(user.email());
+        String token = link.substring(link.indexOf("token=") + 6);
+
+        assertThat(mvc.post().uri("/password-reset/new").with(csrf()).param("token", token)
+                .param("password", "short").param("confirmation", "short"))
+                .hasStatusOk().bodyText().contains("Use at least 10 characters.");
+        assertThat(mvc.post().uri("/password-reset/new").with(csrf()).param("token", token)
+                .param("password", "a brand new secret").param("confirmation", "another secret!"))
+                .hasStatusOk().bodyText().contains("The two passwords are not the same.");
+        assertThat(mvc.post().uri("/password-reset/new").with(csrf()).param("token", token))
+                .hasStatusOk().bodyText().contains("Enter a password.");
+        assertThat(logIn(user.email(), TestAccounts.PASSWORD)).hasRedirectedUrl("/dashboard");
+    }
+
+    @Test
+    void changingThePasswordNeedsTheCurrentOne() {
+        CurrentUser user = accounts.journalist();
+
+        assertThat(mvc.post().uri("/account/password").with(csrf()).with(as(user)).param("currentPassword", "wrong one")
+                .param("password", "a brand new secret").param("confirmation", "a brand new secret"))
+                .hasStatusOk().bodyText().contains("That is not your current password.");
+        assertThat(mvc.post().uri("/account/password").with(csrf()).with(as(user)).param("currentPassword", "")
+                .param("password", "tiny").param("confirmation", "tiny"))
+                .hasStatusOk().bodyText().contains("Enter your current password.").contains("Use at least 10 characters.");
+        assertThat(logIn(user.email(), TestAccounts.PASSWORD)).hasRedirectedUrl("/dashboard");
+
+        assertThat(mvc.post().uri("/account/password").with(csrf()).with(as(user)).param("currentPassword", TestAccounts.PASSWORD)
+                .param("password", "a brand new secret").param("confirmation", "a brand new secret"))
+                .hasRedirectedUrl("/account");
+        assertThat(logIn(user.email(), "a brand new secret")).hasRedirectedUrl("/dashboard");
+    }
+
+    private String requestResetLink(String email) {
+        assertThat(mvc.post().uri("/password-reset").with(csrf()).param("email", email))
+                .hasStatusOk().bodyText().contains("Check your e-mail");
+        mailbox.deliver();
+        var received = mailbox.receivedBy(email);
+        assertThat(received).isNotEmpty();
+        return Mailbox.link(received.get(received.size() - 1), "/password-reset/new");
+    }
+
+    private org.springframework.test.web.servlet.assertj.MvcTestResult logIn(String email, String password) {
+        return mvc.post().uri("/login").with(csrf()).with(TestAccounts.fromOwnAddress())
+                .param("email", email).param("password", password).exchange();
+    }
+}

@@ -1,0 +1,164 @@
+package org.sourcewire.accounts;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.mail.Mailbox;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+@SourcewireIntegrationTest
+class SignUpTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    Mailbox mailbox;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void journalistSignsUpConfirmsTheMailedLinkAndLogsIn() throws Exception {
+        String email = TestAccounts.uniqueEmail("maria");
+
+        assertThat(signUp("JOURNALIST", "Maria Lopez", email, "a long enough secret", "The Daily Ledger", "https://ledger.example"))
+                .hasStatus3xxRedirection().hasRedirectedUrl("/dashboard");
+        assertThat(isVerified(email)).isFalse();
+
+        mailbox.deliver();
+        List<MimeMessage> received = mailbox.receivedBy(email);
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).getSubject()).isEqualTo("Confirm your e-mail address for Sourcewire");
+        String link = Mailbox.link(received.get(0), "/verify-email");
+
+        assertThat(mvc.get().uri(link)).hasStatusOk().bodyText().contains("Your e-mail address is confirmed");
+        assertThat(isVerified(email)).isTrue();
+        assertThat(mvc.get().uri(link)).hasStatusOk().bodyText().contains("Already confirmed");
+
+        assertThat(mvc.post().uri("/login").with(csrf()).with(TestAccounts.fromOwnAddress())
+                .param("email", email.toUpperCase()).param("password", "a long enough secret"))
+                .hasRedirectedUrl("/dashboard");
+        assertThat(mvc.post().uri("/login").with(csrf()).with(TestAccounts.fromOwnAddress())
+                .param("email", email).param("password", "a wrong secret!"))
+                .hasRedirectedUrl("/login?error=bad");
+    }
+
+    @Test
+    void sourceNeedsNoOutlet() {
+        String email = TestAccounts.uniqueEmail("source");
+
+        assertThat(signUp("SOURCE", "Priya Nair", email, "a long enough secret", "", "")).hasRedirectedUrl("/dashboard");
+
+        assertThat(jdbc.sql("select role, outlet_name from account where email = :email").param("email", email)
+                .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2)).single()).isEqualTo("SOURCE/null");
+    }
+
+    @Test
+    void aNewAccountIsLoggedInAtOnceAndSeesTheConfirmationBanner() {
+        String email = TestAccounts.uniqueEmail("new");
+        MvcTestResult result = signUp("SOURCE", "New Person", email, "a long enough secret", "", "");
+
+        assertThat(mvc.get().uri("/dashboard").cookie(result.getResponse().getCookie("SESSION")))
+                .hasStatusOk().bodyText().contains("Hello, New Person").contains("Confirm your e-mail address");
+    }
+
+    static Stream<Arguments> badSignUps() {
+        String ok = "a long enough secret";
+        return Stream.of(
+                Arguments.of("empty name", "SOURCE", "", "x@example.com", ok, "", "", "Enter your name."),
+                Arguments.of("too long name", "SOURCE", "n".repeat(101), "x@example.com", ok, "", "", "Use at most 100 characters."),
+                Arguments.of("empty e-mail", "SOURCE", "Name", "", ok, "", "", "Enter your e-mail address."),
+                Arguments.of("malformed e-mail", "SOURCE", "Name", "not-an-address", ok, "", "", "Enter a valid e-mail address"),
+                Arguments.of("e-mail without domain dot", "SOURCE", "Name", "someone@localhost", ok, "", "", "Enter a valid e-mail address"),
+                Arguments.of("too long e-mail", "SOURCE", "Name", "x".repeat(250) + "@example.com", ok, "", "", "Use at most 254 characters."),
+                Arguments.of("empty password", "SOURCE", "Name", "x@example.com", "", "", "", "Enter a password."),
+                Arguments.of("short password", "SOURCE", "Name", "x@example.com", "short", "", "", "Use at least 10 characters."),
+                Arguments.of("common password", "SOURCE", "Name", "x@example.com", "password123", "", "", "too easy to guess"),
+                Arguments.of("too long password", "SOURCE", "Name", "x@example.com", "p".repeat(20) + "q".repeat(50), "", "", "Use at most 64 characters."),
+                Arguments.of("password is the e-mail", "SOURCE", "Name", "harriet@example.com", "harriet@example.com", "", "", "use your e-mail address in your password"),
+                Arguments.of("no role", "", "Name", "x@example.com", ok, "", "", "Choose whether you are a journalist or a source."),
+                Arguments.of("unknown role", "EDITOR", "Name", "x@example.com", ok, "", "", "Choose whether you are a journalist or a source."),
+                Arguments.of("admin role", "ADMIN", "Name", "x@example.com", ok, "", "", "Choose whether you are a journalist or a source."),
+                Arguments.of("journalist without outlet", "JOURNALIST", "Name", "x@example.com", ok, "", "https://ledger.example", "Enter the outlet you write for"),
+                Arguments.of("journalist without outlet URL", "JOURNALIST", "Name", "x@example.com", ok, "Ledger", "", "Enter your outlet&#39;s web address"),
+                Arguments.of("outlet URL not a URL", "JOURNALIST", "Name", "x@example.com", ok, "Ledger", "ledger", "Enter a full web address"),
+                Arguments.of("outlet URL with other scheme", "JOURNALIST", "Name", "x@example.com", ok, "Ledger", "javascript:alert(1)", "Enter a full web address"),
+                Arguments.of("too long outlet", "JOURNALIST", "Name", "x@example.com", ok, "o".repeat(121), "https://ledger.example", "Use at most 120 characters."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSignUps")
+    void badInputGetsAFieldMessageAndSavesNothing(String label, String role, String name, String email, String password,
+            String outletName, String outletUrl, String message) {
+        String address = email.replace("x@", TestAccounts.uniqueEmail("bad").replace("@example.com", "") + "@");
+
+        assertThat(signUp(role, name, address, password, outletName, outletUrl))
+                .hasStatusOk()
+                .bodyText().contains("invalid-feedback").contains(message).doesNotContain("Exception");
+        assertThat(jdbc.sql("select count(*) from account where email = :email").param("email", address)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aDuplicateAddressIsRefusedWhateverItsCase() {
+        String email = TestAccounts.uniqueEmail("twice");
+        assertThat(signUp("SOURCE", "First", email, "a long enough secret", "", "")).hasRedirectedUrl("/dashboard");
+
+        assertThat(signUp("SOURCE", "Second", email.toUpperCase(), "a long enough secret", "", ""))
+                .hasStatusOk().bodyText().contains("An account with this e-mail address already exists");
+        assertThat(jdbc.sql("select count(*) from account where email = :email").param("email", email)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aDoubleClickedSubmitMakesOneAccount() throws Exception {
+        String email = TestAccounts.uniqueEmail("double");
+        Thread[] clicks = new Thread[2];
+        for (int i = 0; i < clicks.length; i++) {
+            clicks[i] = new Thread(() -> signUp("SOURCE", "Double", email, "a long enough secret", "", ""));
+            clicks[i].start();
+        }
+        for (Thread click : clicks) {
+            click.join();
+        }
+
+        assertThat(jdbc.sql("select count(*) from account where email = :email").param("email", email)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = :email").param("email", email)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void signUpWithoutCsrfTokenIsRejected() {
+        assertThat(mvc.post().uri("/signup").param("role", "SOURCE").param("displayName", "X")
+                .param("email", TestAccounts.uniqueEmail("csrf")).param("password", "a long enough secret"))
+                .hasStatus(403);
+    }
+
+    private MvcTestResult signUp(String role, String name, String email, String password, String outletName,
+            String outletUrl) {
+        return mvc.post().uri("/signup").with(csrf())
+                .param("role", role).param("displayName", name).param("email", email).param("password", password)
+                .param("outletName", outletName).param("outletUrl", outletUrl)
+                .exchange();
+    }
+
+    private boolean isVerified(String email) {
+        return jdbc.sql("select email_verified_at is not null from account where email = :email").param("email", email)
+                .query(Boolean.class).single();
+    }
+}

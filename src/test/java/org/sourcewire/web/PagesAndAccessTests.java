@@ -1,0 +1,113 @@
+package org.sourcewire.web;
+
+import org.junit.jupiter.api.Test;
+import org.sourcewire.RealBrowserlessClient;
+import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.accounts.TestAccounts;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sourcewire.accounts.TestAccounts.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+@SourcewireIntegrationTest
+class PagesAndAccessTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anonymousVisitorsSeeTheLandingAndAccountPagesOnly() {
+        assertThat(mvc.get().uri("/")).hasStatusOk().bodyText().contains("For journalists").contains("For experts")
+                .contains("Sign up");
+        assertThat(mvc.get().uri("/login")).hasStatusOk();
+        assertThat(mvc.get().uri("/signup")).hasStatusOk();
+        assertThat(mvc.get().uri("/signup?as=source")).hasStatusOk().bodyText()
+                .containsPattern("value=\"SOURCE\" id=\"role-source\" name=\"role\" checked");
+        assertThat(mvc.get().uri("/password-reset")).hasStatusOk();
+        assertThat(mvc.get().uri("/dashboard")).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+        assertThat(mvc.get().uri("/admin/outbox")).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+    }
+
+    @Test
+    void eachRoleSeesItsOwnDashboard() {
+        assertThat(mvc.get().uri("/dashboard").with(as(accounts.journalist()))).hasStatusOk().bodyText()
+                .contains("Your outlet").doesNotContain("Administration");
+        assertThat(mvc.get().uri("/dashboard").with(as(accounts.source()))).hasStatusOk().bodyText()
+                .contains("Your expert profile").doesNotContain("Your outlet");
+        assertThat(mvc.get().uri("/dashboard").with(as(accounts.admin()))).hasStatusOk().bodyText()
+                .contains("Administration");
+    }
+
+    @Test
+    void onlyAdminsReadTheOutbox() {
+        CurrentUser source = accounts.unverifiedSource();
+
+        assertThat(mvc.get().uri("/admin/outbox").with(as(accounts.journalist()))).hasStatus(403);
+        assertThat(mvc.get().uri("/admin/outbox/1").with(as(source))).hasStatus(403);
+
+        CurrentUser admin = accounts.admin();
+        assertThat(mvc.get().uri("/admin/outbox?to=" + source.email()).with(as(admin))).hasStatusOk().bodyText()
+                .contains(source.email()).contains("Confirm your e-mail address for Sourcewire");
+        assertThat(mvc.get().uri("/admin/outbox?to=%25_nobody_%25").with(as(admin))).hasStatusOk().bodyText()
+                .contains("No e-mails");
+        assertThat(mvc.get().uri("/admin/outbox/999999999").with(as(admin)).accept(MediaType.TEXT_HTML)).hasStatus(404);
+    }
+
+    @Test
+    void anAdminReadsAQueuedMailAndItsLinks() throws Exception {
+        CurrentUser source = accounts.unverifiedSource();
+        CurrentUser admin = accounts.admin();
+        String list = mvc.get().uri("/admin/outbox?to=" + source.email()).with(as(admin)).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String id = list.replaceAll("(?s).*href=\"/admin/outbox/(\\d+)\".*", "$1");
+
+        assertThat(mvc.get().uri("/admin/outbox/" + id).with(as(admin))).hasStatusOk().bodyText()
+                .contains("Links in this e-mail").contains("/verify-email?token=");
+    }
+
+    @Test
+    void errorsGetFriendlyPagesInTheLayout() {
+        RealBrowserlessClient journalist = new RealBrowserlessClient(port);
+        assertThat(journalist.logIn(accounts.journalist().email(), TestAccounts.PASSWORD).headers()
+                .firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/dashboard"));
+
+        var notFound = journalist.get("/no/such/page");
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(notFound.body()).contains("We can't find that page").contains("Log out").doesNotContain("Exception");
+
+        var forbidden = journalist.get("/admin/outbox");
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.body()).contains("You don't have access to this page");
+
+        var badRequest = journalist.get("/admin/outbox/not-a-number");
+        assertThat(badRequest.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aMalformedIdGetsAPageNotAStackTrace() {
+        RealBrowserlessClient admin = new RealBrowserlessClient(port);
+        admin.logIn(accounts.admin().email(), TestAccounts.PASSWORD);
+
+        var response = admin.get("/admin/outbox/not-a-number");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("That request didn't work").doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    void pagesCarrySecurityHeaders() {
+        assertThat(mvc.get().uri("/")).hasHeader("X-Frame-Options", "DENY")
+                .headers().containsHeader("Content-Security-Policy");
+    }
+}
