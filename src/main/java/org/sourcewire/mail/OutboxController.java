@@ -79,10 +79,28 @@ class OutboxController {
         return matcher.results().map(result -> result.group()).distinct().toList();
     }
 
+    /** What admins read for a status: "Kept" is mail that stays here because no SMTP server is configured. */
+    static String statusLabel(String status, int attempts) {
+        return switch (status) {
+            case "PENDING" -> attempts > 0 ? "Retrying" : "Queued";
+            case "SENT" -> "Sent";
+            case "LOGGED" -> "Kept";
+            default -> "Failed";
+        };
+    }
+
     record Row(long id, String recipient, String subject, String status, int attempts, Instant createdAt, Instant sentAt) {
+
+        public String statusLabel() {
+            return OutboxController.statusLabel(status, attempts);
+        }
     }
 
     record Message(long id, String recipient, String subject, String status, int attempts, String lastError, String text,
             Instant createdAt, Instant sentAt) {
+
+        public String statusLabel() {
+            return OutboxController.statusLabel(status, attempts);
+        }
     }
 }

@@ -1,0 +1,112 @@
+package org.sourcewire.browser;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.accounts.TestAccounts;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SourcewireIntegrationTest
+class AccountJourneyBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open(port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aJournalistSignsUpConfirmsByTheLinkInTheOutboxLogsOutAndBackIn() {
+        String email = TestAccounts.uniqueEmail("maria");
+        CurrentUser admin = accounts.admin();
+
+        browser.visit("/");
+        browser.screenshot("landing");
+        browser.clickLink("I'm a journalist");
+        assertThat(browser.heading()).isEqualTo("Create your Sourcewire account");
+        browser.fillIn("Full name", "Maria Lopez")
+                .fillIn("E-mail address", email)
+                .fillIn("Password", "short")
+                .fillIn("Outlet name", "The Daily Ledger")
+                .fillIn("Outlet website", "ledger.example")
+                .press("Create account");
+        assertThat(browser.messageFor("Password")).contains("Use at least 10 characters.");
+        assertThat(browser.messageFor("Outlet website")).contains("Enter a full web address");
+        assertThat(browser.field("Full name").getAttribute("value")).isEqualTo("Maria Lopez");
+        browser.screenshot("signup-errors");
+
+        browser.fillIn("Password", "a long enough secret")
+                .fillIn("Outlet website", "https://ledger.example")
+                .press("Create account");
+        assertThat(browser.path()).isEqualTo("/dashboard");
+        assertThat(browser.text()).contains("Welcome to Sourcewire, Maria Lopez!")
+                .contains("Confirm your e-mail address to post queries and send pitches");
+        browser.screenshot("dashboard-unconfirmed");
+        browser.press("Log out");
+        assertThat(browser.text()).contains("You are logged out.");
+
+        // An admin reads the verification mail in the outbox (no SMTP needed to get started).
+        logIn(admin.email(), TestAccounts.PASSWORD);
+        browser.clickLink("Outbox");
+        browser.fillIn("Recipient contains", email).press("Filter");
+        browser.clickLink("Confirm your e-mail address for Sourcewire");
+        List<String> links = browser.links("/verify-email?token=");
+        assertThat(links).hasSize(1);
+        browser.screenshot("outbox-message");
+        browser.press("Log out");
+
+        // The mail's links use the configured base URL; the test app runs on a random port.
+        browser.visit(links.get(0).replace("http://localhost:8080", browser.baseUrl()));
+        assertThat(browser.heading()).isEqualTo("Your e-mail address is confirmed");
+        browser.clickLink("Log in");
+
+        logIn(email, "a wrong password");
+        assertThat(browser.text()).contains("That e-mail address and password don't match");
+        logIn(email, "a long enough secret");
+        assertThat(browser.path()).isEqualTo("/dashboard");
+        assertThat(browser.text()).contains("Hello, Maria Lopez").contains("confirmed")
+                .doesNotContain("Confirm your e-mail address to post queries");
+        browser.screenshot("dashboard-confirmed");
+
+        browser.press("Log out");
+        browser.visit("/dashboard");
+        assertThat(browser.path()).isEqualTo("/login");
+    }
+
+    @Test
+    void theSignUpPageWorksOnAPhone() {
+        browser.resize(375, 812);
+        browser.visit("/signup?as=source");
+        browser.screenshot("signup-phone");
+
+        assertThat(browser.field("Outlet name").isDisplayed()).as("outlet fields are for journalists only").isFalse();
+        browser.choose("A journalist");
+        assertThat(browser.field("Outlet name").isDisplayed()).isTrue();
+    }
+
+    private void logIn(String email, String password) {
+        browser.visit("/login").fillIn("E-mail address", email).fillIn("Password", password).press("Log in");
+    }
+}

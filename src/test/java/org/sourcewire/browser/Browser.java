@@ -1,0 +1,197 @@
+package org.sourcewire.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromedriver}) driven the way a person uses the site:
+ * fields are found by their visible labels, buttons and links by their text.
+ */
+public final class Browser implements AutoCloseable {
+
+    static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final WebDriver driver;
+    private final String baseUrl;
+
+    private Browser(WebDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * Starts Chromium, or skips the test with install instructions when it is missing. Under CI ({@code CI=true}) a
+     * missing browser fails instead, so CI can never pass without running the browser tests.
+     */
+    public static Browser open(int port) {
+        boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        String missing = "Browser tests need Chromium and chromedriver (" + CHROMIUM + ", " + CHROMEDRIVER
+                + "). Install them with: sudo apt-get install chromium chromium-driver";
+        if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException(missing);
+        }
+        Assumptions.assumeTrue(installed, missing);
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en-US",
+                    "--user-data-dir=" + Files.createTempDirectory("sourcewire-chromium"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(CHROMEDRIVER))
+                    .usingAnyFreePort()
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+            return new Browser(driver, "http://localhost:" + port);
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    public Browser visit(String path) {
+        driver.get(path.startsWith("http") ? path : baseUrl + path);
+        return this;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Types into the input whose label reads {@code label}. */
+    public Browser fillIn(String label, String value) {
+        WebElement input = field(label);
+        input.clear();
+        input.sendKeys(value);
+        return this;
+    }
+
+    /** Picks a radio button or checkbox by (the start of) its label. */
+    public Browser choose(String label) {
+        click(labelFor(label));
+        return this;
+    }
+
+    /** Presses a button; unless the button works through htmx, waits for the next page to load. */
+    public Browser press(String buttonText) {
+        WebElement button = driver.findElement(By.xpath("//button[normalize-space(.)=" + literal(buttonText) + "]"));
+        boolean htmx = (Boolean) ((ChromeDriver) driver).executeScript(
+                "return !!arguments[0].closest('[hx-post],[hx-get],[hx-put],[hx-delete]')", button);
+        clickAndWait(button, !htmx);
+        return this;
+    }
+
+    public Browser clickLink(String text) {
+        clickAndWait(driver.findElement(By.xpath("//a[normalize-space(.)=" + literal(text) + "]")), true);
+        return this;
+    }
+
+    private void clickAndWait(WebElement element, boolean newPage) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(element);
+        if (newPage) {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        }
+    }
+
+    private void click(WebElement element) {
+        // Bootstrap turns on smooth scrolling; an animated scroll would move the button away under the click.
+        ((ChromeDriver) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
+    }
+
+    public WebElement field(String label) {
+        String id = labelFor(label).getAttribute("for");
+        if (id == null || id.isBlank()) {
+            throw new AssertionError("The label '" + label + "' is not tied to a field (no for=...)");
+        }
+        return driver.findElement(By.id(id));
+    }
+
+    /** The message shown under the field with this label, or "" if there is none. */
+    public String messageFor(String label) {
+        WebElement input = field(label);
+        String describedBy = input.getAttribute("aria-describedby");
+        return describedBy == null ? "" : driver.findElement(By.id(describedBy)).getText();
+    }
+
+    public String path() {
+        return driver.getCurrentUrl().substring(baseUrl.length());
+    }
+
+    public String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public List<String> links(String partialHref) {
+        return driver.findElements(By.cssSelector("a[href*='" + partialHref + "']")).stream()
+                .map(link -> link.getAttribute("href")).toList();
+    }
+
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Saves a PNG under target/screenshots for people to review. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    public void waitUntilText(String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> text().contains(text));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    private WebElement labelFor(String label) {
+        List<WebElement> exact = driver.findElements(By.xpath("//label[normalize-space(.)=" + literal(label) + "]"));
+        if (!exact.isEmpty()) {
+            return exact.get(0);
+        }
+        return driver.findElement(By.xpath("//label[starts-with(normalize-space(.), " + literal(label) + ")]"));
+    }
+
+    private static String literal(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
+    }
+}
