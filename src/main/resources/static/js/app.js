@@ -16,3 +16,11 @@ document.addEventListener('click', function (event) {
     var open = target.classList.toggle('show');
     toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
 });
+
+// Destructive actions ask first: <form data-confirm="Really?">.
+document.addEventListener('submit', function (event) {
+    var form = event.target.closest('form[data-confirm]');
+    if (form && !window.confirm(form.getAttribute('data-confirm'))) {
+        event.preventDefault();
+    }
+});

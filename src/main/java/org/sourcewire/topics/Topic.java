@@ -1,0 +1,89 @@
+package org.sourcewire.topics;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "topic")
+class Topic {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String name;
+
+    private Instant retiredAt;
+
+    private Long mergedIntoId;
+
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Topic() {
+    }
+
+    Topic(String name, Instant now) {
+        this.name = name;
+        this.createdAt = now;
+    }
+
+    void rename(String newName) {
+        this.name = newName;
+    }
+
+    void retire(Instant now) {
+        if (retiredAt == null) {
+            retiredAt = now;
+        }
+    }
+
+    void restore() {
+        retiredAt = null;
+        mergedIntoId = null;
+    }
+
+    /** Retires this topic in favour of {@code survivor}; the caller moves what refers to it. */
+    void mergeInto(Topic survivor, Instant now) {
+        if (survivor.id.equals(id)) {
+            throw new TopicRuleException("A topic cannot be merged into itself.");
+        }
+        if (!survivor.isActive()) {
+            throw new TopicRuleException("\"" + survivor.name + "\" is retired. Choose an active topic to merge into.");
+        }
+        retire(now);
+        mergedIntoId = survivor.id;
+    }
+
+    boolean isActive() {
+        return retiredAt == null;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    Long getMergedIntoId() {
+        return mergedIntoId;
+    }
+
+    Instant getRetiredAt() {
+        return retiredAt;
+    }
+
+    TopicView toView() {
+        return new TopicView(id, name, isActive());
+    }
+}

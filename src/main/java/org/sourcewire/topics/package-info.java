@@ -1,0 +1,6 @@
+/**
+ * The topic list: HARO's categories and more, kept by admins (create, rename, merge, retire, restore), with the
+ * "quiet" flag shown where sources choose topics.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Topics", allowedDependencies = { "shared", "accounts", "audit" })
+package org.sourcewire.topics;
