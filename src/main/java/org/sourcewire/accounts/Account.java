@@ -97,6 +97,19 @@ class Account {
         passwordChangedAt = now;
     }
 
+    void suspend(Instant now) {
+        if (role == Role.ADMIN) {
+            throw new IllegalStateException("Admins are not suspended");
+        }
+        if (suspendedAt == null) {
+            suspendedAt = now;
+        }
+    }
+
+    void restore() {
+        suspendedAt = null;
+    }
+
     void rename(String displayName) {
         this.displayName = displayName;
     }

@@ -13,7 +13,15 @@ import org.sourcewire.shared.SignedTokens;
 import org.sourcewire.shared.SignedTokens.TokenCheck;
 import org.sourcewire.shared.SiteUrls;
 
+import org.sourcewire.audit.Actor;
+import org.sourcewire.audit.AuditLog;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,9 +43,16 @@ public class AccountManagement {
     private final Outbox outbox;
     private final AccountsProperties properties;
     private final Clock clock;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
 
     AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, SignedTokens tokens, SiteUrls urls, Outbox outbox,
-            AccountsProperties properties, Clock clock) {
+            AccountsProperties properties, Clock clock, AuditLog audit, ApplicationEventPublisher events,
+            ObjectProvider<FindByIndexNameSessionRepository<?>> sessions) {
+        this.audit = audit;
+        this.events = events;
+        this.sessions = sessions;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
@@ -75,6 +90,11 @@ public class AccountManagement {
     @Transactional(readOnly = true)
     public Optional<AccountView> find(long id) {
         return accounts.findById(id).map(Account::toView);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, AccountView> findAll(java.util.Collection<Long> ids) {
+        return accounts.findAllById(ids).stream().collect(java.util.stream.Collectors.toMap(Account::getId, Account::toView));
     }
 
     @Transactional(readOnly = true)
@@ -161,6 +181,43 @@ public class AccountManagement {
         if (account.getRole() == Role.JOURNALIST) {
             account.changeOutlet(outletName.strip(), outletUrl.strip());
         }
+    }
+
+    /**
+     * Suspends a journalist or source: no more log-ins, current sessions end, and (through {@link AccountSuspended})
+     * their open queries close, all in this transaction.
+     */
+    void suspend(long accountId, Actor admin) {
+        Account account = accounts.findById(accountId).orElseThrow();
+        if (account.isSuspended()) {
+            return;
+        }
+        if (account.getRole() == Role.ADMIN) {
+            throw new IllegalArgumentException("Admins cannot be suspended.");
+        }
+        account.suspend(clock.instant());
+        events.publishEvent(new AccountSuspended(accountId));
+        audit.record(admin, "account.suspended", "account " + accountId, "Suspended " + account.getEmail(),
+                Map.of("suspended", false), Map.of("suspended", true));
+        sessions.ifAvailable(repository -> repository.findByPrincipalName(account.getEmail()).keySet()
+                .forEach(repository::deleteById));
+    }
+
+    void restore(long accountId, Actor admin) {
+        Account account = accounts.findById(accountId).orElseThrow();
+        if (!account.isSuspended()) {
+            return;
+        }
+        account.restore();
+        audit.record(admin, "account.restored", "account " + accountId, "Restored " + account.getEmail(),
+                Map.of("suspended", true), Map.of("suspended", false));
+    }
+
+    @Transactional(readOnly = true)
+    Page<AccountView> search(String text, Pageable page) {
+        String pattern = "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!")
+                .replace("%", "!%").replace("_", "!_") + "%";
+        return accounts.search(pattern, page).map(Account::toView);
     }
 
     /** Creates the configured first admin unless an account with that address exists. */

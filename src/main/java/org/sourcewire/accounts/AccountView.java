@@ -17,4 +17,12 @@ public record AccountView(long id, String email, String displayName, Role role, 
     public boolean isAdmin() {
         return role == Role.ADMIN;
     }
+
+    /**
+     * The "verified outlet" badge: a journalist whose confirmed e-mail address is at the outlet's own registrable
+     * domain (maria@ledger.example writing for https://www.ledger.example).
+     */
+    public boolean hasVerifiedOutlet() {
+        return role == Role.JOURNALIST && verified && org.sourcewire.shared.Domains.sameOrganisation(email, outletUrl);
+    }
 }

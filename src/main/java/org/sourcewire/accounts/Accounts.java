@@ -8,6 +8,11 @@ interface Accounts extends JpaRepository<Account, Long> {
 
     Optional<Account> findByEmail(String email);
 
+    @org.springframework.data.jpa.repository.Query("""
+            select a from Account a where lower(a.email) like ?1 escape '!' or lower(a.displayName) like ?1 escape '!'
+            order by a.createdAt desc""")
+    org.springframework.data.domain.Page<Account> search(String pattern, org.springframework.data.domain.Pageable page);
+
     boolean existsByEmail(String email);
 
     /** Case-insensitive: addresses are stored in lower case. */

@@ -55,6 +55,11 @@ public class TopicCatalog {
     }
 
     @Transactional(readOnly = true)
+    public Map<Long, TopicView> findAll(java.util.Collection<Long> ids) {
+        return topics.findAllById(ids).stream().collect(java.util.stream.Collectors.toMap(Topic::getId, Topic::toView));
+    }
+
+    @Transactional(readOnly = true)
     public boolean isActive(long id) {
         return topics.findById(id).map(Topic::isActive).orElse(false);
     }

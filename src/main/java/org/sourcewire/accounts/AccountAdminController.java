@@ -1,0 +1,58 @@
+package org.sourcewire.accounts;
+
+import org.sourcewire.audit.Actor;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/** Admins find accounts and suspend or restore journalists and sources. */
+@Controller
+@RequestMapping("/admin/accounts")
+class AccountAdminController {
+
+    private final AccountManagement accounts;
+
+    AccountAdminController(AccountManagement accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("accounts", accounts.search(q, PageRequest.of(Math.max(page, 0), 25)));
+        model.addAttribute("q", q);
+        return "accounts/admin-list";
+    }
+
+    @PostMapping("/{id}/suspend")
+    String suspend(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
+        AccountView account = accounts.find(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        if (account.isAdmin()) {
+            redirect.addFlashAttribute("error", "Admins cannot be suspended.");
+        }
+        else {
+            accounts.suspend(id, new Actor(admin.id(), admin.email()));
+            redirect.addFlashAttribute("success", account.email() + " is suspended: logged out, log-in refused"
+                    + (account.isJournalist() ? ", open queries closed." : "."));
+        }
+        return "redirect:/admin/accounts?q=" + java.net.URLEncoder.encode(account.email(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @PostMapping("/{id}/restore")
+    String restore(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
+        AccountView account = accounts.find(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+        accounts.restore(id, new Actor(admin.id(), admin.email()));
+        redirect.addFlashAttribute("success", account.email() + " can log in again. Closed queries stay closed.");
+        return "redirect:/admin/accounts?q=" + java.net.URLEncoder.encode(account.email(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

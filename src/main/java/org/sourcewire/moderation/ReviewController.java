@@ -1,0 +1,109 @@
+package org.sourcewire.moderation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.audit.Actor;
+import org.sourcewire.queries.QueryManagement;
+import org.sourcewire.queries.QueryView;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The queue of queries waiting for review, oldest first; approve publishes, reject needs a reason. */
+@Controller
+class ReviewController {
+
+    private final QueryManagement queries;
+
+    ReviewController(QueryManagement queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/admin/review")
+    String queue(@RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("pending", queries.pendingReview(PageRequest.of(Math.max(page, 0), 10)));
+        model.addAttribute("autoApprove", queries.autoApproveVerifiedOutlets());
+        return "moderation/review";
+    }
+
+    @PostMapping("/admin/review/{id}/approve")
+    String approve(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
+        QueryView query = pending(id);
+        if (query == null) {
+            redirect.addFlashAttribute("error", "That query is no longer waiting for review.");
+            return "redirect:/admin/review";
+        }
+        try {
+            queries.approve(id, actor(admin));
+            redirect.addFlashAttribute("success", "Published \"" + query.headline() + "\".");
+        }
+        catch (RuntimeException ex) {
+            redirect.addFlashAttribute("error", ex.getMessage());
+        }
+        return "redirect:/admin/review";
+    }
+
+    @GetMapping("/admin/review/{id}/reject")
+    String rejectForm(@PathVariable long id, Model model, RedirectAttributes redirect) {
+        QueryView query = pending(id);
+        if (query == null) {
+            redirect.addFlashAttribute("error", "That query is no longer waiting for review.");
+            return "redirect:/admin/review";
+        }
+        model.addAttribute("query", query);
+        model.addAttribute("form", new RejectForm(""));
+        return "moderation/reject";
+    }
+
+    @PostMapping("/admin/review/{id}/reject")
+    String reject(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id,
+            @Valid @ModelAttribute("form") RejectForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        QueryView query = pending(id);
+        if (query == null) {
+            redirect.addFlashAttribute("error", "That query is no longer waiting for review.");
+            return "redirect:/admin/review";
+        }
+        if (result.hasErrors()) {
+            model.addAttribute("query", query);
+            return "moderation/reject";
+        }
+        queries.reject(id, form.reason(), actor(admin));
+        redirect.addFlashAttribute("success", "Rejected \"" + query.headline() + "\". The journalist was told why by e-mail.");
+        return "redirect:/admin/review";
+    }
+
+    @PostMapping("/admin/review/settings")
+    String settings(@AuthenticationPrincipal CurrentUser admin, @RequestParam(defaultValue = "false") boolean autoApprove,
+            RedirectAttributes redirect) {
+        queries.setAutoApproveVerifiedOutlets(autoApprove, actor(admin));
+        redirect.addFlashAttribute("success", autoApprove
+                ? "Queries from journalists with a verified outlet are now published without review."
+                : "Every query now waits for review.");
+        return "redirect:/admin/review";
+    }
+
+    private QueryView pending(long id) {
+        return queries.find(id).filter(query -> query.status().name().equals("PENDING_REVIEW")).orElse(null);
+    }
+
+    private static Actor actor(CurrentUser user) {
+        return new Actor(user.id(), user.email());
+    }
+
+    record RejectForm(
+            @NotBlank(message = "Give the journalist a reason.")
+            @Size(max = 500, message = "Use at most 500 characters.")
+            String reason) {
+    }
+}

@@ -1,0 +1,254 @@
+package org.sourcewire.queries;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.validation.Valid;
+import org.sourcewire.accounts.AccountManagement;
+import org.sourcewire.accounts.AccountView;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.accounts.Role;
+import org.sourcewire.topics.TopicCatalog;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Journalists' query pages; the detail page also serves admins and (for published queries) sources. */
+@Controller
+@RequestMapping("/queries")
+class QueryController {
+
+    private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
+            .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/")).sorted().toList();
+
+    private static final Map<String, Set<QueryStatus>> TABS = Map.of(
+            "drafts", EnumSet.of(QueryStatus.DRAFT),
+            "pending", EnumSet.of(QueryStatus.PENDING_REVIEW),
+            "published", EnumSet.of(QueryStatus.PUBLISHED),
+            "ended", EnumSet.of(QueryStatus.CLOSED, QueryStatus.EXPIRED),
+            "rejected", EnumSet.of(QueryStatus.REJECTED));
+
+    private final QueryManagement queries;
+    private final AccountManagement accounts;
+    private final TopicCatalog topics;
+    private final Clock clock;
+
+    QueryController(QueryManagement queries, AccountManagement accounts, TopicCatalog topics, Clock clock) {
+        this.queries = queries;
+        this.accounts = accounts;
+        this.topics = topics;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "all") String status,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        AccountView journalist = journalist(user);
+        String tab = TABS.containsKey(status) ? status : "all";
+        model.addAttribute("queries", queries.listOwn(journalist.id(), TABS.getOrDefault(tab, Set.of()),
+                PageRequest.of(Math.max(page, 0), 20)));
+        model.addAttribute("tab", tab);
+        model.addAttribute("counts", queries.countsByStatus(journalist.id()));
+        return "queries/list";
+    }
+
+    @GetMapping("/new")
+    String newQuery(@AuthenticationPrincipal CurrentUser user, Model model) {
+        return form(QueryForm.blank(journalist(user)), null, model);
+    }
+
+    @PostMapping
+    String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") QueryForm form,
+            BindingResult result, @RequestParam(defaultValue = "draft") String action,
+            @RequestParam(required = false) Integer removeQuestion, @RequestParam(required = false) String addQuestion,
+            Model model, RedirectAttributes redirect) {
+        AccountView journalist = journalist(user);
+        String rerender = rearrange(form, removeQuestion, addQuestion, null, model);
+        if (rerender != null) {
+            return rerender;
+        }
+        boolean submitting = "submit".equals(action);
+        form.validate(result, submitting, clock);
+        if (result.hasErrors()) {
+            return form(form, null, model);
+        }
+        long id;
+        try {
+            id = queries.createDraft(journalist, form.toDetails());
+        }
+        catch (QueryRuleException ex) {
+            reject(result, ex);
+            return form(form, null, model);
+        }
+        return afterSave(id, journalist, submitting, redirect);
+    }
+
+    @GetMapping("/{id}")
+    String show(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        QueryView query = queries.find(id).orElseThrow(QueryNotFoundException::new);
+        boolean owner = query.journalistId() != null && query.journalistId() == user.id();
+        if (owner || user.is(Role.ADMIN)) {
+            model.addAttribute("query", query);
+            model.addAttribute("owner", owner);
+            return "queries/detail";
+        }
+        if (user.is(Role.SOURCE) && query.status().isVisibleToSources()) {
+            model.addAttribute("query", query.forSource());
+            model.addAttribute("owner", false);
+            return "queries/detail";
+        }
+        throw new QueryNotFoundException();
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        QueryView query = ownQuery(user, id);
+        if (!query.isDraft()) {
+            return "redirect:/queries/" + id;
+        }
+        return form(QueryForm.of(query), id, model);
+    }
+
+    @PostMapping("/{id}")
+    String update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @Valid @ModelAttribute("form") QueryForm form, BindingResult result,
+            @RequestParam(defaultValue = "draft") String action, @RequestParam(required = false) Integer removeQuestion,
+            @RequestParam(required = false) String addQuestion, Model model, RedirectAttributes redirect) {
+        AccountView journalist = journalist(user);
+        ownQuery(user, id);
+        String rerender = rearrange(form, removeQuestion, addQuestion, id, model);
+        if (rerender != null) {
+            return rerender;
+        }
+        boolean submitting = "submit".equals(action);
+        form.validate(result, submitting, clock);
+        if (result.hasErrors()) {
+            return form(form, id, model);
+        }
+        try {
+            queries.editDraft(id, journalist, form.toDetails());
+        }
+        catch (QueryRuleException ex) {
+            reject(result, ex);
+            return form(form, id, model);
+        }
+        return afterSave(id, journalist, submitting, redirect);
+    }
+
+    @PostMapping("/{id}/close")
+    String close(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        AccountView journalist = journalist(user);
+        try {
+            queries.close(id, journalist);
+            redirect.addFlashAttribute("success", "The query is closed. It takes no more pitches.");
+        }
+        catch (QueryRuleException ex) {
+            redirect.addFlashAttribute("error", ex.getMessage());
+        }
+        return "redirect:/queries/" + id;
+    }
+
+    @PostMapping("/{id}/duplicate")
+    String duplicate(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        long copy = queries.duplicate(id, journalist(user));
+        redirect.addFlashAttribute("success", "A copy was saved as a new draft. Choose a deadline and submit it.");
+        return "redirect:/queries/" + copy + "/edit";
+    }
+
+    /** htmx: add or remove a question row without reloading the page. */
+    @HxRequest
+    @PostMapping("/form/questions")
+    String questions(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("form") QueryForm form,
+            BindingResult ignored, @RequestParam(required = false) Integer removeQuestion,
+            @RequestParam(required = false) String addQuestion, Model model) {
+        journalist(user);
+        QueryForm changed = removeQuestion != null ? form.withQuestionRemoved(removeQuestion) : form.withQuestionAdded();
+        replaceForm(changed, model);
+        model.addAttribute("maxQuestions", QueryForm.MAX_QUESTIONS);
+        return "queries/form :: questions";
+    }
+
+    private String afterSave(long id, AccountView journalist, boolean submitting, RedirectAttributes redirect) {
+        if (!submitting) {
+            redirect.addFlashAttribute("success", "Draft saved. Submit it when it is ready.");
+            return "redirect:/queries/" + id;
+        }
+        try {
+            QueryStatus status = queries.submit(id, journalist);
+            redirect.addFlashAttribute("success", status == QueryStatus.PUBLISHED
+                    ? "Your query is published. Matching sources see it now."
+                    : "Your query was sent for review. You will get an e-mail when a moderator has looked at it.");
+        }
+        catch (QueryRuleException ex) {
+            redirect.addFlashAttribute("error", ex.getMessage());
+        }
+        return "redirect:/queries/" + id;
+    }
+
+    /** Without JavaScript, the add/remove question buttons submit the whole form; show it again, changed. */
+    private String rearrange(QueryForm form, Integer removeQuestion, String addQuestion, Long id, Model model) {
+        if (removeQuestion == null && addQuestion == null) {
+            return null;
+        }
+        QueryForm changed = removeQuestion != null ? form.withQuestionRemoved(removeQuestion) : form.withQuestionAdded();
+        replaceForm(changed, model);
+        return form(changed, id, model);
+    }
+
+    /** A changed form must not be shown through the binding result of the submitted one. */
+    private static void replaceForm(QueryForm changed, Model model) {
+        model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+        model.addAttribute("form", changed);
+    }
+
+    private String form(QueryForm form, Long id, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("queryId", id);
+        model.addAttribute("topics", topics.activeTopics());
+        model.addAttribute("mediaTypes", MediaType.values());
+        model.addAttribute("linkPolicies", LinkPolicy.values());
+        model.addAttribute("zones", ZONES);
+        model.addAttribute("maxQuestions", QueryForm.MAX_QUESTIONS);
+        return "queries/form";
+    }
+
+    private static void reject(BindingResult result, QueryRuleException ex) {
+        if (ex.field() != null) {
+            result.rejectValue(ex.field(), "rule", ex.getMessage());
+        }
+        else {
+            result.reject("rule", ex.getMessage());
+        }
+    }
+
+    private QueryView ownQuery(CurrentUser user, long id) {
+        QueryView query = queries.find(id).orElseThrow(QueryNotFoundException::new);
+        if (query.journalistId() == null || query.journalistId() != user.id()) {
+            throw new QueryNotFoundException();
+        }
+        return query;
+    }
+
+    private AccountView journalist(CurrentUser user) {
+        if (!user.is(Role.JOURNALIST)) {
+            throw new AccessDeniedException("Only journalists post queries");
+        }
+        return accounts.find(user.id()).orElseThrow();
+    }
+}

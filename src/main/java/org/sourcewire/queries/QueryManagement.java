@@ -1,0 +1,258 @@
+package org.sourcewire.queries;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.sourcewire.accounts.AccountManagement;
+import org.sourcewire.accounts.AccountSuspended;
+import org.sourcewire.accounts.AccountView;
+import org.sourcewire.audit.Actor;
+import org.sourcewire.audit.AuditLog;
+import org.sourcewire.mail.Email;
+import org.sourcewire.mail.Outbox;
+import org.sourcewire.shared.SiteUrls;
+import org.sourcewire.topics.TopicCatalog;
+import org.sourcewire.topics.TopicMerged;
+import org.sourcewire.topics.TopicUsage;
+import org.sourcewire.topics.TopicView;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Journalists' queries from draft to close, and the review decisions admins make on them. */
+@Service
+@Transactional
+public class QueryManagement implements TopicUsage.Queries {
+
+    static final String AUTO_APPROVE = "auto-approve-verified-outlets";
+
+    private final Queries queries;
+    private final AccountManagement accounts;
+    private final TopicCatalog topics;
+    private final AuditLog audit;
+    private final Outbox outbox;
+    private final SiteUrls urls;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    QueryManagement(Queries queries, AccountManagement accounts, TopicCatalog topics, AuditLog audit, Outbox outbox,
+            SiteUrls urls, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.queries = queries;
+        this.accounts = accounts;
+        this.topics = topics;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.urls = urls;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // --- journalists ---------------------------------------------------------------------------------------------
+
+    long createDraft(AccountView journalist, QueryDetails details) {
+        checkChoices(journalist, details);
+        return queries.save(new Query(journalist.id(), details, clock.instant())).getId();
+    }
+
+    void editDraft(long id, AccountView journalist, QueryDetails details) {
+        Query query = own(id, journalist.id());
+        checkChoices(journalist, details);
+        query.edit(details, clock.instant());
+        queries.save(query);
+    }
+
+    /** @return the status the query reached: published (auto-approved) or waiting for review */
+    QueryStatus submit(long id, AccountView journalist) {
+        if (!journalist.verified()) {
+            throw new QueryRuleException(null, "Confirm your e-mail address before you submit a query. "
+                    + "Your draft is saved.");
+        }
+        Query query = own(id, journalist.id());
+        checkChoices(journalist, query.details());
+        boolean autoApprove = journalist.hasVerifiedOutlet() && autoApproveVerifiedOutlets();
+        query.submit(clock.instant(), autoApprove);
+        queries.save(query);
+        return query.getStatus();
+    }
+
+    void close(long id, AccountView journalist) {
+        Query query = own(id, journalist.id());
+        if (!query.close(clock.instant())) {
+            throw new QueryRuleException(null, "Only open queries can be closed.");
+        }
+        queries.save(query);
+    }
+
+    long duplicate(long id, AccountView journalist) {
+        return queries.save(own(id, journalist.id()).duplicate(clock.instant())).getId();
+    }
+
+    @Transactional(readOnly = true)
+    Page<QueryView> listOwn(long journalistId, Set<QueryStatus> statuses, Pageable page) {
+        Page<Query> found = statuses.isEmpty() ? queries.findByJournalistIdOrderByCreatedAtDesc(journalistId, page)
+                : queries.findByJournalistIdAndStatusInOrderByCreatedAtDesc(journalistId, statuses, page);
+        return views(found);
+    }
+
+    @Transactional(readOnly = true)
+    Map<QueryStatus, Long> countsByStatus(long journalistId) {
+        return queries.countByStatus(journalistId).stream()
+                .collect(Collectors.toMap(Queries.StatusCount::getStatus, Queries.StatusCount::getCount));
+    }
+
+    /** Any query, with its journalist, for the owner and admins. Callers check who may see it. */
+    @Transactional(readOnly = true)
+    public Optional<QueryView> find(long id) {
+        return queries.findById(id).map(query -> views(List.of(query)).get(0));
+    }
+
+    // --- moderation ----------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Page<QueryView> pendingReview(Pageable page) {
+        return views(queries.findByStatusOrderBySubmittedAtAsc(QueryStatus.PENDING_REVIEW, page));
+    }
+
+    public void approve(long id, Actor admin) {
+        Query query = queries.findById(id).orElseThrow(() -> new QueryRuleException(null, "That query does not exist."));
+        query.approve(clock.instant());
+        queries.save(query);
+        audit.record(admin, "query.approved", "query " + id, "Approved \"" + query.getHeadline() + "\"",
+                Map.of("status", QueryStatus.PENDING_REVIEW.name()), Map.of("status", QueryStatus.PUBLISHED.name()));
+    }
+
+    public void reject(long id, String reason, Actor admin) {
+        Query query = queries.findById(id).orElseThrow(() -> new QueryRuleException(null, "That query does not exist."));
+        query.reject(reason.strip(), clock.instant());
+        queries.save(query);
+        accounts.find(query.getJournalistId()).ifPresent(journalist -> outbox.queue(new Email(journalist.email(),
+                "Your Sourcewire query was not published", "mail/query-rejected",
+                Map.of("name", journalist.displayName(), "headline", query.getHeadline(), "reason", reason.strip(),
+                        "link", urls.link("/queries/" + id)))));
+        audit.record(admin, "query.rejected", "query " + id, "Rejected \"" + query.getHeadline() + "\": " + reason.strip(),
+                Map.of("status", QueryStatus.PENDING_REVIEW.name()),
+                Map.of("status", QueryStatus.REJECTED.name(), "reason", reason.strip()));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean autoApproveVerifiedOutlets() {
+        return jdbc.sql("select value from query_setting where name = :name").param("name", AUTO_APPROVE)
+                .query(String.class).optional().map(Boolean::parseBoolean).orElse(false);
+    }
+
+    public void setAutoApproveVerifiedOutlets(boolean enabled, Actor admin) {
+        boolean before = autoApproveVerifiedOutlets();
+        jdbc.sql("""
+                insert into query_setting (name, value) values (:name, :value)
+                on conflict (name) do update set value = excluded.value""")
+                .param("name", AUTO_APPROVE).param("value", Boolean.toString(enabled)).update();
+        audit.record(admin, "settings.auto-approve", "setting " + AUTO_APPROVE,
+                (enabled ? "Turned on" : "Turned off") + " auto-approval for journalists with a verified outlet",
+                Map.of("enabled", before), Map.of("enabled", enabled));
+    }
+
+    // --- jobs and other modules' events --------------------------------------------------------------------------
+
+    /** Moves every published query whose deadline has passed to EXPIRED in one statement; returns how many. */
+    int expireOverdue() {
+        Instant now = clock.instant();
+        List<Long> expired = jdbc.sql("""
+                update journalist_query
+                set status = 'EXPIRED', closed_at = :now, updated_at = :now, version = version + 1
+                where status = 'PUBLISHED' and deadline <= :now
+                returning id""")
+                .param("now", Timestamp.from(now))
+                .query(Long.class).list();
+        expired.forEach(id -> events.publishEvent(new QueryClosed(id, QueryStatus.EXPIRED)));
+        return expired.size();
+    }
+
+    /** A suspended journalist's open queries close with the suspension (same transaction). */
+    @EventListener
+    void on(AccountSuspended suspended) {
+        Instant now = clock.instant();
+        for (Query query : queries.findByJournalistIdAndStatusIn(suspended.accountId(),
+                EnumSet.of(QueryStatus.PUBLISHED, QueryStatus.PENDING_REVIEW))) {
+            query.close(now);
+            queries.save(query);
+        }
+    }
+
+    /** Queries follow their topic into the surviving one, inside the merge's transaction. */
+    @EventListener
+    void on(TopicMerged merged) {
+        jdbc.sql("update journalist_query set topic_id = :into, version = version + 1 where topic_id = :from")
+                .param("into", merged.intoId()).param("from", merged.fromId()).update();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, Long> queriesPublishedSince(Instant since) {
+        return jdbc.sql("""
+                select topic_id, count(*) from journalist_query
+                where published_at >= :since and topic_id is not null group by topic_id""")
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    private Query own(long id, long journalistId) {
+        return queries.findByIdAndJournalistId(id, journalistId).orElseThrow(QueryNotFoundException::new);
+    }
+
+    private void checkChoices(AccountView journalist, QueryDetails details) {
+        if (details.topicId() != null && !topics.isActive(details.topicId())) {
+            throw new QueryRuleException("topicId", "This topic is retired. Choose another topic.");
+        }
+        if (details.anonymous() && !journalist.hasVerifiedOutlet()) {
+            throw new QueryRuleException("anonymous", "Only journalists with a verified outlet may post anonymously: "
+                    + "confirm an e-mail address at your outlet's domain first.");
+        }
+    }
+
+    private Page<QueryView> views(Page<Query> page) {
+        Map<Long, QueryView> content = byId(views(page.getContent()), QueryView::id);
+        return page.map(query -> content.get(query.getId()));
+    }
+
+    /** Views for a page of queries, with their journalists and topics read in one go each (no N+1). */
+    private List<QueryView> views(List<Query> found) {
+        Map<Long, AccountView> journalists = accounts.findAll(found.stream().map(Query::getJournalistId).distinct().toList());
+        Map<Long, TopicView> topicViews = topics.findAll(found.stream().map(query -> query.details().topicId())
+                .filter(java.util.Objects::nonNull).distinct().toList());
+        return found.stream().map(query -> {
+            QueryDetails d = query.details();
+            AccountView journalist = journalists.get(query.getJournalistId());
+            TopicView topic = d.topicId() == null ? null : topicViews.get(d.topicId());
+            return new QueryView(query.getId(), query.getJournalistId(),
+                    journalist == null ? null : journalist.displayName(),
+                    journalist != null && journalist.hasVerifiedOutlet(), d.headline(), d.topicId(),
+                    topic == null ? null : topic.name(), d.outletName(), d.outletUrl(), d.mediaType(), d.deadline(),
+                    d.timeZone(), d.questions(), d.requirements(), d.requiredCredential(), d.region(), d.firstHandOnly(),
+                    d.pitchCap(), d.linkPolicy(), d.anonymous(), query.getStatus(), query.getRejectionReason(),
+                    query.getCreatedAt(), query.getSubmittedAt(), query.getPublishedAt(), query.getClosedAt());
+        }).toList();
+    }
+
+    static <T> Map<Long, T> byId(Collection<T> items, Function<T, Long> id) {
+        return items.stream().collect(Collectors.toMap(id, Function.identity()));
+    }
+}

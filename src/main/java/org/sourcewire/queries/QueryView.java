@@ -1,0 +1,56 @@
+package org.sourcewire.queries;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A query for a page. {@link #forSource()} gives the copy a source may see: for an anonymous query it carries no
+ * journalist name, outlet or account id at all, so no template can leak them.
+ */
+public record QueryView(long id, Long journalistId, String journalistName, boolean verifiedOutlet, String headline,
+        Long topicId, String topicName, String outletName, String outletUrl, MediaType mediaType, Instant deadline,
+        String timeZone, List<String> questions, String requirements, String requiredCredential, String region,
+        boolean firstHandOnly, Integer pitchCap, LinkPolicy linkPolicy, boolean anonymous, QueryStatus status,
+        String rejectionReason, Instant createdAt, Instant submittedAt, Instant publishedAt, Instant closedAt) {
+
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    public QueryView forSource() {
+        if (!anonymous) {
+            return new QueryView(id, null, journalistName, verifiedOutlet, headline, topicId, topicName, outletName,
+                    outletUrl, mediaType, deadline, timeZone, questions, requirements, requiredCredential, region,
+                    firstHandOnly, pitchCap, linkPolicy, false, status, null, null, null, publishedAt, closedAt);
+        }
+        return new QueryView(id, null, null, verifiedOutlet, headline, topicId, topicName, null, null, mediaType, deadline,
+                timeZone, questions, requirements, requiredCredential, region, firstHandOnly, pitchCap, linkPolicy, true,
+                status, null, null, null, publishedAt, closedAt);
+    }
+
+    /** Who asks, as sources see it: "Anonymous — Podcast" or "Maria Lopez, The Daily Ledger". */
+    public String byline() {
+        if (anonymous && journalistName == null) {
+            return "Anonymous — " + (mediaType == null ? "media" : mediaType.label());
+        }
+        return (journalistName == null ? "" : journalistName + ", ") + (outletName == null ? "" : outletName);
+    }
+
+    /** The deadline in the query's own time zone. */
+    public String deadlineText() {
+        if (deadline == null) {
+            return "not set";
+        }
+        ZoneId zone = ZoneId.of(timeZone);
+        return DEADLINE.format(deadline.atZone(zone)) + " (" + zone.getId().replace('_', ' ') + ")";
+    }
+
+    public boolean isDraft() {
+        return status == QueryStatus.DRAFT;
+    }
+
+    public boolean isOpen() {
+        return status == QueryStatus.PUBLISHED || status == QueryStatus.PENDING_REVIEW;
+    }
+}

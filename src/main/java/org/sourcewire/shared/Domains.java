@@ -1,0 +1,46 @@
+package org.sourcewire.shared;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.google.common.net.InternetDomainName;
+
+/** Registrable domains ("example.co.uk" for "news.example.co.uk"), by the public suffix list. */
+public final class Domains {
+
+    private Domains() {
+    }
+
+    public static Optional<String> registrable(String host) {
+        if (host == null || host.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            InternetDomainName name = InternetDomainName.from(host.strip().toLowerCase(Locale.ROOT));
+            return name.isUnderPublicSuffix() ? Optional.of(name.topPrivateDomain().toString()) : Optional.empty();
+        }
+        catch (IllegalArgumentException | IllegalStateException ex) {
+            return Optional.empty();
+        }
+    }
+
+    public static Optional<String> ofEmail(String email) {
+        return email == null || !email.contains("@") ? Optional.empty() : registrable(email.substring(email.lastIndexOf('@') + 1));
+    }
+
+    public static Optional<String> ofUrl(String url) {
+        try {
+            return url == null ? Optional.empty() : registrable(URI.create(url.strip()).getHost());
+        }
+        catch (IllegalArgumentException ex) {
+            return Optional.empty();
+        }
+    }
+
+    /** True when the e-mail address belongs to the same registrable domain as the web address. */
+    public static boolean sameOrganisation(String email, String url) {
+        Optional<String> mail = ofEmail(email);
+        return mail.isPresent() && mail.equals(ofUrl(url));
+    }
+}
