@@ -18,48 +18,77 @@ import org.sourcewire.shared.WebAddress;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
 
-/** The query form. A draft needs only a headline; submitting needs everything PRODUCT.md lists. */
-record QueryForm(
-        @NotBlank(message = "Enter a headline.")
-        @Size(max = 200, message = "Use at most 200 characters.")
-        String headline,
+/**
+ * The query form. A draft needs only a headline; submitting needs everything PRODUCT.md lists. A JavaBean rather than
+ * a record: with setter binding a value of the wrong type (a topic id "x") becomes a field error, while constructor
+ * binding would leave no form to show the error on.
+ */
+class QueryForm {
 
-        Long topicId,
+    @NotBlank(message = "Enter a headline.")
+    @Size(max = 200, message = "Use at most 200 characters.")
+    private String headline;
 
-        @Size(max = 120, message = "Use at most 120 characters.")
-        String outletName,
+    private Long topicId;
 
-        @Size(max = 300, message = "Use at most 300 characters.")
-        @WebAddress
-        String outletUrl,
+    @Size(max = 120, message = "Use at most 120 characters.")
+    private String outletName;
 
-        MediaType mediaType,
+    @Size(max = 300, message = "Use at most 300 characters.")
+    @WebAddress
+    private String outletUrl;
 
-        @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
-        LocalDateTime deadline,
+    private MediaType mediaType;
 
-        String timeZone,
+    @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
+    private LocalDateTime deadline;
 
-        List<String> questions,
+    private String timeZone;
 
-        @Size(max = 1000, message = "Use at most 1,000 characters.")
-        String requirements,
+    private List<String> questions = new ArrayList<>();
 
-        @Size(max = 200, message = "Use at most 200 characters.")
-        String requiredCredential,
+    @Size(max = 1000, message = "Use at most 1,000 characters.")
+    private String requirements;
 
-        @Size(max = 100, message = "Use at most 100 characters.")
-        String region,
+    @Size(max = 200, message = "Use at most 200 characters.")
+    private String requiredCredential;
 
-        Boolean firstHandOnly,
+    @Size(max = 100, message = "Use at most 100 characters.")
+    private String region;
 
-        @Min(value = 1, message = "Enter a cap of at least 1, or leave it empty for no cap.")
-        @Max(value = 500, message = "The cap can be at most 500 pitches.")
-        Integer pitchCap,
+    private Boolean firstHandOnly;
 
-        LinkPolicy linkPolicy,
+    @Min(value = 1, message = "Enter a cap of at least 1, or leave it empty for no cap.")
+    @Max(value = 500, message = "The cap can be at most 500 pitches.")
+    private Integer pitchCap;
 
-        Boolean anonymous) {
+    private LinkPolicy linkPolicy;
+
+    private Boolean anonymous;
+
+    public QueryForm() {
+    }
+
+    QueryForm(String headline, Long topicId, String outletName, String outletUrl, MediaType mediaType,
+            LocalDateTime deadline, String timeZone, List<String> questions, String requirements,
+            String requiredCredential, String region, Boolean firstHandOnly, Integer pitchCap, LinkPolicy linkPolicy,
+            Boolean anonymous) {
+        this.headline = headline;
+        this.topicId = topicId;
+        this.outletName = outletName;
+        this.outletUrl = outletUrl;
+        this.mediaType = mediaType;
+        this.deadline = deadline;
+        this.timeZone = timeZone;
+        this.questions = new ArrayList<>(questions);
+        this.requirements = requirements;
+        this.requiredCredential = requiredCredential;
+        this.region = region;
+        this.firstHandOnly = firstHandOnly;
+        this.pitchCap = pitchCap;
+        this.linkPolicy = linkPolicy;
+        this.anonymous = anonymous;
+    }
 
     static final int MAX_QUESTIONS = 5;
     static final int MAX_QUESTION_LENGTH = 500;
@@ -80,7 +109,7 @@ record QueryForm(
     }
 
     /** Question rows as typed, never empty (the form always shows one row). */
-    List<String> questionRows() {
+    public List<String> questionRows() {
         return questions == null || questions.isEmpty() ? List.of("") : questions;
     }
 
@@ -186,5 +215,125 @@ record QueryForm(
 
     private static String clean(String value) {
         return blank(value) ? null : value.strip();
+    }
+
+    public String getHeadline() {
+        return headline;
+    }
+
+    public void setHeadline(String headline) {
+        this.headline = headline;
+    }
+
+    public Long getTopicId() {
+        return topicId;
+    }
+
+    public void setTopicId(Long topicId) {
+        this.topicId = topicId;
+    }
+
+    public String getOutletName() {
+        return outletName;
+    }
+
+    public void setOutletName(String outletName) {
+        this.outletName = outletName;
+    }
+
+    public String getOutletUrl() {
+        return outletUrl;
+    }
+
+    public void setOutletUrl(String outletUrl) {
+        this.outletUrl = outletUrl;
+    }
+
+    public MediaType getMediaType() {
+        return mediaType;
+    }
+
+    public void setMediaType(MediaType mediaType) {
+        this.mediaType = mediaType;
+    }
+
+    public LocalDateTime getDeadline() {
+        return deadline;
+    }
+
+    public void setDeadline(LocalDateTime deadline) {
+        this.deadline = deadline;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public List<String> getQuestions() {
+        return questions;
+    }
+
+    public void setQuestions(List<String> questions) {
+        this.questions = questions;
+    }
+
+    public String getRequirements() {
+        return requirements;
+    }
+
+    public void setRequirements(String requirements) {
+        this.requirements = requirements;
+    }
+
+    public String getRequiredCredential() {
+        return requiredCredential;
+    }
+
+    public void setRequiredCredential(String requiredCredential) {
+        this.requiredCredential = requiredCredential;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public Boolean getFirstHandOnly() {
+        return firstHandOnly;
+    }
+
+    public void setFirstHandOnly(Boolean firstHandOnly) {
+        this.firstHandOnly = firstHandOnly;
+    }
+
+    public Integer getPitchCap() {
+        return pitchCap;
+    }
+
+    public void setPitchCap(Integer pitchCap) {
+        this.pitchCap = pitchCap;
+    }
+
+    public LinkPolicy getLinkPolicy() {
+        return linkPolicy;
+    }
+
+    public void setLinkPolicy(LinkPolicy linkPolicy) {
+        this.linkPolicy = linkPolicy;
+    }
+
+    public Boolean getAnonymous() {
+        return anonymous;
+    }
+
+    public void setAnonymous(Boolean anonymous) {
+        this.anonymous = anonymous;
     }
 }

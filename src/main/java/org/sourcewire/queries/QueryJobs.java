@@ -4,13 +4,14 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Closes queries at their deadline. ShedLock keeps it to one instance at a time; the UPDATE is idempotent anyway. */
+/**
+ * Closes queries at their deadline. ShedLock keeps the job to one instance at a time (the UPDATE is idempotent
+ * anyway). The schedule only runs with scheduling enabled; the tests call the method themselves.
+ */
 @Component
-@ConditionalOnBooleanProperty(name = "sourcewire.scheduling.enabled", matchIfMissing = true)
 class QueryJobs {
 
     private static final Logger log = LoggerFactory.getLogger(QueryJobs.class);

@@ -18,7 +18,13 @@ public final class Domains {
         }
         try {
             InternetDomainName name = InternetDomainName.from(host.strip().toLowerCase(Locale.ROOT));
-            return name.isUnderPublicSuffix() ? Optional.of(name.topPrivateDomain().toString()) : Optional.empty();
+            if (name.isUnderPublicSuffix()) {
+                return Optional.of(name.topPrivateDomain().toString());
+            }
+            // Not a known public suffix (e.g. the reserved .example, or an intranet name): the last two labels.
+            var parts = name.parts();
+            return parts.size() < 2 ? Optional.empty()
+                    : Optional.of(parts.get(parts.size() - 2) + "." + parts.get(parts.size() - 1));
         }
         catch (IllegalArgumentException | IllegalStateException ex) {
             return Optional.empty();

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
+@EnableSchedulerLock(defaultLockAtMostFor = "10m")
 class SharedConfiguration {
 
     @Bean
@@ -35,7 +36,6 @@ class SharedConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = "sourcewire.scheduling.enabled", matchIfMissing = true)
     @EnableScheduling
-    @EnableSchedulerLock(defaultLockAtMostFor = "10m")
     static class SchedulingConfiguration {
     }
 }
