@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sourcewire.shared.ConditionalOnEmbeddedDatabase;
+import org.sourcewire.shared.DemoData;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  * embedded database with no admin configured, loads demo accounts and prints their log-ins.
  */
 @Component
+@org.springframework.core.annotation.Order(0)
 class AccountBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
@@ -63,7 +64,8 @@ class AccountBootstrap implements ApplicationRunner {
             StringBuilder logins = new StringBuilder("""
 
                     ==================================================================
-                     Sourcewire demo data is loaded. Open http://localhost:%s and log in as:
+                     Sourcewire demo data is loaded (accounts, topics, queries).
+                     Open http://localhost:%s and log in as:
                     """.formatted(environment.getProperty("local.server.port", "8080")));
             DEMO_ACCOUNTS.forEach(account -> logins.append("   %-11s %-30s password: %s%n"
                     .formatted(account.role().label(), account.email(), account.password())));
@@ -75,10 +77,6 @@ class AccountBootstrap implements ApplicationRunner {
     }
 
     private boolean loadDemoData() {
-        return switch (demoData) {
-            case "on", "true" -> true;
-            case "auto" -> adminEmail.isBlank() && ConditionalOnEmbeddedDatabase.OnEmbeddedDatabase.matches(environment);
-            default -> false;
-        };
+        return DemoData.enabled(demoData, adminEmail, environment);
     }
 }

@@ -93,6 +93,11 @@ public class AccountManagement {
     }
 
     @Transactional(readOnly = true)
+    public Optional<AccountView> findByEmail(String email) {
+        return accounts.findByAddress(email).map(Account::toView);
+    }
+
+    @Transactional(readOnly = true)
     public Map<Long, AccountView> findAll(java.util.Collection<Long> ids) {
         return accounts.findAllById(ids).stream().collect(java.util.stream.Collectors.toMap(Account::getId, Account::toView));
     }

@@ -121,6 +121,18 @@ public final class Browser implements AutoCloseable {
         element.click();
     }
 
+    /** Chooses an option by its visible text in the select with this label. */
+    public Browser select(String label, String option) {
+        new org.openqa.selenium.support.ui.Select(field(label)).selectByVisibleText(option);
+        return this;
+    }
+
+    /** Sets a date-time input (Chromium's datetime-local ignores typed text in headless mode). */
+    public Browser setValue(String label, String value) {
+        ((ChromeDriver) driver).executeScript("arguments[0].value = arguments[1]", field(label), value);
+        return this;
+    }
+
     public WebElement field(String label) {
         String id = labelFor(label).getAttribute("for");
         if (id == null || id.isBlank()) {
