@@ -24,3 +24,15 @@ document.addEventListener('submit', function (event) {
         event.preventDefault();
     }
 });
+
+// Live character count for fields with a limit: <textarea data-count-limit="600"> and <span data-counter-for="id">.
+document.addEventListener('input', function (event) {
+    var field = event.target;
+    if (!field.hasAttribute || !field.hasAttribute('data-count-limit')) {
+        return;
+    }
+    var counter = document.querySelector('[data-counter-for="' + field.id + '"]');
+    if (counter) {
+        counter.textContent = field.value.length + ' of ' + field.getAttribute('data-count-limit') + ' characters';
+    }
+});

@@ -1,9 +1,7 @@
 package org.sourcewire.queries;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,6 +11,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
+import org.sourcewire.shared.TimeZones;
 import org.sourcewire.topics.TopicCatalog;
 
 import org.springframework.data.domain.PageRequest;
@@ -33,9 +32,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/queries")
 class QueryController {
-
-    private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
-            .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/")).sorted().toList();
 
     private static final Map<String, Set<QueryStatus>> TABS = Map.of(
             "drafts", EnumSet.of(QueryStatus.DRAFT),
@@ -223,7 +219,7 @@ class QueryController {
         model.addAttribute("topics", topics.activeTopics());
         model.addAttribute("mediaTypes", MediaType.values());
         model.addAttribute("linkPolicies", LinkPolicy.values());
-        model.addAttribute("zones", ZONES);
+        model.addAttribute("zones", TimeZones.ids());
         model.addAttribute("maxQuestions", QueryForm.MAX_QUESTIONS);
         return "queries/form";
     }

@@ -19,7 +19,7 @@ class SecurityConfiguration {
         // registering it here as well would run it twice per attempt (and count every failure twice).
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/login", "/signup", "/verify-email", "/password-reset",
-                                "/password-reset/new", "/error", "/error/**").permitAll()
+                                "/password-reset/new", "/error", "/error/**", "/experts/**").permitAll()
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

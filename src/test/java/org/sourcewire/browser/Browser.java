@@ -87,6 +87,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Chooses a file for the file input whose label reads {@code label}. */
+    public Browser attach(String label, Path file) {
+        field(label).sendKeys(file.toAbsolutePath().toString());
+        return this;
+    }
+
     /** Picks a radio button or checkbox by (the start of) its label. */
     public Browser choose(String label) {
         click(labelFor(label));

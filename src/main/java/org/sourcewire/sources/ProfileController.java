@@ -1,0 +1,194 @@
+package org.sourcewire.sources;
+
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import org.sourcewire.accounts.AccountManagement;
+import org.sourcewire.accounts.AccountView;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.accounts.Role;
+import org.sourcewire.shared.TimeZones;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A source's own profile: details, headshot, topics and keyword alerts. */
+@Controller
+@RequestMapping("/profile")
+class ProfileController {
+
+    private final SourceManagement sources;
+    private final AccountManagement accounts;
+
+    ProfileController(SourceManagement sources, AccountManagement accounts) {
+        this.sources = sources;
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    String edit(@AuthenticationPrincipal CurrentUser user, Model model) {
+        ProfileView profile = profile(user);
+        return page(profile, ProfileForm.of(profile), model);
+    }
+
+    @PostMapping
+    String save(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") ProfileForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        ProfileView profile = profile(user);
+        form.validate(result);
+        if (result.hasErrors()) {
+            return page(profile, form, model);
+        }
+        sources.update(profile.id(), form.toDetails());
+        redirect.addFlashAttribute("success", "Your profile is saved.");
+        return "redirect:/profile";
+    }
+
+    @PostMapping("/headshot")
+    String uploadHeadshot(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(name = "headshot", required = false) MultipartFile file, Model model,
+            RedirectAttributes redirect) throws IOException {
+        ProfileView profile = profile(user);
+        try {
+            sources.replaceHeadshot(profile.id(), file == null ? new byte[0] : file.getBytes());
+        }
+        catch (HeadshotException ex) {
+            model.addAttribute("headshotError", ex.getMessage());
+            return page(profile, ProfileForm.of(profile), model);
+        }
+        redirect.addFlashAttribute("success", "Your headshot is updated.");
+        return "redirect:/profile";
+    }
+
+    @PostMapping("/headshot/remove")
+    String removeHeadshot(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        sources.removeHeadshot(profile(user).id());
+        redirect.addFlashAttribute("success", "Your headshot is removed.");
+        return "redirect:/profile";
+    }
+
+    // --- topics --------------------------------------------------------------------------------------------------
+
+    @GetMapping("/topics")
+    String topics(@AuthenticationPrincipal CurrentUser user, Model model) {
+        return topicsPage(profile(user), model);
+    }
+
+    @PostMapping("/topics")
+    String subscribe(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(name = "topicIds", required = false) List<String> topicIds, Model model,
+            RedirectAttributes redirect) {
+        ProfileView profile = profile(user);
+        try {
+            sources.subscribe(profile.id(), ids(topicIds));
+        }
+        catch (SourceRuleException ex) {
+            model.addAttribute("topicsError", ex.getMessage());
+            return topicsPage(profile, model);
+        }
+        redirect.addFlashAttribute("success", "Your topics are saved.");
+        return "redirect:/profile/topics";
+    }
+
+    // --- keyword alerts ------------------------------------------------------------------------------------------
+
+    @GetMapping("/alerts")
+    String alerts(@AuthenticationPrincipal CurrentUser user, Model model) {
+        return alertsPage(profile(user), new AlertForm(), model);
+    }
+
+    @PostMapping("/alerts")
+    String addAlert(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") AlertForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        ProfileView profile = profile(user);
+        if (result.hasFieldErrors("topicIds")) {
+            result.rejectValue("topicIds", "invalid", "Choose topics from the list.");
+        }
+        if (!result.hasErrors()) {
+            try {
+                sources.addAlert(profile.id(), form.getPhrase(), new LinkedHashSet<>(SourceManagement.cleanIds(form.getTopicIds())));
+                redirect.addFlashAttribute("success", "Alert added: you will see queries that mention \""
+                        + form.getPhrase().strip() + "\".");
+                return "redirect:/profile/alerts";
+            }
+            catch (SourceRuleException ex) {
+                result.rejectValue(ex.field(), "rule", ex.getMessage());
+            }
+        }
+        return alertsPage(profile, form, model);
+    }
+
+    @PostMapping("/alerts/{id}/delete")
+    String removeAlert(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        if (sources.removeAlert(profile(user).id(), id)) {
+            redirect.addFlashAttribute("success", "The alert is deleted.");
+        }
+        else {
+            redirect.addFlashAttribute("error", "That alert no longer exists.");
+        }
+        return "redirect:/profile/alerts";
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    private String page(ProfileView profile, ProfileForm form, Model model) {
+        model.addAttribute("profile", profile);
+        model.addAttribute("form", form);
+        model.addAttribute("zones", TimeZones.ids());
+        model.addAttribute("bioLimit", ProfileForm.BIO_LIMIT);
+        return "sources/profile";
+    }
+
+    private String topicsPage(ProfileView profile, Model model) {
+        model.addAttribute("profile", profile);
+        model.addAttribute("options", sources.topicOptions(profile.id()));
+        return "sources/topics";
+    }
+
+    private String alertsPage(ProfileView profile, AlertForm form, Model model) {
+        model.addAttribute("profile", profile);
+        model.addAttribute("form", form);
+        model.addAttribute("alerts", sources.alerts(profile.id()));
+        model.addAttribute("maxAlerts", sources.maxKeywordAlerts());
+        model.addAttribute("topics", sources.topicOptions(profile.id()).stream().filter(SourceManagement.TopicOption::active).toList());
+        return "sources/alerts";
+    }
+
+    private ProfileView profile(CurrentUser user) {
+        if (!user.is(Role.SOURCE)) {
+            throw new AccessDeniedException("Only sources have expert profiles");
+        }
+        AccountView account = accounts.find(user.id()).orElseThrow();
+        return sources.ensureProfile(account);
+    }
+
+    private static Set<Long> ids(List<String> raw) {
+        Set<Long> ids = new LinkedHashSet<>();
+        if (raw == null) {
+            return ids;
+        }
+        for (String value : raw) {
+            try {
+                ids.add(Long.parseLong(value.strip()));
+            }
+            catch (NumberFormatException ex) {
+                throw new SourceRuleException("topicIds", "Choose topics from the list.");
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,88 @@
+package org.sourcewire.sources;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.sourcewire.shared.TimeZones;
+import org.sourcewire.shared.WebAddress;
+
+import org.springframework.validation.Errors;
+
+/** The profile form. Expertise is typed as a comma-separated list, links one per line. */
+record ProfileForm(
+        @NotBlank(message = "Enter your name as journalists should cite it.")
+        @Size(max = 100, message = "Use at most 100 characters.") String name,
+        @Size(max = 100, message = "Use at most 100 characters.") String title,
+        @Size(max = 100, message = "Use at most 100 characters.") String company,
+        @Size(max = ProfileForm.BIO_LIMIT, message = "Keep the bio to " + ProfileForm.BIO_LIMIT + " characters.") String bio,
+        @Size(max = 300, message = "Use at most 300 characters.") @WebAddress String website,
+        @Size(max = 100, message = "Use at most 100 characters.") String region,
+        String timeZone,
+        @Size(max = 600, message = "Use at most 600 characters.") String expertise,
+        @Size(max = 2000, message = "Use at most 2,000 characters.") String links) {
+
+    static final int BIO_LIMIT = 600;
+    static final int MAX_TAGS = 15;
+    static final int MAX_TAG_LENGTH = 50;
+    static final int MAX_LINKS = 6;
+
+    static ProfileForm of(ProfileView profile) {
+        return new ProfileForm(profile.name(), profile.title(), profile.company(), profile.bio(), profile.website(),
+                profile.region(), profile.timeZone(), String.join(", ", profile.expertise()),
+                String.join("\n", profile.links()));
+    }
+
+    /** Checks that span more than one annotation can say. */
+    void validate(Errors errors) {
+        if (TimeZones.parse(timeZone).isEmpty()) {
+            errors.rejectValue("timeZone", "invalid", "Choose a time zone from the list.");
+        }
+        List<String> tags = tags();
+        if (tags.size() > MAX_TAGS) {
+            errors.rejectValue("expertise", "tooMany", "List at most " + MAX_TAGS + " areas of expertise.");
+        }
+        else if (tags.stream().anyMatch(tag -> tag.length() > MAX_TAG_LENGTH)) {
+            errors.rejectValue("expertise", "tooLong", "Keep each area to " + MAX_TAG_LENGTH
+                    + " characters; separate areas with commas.");
+        }
+        List<String> urls = urls();
+        if (urls.size() > MAX_LINKS) {
+            errors.rejectValue("links", "tooMany", "Add at most " + MAX_LINKS + " links.");
+        }
+        else {
+            urls.stream().filter(url -> !WebAddress.Validator.isWebAddress(url)).findFirst().ifPresent(bad ->
+                    errors.rejectValue("links", "invalid", "\"" + abbreviate(bad) + "\" is not a full web address. "
+                            + "Put one address per line, each starting with https://."));
+        }
+    }
+
+    ProfileDetails toDetails() {
+        return new ProfileDetails(name.strip(), clean(title), clean(company), clean(bio), clean(website), clean(region),
+                timeZone.strip(), tags(), urls());
+    }
+
+    private List<String> tags() {
+        return split(expertise, "[,\\n]");
+    }
+
+    private List<String> urls() {
+        return split(links, "\\s+");
+    }
+
+    private static List<String> split(String value, String separator) {
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(separator)).map(String::strip).filter(part -> !part.isEmpty()).distinct().toList();
+    }
+
+    private static String clean(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 60 ? value.substring(0, 57) + "…" : value;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Sources: expert profiles with headshots, topic subscriptions, keyword alerts, and the public profile page with
+ * schema.org JSON-LD.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Sources",
+        allowedDependencies = { "shared", "accounts", "topics" })
+package org.sourcewire.sources;

@@ -1,0 +1,185 @@
+package org.sourcewire.sources;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.accounts.AccountManagement;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.accounts.TestAccounts;
+import org.sourcewire.topics.TestTopics;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sourcewire.accounts.TestAccounts.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+@SourcewireIntegrationTest
+class SubscriptionAndAlertTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AccountManagement accountManagement;
+
+    @Autowired
+    SourceManagement sources;
+
+    @Autowired
+    TestTopics topics;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aSourceChoosesTopicsAndSeesWhichAreQuiet() {
+        CurrentUser source = accounts.source();
+        long health = topic("Biotech & Healthcare");
+        long travel = topic("Travel");
+
+        assertThat(mvc.get().uri("/profile/topics").with(as(source))).hasStatusOk().bodyText()
+                .contains("Biotech &amp; Healthcare").contains("quiet");
+        assertThat(mvc.post().uri("/profile/topics").with(csrf()).with(as(source))
+                .param("topicIds", String.valueOf(health), String.valueOf(travel))).hasRedirectedUrl("/profile/topics");
+        long profile = profileId(source);
+        assertThat(sources.subscribedTopicIds(profile)).containsExactlyInAnyOrder(health, travel);
+
+        assertThat(mvc.post().uri("/profile/topics").with(csrf()).with(as(source)).param("topicIds", String.valueOf(travel)))
+                .hasRedirectedUrl("/profile/topics");
+        assertThat(sources.subscribedTopicIds(profile)).containsExactly(travel);
+        assertThat(mvc.post().uri("/profile/topics").with(csrf()).with(as(source))).hasRedirectedUrl("/profile/topics");
+        assertThat(sources.subscribedTopicIds(profile)).isEmpty();
+    }
+
+    @Test
+    void retiredTopicsCannotBeNewlyChosenButExistingSubscriptionsStay() {
+        CurrentUser source = accounts.source();
+        long topic = topics.create("Retiring");
+        long profile = profileId(source);
+        sources.subscribe(profile, Set.of(topic));
+        topics.retire(topic);
+
+        assertThat(mvc.get().uri("/profile/topics").with(as(source))).hasStatusOk().bodyText()
+                .contains("retired — kept while you keep it");
+        CurrentUser other = accounts.source();
+        assertThat(mvc.post().uri("/profile/topics").with(csrf()).with(as(other)).param("topicIds", String.valueOf(topic)))
+                .hasStatusOk().bodyText().contains("One of the topics you chose is no longer offered.");
+        assertThat(sources.subscribedTopicIds(profileId(other))).isEmpty();
+        assertThat(mvc.post().uri("/profile/topics").with(csrf()).with(as(other)).param("topicIds", "abc"))
+                .hasStatusOk().bodyText().contains("Choose topics from the list.");
+        assertThat(sources.subscribedTopicIds(profile)).containsExactly(topic);
+    }
+
+    @Test
+    void mergingATopicMovesSubscriptionsAndAlertFiltersAndLeavesNoOrphans() {
+        CurrentUser admin = accounts.admin();
+        long from = topics.create("Merge from");
+        long into = topics.create("Merge into");
+        long both = profileId(accounts.source());
+        long onlyFrom = profileId(accounts.source());
+        sources.subscribe(both, Set.of(from, into));
+        sources.subscribe(onlyFrom, Set.of(from));
+        long alert = sources.addAlert(onlyFrom, "heat pumps", Set.of(from));
+
+        assertThat(mvc.post().uri("/admin/topics/" + from + "/merge").with(csrf()).with(as(admin))
+                .param("into", String.valueOf(into))).hasRedirectedUrl("/admin/topics");
+
+        assertThat(sources.subscribedTopicIds(both)).containsExactly(into);
+        assertThat(sources.subscribedTopicIds(onlyFrom)).containsExactly(into);
+        assertThat(jdbc.sql("select count(*) from topic_subscription where topic_id = :from").param("from", from)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select topic_id from keyword_alert_topic where alert_id = :alert").param("alert", alert)
+                .query(Long.class).list()).containsExactly(into);
+        assertThat(mvc.get().uri("/admin/topics").with(as(admin))).hasStatusOk();
+        assertThat(sources.subscribersPerTopic()).containsEntry(into, 2L).doesNotContainKey(from);
+    }
+
+    @Test
+    void aSourceAddsAndDeletesKeywordAlertsLimitedToTopics() {
+        CurrentUser source = accounts.source();
+        long finance = topic("Business & Finance");
+
+        assertThat(mvc.get().uri("/profile/alerts").with(as(source))).hasStatusOk().bodyText().contains("No alerts yet.");
+        assertThat(mvc.post().uri("/profile/alerts").with(csrf()).with(as(source)).param("phrase", "  Open   Banking ")
+                .param("topicIds", String.valueOf(finance))).hasRedirectedUrl("/profile/alerts");
+        assertThat(mvc.post().uri("/profile/alerts").with(csrf()).with(as(source)).param("phrase", "sleep apnea"))
+                .hasRedirectedUrl("/profile/alerts");
+        assertThat(mvc.get().uri("/profile/alerts").with(as(source))).hasStatusOk().bodyText()
+                .contains("Open Banking").contains("only in Business &amp; Finance").contains("in every topic");
+
+        long profile = profileId(source);
+        assertThat(jdbc.sql("select lexemes::text from keyword_alert where source_id = :id and phrase = 'Open Banking'")
+                .param("id", profile).query(String.class).single()).isEqualTo("{bank,open}");
+        long alert = sources.alerts(profile).get(0).id();
+        assertThat(mvc.post().uri("/profile/alerts/" + alert + "/delete").with(csrf()).with(as(source)))
+                .hasRedirectedUrl("/profile/alerts");
+        assertThat(sources.alerts(profile)).hasSize(1);
+    }
+
+    @Test
+    void badAlertsAreRefusedWithAMessage() {
+        CurrentUser source = accounts.source();
+        long profile = profileId(source);
+        sources.addAlert(profile, "open banking", Set.of());
+
+        assertThat(alert(source, "")).contains("Enter a word or phrase");
+        assertThat(alert(source, "x")).contains("Use 2 to 60 characters.");
+        assertThat(alert(source, "y".repeat(61))).contains("Use 2 to 60 characters.");
+        assertThat(alert(source, "OPEN banking")).contains("You already have an alert for");
+        assertThat(alert(source, "the and of")).contains("has only very common words");
+        assertThat(mvc.post().uri("/profile/alerts").with(csrf()).with(as(source)).param("phrase", "solar")
+                .param("topicIds", "999999")).hasStatusOk().bodyText().contains("no longer offered");
+        assertThat(mvc.post().uri("/profile/alerts").with(csrf()).with(as(source)).param("phrase", "solar")
+                .param("topicIds", "abc")).hasStatusOk().bodyText().contains("Choose topics from the list.");
+        assertThat(sources.alerts(profile)).hasSize(1);
+    }
+
+    @Test
+    void aSourceCannotKeepMoreAlertsThanTheLimit() {
+        CurrentUser source = accounts.source();
+        long profile = profileId(source);
+        for (int i = 0; i < sources.maxKeywordAlerts(); i++) {
+            sources.addAlert(profile, "subject number " + (char) ('a' + i) + "x", Set.of());
+        }
+        assertThat(alert(source, "one more")).contains("the most you can keep");
+        assertThat(sources.alerts(profile)).hasSize(sources.maxKeywordAlerts());
+    }
+
+    @Test
+    void anotherSourceCannotDeleteMyAlert() {
+        CurrentUser mine = accounts.source();
+        long alert = sources.addAlert(profileId(mine), "heat pumps", Set.of());
+        CurrentUser other = accounts.source();
+
+        assertThat(mvc.post().uri("/profile/alerts/" + alert + "/delete").with(csrf()).with(as(other)))
+                .hasRedirectedUrl("/profile/alerts");
+        assertThat(sources.alerts(profileId(mine))).hasSize(1);
+        assertThat(mvc.get().uri("/profile/alerts").with(as(other))).hasStatusOk().bodyText().doesNotContain("heat pumps");
+    }
+
+    private String alert(CurrentUser source, String phrase) {
+        var result = mvc.post().uri("/profile/alerts").with(csrf()).with(as(source)).param("phrase", phrase).exchange();
+        assertThat(result).hasStatusOk();
+        try {
+            return result.getResponse().getContentAsString();
+        }
+        catch (java.io.UnsupportedEncodingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private long profileId(CurrentUser source) {
+        return sources.ensureProfile(accountManagement.find(source.id()).orElseThrow()).id();
+    }
+
+    private long topic(String name) {
+        return jdbc.sql("select id from topic where name = :name").param("name", name).query(Long.class).single();
+    }
+}
