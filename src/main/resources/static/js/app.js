@@ -36,3 +36,22 @@ document.addEventListener('input', function (event) {
         counter.textContent = field.value.length + ' of ' + field.getAttribute('data-count-limit') + ' characters';
     }
 });
+
+// A file above the limit is refused before it is sent: <input type="file" data-max-bytes="5242880">.
+document.addEventListener('change', function (event) {
+    var input = event.target;
+    if (!input.hasAttribute || !input.hasAttribute('data-max-bytes') || !input.files || !input.files.length) {
+        return;
+    }
+    var limit = Number(input.getAttribute('data-max-bytes'));
+    var message = input.parentNode.querySelector('[data-size-message]');
+    var tooLarge = input.files[0].size > limit;
+    if (message) {
+        message.hidden = !tooLarge;
+        message.textContent = tooLarge ? 'This file is larger than ' + Math.round(limit / 1048576) + ' MB. Choose a smaller photo.' : '';
+    }
+    input.classList.toggle('is-invalid', tooLarge);
+    if (tooLarge) {
+        input.value = '';
+    }
+});

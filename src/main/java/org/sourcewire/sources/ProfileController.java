@@ -150,6 +150,8 @@ class ProfileController {
         model.addAttribute("form", form);
         model.addAttribute("zones", TimeZones.ids());
         model.addAttribute("bioLimit", ProfileForm.BIO_LIMIT);
+        model.addAttribute("maxHeadshotBytes", sources.headshotMaxSize().toBytes());
+        model.addAttribute("maxHeadshotMegabytes", sources.headshotMaxSize().toMegabytes());
         return "sources/profile";
     }
 

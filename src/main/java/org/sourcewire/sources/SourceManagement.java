@@ -260,6 +260,10 @@ public class SourceManagement implements TopicUsage.Subscribers {
                 .param("alert", alertId).param("id", profileId).update() > 0;
     }
 
+    org.springframework.util.unit.DataSize headshotMaxSize() {
+        return properties.headshotMaxSize();
+    }
+
     int maxKeywordAlerts() {
         return properties.maxKeywordAlerts();
     }
