@@ -167,6 +167,31 @@ public class QueryManagement implements TopicUsage.Queries {
                 Map.of("enabled", before), Map.of("enabled", enabled));
     }
 
+    // --- pitching ----------------------------------------------------------------------------------------------
+
+    /**
+     * The query, with its row locked until the caller's transaction ends, so that pitches to one query are counted
+     * against its cap one at a time. Callers check that it is open.
+     */
+    public Optional<QueryView> lockForPitching(long id) {
+        List<Long> locked = jdbc.sql("select id from journalist_query where id = :id for update")
+                .param("id", id).query(Long.class).list();
+        return locked.isEmpty() ? Optional.empty() : find(id);
+    }
+
+    /** The pitch cap was reached: the query takes no more pitches, and its journalist is told. */
+    public void closeAtCap(long id) {
+        Query query = queries.findById(id).orElseThrow(QueryNotFoundException::new);
+        if (!query.close(clock.instant())) {
+            return;
+        }
+        queries.save(query);
+        accounts.find(query.getJournalistId()).ifPresent(journalist -> outbox.queue(new Email(journalist.email(),
+                "Your query reached its pitch cap: " + query.getHeadline(), "mail/query-cap-reached",
+                Map.of("name", journalist.displayName(), "headline", query.getHeadline(),
+                        "cap", query.details().pitchCap(), "link", urls.link("/queries/" + id + "/pitches")))));
+    }
+
     // --- jobs and other modules' events --------------------------------------------------------------------------
 
     /** Moves every published query whose deadline has passed to EXPIRED in one statement; returns how many. */

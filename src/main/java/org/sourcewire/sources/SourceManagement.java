@@ -80,7 +80,7 @@ public class SourceManagement implements TopicUsage.Subscribers {
      * The source's profile, created on first use with the account's name. Two first visits at once (two tabs) make
      * one profile: the insert does nothing when the account already has one.
      */
-    ProfileView ensureProfile(AccountView source) {
+    public ProfileView ensureProfile(AccountView source) {
         if (!source.isSource()) {
             throw new IllegalArgumentException("Only sources have expert profiles");
         }

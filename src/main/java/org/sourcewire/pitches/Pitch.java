@@ -1,0 +1,168 @@
+package org.sourcewire.pitches;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/** A source's pitch to one query, and the journalist's decisions on it. */
+@Entity
+@Table(name = "pitch")
+class Pitch extends AbstractAggregateRoot<Pitch> {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private UUID publicId;
+
+    private long queryId;
+
+    private long sourceId;
+
+    @Enumerated(EnumType.STRING)
+    private PitchStatus status;
+
+    private String whyMe;
+
+    private int wordCount;
+
+    private UUID submissionKey;
+
+    private String declineReason;
+
+    private String articleUrl;
+
+    private Instant submittedAt;
+
+    private Instant updatedAt;
+
+    private Instant viewedAt;
+
+    private Instant statusChangedAt;
+
+    @ElementCollection
+    @CollectionTable(name = "pitch_answer", joinColumns = @JoinColumn(name = "pitch_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "answer")
+    private List<String> answers = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Pitch() {
+    }
+
+    long getId() {
+        return id;
+    }
+
+    UUID getPublicId() {
+        return publicId;
+    }
+
+    long getQueryId() {
+        return queryId;
+    }
+
+    long getSourceId() {
+        return sourceId;
+    }
+
+    PitchStatus getStatus() {
+        return status;
+    }
+
+    List<String> getAnswers() {
+        return answers;
+    }
+
+    String getWhyMe() {
+        return whyMe;
+    }
+
+    /** Until the journalist has opened it, the source may still change or withdraw it. */
+    boolean isEditable() {
+        return status == PitchStatus.SUBMITTED;
+    }
+
+    void edit(List<String> newAnswers, String newWhyMe, int words, Instant now) {
+        if (!isEditable()) {
+            throw new PitchRuleException(null, "The journalist has opened this pitch, so it can no longer be changed.");
+        }
+        answers.clear();
+        answers.addAll(newAnswers);
+        whyMe = newWhyMe;
+        wordCount = words;
+        updatedAt = now;
+    }
+
+    /** Opening a pitch marks it viewed (once); later decisions keep their own status. */
+    boolean markViewed(Instant now) {
+        if (status != PitchStatus.SUBMITTED) {
+            return false;
+        }
+        viewedAt = now;
+        move(PitchStatus.VIEWED, now);
+        return true;
+    }
+
+    void shortlist(Instant now) {
+        if (status == PitchStatus.USED) {
+            throw new PitchRuleException(null, "This pitch is already marked as used.");
+        }
+        seen(now);
+        declineReason = null;
+        move(PitchStatus.SHORTLISTED, now);
+    }
+
+    void decline(String reason, Instant now) {
+        if (status == PitchStatus.USED) {
+            throw new PitchRuleException(null, "This pitch is already marked as used.");
+        }
+        seen(now);
+        declineReason = reason;
+        move(PitchStatus.DECLINED, now);
+    }
+
+    void markUsed(String url, Instant now) {
+        seen(now);
+        declineReason = null;
+        if (url != null) {
+            articleUrl = url;
+        }
+        move(PitchStatus.USED, now);
+    }
+
+    private void seen(Instant now) {
+        if (viewedAt == null) {
+            viewedAt = now;
+        }
+    }
+
+    private void move(PitchStatus next, Instant now) {
+        if (status == next) {
+            return;
+        }
+        status = next;
+        statusChangedAt = now;
+        updatedAt = now;
+        registerEvent(new PitchStatusChanged(id, sourceId, next));
+    }
+}

@@ -1,0 +1,248 @@
+package org.sourcewire.pitches;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import org.sourcewire.accounts.AccountManagement;
+import org.sourcewire.accounts.AccountView;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.queries.QueryView;
+import org.sourcewire.sources.SourceManagement;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The source's side: the pitch form, editing and withdrawing, "my pitches"; and the pitch page for both sides. */
+@Controller
+class PitchController {
+
+    private final PitchManagement pitches;
+    private final AccountManagement accounts;
+    private final SourceManagement sources;
+
+    PitchController(PitchManagement pitches, AccountManagement accounts, SourceManagement sources) {
+        this.pitches = pitches;
+        this.accounts = accounts;
+        this.sources = sources;
+    }
+
+    @GetMapping("/queries/{id}/pitch")
+    String form(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model, RedirectAttributes redirect) {
+        AccountView source = source(user);
+        var existing = sources.findByAccount(source.id()).flatMap(profile -> pitches.existing(id, profile.id()));
+        if (existing.isPresent()) {
+            redirect.addFlashAttribute("info", "You have already pitched this query. Here is your pitch.");
+            return "redirect:/pitches/" + existing.get();
+        }
+        try {
+            QueryView query = pitches.pitchable(id, source);
+            return formPage(query, PitchForm.blank(query.questions().size()), null, source, model);
+        }
+        catch (PitchRuleException ex) {
+            redirect.addFlashAttribute("error", ex.getMessage());
+            return "redirect:/queries/" + id;
+        }
+    }
+
+    @PostMapping("/queries/{id}/pitch")
+    String submit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @Valid @ModelAttribute("form") PitchForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        AccountView source = source(user);
+        QueryView query;
+        try {
+            query = pitches.pitchable(id, source);
+        }
+        catch (PitchRuleException ex) {
+            var existing = sources.findByAccount(source.id()).flatMap(profile -> pitches.existing(id, profile.id()));
+            if (existing.isPresent()) {
+                return "redirect:/pitches/" + existing.get();
+            }
+            redirect.addFlashAttribute("error", ex.getMessage());
+            return "redirect:/queries/" + id;
+        }
+        form.validate(result, query.questions().size());
+        if (!result.hasErrors()) {
+            try {
+                UUID pitch = pitches.submit(source, id, form.toDraft(query.questions().size()), form.key());
+                redirect.addFlashAttribute("success", "Your pitch is sent. You can change or withdraw it until the "
+                        + "journalist opens it.");
+                return "redirect:/pitches/" + pitch;
+            }
+            catch (PitchRuleException ex) {
+                reject(result, ex);
+            }
+        }
+        return formPage(query, form, null, source, model);
+    }
+
+    @GetMapping("/pitches")
+    String mine(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        AccountView source = source(user);
+        PitchStatus filter = parse(status);
+        model.addAttribute("pitches", pitches.mine(source, filter, PageRequest.of(Math.max(page, 0), 20)));
+        model.addAttribute("status", filter);
+        model.addAttribute("statuses", PitchStatus.values());
+        model.addAttribute("zone", sources.findByAccount(source.id()).map(p -> p.timeZone()).orElse("America/New_York"));
+        return "pitches/mine";
+    }
+
+    @GetMapping("/pitches/{publicId}")
+    String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID publicId, Model model) {
+        AccountView reader = accounts.find(user.id()).orElseThrow();
+        PitchViews.Detail pitch = (reader.isJournalist() ? pitches.open(publicId, reader) : pitches.read(publicId, reader))
+                .orElseThrow(PitchNotFoundException::new);
+        model.addAttribute("pitch", pitch);
+        model.addAttribute("asSource", reader.isSource());
+        model.addAttribute("asJournalist", reader.isJournalist());
+        model.addAttribute("declineReasons", PitchManagement.DECLINE_REASONS);
+        model.addAttribute("reportReasons", ReportReason.values());
+        return "pitches/detail";
+    }
+
+    @GetMapping("/pitches/{publicId}/edit")
+    String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID publicId, Model model,
+            RedirectAttributes redirect) {
+        AccountView source = source(user);
+        PitchViews.Detail pitch = pitches.read(publicId, source).orElseThrow(PitchNotFoundException::new);
+        if (!pitch.isEditable()) {
+            redirect.addFlashAttribute("error", "The journalist has opened this pitch, so it can no longer be changed.");
+            return "redirect:/pitches/" + publicId;
+        }
+        return formPage(pitch.query(), PitchForm.of(pitch), publicId, source, model);
+    }
+
+    @PostMapping("/pitches/{publicId}")
+    String update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID publicId,
+            @Valid @ModelAttribute("form") PitchForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        AccountView source = source(user);
+        PitchViews.Detail pitch = pitches.read(publicId, source).orElseThrow(PitchNotFoundException::new);
+        form.validate(result, pitch.query().questions().size());
+        if (!result.hasErrors()) {
+            try {
+                pitches.edit(publicId, source, form.toDraft(pitch.query().questions().size()));
+                redirect.addFlashAttribute("success", "Your pitch is updated.");
+                return "redirect:/pitches/" + publicId;
+            }
+            catch (PitchRuleException ex) {
+                reject(result, ex);
+            }
+        }
+        return formPage(pitch.query(), form, publicId, source, model);
+    }
+
+    @PostMapping("/pitches/{publicId}/withdraw")
+    String withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID publicId, RedirectAttributes redirect) {
+        AccountView source = source(user);
+        try {
+            pitches.withdraw(publicId, source);
+            redirect.addFlashAttribute("success", "Your pitch is withdrawn. The journalist will not see it.");
+            return "redirect:/pitches";
+        }
+        catch (PitchRuleException ex) {
+            redirect.addFlashAttribute("error", ex.getMessage());
+            return "redirect:/pitches/" + publicId;
+        }
+    }
+
+    @PostMapping("/pitches/{publicId}/messages")
+    String write(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID publicId,
+            @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
+        AccountView author = accounts.find(user.id()).orElseThrow();
+        if (body.isBlank()) {
+            redirect.addFlashAttribute("messageError", "Write a message first.");
+        }
+        else if (body.strip().length() > 2000) {
+            redirect.addFlashAttribute("messageError", "Keep a message under 2,000 characters.");
+            redirect.addFlashAttribute("draft", body);
+        }
+        else {
+            try {
+                pitches.write(publicId, author, body);
+                redirect.addFlashAttribute("success", "Message sent. They get an e-mail with a link back here.");
+            }
+            catch (PitchRuleException ex) {
+                redirect.addFlashAttribute("messageError", ex.getMessage());
+            }
+        }
+        return "redirect:/pitches/" + publicId + "#messages";
+    }
+
+    @GetMapping("/pitches/settings")
+    String settings(@AuthenticationPrincipal CurrentUser user, Model model) {
+        AccountView journalist = journalist(user);
+        model.addAttribute("dailySummary", pitches.wantsDailySummary(journalist.id()));
+        return "pitches/settings";
+    }
+
+    @PostMapping("/pitches/settings")
+    String saveSettings(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(defaultValue = "false") boolean dailySummary, RedirectAttributes redirect) {
+        AccountView journalist = journalist(user);
+        pitches.setDailySummary(journalist.id(), dailySummary);
+        redirect.addFlashAttribute("success", dailySummary ? "You will get a daily summary of new pitches."
+                : "You will no longer get the daily summary.");
+        return "redirect:/pitches/settings";
+    }
+
+    private String formPage(QueryView query, PitchForm form, UUID publicId, AccountView source, Model model) {
+        model.addAttribute("query", query);
+        model.addAttribute("form", form);
+        java.util.List<String> rows = form.rows(query.questions().size());
+        model.addAttribute("rows", rows);
+        model.addAttribute("wordCounts", rows.stream().map(PitchDraft::count).toList());
+        model.addAttribute("totalWords", form.toDraft(rows.size()).words());
+        model.addAttribute("publicId", publicId);
+        model.addAttribute("profile", sources.ensureProfile(source));
+        model.addAttribute("maxWords", pitches.maxWords());
+        model.addAttribute("requirements", PitchManagement.hasRequirements(query));
+        return "pitches/form";
+    }
+
+    private static void reject(BindingResult result, PitchRuleException ex) {
+        if (ex.field() != null && !"answers".equals(ex.field())) {
+            result.rejectValue(ex.field(), "rule", ex.getMessage());
+        }
+        else {
+            result.reject("rule", ex.getMessage());
+        }
+    }
+
+    static PitchStatus parse(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return PitchStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+    }
+
+    private AccountView source(CurrentUser user) {
+        AccountView account = accounts.find(user.id()).orElseThrow();
+        if (!account.isSource()) {
+            throw new AccessDeniedException("Only sources pitch");
+        }
+        return account;
+    }
+
+    private AccountView journalist(CurrentUser user) {
+        AccountView account = accounts.find(user.id()).orElseThrow();
+        if (!account.isJournalist()) {
+            throw new AccessDeniedException("Only journalists receive pitches");
+        }
+        return account;
+    }
+}

@@ -1,0 +1,18 @@
+package org.sourcewire.pitches;
+
+import java.util.List;
+
+/** What a source sends: one answer per question (blank for skipped ones), an optional "why me" line. */
+record PitchDraft(List<String> answers, String whyMe, boolean confirmsRequirements) {
+
+    int words() {
+        return answers.stream().mapToInt(PitchDraft::count).sum() + count(whyMe);
+    }
+
+    static int count(String text) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        return text.strip().split("\\s+").length;
+    }
+}

@@ -1,0 +1,559 @@
+package org.sourcewire.pitches;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.sourcewire.accounts.AccountManagement;
+import org.sourcewire.accounts.AccountView;
+import org.sourcewire.mail.Email;
+import org.sourcewire.mail.Outbox;
+import org.sourcewire.queries.QueryManagement;
+import org.sourcewire.queries.QueryStatus;
+import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.SiteUrls;
+import org.sourcewire.sources.ProfileView;
+import org.sourcewire.sources.SourceManagement;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Pitches from submission to the journalist's decision, with their messages and mails. */
+@Service
+@Transactional
+public class PitchManagement {
+
+    static final List<String> DECLINE_REASONS = List.of("Not a fit for this story", "We already have enough sources",
+            "Did not answer the questions", "Outside the requirements", "The deadline had passed for us");
+
+    private final Pitches pitches;
+    private final QueryManagement queries;
+    private final SourceManagement sources;
+    private final AccountManagement accounts;
+    private final Outbox outbox;
+    private final SiteUrls urls;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final PitchesProperties properties;
+    private final Clock clock;
+
+    PitchManagement(Pitches pitches, QueryManagement queries, SourceManagement sources, AccountManagement accounts,
+            Outbox outbox, SiteUrls urls, JdbcClient jdbc, ApplicationEventPublisher events,
+            PitchesProperties properties, Clock clock) {
+        this.pitches = pitches;
+        this.queries = queries;
+        this.sources = sources;
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.urls = urls;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    // --- sources -------------------------------------------------------------------------------------------------
+
+    /** The query as the source sees it, if it is one they may pitch now; otherwise the reason, as a rule exception. */
+    @Transactional(readOnly = true)
+    QueryView pitchable(long queryId, AccountView source) {
+        QueryView query = queries.find(queryId).filter(found -> found.status().isVisibleToSources())
+                .orElseThrow(PitchNotFoundException::new);
+        checkOpen(query);
+        checkSource(source);
+        return query.forSource();
+    }
+
+    /** The source's pitch to this query, if there is one. */
+    @Transactional(readOnly = true)
+    Optional<UUID> existing(long queryId, long sourceId) {
+        return jdbc.sql("select public_id from pitch where query_id = :query and source_id = :source")
+                .param("query", queryId).param("source", sourceId).query(UUID.class).optional();
+    }
+
+    /**
+     * Sends a pitch. The query row is locked while the pitch is counted against its cap; a re-sent form (same
+     * {@code submissionKey}) finds the pitch it already made.
+     */
+    UUID submit(AccountView source, long queryId, PitchDraft draft, UUID submissionKey) {
+        checkSource(source);
+        ProfileView profile = sources.ensureProfile(source);
+        QueryView query = queries.lockForPitching(queryId).filter(found -> found.status().isVisibleToSources())
+                .orElseThrow(PitchNotFoundException::new);
+        Optional<Resent> earlier = jdbc.sql("""
+                select public_id, submission_key from pitch where query_id = :query and source_id = :source""")
+                .param("query", queryId).param("source", profile.id())
+                .query((rs, n) -> new Resent(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).optional();
+        if (earlier.isPresent()) {
+            if (earlier.get().key().equals(submissionKey)) {
+                return earlier.get().publicId();
+            }
+            throw new PitchRuleException(null, "You have already pitched this query. You can change your pitch "
+                    + "until the journalist opens it.");
+        }
+        checkOpen(query);
+        checkDraft(query, draft);
+        int count = jdbc.sql("select count(*) from pitch where query_id = :query").param("query", queryId)
+                .query(Integer.class).single();
+        if (query.pitchCap() != null && count >= query.pitchCap()) {
+            throw new PitchRuleException(null, "This query has all the pitches its journalist asked for.");
+        }
+        Instant now = clock.instant();
+        UUID publicId = UUID.randomUUID();
+        long id = jdbc.sql("""
+                insert into pitch (public_id, query_id, source_id, status, why_me, word_count, submission_key,
+                                   submitted_at, updated_at)
+                values (:publicId, :query, :source, 'SUBMITTED', :whyMe, :words, :key, :now, :now)
+                returning id""")
+                .param("publicId", publicId).param("query", queryId).param("source", profile.id())
+                .param("whyMe", clean(draft.whyMe())).param("words", draft.words()).param("key", submissionKey)
+                .param("now", Timestamp.from(now)).query(Long.class).single();
+        insertAnswers(id, draft.answers());
+        events.publishEvent(new PitchSubmitted(id, queryId, profile.id()));
+        if (query.pitchCap() != null && count + 1 >= query.pitchCap()) {
+            queries.closeAtCap(queryId);
+        }
+        return publicId;
+    }
+
+    void edit(UUID publicId, AccountView source, PitchDraft draft) {
+        Pitch pitch = ownPitch(publicId, source);
+        QueryView query = queries.find(pitch.getQueryId()).orElseThrow(PitchNotFoundException::new);
+        if (!pitch.isEditable()) {
+            throw new PitchRuleException(null, "The journalist has opened this pitch, so it can no longer be changed.");
+        }
+        checkOpen(query);
+        checkDraft(query, draft);
+        pitch.edit(draft.answers().stream().map(answer -> answer == null ? "" : answer.strip()).toList(),
+                clean(draft.whyMe()), draft.words(), clock.instant());
+        pitches.save(pitch);
+    }
+
+    void withdraw(UUID publicId, AccountView source) {
+        Pitch pitch = ownPitch(publicId, source);
+        if (!pitch.isEditable()) {
+            throw new PitchRuleException(null, "The journalist has opened this pitch, so it can no longer be withdrawn.");
+        }
+        pitches.delete(pitch);
+    }
+
+    @Transactional(readOnly = true)
+    Page<PitchViews.Mine> mine(AccountView source, PitchStatus status, Pageable page) {
+        Optional<ProfileView> profile = sources.findByAccount(source.id());
+        if (profile.isEmpty()) {
+            return Page.empty(page);
+        }
+        String filter = status == null ? "" : " and p.status = :status";
+        var select = jdbc.sql("""
+                select p.public_id, p.status, p.query_id, q.headline, p.submitted_at, q.deadline, q.time_zone
+                from pitch p join journalist_query q on q.id = p.query_id
+                where p.source_id = :source""" + filter + " order by p.submitted_at desc, p.id desc limit :limit offset :offset")
+                .param("source", profile.get().id()).param("limit", page.getPageSize()).param("offset", page.getOffset());
+        var count = jdbc.sql("select count(*) from pitch p where p.source_id = :source" + filter)
+                .param("source", profile.get().id());
+        if (status != null) {
+            select = select.param("status", status.name());
+            count = count.param("status", status.name());
+        }
+        List<PitchViews.Mine> rows = select.query((rs, n) -> new PitchViews.Mine(rs.getObject(1, UUID.class),
+                PitchStatus.valueOf(rs.getString(2)), rs.getLong(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
+                rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7))).list();
+        return new PageImpl<>(rows, page, count.query(Long.class).single());
+    }
+
+    // --- journalists ---------------------------------------------------------------------------------------------
+
+    /** A query's pitches for its journalist (or an admin), newest or oldest first, optionally of one status. */
+    @Transactional(readOnly = true)
+    Page<PitchViews.Card> inbox(long queryId, PitchStatus status, boolean oldestFirst, Pageable page) {
+        String filter = status == null ? "" : " and p.status = :status";
+        var select = jdbc.sql("""
+                select p.public_id, p.status, p.source_id, p.word_count, p.submitted_at, p.decline_reason, p.article_url,
+                       (select count(*) from pitch_answer a where a.pitch_id = p.id and btrim(a.answer) <> '') as answered,
+                       (select left(string_agg(a.answer, ' ' order by a.position), 320)
+                          from pitch_answer a where a.pitch_id = p.id) as excerpt,
+                       exists (select 1 from pitch_report r where r.pitch_id = p.id) as reported
+                from pitch p where p.query_id = :query""" + filter
+                + (oldestFirst ? " order by p.submitted_at, p.id" : " order by p.submitted_at desc, p.id desc")
+                + " limit :limit offset :offset")
+                .param("query", queryId).param("limit", page.getPageSize()).param("offset", page.getOffset());
+        var count = jdbc.sql("select count(*) from pitch p where p.query_id = :query" + filter).param("query", queryId);
+        if (status != null) {
+            select = select.param("status", status.name());
+            count = count.param("status", status.name());
+        }
+        record Row(UUID publicId, PitchStatus status, long sourceId, int words, Instant at, String reason, String url,
+                int answered, String excerpt, boolean reported) {
+        }
+        List<Row> rows = select.query((rs, n) -> new Row(rs.getObject(1, UUID.class), PitchStatus.valueOf(rs.getString(2)),
+                rs.getLong(3), rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
+                rs.getInt(8), rs.getString(9), rs.getBoolean(10))).list();
+        Map<Long, ProfileView> profiles = sources.findAll(rows.stream().map(Row::sourceId).distinct().toList());
+        List<PitchViews.Card> cards = rows.stream().map(row -> new PitchViews.Card(row.publicId(), row.status(),
+                profiles.get(row.sourceId()), row.excerpt() == null ? "" : row.excerpt(), row.answered(), row.words(),
+                row.at(), row.reason(), row.url(), row.reported())).toList();
+        return new PageImpl<>(cards, page, count.query(Long.class).single());
+    }
+
+    @Transactional(readOnly = true)
+    Map<PitchStatus, Long> countsByStatus(long queryId) {
+        Map<PitchStatus, Long> counts = new EnumMap<>(PitchStatus.class);
+        for (PitchStatus status : PitchStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.sql("select status, count(*) from pitch where query_id = :query group by status").param("query", queryId)
+                .query((rs, n) -> Map.entry(PitchStatus.valueOf(rs.getString(1)), rs.getLong(2))).list()
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
+    }
+
+    /** The journalist opens a pitch: it becomes "viewed" (and so no longer editable by the source). */
+    Optional<PitchViews.Detail> open(UUID publicId, AccountView journalist) {
+        return journalistPitch(publicId, journalist).map(pitch -> {
+            if (pitch.markViewed(clock.instant())) {
+                pitches.save(pitch);
+            }
+            return detail(pitch, queries.find(pitch.getQueryId()).orElseThrow());
+        });
+    }
+
+    void shortlist(UUID publicId, AccountView journalist) {
+        Pitch pitch = journalistPitch(publicId, journalist).orElseThrow(PitchNotFoundException::new);
+        pitch.shortlist(clock.instant());
+        pitches.save(pitch);
+        tellSource(pitch, "shortlisted", null);
+    }
+
+    void decline(UUID publicId, AccountView journalist, String reason) {
+        Pitch pitch = journalistPitch(publicId, journalist).orElseThrow(PitchNotFoundException::new);
+        decline(pitch, reason);
+    }
+
+    /** Declines the chosen pitches of one of the journalist's queries; returns how many. */
+    int declineAll(long queryId, AccountView journalist, Collection<UUID> publicIds, String reason) {
+        ownQuery(queryId, journalist);
+        if (publicIds.isEmpty()) {
+            return 0;
+        }
+        List<Long> ids = jdbc.sql("select id from pitch where query_id = :query and public_id in (:ids)")
+                .param("query", queryId).param("ids", publicIds).query(Long.class).list();
+        pitches.findAllById(ids).forEach(pitch -> decline(pitch, reason));
+        return ids.size();
+    }
+
+    void markUsed(UUID publicId, AccountView journalist, String articleUrl) {
+        Pitch pitch = journalistPitch(publicId, journalist).orElseThrow(PitchNotFoundException::new);
+        pitch.markUsed(clean(articleUrl), clock.instant());
+        pitches.save(pitch);
+        tellSource(pitch, "used", null);
+    }
+
+    void report(UUID publicId, AccountView journalist, ReportReason reason, String note) {
+        Pitch pitch = journalistPitch(publicId, journalist).orElseThrow(PitchNotFoundException::new);
+        int added = jdbc.sql("""
+                insert into pitch_report (pitch_id, reporter_id, reason, note, created_at)
+                values (:pitch, :reporter, :reason, :note, :now) on conflict (pitch_id, reporter_id) do nothing""")
+                .param("pitch", pitch.getId()).param("reporter", journalist.id()).param("reason", reason.name())
+                .param("note", clean(note)).param("now", Timestamp.from(clock.instant())).update();
+        if (added == 0) {
+            throw new PitchRuleException(null, "You have already reported this pitch. A moderator will look at it.");
+        }
+    }
+
+    /** The inbox card of one pitch, for redrawing it after an action. */
+    @Transactional(readOnly = true)
+    PitchViews.Card card(PitchViews.Detail pitch) {
+        String excerpt = pitch.answers().stream().map(PitchViews.Answer::answer).filter(a -> a != null && !a.isBlank())
+                .collect(Collectors.joining(" "));
+        boolean reported = jdbc.sql("select exists (select 1 from pitch_report where pitch_id = :id)")
+                .param("id", pitch.id()).query(Boolean.class).single();
+        return new PitchViews.Card(pitch.publicId(), pitch.status(), pitch.source(),
+                excerpt.length() > 320 ? excerpt.substring(0, 320) : excerpt,
+                (int) pitch.answers().stream().filter(answer -> !answer.isBlank()).count(), pitch.wordCount(),
+                pitch.submittedAt(), pitch.declineReason(), pitch.articleUrl(), reported);
+    }
+
+    // --- both sides ----------------------------------------------------------------------------------------------
+
+    /** The pitch for its source, its query's journalist, or an admin; empty for anyone else. */
+    @Transactional(readOnly = true)
+    Optional<PitchViews.Detail> read(UUID publicId, AccountView reader) {
+        Optional<Pitch> found = pitches.findByPublicId(publicId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Pitch pitch = found.get();
+        QueryView query = queries.find(pitch.getQueryId()).orElseThrow();
+        if (reader.isAdmin() || isJournalistOf(query, reader)) {
+            return Optional.of(detail(pitch, query));
+        }
+        if (reader.isSource() && isSourceOf(pitch, reader)) {
+            return Optional.of(detail(pitch, query.forSource()));
+        }
+        return Optional.empty();
+    }
+
+    /** A follow-up message; the other side gets an e-mail that shows neither address. */
+    void write(UUID publicId, AccountView author, String body) {
+        Pitch pitch = pitches.findByPublicId(publicId).orElseThrow(PitchNotFoundException::new);
+        QueryView query = queries.find(pitch.getQueryId()).orElseThrow();
+        boolean fromSource;
+        if (isJournalistOf(query, author)) {
+            fromSource = false;
+        }
+        else if (author.isSource() && isSourceOf(pitch, author)) {
+            fromSource = true;
+            Boolean lastFromSource = jdbc.sql("""
+                    select from_source from pitch_message where pitch_id = :pitch order by created_at desc, id desc limit 1""")
+                    .param("pitch", pitch.getId()).query(Boolean.class).optional().orElse(false);
+            if (lastFromSource) {
+                throw new PitchRuleException("body", "Wait for the journalist's reply before you write again.");
+            }
+        }
+        else {
+            throw new PitchNotFoundException();
+        }
+        jdbc.sql("""
+                insert into pitch_message (pitch_id, from_source, author_id, body, created_at)
+                values (:pitch, :fromSource, :author, :body, :now)""")
+                .param("pitch", pitch.getId()).param("fromSource", fromSource).param("author", author.id())
+                .param("body", body.strip()).param("now", Timestamp.from(clock.instant())).update();
+        String link = urls.link("/pitches/" + publicId);
+        if (fromSource) {
+            ProfileView source = sources.findAll(List.of(pitch.getSourceId())).get(pitch.getSourceId());
+            accounts.find(query.journalistId()).ifPresent(journalist -> outbox.queue(new Email(journalist.email(),
+                    source.name() + " replied about \"" + query.headline() + "\"", "mail/pitch-message",
+                    Map.of("name", journalist.displayName(), "from", source.name(), "headline", query.headline(),
+                            "body", body.strip(), "link", link))));
+        }
+        else {
+            QueryView seen = query.forSource();
+            String from = seen.anonymous() ? seen.byline() : query.journalistName();
+            sourceAccount(pitch).ifPresent(source -> outbox.queue(new Email(source.email(),
+                    "A message about your pitch: " + query.headline(), "mail/pitch-message",
+                    Map.of("name", source.displayName(), "from", from, "headline", query.headline(),
+                            "body", body.strip(), "link", link))));
+        }
+    }
+
+    // --- jobs ----------------------------------------------------------------------------------------------------
+
+    /**
+     * Queues today's summary of new pitches for every journalist who has any and has not opted out; a journalist
+     * gets at most one a day, however many instances run the job. Returns how many were queued.
+     */
+    int sendDailySummaries() {
+        Instant now = clock.instant();
+        record Line(long journalistId, long queryId, String headline, long count) {
+        }
+        List<Line> lines = jdbc.sql("""
+                select q.journalist_id, q.id, q.headline, count(*)
+                from pitch p join journalist_query q on q.id = p.query_id
+                where p.submitted_at > :since and q.status = 'PUBLISHED'
+                  and not exists (select 1 from pitch_summary_opt_out o where o.account_id = q.journalist_id)
+                group by q.journalist_id, q.id, q.headline order by q.journalist_id, q.id""")
+                .param("since", Timestamp.from(now.minus(java.time.Duration.ofDays(1))))
+                .query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4))).list();
+        Map<Long, List<Line>> byJournalist = lines.stream().collect(Collectors.groupingBy(Line::journalistId,
+                java.util.LinkedHashMap::new, Collectors.toList()));
+        Map<Long, AccountView> journalists = accounts.findAll(byJournalist.keySet());
+        int sent = 0;
+        for (Map.Entry<Long, List<Line>> entry : byJournalist.entrySet()) {
+            int claimed = jdbc.sql("""
+                    insert into pitch_summary_sent (journalist_id, day, sent_at) values (:journalist, :day, :now)
+                    on conflict do nothing""")
+                    .param("journalist", entry.getKey()).param("day", java.sql.Date.valueOf(now.atZone(java.time.ZoneOffset.UTC).toLocalDate()))
+                    .param("now", Timestamp.from(now)).update();
+            AccountView journalist = journalists.get(entry.getKey());
+            if (claimed == 0 || journalist == null) {
+                continue;
+            }
+            List<Map<String, Object>> items = entry.getValue().stream().map(line -> Map.<String, Object>of(
+                    "headline", line.headline(), "count", line.count(),
+                    "link", urls.link("/queries/" + line.queryId() + "/pitches"))).toList();
+            long total = entry.getValue().stream().mapToLong(Line::count).sum();
+            outbox.queue(new Email(journalist.email(), total + (total == 1 ? " new pitch" : " new pitches")
+                    + " on your Sourcewire queries", "mail/pitch-summary",
+                    Map.of("name", journalist.displayName(), "items", items, "settings", urls.link("/pitches/settings"))));
+            sent++;
+        }
+        return sent;
+    }
+
+    @Transactional(readOnly = true)
+    boolean wantsDailySummary(long accountId) {
+        return !jdbc.sql("select exists (select 1 from pitch_summary_opt_out where account_id = :id)")
+                .param("id", accountId).query(Boolean.class).single();
+    }
+
+    void setDailySummary(long accountId, boolean wanted) {
+        if (wanted) {
+            jdbc.sql("delete from pitch_summary_opt_out where account_id = :id").param("id", accountId).update();
+        }
+        else {
+            jdbc.sql("insert into pitch_summary_opt_out (account_id) values (:id) on conflict do nothing")
+                    .param("id", accountId).update();
+        }
+    }
+
+    int maxWords() {
+        return properties.maxWords();
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    private void decline(Pitch pitch, String reason) {
+        pitch.decline(clean(reason), clock.instant());
+        pitches.save(pitch);
+        if (clean(reason) != null) {
+            tellSource(pitch, "declined", clean(reason));
+        }
+    }
+
+    private void tellSource(Pitch pitch, String what, String reason) {
+        QueryView query = queries.find(pitch.getQueryId()).orElseThrow().forSource();
+        sourceAccount(pitch).ifPresent(source -> {
+            Map<String, Object> model = new java.util.HashMap<>(Map.of("name", source.displayName(), "what", what,
+                    "headline", query.headline(), "byline", query.byline(), "link", urls.link("/pitches/" + pitch.getPublicId())));
+            if (reason != null) {
+                model.put("reason", reason);
+            }
+            outbox.queue(new Email(source.email(), "Your pitch was " + what + ": " + query.headline(), "mail/pitch-status", model));
+        });
+    }
+
+    private Optional<AccountView> sourceAccount(Pitch pitch) {
+        ProfileView profile = sources.findAll(List.of(pitch.getSourceId())).get(pitch.getSourceId());
+        return profile == null ? Optional.empty() : accounts.find(profile.accountId());
+    }
+
+    private PitchViews.Detail detail(Pitch pitch, QueryView query) {
+        ProfileView source = sources.findAll(List.of(pitch.getSourceId())).get(pitch.getSourceId());
+        List<String> answers = pitch.getAnswers();
+        List<PitchViews.Answer> pairs = IntStream.range(0, query.questions().size())
+                .mapToObj(i -> new PitchViews.Answer(query.questions().get(i), i < answers.size() ? answers.get(i) : ""))
+                .toList();
+        String journalistLabel = query.anonymous() && query.journalistName() == null ? query.byline()
+                : (query.journalistName() == null ? "The journalist" : query.journalistName());
+        List<PitchViews.Message> messages = jdbc.sql("""
+                select from_source, body, created_at from pitch_message where pitch_id = :pitch order by created_at, id""")
+                .param("pitch", pitch.getId())
+                .query((rs, n) -> new PitchViews.Message(rs.getBoolean(1), rs.getBoolean(1) ? source.name() : journalistLabel,
+                        rs.getString(2), rs.getTimestamp(3).toInstant())).list();
+        return jdbc.sql("""
+                select why_me, word_count, submitted_at, viewed_at, decline_reason, article_url from pitch where id = :id""")
+                .param("id", pitch.getId())
+                .query((rs, n) -> new PitchViews.Detail(pitch.getId(), pitch.getPublicId(), pitch.getStatus(), query, source,
+                        pairs, rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6),
+                        messages)).single();
+    }
+
+    private void insertAnswers(long pitchId, List<String> answers) {
+        for (int i = 0; i < answers.size(); i++) {
+            jdbc.sql("insert into pitch_answer (pitch_id, position, answer) values (:pitch, :position, :answer)")
+                    .param("pitch", pitchId).param("position", i)
+                    .param("answer", answers.get(i) == null ? "" : answers.get(i).strip()).update();
+        }
+    }
+
+    private void checkSource(AccountView source) {
+        if (!source.isSource()) {
+            throw new PitchRuleException(null, "Only sources can pitch.");
+        }
+        if (source.suspended()) {
+            throw new PitchRuleException(null, "Your account is suspended, so you cannot pitch.");
+        }
+        if (!source.verified()) {
+            throw new PitchRuleException(null, "Confirm your e-mail address before you pitch. We sent you a link.");
+        }
+    }
+
+    private void checkOpen(QueryView query) {
+        if (query.status() != QueryStatus.PUBLISHED) {
+            throw new PitchRuleException(null, "This query is closed and takes no more pitches.");
+        }
+        if (query.deadline() != null && !query.deadline().isAfter(clock.instant())) {
+            throw new PitchRuleException(null, "The deadline of this query has passed.");
+        }
+        if (query.pitchCap() != null && jdbc.sql("select count(*) from pitch where query_id = :query")
+                .param("query", query.id()).query(Integer.class).single() >= query.pitchCap()) {
+            throw new PitchRuleException(null, "This query has all the pitches its journalist asked for.");
+        }
+    }
+
+    private void checkDraft(QueryView query, PitchDraft draft) {
+        if (draft.answers().size() != query.questions().size()) {
+            throw new PitchRuleException(null, "The query's questions have changed. Reload the page and try again.");
+        }
+        if (draft.answers().stream().allMatch(answer -> answer == null || answer.isBlank())) {
+            throw new PitchRuleException("answers", "Answer at least one question.");
+        }
+        if (draft.words() > properties.maxWords()) {
+            throw new PitchRuleException("answers", "Your pitch has " + draft.words() + " words; the limit is "
+                    + properties.maxWords() + ". 150–200 words works best.");
+        }
+        if (hasRequirements(query) && !draft.confirmsRequirements()) {
+            throw new PitchRuleException("confirmsRequirements", "Confirm that you meet the journalist's requirements, "
+                    + "or do not pitch this query.");
+        }
+    }
+
+    static boolean hasRequirements(QueryView query) {
+        return query.requiredCredential() != null || query.region() != null || query.firstHandOnly();
+    }
+
+    private Pitch ownPitch(UUID publicId, AccountView source) {
+        Pitch pitch = pitches.findByPublicId(publicId).orElseThrow(PitchNotFoundException::new);
+        if (!source.isSource() || !isSourceOf(pitch, source)) {
+            throw new PitchNotFoundException();
+        }
+        return pitch;
+    }
+
+    private Optional<Pitch> journalistPitch(UUID publicId, AccountView journalist) {
+        return pitches.findByPublicId(publicId).filter(pitch -> queries.find(pitch.getQueryId())
+                .map(query -> isJournalistOf(query, journalist)).orElse(false));
+    }
+
+    QueryView ownQuery(long queryId, AccountView journalist) {
+        QueryView query = queries.find(queryId).orElseThrow(PitchNotFoundException::new);
+        if (!isJournalistOf(query, journalist) && !journalist.isAdmin()) {
+            throw new PitchNotFoundException();
+        }
+        return query;
+    }
+
+    private boolean isSourceOf(Pitch pitch, AccountView source) {
+        return sources.findByAccount(source.id()).map(profile -> profile.id() == pitch.getSourceId()).orElse(false);
+    }
+
+    private static boolean isJournalistOf(QueryView query, AccountView account) {
+        return account.isJournalist() && query.journalistId() != null && query.journalistId() == account.id();
+    }
+
+    private static String clean(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private record Resent(UUID publicId, UUID key) {
+    }
+
+    static Set<String> declineReasons() {
+        return Set.copyOf(DECLINE_REASONS);
+    }
+}

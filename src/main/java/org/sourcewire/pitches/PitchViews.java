@@ -1,0 +1,57 @@
+package org.sourcewire.pitches;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.sourcewire.queries.QueryView;
+import org.sourcewire.sources.ProfileView;
+
+/** Read-only shapes of pitches for pages and mails. */
+final class PitchViews {
+
+    private PitchViews() {
+    }
+
+    /** A pitch in the journalist's inbox. */
+    record Card(UUID publicId, PitchStatus status, ProfileView source, String excerpt, int answered, int wordCount,
+            Instant submittedAt, String declineReason, String articleUrl, boolean reported) {
+    }
+
+    /** A pitch in the source's own list. */
+    record Mine(UUID publicId, PitchStatus status, long queryId, String headline, Instant submittedAt,
+            Instant deadline, String timeZone) {
+    }
+
+    record Answer(String question, String answer) {
+
+        public boolean isBlank() {
+            return answer == null || answer.isBlank();
+        }
+    }
+
+    record Message(boolean fromSource, String author, String body, Instant at) {
+    }
+
+    /**
+     * One pitch, as the asker may see it: {@code query} is the source's copy for sources (no journalist on an
+     * anonymous query).
+     */
+    record Detail(long id, UUID publicId, PitchStatus status, QueryView query, ProfileView source, List<Answer> answers,
+            String whyMe, int wordCount, Instant submittedAt, Instant viewedAt, String declineReason, String articleUrl,
+            List<Message> messages) {
+
+        public boolean isEditable() {
+            return status == PitchStatus.SUBMITTED;
+        }
+
+        public long skipped() {
+            return answers.stream().filter(Answer::isBlank).count();
+        }
+
+        /** A source may write once, then waits for the journalist's reply, so a thread cannot become a spam channel. */
+        public boolean sourceMayWrite() {
+            return messages.isEmpty() || !messages.get(messages.size() - 1).fromSource();
+        }
+    }
+}
