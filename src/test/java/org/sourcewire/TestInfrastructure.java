@@ -8,6 +8,11 @@ import org.springframework.context.annotation.Primary;
 public class TestInfrastructure {
 
     @Bean
+    static SqlStatements sqlStatements() {
+        return new SqlStatements();
+    }
+
+    @Bean
     @Primary
     TestClock testClock() {
         return new TestClock();

@@ -1,0 +1,220 @@
+package org.sourcewire.pitches;
+
+import java.util.List;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.SqlStatements;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.accounts.TestAccounts;
+import org.sourcewire.accounts.TestJournalists;
+import org.sourcewire.mail.Mailbox;
+import org.sourcewire.queries.TestQueries;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sourcewire.accounts.TestAccounts.as;
+import static org.sourcewire.pitches.PitchMother.pitch;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+@SourcewireIntegrationTest
+class InboxTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestJournalists journalists;
+
+    @Autowired
+    TestQueries queries;
+
+    @Autowired
+    Mailbox mailbox;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theJournalistTriagesPitchesAndTheSourceSeesEveryStepByMailAndInTheirList() throws Exception {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        CurrentUser source = accounts.source();
+        String path = sent(source, query);
+
+        assertThat(mvc.get().uri("/queries/" + query + "/pitches").with(as(journalist))).hasStatusOk().bodyText()
+                .contains("Sam Source").contains("Split sleep works better").contains("Submitted (1)");
+        assertThat(mvc.get().uri(path).with(as(journalist))).hasStatusOk().bodyText()
+                .contains("Does melatonin help, and when?").contains("Split sleep works better");
+        assertThat(status(path)).isEqualTo("VIEWED");
+
+        assertThat(mvc.post().uri(path + "/shortlist").with(csrf()).with(as(journalist)))
+                .hasRedirectedUrl("/queries/" + query + "/pitches");
+        assertThat(status(path)).isEqualTo("SHORTLISTED");
+        assertThat(mvc.post().uri(path + "/use").with(csrf()).with(as(journalist)).param("articleUrl", "not a url"))
+                .hasRedirectedUrl("/queries/" + query + "/pitches").flash().containsKey("error");
+        assertThat(mvc.post().uri(path + "/use").with(csrf()).with(as(journalist))
+                .param("articleUrl", "https://ledger.example/sleep").param("back", "detail")).hasRedirectedUrl(path);
+        assertThat(status(path)).isEqualTo("USED");
+        assertThat(mvc.get().uri("/pitches?status=used").with(as(source))).hasStatusOk().bodyText()
+                .contains("Sleep doctors: what helps shift workers sleep?");
+        assertThat(mvc.get().uri(path).with(as(source))).bodyText().contains("https://ledger.example/sleep");
+
+        mailbox.deliver();
+        List<String> subjects = mailbox.receivedBy(source.email()).stream().map(InboxTests::subject).toList();
+        assertThat(subjects).contains("Your pitch was shortlisted: Sleep doctors: what helps shift workers sleep?",
+                "Your pitch was used: Sleep doctors: what helps shift workers sleep?");
+    }
+
+    @Test
+    void declineWithAReasonTellsTheSourceAndWithoutOneDoesNot() {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        CurrentUser told = accounts.source();
+        CurrentUser silent = accounts.source();
+        String toldPath = sent(told, query);
+        String silentPath = sent(silent, query);
+
+        assertThat(mvc.post().uri(toldPath + "/decline").with(csrf()).with(as(journalist))
+                .param("reason", "Not a fit for this story")).hasStatus3xxRedirection();
+        assertThat(mvc.post().uri(silentPath + "/decline").with(csrf()).with(as(journalist))
+                .param("reason", "<script>made up</script>")).hasStatus3xxRedirection();
+        assertThat(status(toldPath)).isEqualTo("DECLINED");
+        assertThat(status(silentPath)).isEqualTo("DECLINED");
+        assertThat(outboxFor(told.email(), "Your pitch was declined%")).isEqualTo(1);
+        assertThat(outboxFor(silent.email(), "Your pitch was declined%")).isZero();
+        assertThat(mvc.get().uri(toldPath).with(as(told))).bodyText().contains("Declined:").contains("Not a fit for this story");
+    }
+
+    @Test
+    void htmxActionsAnswerWithTheCardAlone() {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        String path = sent(accounts.source(), query);
+
+        assertThat(mvc.post().uri(path + "/shortlist").with(csrf()).with(as(journalist)).header("HX-Request", "true"))
+                .hasStatusOk().bodyText().contains("Shortlisted. The source is told.").contains("data-pitch-card")
+                .doesNotContain("<html");
+        assertThat(mvc.post().uri(path + "/report").with(csrf()).with(as(journalist)).header("HX-Request", "true")
+                .param("reason", "SPAM").param("note", "Same text on five queries")).hasStatusOk().bodyText()
+                .contains("Reported. A moderator will look at it.");
+        assertThat(mvc.post().uri(path + "/report").with(csrf()).with(as(journalist)).header("HX-Request", "true")
+                .param("reason", "SPAM")).hasStatusOk().bodyText().contains("You have already reported this pitch.");
+        assertThat(mvc.post().uri(path + "/report").with(csrf()).with(as(journalist)).header("HX-Request", "true")
+                .param("reason", "BOGUS")).hasStatusOk().bodyText().contains("Choose why you report this pitch.");
+
+        CurrentUser admin = accounts.admin();
+        assertThat(mvc.get().uri("/admin/reports").with(as(admin))).hasStatusOk().bodyText()
+                .contains("Same text on five queries").contains("Spam");
+        assertThat(mvc.get().uri("/admin/reports").with(as(journalist))).hasStatus(403);
+        assertThat(mvc.get().uri(path).with(as(admin))).hasStatusOk();
+    }
+
+    @Test
+    void bulkDeclineTouchesOnlyTheTickedPitchesOfThatQuery() {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        String a = sent(accounts.source(), query);
+        String b = sent(accounts.source(), query);
+        String keep = sent(accounts.source(), query);
+        long otherQuery = queries.by(accounts.journalist()).publish();
+        String foreign = sent(accounts.source(), otherQuery);
+
+        assertThat(mvc.post().uri("/queries/" + query + "/pitches/decline").with(csrf()).with(as(journalist))
+                .param("selected", id(a), id(b), id(foreign), "garbage").param("reason", "We already have enough sources"))
+                .hasRedirectedUrl("/queries/" + query + "/pitches").flash().containsEntry("success", "Declined 2 pitches.");
+        assertThat(List.of(status(a), status(b), status(keep), status(foreign)))
+                .containsExactly("DECLINED", "DECLINED", "SUBMITTED", "SUBMITTED");
+        assertThat(mvc.post().uri("/queries/" + query + "/pitches/decline").with(csrf()).with(as(journalist)))
+                .flash().containsEntry("error", "Tick the pitches you want to decline first.");
+    }
+
+    @Test
+    void otherJournalistsSourcesAndStrangersGet404ForPitchesAndInboxes() {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        String path = sent(accounts.source(), query);
+        CurrentUser other = accounts.journalist();
+        CurrentUser source = accounts.source();
+
+        for (CurrentUser stranger : new CurrentUser[] { other, source }) {
+            assertThat(mvc.get().uri("/queries/" + query + "/pitches").with(as(stranger))).hasStatus(404);
+            assertThat(mvc.get().uri(path).with(as(stranger))).hasStatus(404);
+            assertThat(mvc.post().uri(path + "/shortlist").with(csrf()).with(as(stranger))).hasStatus(404);
+            assertThat(mvc.post().uri(path + "/decline").with(csrf()).with(as(stranger))).hasStatus(404);
+            assertThat(mvc.post().uri(path + "/use").with(csrf()).with(as(stranger))).hasStatus(404);
+            assertThat(mvc.post().uri(path + "/report").with(csrf()).with(as(stranger)).param("reason", "SPAM")).hasStatus(404);
+            assertThat(mvc.post().uri("/queries/" + query + "/pitches/decline").with(csrf()).with(as(stranger))
+                    .param("selected", id(path))).hasStatus(404);
+        }
+        assertThat(mvc.get().uri(path)).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+        assertThat(mvc.post().uri(path + "/shortlist").with(as(journalist))).hasStatus(403);
+        assertThat(status(path)).isEqualTo("SUBMITTED");
+        assertThat(mvc.get().uri("/queries/" + query + "/pitches").with(as(accounts.admin()))).hasStatusOk();
+    }
+
+    @Test
+    void anInboxWithTwoThousandPitchesShowsItsFirstPageInAFixedNumberOfStatements() {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        jdbc.sql("""
+                with account_rows as (
+                    insert into account (email, password_hash, display_name, role, email_verified_at, password_changed_at, created_at)
+                    select 'bulk-' || :query || '-' || n || '@example.com', 'x', 'Bulk Source ' || n, 'SOURCE', now(), now(), now()
+                    from generate_series(1, 2000) n returning id, display_name),
+                profiles as (
+                    insert into source_profile (account_id, handle, name, title, company, created_at, updated_at)
+                    select id, 'bulk-' || :query || '-' || id, display_name, 'Sleep physician', 'Clinic', now(), now()
+                    from account_rows returning id),
+                pitches as (
+                    insert into pitch (public_id, query_id, source_id, status, word_count, submission_key, submitted_at, updated_at)
+                    select gen_random_uuid(), :query, id, 'SUBMITTED', 170, gen_random_uuid(), now() - (id % 1000) * interval '1 second', now()
+                    from profiles returning id)
+                insert into pitch_answer (pitch_id, position, answer)
+                select id, q, 'An answer with substance about shift work and sleep.' from pitches, generate_series(0, 2) q""")
+                .param("query", query).update();
+
+        SqlStatements.reset();
+        assertThat(mvc.get().uri("/queries/" + query + "/pitches").with(as(journalist))).hasStatusOk().bodyText()
+                .contains("Bulk Source").contains("Submitted (2000)").contains("Page 1 of 80");
+        long firstPage = SqlStatements.count();
+        SqlStatements.reset();
+        assertThat(mvc.get().uri("/queries/" + query + "/pitches?page=40&sort=oldest").with(as(journalist))).hasStatusOk();
+        assertThat(SqlStatements.count()).isEqualTo(firstPage);
+        assertThat(firstPage).isLessThan(20);
+    }
+
+    private String sent(CurrentUser source, long query) {
+        return pitch(mvc, source, query).exchange().getResponse().getRedirectedUrl();
+    }
+
+    private String status(String path) {
+        return jdbc.sql("select status from pitch where public_id = cast(:id as uuid)").param("id", id(path))
+                .query(String.class).single();
+    }
+
+    private int outboxFor(String recipient, String subject) {
+        return jdbc.sql("select count(*) from mail_outbox where recipient = :to and subject like :subject")
+                .param("to", recipient).param("subject", subject).query(Integer.class).single();
+    }
+
+    private static String id(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        }
+        catch (jakarta.mail.MessagingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

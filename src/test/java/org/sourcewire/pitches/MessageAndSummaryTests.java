@@ -1,0 +1,142 @@
+package org.sourcewire.pitches;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.accounts.TestAccounts;
+import org.sourcewire.accounts.TestJournalists;
+import org.sourcewire.mail.Mailbox;
+import org.sourcewire.queries.TestQueries;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sourcewire.accounts.TestAccounts.as;
+import static org.sourcewire.pitches.PitchMother.pitch;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+@SourcewireIntegrationTest
+class MessageAndSummaryTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestJournalists journalists;
+
+    @Autowired
+    TestQueries queries;
+
+    @Autowired
+    PitchManagement pitches;
+
+    @Autowired
+    Mailbox mailbox;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void journalistAndSourceExchangeMessagesAndTheSourceWaitsForAReply() {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        CurrentUser source = accounts.source();
+        String path = pitch(mvc, source, query).exchange().getResponse().getRedirectedUrl();
+
+        assertThat(mvc.post().uri(path + "/messages").with(csrf()).with(as(source)).param("body", "One more detail: we run a study."))
+                .hasRedirectedUrl(path + "#messages");
+        assertThat(mvc.post().uri(path + "/messages").with(csrf()).with(as(source)).param("body", "Did you see my note?"))
+                .hasRedirectedUrl(path + "#messages").flash()
+                .containsEntry("messageError", "Wait for the journalist's reply before you write again.");
+        assertThat(mvc.post().uri(path + "/messages").with(csrf()).with(as(journalist)).param("body", "Could you share the study?"))
+                .hasRedirectedUrl(path + "#messages");
+        assertThat(mvc.post().uri(path + "/messages").with(csrf()).with(as(source)).param("body", "Here it is: doi 10/xyz"))
+                .hasRedirectedUrl(path + "#messages");
+        assertThat(mvc.post().uri(path + "/messages").with(csrf()).with(as(journalist)).param("body", "  "))
+                .flash().containsEntry("messageError", "Write a message first.");
+        assertThat(mvc.post().uri(path + "/messages").with(csrf()).with(as(journalist)).param("body", "x".repeat(2001)))
+                .flash().containsEntry("messageError", "Keep a message under 2,000 characters.");
+
+        assertThat(mvc.get().uri(path).with(as(source))).bodyText().contains("One more detail: we run a study.")
+                .contains("Could you share the study?").contains("Here it is: doi 10/xyz");
+        assertThat(jdbc.sql("select count(*) from pitch_message m join pitch p on p.id = m.pitch_id where p.public_id = cast(:id as uuid)")
+                .param("id", path.substring(path.lastIndexOf('/') + 1)).query(Integer.class).single()).isEqualTo(3);
+
+        mailbox.deliver();
+        MimeMessage toSource = mailbox.receivedBy(source.email()).stream()
+                .filter(message -> subject(message).startsWith("A message about your pitch")).findFirst().orElseThrow();
+        assertThat(Mailbox.text(toSource)).contains("Could you share the study?").doesNotContain(journalist.email());
+        MimeMessage toJournalist = mailbox.receivedBy(journalist.email()).stream()
+                .filter(message -> subject(message).contains("replied about")).findFirst().orElseThrow();
+        assertThat(Mailbox.text(toJournalist)).doesNotContain(source.email());
+    }
+
+    @Test
+    void anAnonymousJournalistStaysAnonymousInThreadsStatusMailsAndPitchPages() throws Exception {
+        CurrentUser journalist = journalists.withVerifiedOutlet();
+        long query = queries.by(journalist).anonymous().publish();
+        CurrentUser source = accounts.source();
+        String path = pitch(mvc, source, query).exchange().getResponse().getRedirectedUrl();
+
+        mvc.post().uri(path + "/messages").with(csrf()).with(as(journalist)).param("body", "Quick question for you.").exchange();
+        mvc.post().uri(path + "/shortlist").with(csrf()).with(as(journalist)).exchange();
+        String page = mvc.get().uri(path).with(as(source)).exchange().getResponse().getContentAsString();
+        assertThat(page).contains("Anonymous — Podcast").doesNotContain("Vera Verified").doesNotContain(journalist.email())
+                .doesNotContain("The Daily Ledger").doesNotContain("ledger.example");
+        String list = mvc.get().uri("/pitches").with(as(source)).exchange().getResponse().getContentAsString();
+        assertThat(list).doesNotContain("Vera Verified").doesNotContain("The Daily Ledger");
+
+        mailbox.deliver();
+        assertThat(mailbox.receivedBy(source.email())).isNotEmpty().allSatisfy(message ->
+                assertThat(Mailbox.text(message) + subject(message)).doesNotContain("Vera Verified")
+                        .doesNotContain("The Daily Ledger").doesNotContain(journalist.email()));
+    }
+
+    @Test
+    void theDailySummaryGoesOutOnceADayAndNotToThoseWhoOptedOut() {
+        CurrentUser wants = accounts.journalist();
+        CurrentUser optedOut = accounts.journalist();
+        long first = queries.by(wants).publish();
+        long second = queries.by(wants).publish();
+        long quiet = queries.by(optedOut).publish();
+        pitch(mvc, accounts.source(), first).exchange();
+        pitch(mvc, accounts.source(), first).exchange();
+        pitch(mvc, accounts.source(), second).exchange();
+        pitch(mvc, accounts.source(), quiet).exchange();
+
+        assertThat(mvc.get().uri("/pitches/settings").with(as(optedOut))).hasStatusOk().bodyText()
+                .contains("Send me a daily summary of new pitches");
+        assertThat(mvc.post().uri("/pitches/settings").with(csrf()).with(as(optedOut))).hasRedirectedUrl("/pitches/settings");
+        assertThat(mvc.get().uri("/pitches/settings").with(as(accounts.source()))).hasStatus(403);
+
+        pitches.sendDailySummaries();
+        pitches.sendDailySummaries();
+
+        assertThat(summaries(wants.email())).isEqualTo(1);
+        assertThat(summaries(optedOut.email())).isZero();
+        String body = jdbc.sql("select text_body from mail_outbox where recipient = :to and subject like '3 new pitches%'")
+                .param("to", wants.email()).query(String.class).single();
+        assertThat(body).contains("Sleep doctors: what helps shift workers sleep?: 2 new")
+                .contains("/queries/" + first + "/pitches").contains("/queries/" + second + "/pitches");
+    }
+
+    private int summaries(String email) {
+        return jdbc.sql("select count(*) from mail_outbox where recipient = :to and subject like '%new pitch%'")
+                .param("to", email).query(Integer.class).single();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        }
+        catch (jakarta.mail.MessagingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
