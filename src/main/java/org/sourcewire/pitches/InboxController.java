@@ -39,16 +39,19 @@ class InboxController {
 
     @GetMapping("/queries/{id}/pitches")
     String inbox(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @RequestParam(required = false) String status, @RequestParam(defaultValue = "newest") String sort,
+            @RequestParam(required = false) String status, @RequestParam(defaultValue = "score") String sort,
+            @RequestParam(defaultValue = "false") boolean hideFlagged, @RequestParam(required = false) String minScore,
             @RequestParam(defaultValue = "0") int page, Model model) {
         AccountView reader = accounts.find(user.id()).orElseThrow();
         model.addAttribute("query", pitches.ownQuery(id, reader));
-        PitchStatus filter = PitchController.parse(status);
-        boolean oldest = "oldest".equals(sort);
-        model.addAttribute("pitches", pitches.inbox(id, filter, oldest, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        PitchStatus only = PitchController.parse(status);
+        InboxFilter filter = InboxFilter.of(only, sort, hideFlagged, score(minScore));
+        model.addAttribute("pitches", pitches.inbox(id, filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        model.addAttribute("hidden", pitches.hiddenBy(id, filter));
+        model.addAttribute("filter", filter);
         model.addAttribute("counts", pitches.countsByStatus(id));
-        model.addAttribute("status", filter);
-        model.addAttribute("sort", oldest ? "oldest" : "newest");
+        model.addAttribute("status", only);
+        model.addAttribute("sort", filter.sort());
         model.addAttribute("statuses", PitchStatus.values());
         model.addAttribute("declineReasons", PitchManagement.DECLINE_REASONS);
         model.addAttribute("reportReasons", ReportReason.values());
@@ -109,6 +112,15 @@ class InboxController {
             redirect.addFlashAttribute("success", "Declined " + declined + (declined == 1 ? " pitch." : " pitches."));
         }
         return "redirect:/queries/" + id + "/pitches";
+    }
+
+    private static Integer score(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+        }
+        catch (NumberFormatException ex) {
+            return null;
+        }
     }
 
     /** Runs one triage action; returns the message for a refused one, or null. */

@@ -85,6 +85,22 @@ class PitchController {
         return formPage(query, form, null, source, model);
     }
 
+    /** htmx: the pre-flight checklist for what the form holds now. Nothing is saved. */
+    @io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest
+    @PostMapping("/queries/{id}/pitch/preflight")
+    String preflight(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(required = false) UUID editing, @ModelAttribute("form") PitchForm form, BindingResult ignored,
+            Model model) {
+        AccountView source = source(user);
+        QueryView query = pitches.visibleToSource(id);
+        PitchDraft draft = form.toDraft(query.questions().size());
+        boolean empty = draft.answers().stream().allMatch(answer -> answer.isBlank());
+        model.addAttribute("verdict", empty ? null : pitches.preflight(query, source, draft, editing));
+        model.addAttribute("query", query);
+        model.addAttribute("publicId", editing);
+        return "pitches/form :: preflight";
+    }
+
     @GetMapping("/pitches")
     String mine(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page, Model model) {
@@ -206,6 +222,9 @@ class PitchController {
         model.addAttribute("profile", sources.ensureProfile(source));
         model.addAttribute("maxWords", pitches.maxWords());
         model.addAttribute("requirements", PitchManagement.hasRequirements(query));
+        PitchDraft draft = form.toDraft(query.questions().size());
+        model.addAttribute("verdict", draft.answers().stream().allMatch(String::isBlank) ? null
+                : pitches.preflight(query, source, draft, publicId));
         return "pitches/form";
     }
 

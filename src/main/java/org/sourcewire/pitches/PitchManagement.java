@@ -24,6 +24,9 @@ import org.sourcewire.shared.SiteUrls;
 import org.sourcewire.sources.ProfileView;
 import org.sourcewire.sources.SourceManagement;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -50,10 +53,14 @@ public class PitchManagement {
     private final ApplicationEventPublisher events;
     private final PitchesProperties properties;
     private final Clock clock;
+    private final ObjectProvider<PitchScreening> screening;
+    private final JsonMapper json;
 
     PitchManagement(Pitches pitches, QueryManagement queries, SourceManagement sources, AccountManagement accounts,
             Outbox outbox, SiteUrls urls, JdbcClient jdbc, ApplicationEventPublisher events,
-            PitchesProperties properties, Clock clock) {
+            PitchesProperties properties, Clock clock, ObjectProvider<PitchScreening> screening, JsonMapper json) {
+        this.screening = screening;
+        this.json = json;
         this.pitches = pitches;
         this.queries = queries;
         this.sources = sources;
@@ -78,6 +85,13 @@ public class PitchManagement {
         return query.forSource();
     }
 
+    /** A query a source may read (published, closed or expired), as sources see it. */
+    @Transactional(readOnly = true)
+    QueryView visibleToSource(long queryId) {
+        return queries.find(queryId).filter(found -> found.status().isVisibleToSources()).map(QueryView::forSource)
+                .orElseThrow(PitchNotFoundException::new);
+    }
+
     /** The source's pitch to this query, if there is one. */
     @Transactional(readOnly = true)
     Optional<UUID> existing(long queryId, long sourceId) {
@@ -92,6 +106,9 @@ public class PitchManagement {
     UUID submit(AccountView source, long queryId, PitchDraft draft, UUID submissionKey) {
         checkSource(source);
         ProfileView profile = sources.ensureProfile(source);
+        // One source's submissions one at a time (before the query lock, always in this order), so quotas hold.
+        jdbc.sql("select pg_advisory_xact_lock(7301, cast(:source as int))").param("source", profile.id())
+                .query(Object.class).list();
         QueryView query = queries.lockForPitching(queryId).filter(found -> found.status().isVisibleToSources())
                 .orElseThrow(PitchNotFoundException::new);
         Optional<Resent> earlier = jdbc.sql("""
@@ -107,6 +124,7 @@ public class PitchManagement {
         }
         checkOpen(query);
         checkDraft(query, draft);
+        checkQuota(source, profile.id());
         int count = jdbc.sql("select count(*) from pitch where query_id = :query").param("query", queryId)
                 .query(Integer.class).single();
         if (query.pitchCap() != null && count >= query.pitchCap()) {
@@ -123,6 +141,7 @@ public class PitchManagement {
                 .param("whyMe", clean(draft.whyMe())).param("words", draft.words()).param("key", submissionKey)
                 .param("now", Timestamp.from(now)).query(Long.class).single();
         insertAnswers(id, draft.answers());
+        screenAndStore(id, query, profile.id(), draft);
         events.publishEvent(new PitchSubmitted(id, queryId, profile.id()));
         if (query.pitchCap() != null && count + 1 >= query.pitchCap()) {
             queries.closeAtCap(queryId);
@@ -140,7 +159,8 @@ public class PitchManagement {
         checkDraft(query, draft);
         pitch.edit(draft.answers().stream().map(answer -> answer == null ? "" : answer.strip()).toList(),
                 clean(draft.whyMe()), draft.words(), clock.instant());
-        pitches.save(pitch);
+        pitches.saveAndFlush(pitch);
+        screenAndStore(pitch.getId(), query, pitch.getSourceId(), draft);
     }
 
     void withdraw(UUID publicId, AccountView source) {
@@ -177,36 +197,56 @@ public class PitchManagement {
 
     // --- journalists ---------------------------------------------------------------------------------------------
 
-    /** A query's pitches for its journalist (or an admin), newest or oldest first, optionally of one status. */
+    /**
+     * A query's pitches for its journalist (or an admin): best first (or newest / oldest), optionally of one status,
+     * without flagged ones or below a minimum score.
+     */
     @Transactional(readOnly = true)
-    Page<PitchViews.Card> inbox(long queryId, PitchStatus status, boolean oldestFirst, Pageable page) {
-        String filter = status == null ? "" : " and p.status = :status";
-        var select = jdbc.sql("""
+    Page<PitchViews.Card> inbox(long queryId, InboxFilter filter, Pageable page) {
+        String where = filter.where();
+        String order = switch (filter.sort()) {
+            case "newest" -> " order by p.submitted_at desc, p.id desc";
+            case "oldest" -> " order by p.submitted_at, p.id";
+            default -> " order by p.score desc nulls last, p.submitted_at desc, p.id desc";
+        };
+        record Row(UUID publicId, PitchStatus status, long sourceId, int words, Instant at, String reason, String url,
+                int answered, String excerpt, boolean reported, Integer score, boolean flagged, String reasons) {
+        }
+        List<Row> rows = filter.bind(jdbc.sql("""
                 select p.public_id, p.status, p.source_id, p.word_count, p.submitted_at, p.decline_reason, p.article_url,
                        (select count(*) from pitch_answer a where a.pitch_id = p.id and btrim(a.answer) <> '') as answered,
                        (select left(string_agg(a.answer, ' ' order by a.position), 320)
                           from pitch_answer a where a.pitch_id = p.id) as excerpt,
-                       exists (select 1 from pitch_report r where r.pitch_id = p.id) as reported
-                from pitch p where p.query_id = :query""" + filter
-                + (oldestFirst ? " order by p.submitted_at, p.id" : " order by p.submitted_at desc, p.id desc")
-                + " limit :limit offset :offset")
-                .param("query", queryId).param("limit", page.getPageSize()).param("offset", page.getOffset());
-        var count = jdbc.sql("select count(*) from pitch p where p.query_id = :query" + filter).param("query", queryId);
-        if (status != null) {
-            select = select.param("status", status.name());
-            count = count.param("status", status.name());
-        }
-        record Row(UUID publicId, PitchStatus status, long sourceId, int words, Instant at, String reason, String url,
-                int answered, String excerpt, boolean reported) {
-        }
-        List<Row> rows = select.query((rs, n) -> new Row(rs.getObject(1, UUID.class), PitchStatus.valueOf(rs.getString(2)),
-                rs.getLong(3), rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
-                rs.getInt(8), rs.getString(9), rs.getBoolean(10))).list();
+                       exists (select 1 from pitch_report r where r.pitch_id = p.id) as reported,
+                       p.score, p.flagged, p.reasons::text
+                from pitch p where p.query_id = :query""" + where + order + " limit :limit offset :offset")
+                .param("query", queryId).param("limit", page.getPageSize()).param("offset", page.getOffset()))
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), PitchStatus.valueOf(rs.getString(2)),
+                        rs.getLong(3), rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
+                        rs.getInt(8), rs.getString(9), rs.getBoolean(10), (Integer) rs.getObject(11), rs.getBoolean(12),
+                        rs.getString(13))).list();
+        long total = filter.bind(jdbc.sql("select count(*) from pitch p where p.query_id = :query" + where)
+                .param("query", queryId)).query(Long.class).single();
         Map<Long, ProfileView> profiles = sources.findAll(rows.stream().map(Row::sourceId).distinct().toList());
         List<PitchViews.Card> cards = rows.stream().map(row -> new PitchViews.Card(row.publicId(), row.status(),
                 profiles.get(row.sourceId()), row.excerpt() == null ? "" : row.excerpt(), row.answered(), row.words(),
-                row.at(), row.reason(), row.url(), row.reported())).toList();
-        return new PageImpl<>(cards, page, count.query(Long.class).single());
+                row.at(), row.reason(), row.url(), row.reported(), row.score(), row.flagged(), reasons(row.reasons())))
+                .toList();
+        return new PageImpl<>(cards, page, total);
+    }
+
+    /** How many pitches of this status the screening filters hide, so nothing is hidden silently. */
+    @Transactional(readOnly = true)
+    long hiddenBy(long queryId, InboxFilter filter) {
+        if (!filter.hides()) {
+            return 0;
+        }
+        InboxFilter all = filter.showingAll();
+        long shown = filter.bind(jdbc.sql("select count(*) from pitch p where p.query_id = :query" + filter.where())
+                .param("query", queryId)).query(Long.class).single();
+        long total = all.bind(jdbc.sql("select count(*) from pitch p where p.query_id = :query" + all.where())
+                .param("query", queryId)).query(Long.class).single();
+        return total - shown;
     }
 
     @Transactional(readOnly = true)
@@ -284,7 +324,8 @@ public class PitchManagement {
         return new PitchViews.Card(pitch.publicId(), pitch.status(), pitch.source(),
                 excerpt.length() > 320 ? excerpt.substring(0, 320) : excerpt,
                 (int) pitch.answers().stream().filter(answer -> !answer.isBlank()).count(), pitch.wordCount(),
-                pitch.submittedAt(), pitch.declineReason(), pitch.articleUrl(), reported);
+                pitch.submittedAt(), pitch.declineReason(), pitch.articleUrl(), reported, pitch.score(), pitch.flagged(),
+                pitch.reasons());
     }
 
     // --- both sides ----------------------------------------------------------------------------------------------
@@ -414,6 +455,67 @@ public class PitchManagement {
         return properties.maxWords();
     }
 
+    // --- screening and quotas ------------------------------------------------------------------------------------
+
+    /** The checks a pitch would get, for the form's pre-flight hints; nothing is stored. */
+    @Transactional(readOnly = true)
+    PitchScreening.Verdict preflight(QueryView query, AccountView source, PitchDraft draft, UUID editing) {
+        long sourceId = sources.findByAccount(source.id()).map(ProfileView::id).orElse(-1L);
+        Long pitchId = editing == null ? null : pitches.findByPublicId(editing).map(Pitch::getId).orElse(null);
+        PitchScreening screener = screening.getIfAvailable();
+        return screener == null ? PitchScreening.Verdict.none()
+                : screener.screen(screeningDraft(pitchId, query, sourceId, draft));
+    }
+
+    private void screenAndStore(long pitchId, QueryView query, long sourceId, PitchDraft draft) {
+        PitchScreening screener = screening.getIfAvailable();
+        if (screener == null) {
+            return;
+        }
+        PitchScreening.Draft screened = screeningDraft(pitchId, query, sourceId, draft);
+        PitchScreening.Verdict verdict = screener.screen(screened);
+        jdbc.sql("update pitch set score = :score, flagged = :flagged, reasons = cast(:reasons as jsonb) where id = :id")
+                .param("score", verdict.score()).param("flagged", verdict.flagged())
+                .param("reasons", json.writeValueAsString(verdict.reasons())).param("id", pitchId).update();
+        screener.remember(pitchId, screened);
+    }
+
+    private static PitchScreening.Draft screeningDraft(Long pitchId, QueryView query, long sourceId, PitchDraft draft) {
+        return new PitchScreening.Draft(pitchId, query.id(), sourceId, query.headline(), query.questions(),
+                query.requirements(), draft.answers().stream().map(answer -> answer == null ? "" : answer).toList(),
+                draft.whyMe());
+    }
+
+    List<PitchScreening.Reason> reasons(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return List.of();
+        }
+        return List.of(json.readValue(stored, PitchScreening.Reason[].class));
+    }
+
+    /** Pitches per day and per month from the source's plan, counted in the database (right with many instances). */
+    private void checkQuota(AccountView source, long sourceId) {
+        Plan plan = jdbc.sql("select plan from source_plan where account_id = :id").param("id", source.id())
+                .query(String.class).optional().map(Plan::valueOf).orElse(Plan.FREE);
+        PitchesProperties.Quota quota = properties.quota(plan);
+        Instant now = clock.instant();
+        record Sent(long day, long month) {
+        }
+        Sent sent = jdbc.sql("select count(*) filter (where submitted_at > :day), count(*) "
+                + "from pitch where source_id = :source and submitted_at > :month")
+                .param("source", sourceId).param("day", Timestamp.from(now.minus(java.time.Duration.ofDays(1))))
+                .param("month", Timestamp.from(now.minus(java.time.Duration.ofDays(30))))
+                .query((rs, n) -> new Sent(rs.getLong(1), rs.getLong(2))).single();
+        if (sent.day() >= quota.perDay()) {
+            throw new PitchRuleException(null, "You have sent " + sent.day() + " pitches in the last 24 hours, the most the "
+                    + plan.label() + " plan allows. Pick the queries where you are the best source; you can pitch again tomorrow.");
+        }
+        if (sent.month() >= quota.perMonth()) {
+            throw new PitchRuleException(null, "You have sent " + sent.month() + " pitches in the last 30 days, the most the "
+                    + plan.label() + " plan allows.");
+        }
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private void decline(Pitch pitch, String reason) {
@@ -455,12 +557,13 @@ public class PitchManagement {
                 .query((rs, n) -> new PitchViews.Message(rs.getBoolean(1), rs.getBoolean(1) ? source.name() : journalistLabel,
                         rs.getString(2), rs.getTimestamp(3).toInstant())).list();
         return jdbc.sql("""
-                select why_me, word_count, submitted_at, viewed_at, decline_reason, article_url from pitch where id = :id""")
+                select why_me, word_count, submitted_at, viewed_at, decline_reason, article_url, score, flagged, reasons::text
+                from pitch where id = :id""")
                 .param("id", pitch.getId())
                 .query((rs, n) -> new PitchViews.Detail(pitch.getId(), pitch.getPublicId(), pitch.getStatus(), query, source,
                         pairs, rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6),
-                        messages)).single();
+                        messages, (Integer) rs.getObject(7), rs.getBoolean(8), reasons(rs.getString(9)))).single();
     }
 
     private void insertAnswers(long pitchId, List<String> answers) {

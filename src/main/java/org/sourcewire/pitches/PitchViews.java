@@ -15,7 +15,14 @@ final class PitchViews {
 
     /** A pitch in the journalist's inbox. */
     record Card(UUID publicId, PitchStatus status, ProfileView source, String excerpt, int answered, int wordCount,
-            Instant submittedAt, String declineReason, String articleUrl, boolean reported) {
+            Instant submittedAt, String declineReason, String articleUrl, boolean reported, Integer score, boolean flagged,
+            List<PitchScreening.Reason> reasons) {
+
+        /** The reasons that cost points, worst first: what the card shows. */
+        public List<PitchScreening.Reason> warnings() {
+            return reasons.stream().filter(PitchScreening.Reason::warning)
+                    .sorted(java.util.Comparator.comparingInt(PitchScreening.Reason::effect)).limit(3).toList();
+        }
     }
 
     /** A pitch in the source's own list. */
@@ -39,7 +46,7 @@ final class PitchViews {
      */
     record Detail(long id, UUID publicId, PitchStatus status, QueryView query, ProfileView source, List<Answer> answers,
             String whyMe, int wordCount, Instant submittedAt, Instant viewedAt, String declineReason, String articleUrl,
-            List<Message> messages) {
+            List<Message> messages, Integer score, boolean flagged, List<PitchScreening.Reason> reasons) {
 
         public boolean isEditable() {
             return status == PitchStatus.SUBMITTED;

@@ -1,0 +1,101 @@
+package org.sourcewire.screening;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.audit.Actor;
+import org.sourcewire.audit.AuditLog;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admins keep the list of filler phrases that screening weighs (admins only, by the rules for /admin). */
+@Controller
+@RequestMapping("/admin/boilerplate")
+class BoilerplateAdminController {
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    BoilerplateAdminController(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    record Phrase(long id, String phrase, int weight) {
+    }
+
+    record PhraseForm(
+            @NotBlank(message = "Enter a phrase.") @Size(min = 3, max = 80, message = "Use 3 to 80 characters.") String phrase,
+            @NotNull(message = "Enter a weight from 1 to 30.") @Min(value = 1, message = "Enter a weight from 1 to 30.")
+            @Max(value = 30, message = "Enter a weight from 1 to 30.") Integer weight) {
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("phrases", jdbc.sql("select id, phrase, weight from boilerplate_phrase order by weight desc, lower(phrase)")
+                .query(Phrase.class).list());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new PhraseForm("", 5));
+        }
+        return "screening/boilerplate";
+    }
+
+    @PostMapping
+    @Transactional
+    String add(@AuthenticationPrincipal CurrentUser admin, @Valid @ModelAttribute("form") PhraseForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            String phrase = form.phrase().strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            java.util.Optional<Long> id = jdbc.sql("""
+                    insert into boilerplate_phrase (phrase, weight) values (:phrase, :weight)
+                    on conflict do nothing returning id""")
+                    .param("phrase", phrase).param("weight", form.weight()).query(Long.class).optional();
+            if (id.isPresent()) {
+                audit.record(new Actor(admin.id(), admin.email()), "boilerplate.added", "boilerplate " + id.get(),
+                        "Added filler phrase \"" + phrase + "\" (weight " + form.weight() + ")", null,
+                        Map.of("phrase", phrase, "weight", form.weight()));
+                redirect.addFlashAttribute("success", "Added \"" + phrase + "\". New pitches are screened with it.");
+                return "redirect:/admin/boilerplate";
+            }
+            result.rejectValue("phrase", "duplicate", "That phrase is already on the list.");
+        }
+        return list(model);
+    }
+
+    @PostMapping("/{id}/delete")
+    @Transactional
+    String delete(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
+        List<Phrase> removed = jdbc.sql("delete from boilerplate_phrase where id = :id returning id, phrase, weight")
+                .param("id", id).query(Phrase.class).list();
+        if (removed.isEmpty()) {
+            redirect.addFlashAttribute("error", "That phrase is no longer on the list.");
+        }
+        else {
+            Phrase phrase = removed.get(0);
+            audit.record(new Actor(admin.id(), admin.email()), "boilerplate.removed", "boilerplate " + id,
+                    "Removed filler phrase \"" + phrase.phrase() + "\"", Map.of("phrase", phrase.phrase(),
+                            "weight", phrase.weight()), null);
+            redirect.addFlashAttribute("success", "Removed \"" + phrase.phrase() + "\".");
+        }
+        return "redirect:/admin/boilerplate";
+    }
+}

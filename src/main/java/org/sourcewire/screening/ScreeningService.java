@@ -1,0 +1,299 @@
+package org.sourcewire.screening;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.sourcewire.pitches.PitchScreening;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The screening of a pitch. Relevance is PostgreSQL full-text work (stemmed lexemes of each answer against its
+ * question, the headline and the requirements); near-duplicates come from MinHash band hashes in an index; the
+ * rest is counting. Every component adds or takes points and says why.
+ */
+@Service
+@Transactional
+class ScreeningService implements PitchScreening {
+
+    /** Separates the parts of a list passed to SQL as one text (a control character nobody types). */
+    private static final String SEPARATOR = "\u001F";
+
+    private static final Pattern EMPTY_ANSWER = Pattern.compile(
+            "^(see above|as above|as i said( above)?|same as above|yes|no|maybe|n/?a|see my (web ?site|profile|bio)"
+                    + "|happy to (discuss|help|chat)( further)?|contact me|call me|ask me|tbd)[.!]*$");
+
+    /** Below this relevance the answers share almost no words with the questions. */
+    private static final double OFF_TOPIC_BELOW = 0.2;
+
+    private final JdbcClient jdbc;
+    private final ScreeningProperties weights;
+
+    ScreeningService(JdbcClient jdbc, ScreeningProperties weights) {
+        this.jdbc = jdbc;
+        this.weights = weights;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Verdict screen(Draft draft) {
+        List<Reason> reasons = new ArrayList<>();
+        int score = weights.base();
+        List<String> answers = draft.answers().stream().map(answer -> answer == null ? "" : answer.strip()).toList();
+        int questions = answers.size();
+
+        // Completeness: every question answered with substance, not "see above" or padding.
+        int substantive = 0;
+        int padded = 0;
+        for (String answer : answers) {
+            if (isSubstantive(answer)) {
+                substantive++;
+            }
+            else if (!answer.isBlank()) {
+                padded++;
+            }
+        }
+        int completeness = questions == 0 ? 0 : Math.round((float) weights.completeness() * substantive / questions);
+        score += completeness;
+        reasons.add(new Reason("answers " + substantive + " of " + questions + " questions with substance", completeness,
+                substantive < questions));
+        if (padded > 0) {
+            reasons.add(new Reason(padded + (padded == 1 ? " answer is" : " answers are")
+                    + " empty phrases or repetition (\"see above\", \"happy to discuss\")", 0, true));
+        }
+
+        // Relevance of each answer to its question, the headline and the requirements.
+        double relevance = relevance(draft, answers);
+        int relevancePoints = (int) Math.round(weights.relevance() * relevance);
+        score += relevancePoints;
+        String level = relevance >= 0.6 ? "high" : relevance >= 0.3 ? "medium" : "low";
+        reasons.add(new Reason("relevant to the query (" + level + ")", relevancePoints, relevance < 0.3));
+        if (relevance < OFF_TOPIC_BELOW && answers.stream().anyMatch(answer -> !answer.isBlank())) {
+            score -= weights.offTopicPenalty();
+            reasons.add(new Reason("looks off-topic: the answers hardly mention what the questions ask",
+                    -weights.offTopicPenalty(), true));
+        }
+
+        // Length against the 150-200 word guidance.
+        int words = answers.stream().mapToInt(ScreeningService::words).sum();
+        int lengthPoints = lengthPoints(words);
+        score += lengthPoints;
+        reasons.add(new Reason(words + " words" + (words < 100 ? " (short; 150–200 works best)"
+                : words > 260 ? " (long; 150–200 works best)" : ""), lengthPoints, words < 60 || words > 320));
+
+        // Near-duplicates: the same text sent to other queries (a template) or another source's text (a copy).
+        String text = String.join("\n", answers);
+        Duplicates duplicates = duplicates(draft, text);
+        boolean duplicate = false;
+        if (duplicates.templates() > 0) {
+            score -= weights.templatePenalty();
+            duplicate = true;
+            reasons.add(new Reason("near-identical to " + duplicates.templates() + (duplicates.templates() == 1
+                    ? " pitch" : " pitches") + " this source sent to other queries", -weights.templatePenalty(), true));
+        }
+        if (duplicates.copies() > 0) {
+            score -= weights.copyPenalty();
+            duplicate = true;
+            reasons.add(new Reason("copied from another source's pitch", -weights.copyPenalty(), true));
+        }
+
+        // Boilerplate typical of mass-generated pitches.
+        List<String> found = new ArrayList<>();
+        int boilerplate = 0;
+        String lower = (text + "\n" + (draft.whyMe() == null ? "" : draft.whyMe())).toLowerCase(Locale.ROOT)
+                .replace('’', '\'');
+        for (Map.Entry<String, Integer> phrase : phrases().entrySet()) {
+            if (lower.contains(phrase.getKey())) {
+                found.add(phrase.getKey());
+                boilerplate += phrase.getValue();
+            }
+        }
+        if (boilerplate > 0) {
+            int penalty = Math.min(weights.boilerplateCap(), boilerplate);
+            score -= penalty;
+            reasons.add(new Reason("generic filler phrases (" + String.join(", ", found.stream().limit(3).toList())
+                    + (found.size() > 3 ? ", …" : "") + ")", -penalty, true));
+        }
+
+        // The source's track record.
+        score += trackRecord(draft.sourceId(), reasons);
+
+        int clamped = Math.max(0, Math.min(100, score));
+        return new Verdict(clamped, duplicate || clamped < weights.flagBelow(), List.copyOf(reasons));
+    }
+
+    @Override
+    public void remember(long pitchId, Draft draft) {
+        jdbc.sql("delete from pitch_band where pitch_id = :id").param("id", pitchId).update();
+        jdbc.sql("delete from pitch_signature where pitch_id = :id").param("id", pitchId).update();
+        Set<Long> shingles = MinHash.shingles(String.join("\n", draft.answers().stream()
+                .map(answer -> answer == null ? "" : answer).toList()));
+        if (shingles.size() < MinHash.MIN_SHINGLES) {
+            return;
+        }
+        int[] signature = MinHash.signature(shingles);
+        jdbc.sql("""
+                insert into pitch_signature (pitch_id, query_id, source_id, minhash)
+                values (:id, :query, :source, cast(string_to_array(:minhash, ',') as int[]))""")
+                .param("id", pitchId).param("query", draft.queryId()).param("source", draft.sourceId())
+                .param("minhash", join(signature)).update();
+        jdbc.sql("""
+                insert into pitch_band (band_hash, pitch_id)
+                select cast(hash as bigint), :id from unnest(string_to_array(:bands, ',')) as hash""")
+                .param("id", pitchId).param("bands", join(MinHash.bands(signature))).update();
+    }
+
+    // --- components ----------------------------------------------------------------------------------------------
+
+    /**
+     * The share of answered questions whose answer shares enough stemmed words with its question, the headline and
+     * the requirements (three or more count fully), computed in PostgreSQL for all answers in one statement.
+     */
+    private double relevance(Draft draft, List<String> answers) {
+        if (answers.stream().allMatch(String::isBlank)) {
+            return 0;
+        }
+        List<Double> perAnswer = jdbc.sql("""
+                select least(1.0, cardinality(array(
+                           select unnest(tsvector_to_array(to_tsvector('english',
+                               q.question || ' ' || :headline || ' ' || :requirements)))
+                           intersect
+                           select unnest(tsvector_to_array(to_tsvector('english', a.answer))))) / 3.0)
+                from unnest(string_to_array(:answers, :sep)) with ordinality as a(answer, ord)
+                join unnest(string_to_array(:questions, :sep)) with ordinality as q(question, ord) on q.ord = a.ord
+                where btrim(a.answer) <> ''""")
+                .param("headline", draft.headline()).param("requirements", draft.requirements() == null ? "" : draft.requirements())
+                .param("answers", String.join(SEPARATOR, answers)).param("questions", String.join(SEPARATOR, draft.questions()))
+                .param("sep", SEPARATOR)
+                .query(Double.class).list();
+        return perAnswer.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    }
+
+    private int lengthPoints(int words) {
+        double share;
+        if (words >= 120 && words <= 260) {
+            share = 1;
+        }
+        else if (words >= 80 && words <= 320) {
+            share = 0.7;
+        }
+        else if (words >= 50 && words <= 400) {
+            share = 0.4;
+        }
+        else {
+            share = 0;
+        }
+        return (int) Math.round(weights.length() * share);
+    }
+
+    private Duplicates duplicates(Draft draft, String text) {
+        Set<Long> shingles = MinHash.shingles(text);
+        if (shingles.size() < MinHash.MIN_SHINGLES) {
+            return new Duplicates(0, 0);
+        }
+        int[] signature = MinHash.signature(shingles);
+        record Candidate(long pitchId, long queryId, long sourceId, int[] minhash) {
+        }
+        List<Candidate> candidates = jdbc.sql("""
+                select s.pitch_id, s.query_id, s.source_id, array_to_string(s.minhash, ',')
+                from pitch_signature s
+                where s.pitch_id in (select b.pitch_id from pitch_band b where b.band_hash in (:bands)
+                                     group by b.pitch_id order by count(*) desc limit 50)
+                  and s.pitch_id <> :self""")
+                .param("bands", Arrays.stream(MinHash.bands(signature)).boxed().toList())
+                .param("self", draft.pitchId() == null ? -1L : draft.pitchId())
+                .query((rs, n) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        Arrays.stream(rs.getString(4).split(",")).mapToInt(Integer::parseInt).toArray()))
+                .list();
+        Set<Long> templateQueries = new HashSet<>();
+        int copies = 0;
+        for (Candidate candidate : candidates) {
+            if (MinHash.similarity(signature, candidate.minhash()) < weights.duplicateSimilarity()) {
+                continue;
+            }
+            if (candidate.sourceId() == draft.sourceId()) {
+                if (candidate.queryId() != draft.queryId()) {
+                    templateQueries.add(candidate.queryId());
+                }
+            }
+            else if (draft.pitchId() == null || candidate.pitchId() < draft.pitchId()) {
+                copies++;
+            }
+        }
+        return new Duplicates(templateQueries.size(), copies);
+    }
+
+    private int trackRecord(long sourceId, List<Reason> reasons) {
+        record Record(long decided, long wins, long upheld) {
+        }
+        Record record = jdbc.sql("""
+                select count(*) filter (where status in ('SHORTLISTED', 'USED', 'DECLINED')),
+                       count(*) filter (where status in ('SHORTLISTED', 'USED')),
+                       (select count(*) from pitch_report r join pitch p on p.id = r.pitch_id
+                        where p.source_id = :source and r.status = 'UPHELD')
+                from pitch where source_id = :source""")
+                .param("source", sourceId)
+                .query((rs, n) -> new Record(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+        int points;
+        if (record.decided() < 3) {
+            points = (int) Math.round(weights.trackRecord() * 0.6);
+            reasons.add(new Reason("source: new, few decided pitches yet", points, false));
+        }
+        else {
+            double rate = (double) record.wins() / record.decided();
+            points = (int) Math.round(weights.trackRecord() * Math.min(1, 0.3 + rate));
+            reasons.add(new Reason("source: " + Math.round(rate * 100) + "% shortlisted or used", points, false));
+        }
+        if (record.upheld() > 0) {
+            int penalty = (int) Math.min(2, record.upheld()) * weights.reportPenalty();
+            points -= penalty;
+            reasons.add(new Reason("source: " + record.upheld() + " upheld " + (record.upheld() == 1 ? "report" : "reports"),
+                    -penalty, true));
+        }
+        return points;
+    }
+
+    private Map<String, Integer> phrases() {
+        Map<String, Integer> phrases = new HashMap<>();
+        jdbc.sql("select lower(phrase), weight from boilerplate_phrase").query((rs, n) -> phrases.put(rs.getString(1), rs.getInt(2)))
+                .list();
+        return phrases;
+    }
+
+    // --- text helpers --------------------------------------------------------------------------------------------
+
+    static boolean isSubstantive(String answer) {
+        String clean = answer.strip().toLowerCase(Locale.ROOT);
+        if (words(clean) < 8 || EMPTY_ANSWER.matcher(clean).matches()) {
+            return false;
+        }
+        String[] tokens = clean.replaceAll("[^\\p{L}\\p{N}]+", " ").strip().split(" ");
+        long distinct = Arrays.stream(tokens).distinct().count();
+        // Padding repeats itself: few distinct words in a long answer.
+        return tokens.length < 40 || distinct >= tokens.length * 0.4;
+    }
+
+    static int words(String text) {
+        return text == null || text.isBlank() ? 0 : text.strip().split("\\s+").length;
+    }
+
+    private static String join(int[] values) {
+        return String.join(",", Arrays.stream(values).mapToObj(String::valueOf).toList());
+    }
+
+    private static String join(long[] values) {
+        return String.join(",", Arrays.stream(values).mapToObj(String::valueOf).toList());
+    }
+
+    private record Duplicates(int templates, int copies) {
+    }
+}
