@@ -31,11 +31,12 @@ create table digest_delivery (
     primary key (source_id, edition_id)
 );
 
--- Every query a digest carried, so no query is sent to the same source twice.
+-- Every query a digest carried, so no query is sent to the same source twice. Without foreign keys, like
+-- query_match: an edition writes tens of thousands of rows per batch, and readers join the profiles anyway.
 create table digest_item (
-    source_id  bigint not null references source_profile (id) on delete cascade,
-    query_id   bigint not null references journalist_query (id) on delete cascade,
-    edition_id bigint not null references digest_edition (id),
+    source_id  bigint not null,
+    query_id   bigint not null,
+    edition_id bigint not null,
     primary key (source_id, query_id)
 );
 

@@ -148,6 +148,8 @@ public class DigestEditions {
                 claimed as (
                     insert into digest_delivery (source_id, edition_id, query_count, created_at)
                     select source_id, :edition, count(*), :now from items group by source_id
+                    -- In id order: two overlapping runs then wait for each other instead of deadlocking.
+                    order by source_id
                     on conflict (source_id, edition_id) do nothing
                     returning source_id
                 ),

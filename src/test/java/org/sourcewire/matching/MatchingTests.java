@@ -132,7 +132,7 @@ class MatchingTests {
         long query = sources.publish(journalist, sleep);
         String plan = transactions.execute(status -> {
             jdbc.sql("set local enable_seqscan = off").update();
-            return String.join("\n", jdbc.sql("explain " + MatchingService.MATCH)
+            return String.join("\n", jdbc.sql("explain " + MatchingService.MATCH_ALERTS)
                     .param("query", query).param("now", new java.sql.Timestamp(0)).query(String.class).list());
         });
         assertThat(plan).contains("keyword_alert_lexemes_idx");
