@@ -20,10 +20,14 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/login", "/signup", "/verify-email", "/password-reset",
                                 "/password-reset/new", "/error", "/error/**", "/experts/**").permitAll()
+                        // One-click unsubscribe from digests: the signed token is the authorisation.
+                        .requestMatchers("/digests/unsubscribe").permitAll()
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
+                // RFC 8058: mail clients POST List-Unsubscribe=One-Click without a CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/digests/unsubscribe"))
                 .formLogin(form -> form
                         .loginPage("/login")
                         .usernameParameter("email")

@@ -80,7 +80,8 @@ class QueryLifecycleTests {
                 .param("to", journalist.email()).query(Long.class).single() == 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
                 select count(*) from event_publication
-                where event_type like '%QueryPublished' and serialized_event like :id and completion_date is not null""")
+                where event_type like '%QueryPublished' and listener_id like '%QueryPublishedNotifier%'
+                  and serialized_event like :id and completion_date is not null""")
                 .param("id", "%\"queryId\":" + id + ",%").query(Long.class).single() == 1);
         assertThat(jdbc.sql("select action from audit_entry where subject = :s").param("s", "query " + id)
                 .query(String.class).list()).containsExactly("query.approved");

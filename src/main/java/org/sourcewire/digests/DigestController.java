@@ -1,0 +1,90 @@
+package org.sourcewire.digests;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.accounts.Role;
+import org.sourcewire.matching.MatchingService;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A source's choice of editions, and the one-click unsubscribe: a GET shows a confirmation button (mail scanners
+ * follow links, so a GET must not unsubscribe), a POST unsubscribes, also as RFC 8058's List-Unsubscribe-Post.
+ */
+@Controller
+@RequestMapping("/digests")
+class DigestController {
+
+    private final DigestEditions editions;
+    private final MatchingService matching;
+    private final Clock clock;
+
+    DigestController(DigestEditions editions, MatchingService matching, Clock clock) {
+        this.editions = editions;
+        this.matching = matching;
+        this.clock = clock;
+    }
+
+    @GetMapping("/settings")
+    String settings(@AuthenticationPrincipal CurrentUser user, Model model) {
+        Optional<Long> profile = profile(user);
+        model.addAttribute("hasProfile", profile.isPresent());
+        model.addAttribute("choice", profile.map(editions::choice).orElse(new DigestEditions.Choice(true, true, true)));
+        return "digests/settings";
+    }
+
+    @PostMapping("/settings")
+    String choose(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "false") boolean morning,
+            @RequestParam(defaultValue = "false") boolean midday, @RequestParam(defaultValue = "false") boolean evening,
+            RedirectAttributes redirect) {
+        Optional<Long> profile = profile(user);
+        if (profile.isEmpty()) {
+            redirect.addFlashAttribute("error", "Create your expert profile first.");
+            return "redirect:/digests/settings";
+        }
+        editions.choose(profile.get(), new DigestEditions.Choice(morning, midday, evening), clock.instant());
+        redirect.addFlashAttribute("success", morning || midday || evening ? "Your digest editions are saved."
+                : "You will get no digest e-mails. Your feed still shows every matched query.");
+        return "redirect:/digests/settings";
+    }
+
+    @GetMapping("/unsubscribe")
+    String confirmUnsubscribe(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
+        if (editions.sourceOfUnsubscribeToken(token).isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "digests/unsubscribe-invalid";
+        }
+        model.addAttribute("token", token);
+        return "digests/unsubscribe";
+    }
+
+    /** From the confirmation page, or straight from a mail client (List-Unsubscribe=One-Click, token in the URL). */
+    @PostMapping("/unsubscribe")
+    String unsubscribe(@RequestParam(defaultValue = "") String token, HttpServletResponse response) {
+        Optional<Long> source = editions.sourceOfUnsubscribeToken(token);
+        if (source.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "digests/unsubscribe-invalid";
+        }
+        editions.choose(source.get(), DigestEditions.Choice.NONE, clock.instant());
+        return "digests/unsubscribed";
+    }
+
+    private Optional<Long> profile(CurrentUser user) {
+        if (!user.is(Role.SOURCE)) {
+            throw new AccessDeniedException("Digests are for sources");
+        }
+        return matching.profileOf(user.id());
+    }
+}

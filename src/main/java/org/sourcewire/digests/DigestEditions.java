@@ -1,0 +1,285 @@
+package org.sourcewire.digests;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sourcewire.mail.Email;
+import org.sourcewire.mail.Outbox;
+import org.sourcewire.shared.SignedTokens;
+import org.sourcewire.shared.SignedTokens.TokenCheck;
+import org.sourcewire.shared.SiteUrls;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds and queues the digest editions, and keeps each source's choice of editions.
+ *
+ * <p>An edition run walks the sources of one time zone in id order, a batch per transaction. In that transaction
+ * one statement claims a {@code digest_delivery} row per source that has new open matches (ON CONFLICT DO NOTHING:
+ * a source already claimed by another run, instance or thread is skipped), records the queries it carries in
+ * {@code digest_item}, and returns them; the mails go to the outbox and the run's keyset position moves on, in the
+ * same commit. So no edition reaches a source twice, and a run that stopped half-way continues where it stopped.
+ */
+@Service
+public class DigestEditions {
+
+    private static final Logger log = LoggerFactory.getLogger(DigestEditions.class);
+    static final String UNSUBSCRIBE_PURPOSE = "digest-unsubscribe";
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final DigestSchedule schedule;
+    private final DigestsProperties properties;
+    private final Outbox outbox;
+    private final SignedTokens tokens;
+    private final SiteUrls urls;
+
+    DigestEditions(JdbcClient jdbc, TransactionTemplate transactions, DigestSchedule schedule,
+            DigestsProperties properties, Outbox outbox, SignedTokens tokens, SiteUrls urls) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.schedule = schedule;
+        this.properties = properties;
+        this.outbox = outbox;
+        this.tokens = tokens;
+        this.urls = urls;
+    }
+
+    /**
+     * Starts the editions due at {@code now} in every time zone that has sources, then works through every edition
+     * not yet finished (including ones a previous run left half-done).
+     *
+     * @return how many digests were queued
+     */
+    public int runDue(Instant now) {
+        for (String zone : zonesInUse()) {
+            ZoneId id;
+            try {
+                id = ZoneId.of(zone);
+            }
+            catch (DateTimeException ex) {
+                log.warn("Sources with the unknown time zone '{}' get no digests", zone);
+                continue;
+            }
+            for (DigestSchedule.Due due : schedule.due(id, now)) {
+                jdbc.sql("""
+                        insert into digest_edition (time_zone, edition_date, edition, due_at, started_at)
+                        values (:zone, :date, :edition, :due, :now)
+                        on conflict (time_zone, edition_date, edition) do nothing""")
+                        .param("zone", due.zone()).param("date", Date.valueOf(due.date()))
+                        .param("edition", due.edition().name()).param("due", Timestamp.from(due.dueAt()))
+                        .param("now", Timestamp.from(now)).update();
+            }
+        }
+        int queued = 0;
+        for (long edition : jdbc.sql("select id from digest_edition where finished_at is null and due_at <= :now order by id")
+                .param("now", Timestamp.from(now)).query(Long.class).list()) {
+            queued += runEdition(edition, now);
+        }
+        return queued;
+    }
+
+    /** Runs one edition to its end, batch by batch; returns how many digests were queued. */
+    int runEdition(long editionId, Instant now) {
+        int queued = 0;
+        Integer sent;
+        while ((sent = transactions.execute(status -> nextBatch(editionId, now))) != null && sent >= 0) {
+            queued += sent;
+        }
+        return queued;
+    }
+
+    /** One batch in one transaction; returns the digests queued, or -1 when the edition is finished. */
+    private int nextBatch(long editionId, Instant now) {
+        EditionRun run = jdbc.sql("""
+                select id, time_zone, edition_date, edition, last_source_id, finished_at is not null as finished
+                from digest_edition where id = :id""")
+                .param("id", editionId)
+                .query((rs, n) -> new EditionRun(rs.getLong("id"), rs.getString("time_zone"),
+                        rs.getDate("edition_date").toLocalDate(), Edition.valueOf(rs.getString("edition")),
+                        rs.getLong("last_source_id"), rs.getBoolean("finished")))
+                .single();
+        if (run.finished()) {
+            return -1;
+        }
+        Long upTo = jdbc.sql("""
+                select max(id) from (
+                    select id from source_profile where time_zone = :zone and id > :after order by id limit :batch
+                ) batch""")
+                .param("zone", run.zone()).param("after", run.lastSourceId()).param("batch", properties.batchSize())
+                .query(Long.class).optional().orElse(null);
+        if (upTo == null) {
+            jdbc.sql("update digest_edition set finished_at = :now where id = :id and finished_at is null")
+                    .param("now", Timestamp.from(now)).param("id", editionId).update();
+            return -1;
+        }
+        List<Row> rows = jdbc.sql("""
+                with batch as (
+                    select sp.id, sp.name, a.email
+                    from source_profile sp
+                    join account a on a.id = sp.account_id
+                    left join digest_preference p on p.source_id = sp.id
+                    where sp.time_zone = :zone and sp.id > :after and sp.id <= :upTo
+                      and a.email_verified_at is not null and a.suspended_at is null
+                      and coalesce(p.%s, true)
+                ),
+                items as (
+                    select m.source_id, m.query_id
+                    from batch b
+                    join query_match m on m.source_id = b.id
+                    join journalist_query jq on jq.id = m.query_id and jq.status = 'PUBLISHED' and jq.deadline > :now
+                    where not exists (select 1 from digest_item d where d.source_id = m.source_id and d.query_id = m.query_id)
+                ),
+                claimed as (
+                    insert into digest_delivery (source_id, edition_id, query_count, created_at)
+                    select source_id, :edition, count(*), :now from items group by source_id
+                    -- In id order: two overlapping runs then wait for each other instead of deadlocking.
+                    order by source_id
+                    on conflict (source_id, edition_id) do nothing
+                    returning source_id
+                ),
+                recorded as (
+                    insert into digest_item (source_id, query_id, edition_id)
+                    select i.source_id, i.query_id, :edition from items i join claimed c on c.source_id = i.source_id
+                    on conflict (source_id, query_id) do nothing
+                    returning source_id, query_id
+                )
+                select r.source_id, b.email, b.name, jq.id as query_id, jq.headline, coalesce(t.name, 'Other') as topic,
+                       jq.deadline
+                from recorded r
+                join batch b on b.id = r.source_id
+                join journalist_query jq on jq.id = r.query_id
+                left join topic t on t.id = jq.topic_id
+                order by r.source_id, topic, jq.deadline, jq.id
+                """.formatted(run.edition().column()))
+                .param("zone", run.zone()).param("after", run.lastSourceId()).param("upTo", upTo)
+                .param("edition", editionId).param("now", Timestamp.from(now))
+                .query((rs, n) -> new Row(rs.getLong("source_id"), rs.getString("email"), rs.getString("name"),
+                        rs.getLong("query_id"), rs.getString("headline"), rs.getString("topic"),
+                        rs.getTimestamp("deadline").toInstant()))
+                .list();
+        int queued = queueDigests(run, rows, now);
+        jdbc.sql("update digest_edition set last_source_id = greatest(last_source_id, :upTo) where id = :id")
+                .param("upTo", upTo).param("id", editionId).update();
+        return queued;
+    }
+
+    private int queueDigests(EditionRun run, List<Row> rows, Instant now) {
+        Map<Long, List<Row>> bySource = new LinkedHashMap<>();
+        rows.forEach(row -> bySource.computeIfAbsent(row.sourceId(), id -> new ArrayList<>()).add(row));
+        ZoneId zone = ZoneId.of(run.zone());
+        String edition = run.date().format(DAY) + ", " + run.edition().label().toLowerCase(Locale.ENGLISH) + " edition";
+        for (List<Row> digest : bySource.values()) {
+            Row first = digest.get(0);
+            Map<String, List<DigestItem>> groups = new LinkedHashMap<>();
+            digest.forEach(row -> groups.computeIfAbsent(row.topic(), topic -> new ArrayList<>())
+                    .add(new DigestItem(row.headline(), DEADLINE.format(row.deadline().atZone(zone)) + " ("
+                            + run.zone().replace('_', ' ') + ")", urls.link("/queries/" + row.queryId()))));
+            String unsubscribe = unsubscribeLink(first.sourceId(), now);
+            outbox.queue(new Email(first.email(),
+                    "Sourcewire digest: " + digest.size() + (digest.size() == 1 ? " new query" : " new queries")
+                            + " (" + run.edition().label().toLowerCase(Locale.ENGLISH) + ")",
+                    "mail/digest",
+                    Map.of("name", first.name(), "edition", edition, "summary", (digest.size() == 1 ? "One new query matches"
+                            : digest.size() + " new queries match") + " your topics and alerts",
+                            "groups", groups.entrySet().stream().map(g -> new TopicGroup(g.getKey(), g.getValue())).toList(),
+                            "feedLink", urls.link("/feed"), "settingsLink", urls.link("/digests/settings"),
+                            "unsubscribeLink", unsubscribe),
+                    Map.of("List-Unsubscribe", "<" + unsubscribe + ">",
+                            "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
+        }
+        return bySource.size();
+    }
+
+    String unsubscribeLink(long sourceId, Instant now) {
+        String token = tokens.issue(UNSUBSCRIBE_PURPOSE, Long.toString(sourceId),
+                now.plus(properties.unsubscribeLinkValidity()));
+        return urls.link("/digests/unsubscribe", "token", token);
+    }
+
+    // --- choices ---------------------------------------------------------------------------------------------------
+
+    /** The editions a source receives; all three unless the source chose otherwise. */
+    Choice choice(long sourceId) {
+        return jdbc.sql("select morning, midday, evening from digest_preference where source_id = :id")
+                .param("id", sourceId)
+                .query((rs, n) -> new Choice(rs.getBoolean("morning"), rs.getBoolean("midday"), rs.getBoolean("evening")))
+                .optional().orElse(new Choice(true, true, true));
+    }
+
+    void choose(long sourceId, Choice choice, Instant now) {
+        jdbc.sql("""
+                insert into digest_preference (source_id, morning, midday, evening, updated_at)
+                values (:id, :morning, :midday, :evening, :now)
+                on conflict (source_id) do update set morning = excluded.morning, midday = excluded.midday,
+                    evening = excluded.evening, updated_at = excluded.updated_at""")
+                .param("id", sourceId).param("morning", choice.morning()).param("midday", choice.midday())
+                .param("evening", choice.evening()).param("now", Timestamp.from(now)).update();
+    }
+
+    /**
+     * The source a one-click unsubscribe link is for, if its signature holds. An expired link still unsubscribes:
+     * its signature was checked, and stopping mail must always work.
+     */
+    java.util.Optional<Long> sourceOfUnsubscribeToken(String token) {
+        TokenCheck check = tokens.check(UNSUBSCRIBE_PURPOSE, token);
+        if (check.status() == TokenCheck.Status.INVALID) {
+            return java.util.Optional.empty();
+        }
+        try {
+            long sourceId = Long.parseLong(check.subject());
+            return jdbc.sql("select id from source_profile where id = :id").param("id", sourceId).query(Long.class).optional();
+        }
+        catch (NumberFormatException ex) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private List<String> zonesInUse() {
+        // A loose index scan over (time_zone, id): one index probe per distinct zone, not a scan of all profiles.
+        return jdbc.sql("""
+                with recursive zones (zone) as (
+                    (select time_zone from source_profile order by time_zone limit 1)
+                    union all
+                    select (select sp.time_zone from source_profile sp where sp.time_zone > z.zone
+                            order by sp.time_zone limit 1)
+                    from zones z where z.zone is not null
+                )
+                select zone from zones where zone is not null""")
+                .query(String.class).list();
+    }
+
+    record Choice(boolean morning, boolean midday, boolean evening) {
+
+        static final Choice NONE = new Choice(false, false, false);
+    }
+
+    record TopicGroup(String topic, List<DigestItem> queries) {
+    }
+
+    record DigestItem(String headline, String deadline, String link) {
+    }
+
+    private record EditionRun(long id, String zone, java.time.LocalDate date, Edition edition, long lastSourceId,
+            boolean finished) {
+    }
+
+    private record Row(long sourceId, String email, String name, long queryId, String headline, String topic,
+            Instant deadline) {
+    }
+}

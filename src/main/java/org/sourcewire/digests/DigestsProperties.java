@@ -1,0 +1,23 @@
+package org.sourcewire.digests;
+
+import java.time.Duration;
+import java.time.LocalTime;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Digest settings: the local times of the three editions, how late an edition may still go out (after downtime),
+ * how many sources one transaction handles, and how long an unsubscribe link stays valid.
+ */
+@ConfigurationProperties("sourcewire.digests")
+record DigestsProperties(LocalTime morning, LocalTime midday, LocalTime evening, Duration catchUp, int batchSize,
+        Duration unsubscribeLinkValidity) {
+
+    LocalTime timeOf(Edition edition) {
+        return switch (edition) {
+            case MORNING -> morning;
+            case MIDDAY -> midday;
+            case EVENING -> evening;
+        };
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Digests: three editions per business day (05:35, 12:35, 17:35 in each source's time zone) of the source's new
+ * matched queries, sent through the outbox with one-click unsubscribe; each source picks its editions.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Digests",
+        allowedDependencies = { "shared", "mail", "accounts", "matching" })
+package org.sourcewire.digests;

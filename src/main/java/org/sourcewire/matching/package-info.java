@@ -1,0 +1,8 @@
+/**
+ * Matching: routes a published query to the sources who chose its topic or whose keyword alerts match its text
+ * (on {@link org.sourcewire.queries.QueryPublished}), records why, and shows each source a feed of open matched
+ * queries. Reads the sources module's tables (profiles, subscriptions, alerts) with set-based SQL.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Matching",
+        allowedDependencies = { "shared", "accounts", "queries", "topics", "sources" })
+package org.sourcewire.matching;
