@@ -39,7 +39,20 @@ insert into boilerplate_phrase (phrase, weight) values
     ('as an ai language model', 30), ('in conclusion', 4), ('without further ado', 6), ('at the end of the day', 4),
     ('paradigm shift', 5), ('holistic approach', 4), ('robust solutions', 5), ('empower', 2), ('seamless', 3),
     ('world-class', 4), ('happy to discuss', 3), ('value-add', 5), ('move the needle', 5), ('deep dive', 3),
-    ('dynamic landscape', 6), ('foster innovation', 5), ('revolutionize', 4), ('stakeholders', 2);
+    ('dynamic landscape', 6), ('foster innovation', 5), ('revolutionize', 4), ('stakeholders', 2),
+    -- AI-style filler
+    ('thought-provoking question', 8), ('multifaceted', 4), ('fostering meaningful', 6), ('impactful change', 6),
+    ('striking the right balance', 5), ('it is worth noting', 5), ('staying ahead of the curve', 6),
+    ('needless to say', 5), ('the possibilities are endless', 8), ('optimal outcomes', 5), ('tailored, holistic', 6),
+    ('exciting opportunities', 4), ('in this space', 3), ('looking forward to the possibility', 5),
+    -- mass-pitch openers and closers
+    ('i came across your', 4), ('i''d love to help', 5), ('i would love to help', 5), ('quick call', 4),
+    ('i''d be honored', 5), ('thanks for considering', 4), ('featured on several', 5), ('let me know if', 3),
+    ('i hope you''re having', 6), ('happy to hop on', 5),
+    -- padding that says nothing
+    ('the thing is', 4), ('it depends', 3), ('long story short', 5), ('it is what it is', 6), ('as i said', 5),
+    ('see above', 5), ('more details on request', 6), ('please see my', 5), ('good question', 3),
+    ('this is very important', 5), ('it''s one of those things', 6), ('the bottom line', 3);
 
 -- Plans set pitch quotas; every source is on the free plan until an admin assigns another.
 create table source_plan (

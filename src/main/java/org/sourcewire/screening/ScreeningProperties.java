@@ -16,9 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param templatePenalty points off for the same text sent to other queries
  * @param copyPenalty points off for text copied from another source's pitch
  * @param boilerplateCap most points taken off for filler phrases
+ * @param repetitionPenalty points off for repeating sentences word for word (padding)
  * @param reportPenalty points off per upheld report against the source (at most two count)
  */
 @ConfigurationProperties("sourcewire.screening")
 record ScreeningProperties(int flagBelow, double duplicateSimilarity, int base, int relevance, int offTopicPenalty, int completeness,
-        int length, int trackRecord, int templatePenalty, int copyPenalty, int boilerplateCap, int reportPenalty) {
+        int length, int trackRecord, int templatePenalty, int copyPenalty, int boilerplateCap, int repetitionPenalty, int reportPenalty) {
 }

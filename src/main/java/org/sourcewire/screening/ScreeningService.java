@@ -33,7 +33,7 @@ class ScreeningService implements PitchScreening {
                     + "|happy to (discuss|help|chat)( further)?|contact me|call me|ask me|tbd)[.!]*$");
 
     /** Below this relevance the answers share almost no words with the questions. */
-    private static final double OFF_TOPIC_BELOW = 0.2;
+    private static final double OFF_TOPIC_BELOW = 0.25;
 
     private final JdbcClient jdbc;
     private final ScreeningProperties weights;
@@ -69,6 +69,14 @@ class ScreeningService implements PitchScreening {
         if (padded > 0) {
             reasons.add(new Reason(padded + (padded == 1 ? " answer is" : " answers are")
                     + " empty phrases or repetition (\"see above\", \"happy to discuss\")", 0, true));
+        }
+
+        // Padding: the same sentence said again and again.
+        int repeated = repeatedSentences(answers);
+        if (repeated > 0) {
+            score -= weights.repetitionPenalty();
+            reasons.add(new Reason("repeats " + repeated + (repeated == 1 ? " sentence" : " sentences")
+                    + " word for word", -weights.repetitionPenalty(), true));
         }
 
         // Relevance of each answer to its question, the headline and the requirements.
@@ -280,6 +288,20 @@ class ScreeningService implements PitchScreening {
         long distinct = Arrays.stream(tokens).distinct().count();
         // Padding repeats itself: few distinct words in a long answer.
         return tokens.length < 40 || distinct >= tokens.length * 0.4;
+    }
+
+    /** Sentences of four or more words that occur more than once in the pitch. */
+    static int repeatedSentences(List<String> answers) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (String answer : answers) {
+            for (String sentence : answer.toLowerCase(Locale.ROOT).split("[.!?]+")) {
+                String clean = sentence.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+                if (clean.split(" ").length >= 4) {
+                    seen.merge(clean, 1, Integer::sum);
+                }
+            }
+        }
+        return (int) seen.values().stream().filter(count -> count > 1).count();
     }
 
     static int words(String text) {

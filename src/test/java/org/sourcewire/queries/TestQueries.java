@@ -42,6 +42,10 @@ public class TestQueries {
         private boolean anonymous;
         private String credential;
         private Duration deadline = Duration.ofHours(26);
+        private String headline = "Sleep doctors: what helps shift workers sleep?";
+        private List<String> questions = QUESTIONS;
+        private String requirements = "Board-certified sleep physicians";
+        private String topic = "Biotech & Healthcare";
 
         private Builder(AccountView journalist) {
             this.journalist = journalist;
@@ -62,17 +66,26 @@ public class TestQueries {
             return this;
         }
 
+        /** A query of its own: headline, questions, requirements and topic (by name; unknown names fall back to General). */
+        public Builder about(String newHeadline, List<String> newQuestions, String newRequirements, String topicName) {
+            this.headline = newHeadline;
+            this.questions = newQuestions;
+            this.requirements = newRequirements;
+            this.topic = topicName;
+            return this;
+        }
+
         public Builder deadlineIn(Duration fromNow) {
             this.deadline = fromNow;
             return this;
         }
 
         public long publish() {
-            long topic = jdbc.sql("select id from topic where name = 'Biotech & Healthcare'").query(Long.class).single();
-            long id = queries.createDraft(journalist, new QueryDetails("Sleep doctors: what helps shift workers sleep?",
-                    topic, journalist.outletName(), journalist.outletUrl(), MediaType.PODCAST,
-                    clock.instant().plus(deadline), "America/New_York", QUESTIONS, "Board-certified sleep physicians",
-                    credential, null, false, cap, LinkPolicy.FOLLOWED, anonymous));
+            long topicId = jdbc.sql("select id from topic where name = :name and retired_at is null union all "
+                    + "select id from topic where name = 'General' limit 1").param("name", topic).query(Long.class).list().get(0);
+            long id = queries.createDraft(journalist, new QueryDetails(headline, topicId, journalist.outletName(),
+                    journalist.outletUrl(), MediaType.PODCAST, clock.instant().plus(deadline), "America/New_York", questions,
+                    requirements, credential, null, false, cap, LinkPolicy.FOLLOWED, anonymous));
             queries.submit(id, journalist);
             if (queries.find(id).orElseThrow().status() != QueryStatus.PUBLISHED) {
                 queries.approve(id, Actor.system());
