@@ -1,7 +1,11 @@
 package org.sourcewire.moderation;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -264,6 +268,40 @@ class StrikeTests {
         assertThat(reportStatus(report)).isEqualTo("UPHELD");
         assertThat(strikes(source)).isEqualTo(1);
         assertThat(auditActions("report " + report)).containsExactly("report.upheld");
+    }
+
+    @Test
+    void concurrentUpholdsGiveOneStrikePerReportAndSuspendOnce() throws Exception {
+        CurrentUser source = accounts.source();
+        CurrentUser admin = accounts.admin();
+        CurrentUser otherAdmin = accounts.admin();
+        long same = reported(source);
+        List<Callable<MvcTestResult>> clicks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            clicks.add(() -> uphold(admin, same, ""));
+        }
+        run(clicks);
+        assertThat(strikes(source)).isEqualTo(1);
+
+        // Two admins at once each bring the source from one strike towards the limit: the last one suspends.
+        long second = reported(source);
+        long third = reported(source);
+        run(List.of(() -> uphold(admin, second, ""), () -> uphold(otherAdmin, third, "")));
+        assertThat(strikes(source)).isEqualTo(3);
+        assertThat(suspended(source)).isTrue();
+        assertThat(auditActions("account " + source.id())).containsExactly("account.suspended");
+    }
+
+    private static void run(List<Callable<MvcTestResult>> requests) throws Exception {
+        var pool = Executors.newFixedThreadPool(requests.size());
+        try {
+            for (Future<MvcTestResult> result : pool.invokeAll(requests)) {
+                assertThat(result.get()).hasStatus3xxRedirection();
+            }
+        }
+        finally {
+            pool.shutdown();
+        }
     }
 
     @Test
