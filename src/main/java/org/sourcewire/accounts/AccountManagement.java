@@ -193,19 +193,40 @@ public class AccountManagement {
      * their open queries close, all in this transaction.
      */
     void suspend(long accountId, Actor admin) {
+        suspend(accountId, admin, null);
+    }
+
+    /**
+     * Suspends a source who reached the strike limit, as {@link #suspend(long, Actor)} does, and tells them why by
+     * e-mail. Does nothing if the account is already suspended.
+     *
+     * @param reason shown to the source and kept in the audit log, e.g. "3 upheld reports within 90 days"
+     * @return true if this call suspended the account
+     */
+    public boolean suspendForStrikes(long accountId, Actor admin, String reason) {
+        return suspend(accountId, admin, reason);
+    }
+
+    private boolean suspend(long accountId, Actor admin, String reason) {
         Account account = accounts.findById(accountId).orElseThrow();
         if (account.isSuspended()) {
-            return;
+            return false;
         }
         if (account.getRole() == Role.ADMIN) {
             throw new IllegalArgumentException("Admins cannot be suspended.");
         }
         account.suspend(clock.instant());
         events.publishEvent(new AccountSuspended(accountId));
-        audit.record(admin, "account.suspended", "account " + accountId, "Suspended " + account.getEmail(),
-                Map.of("suspended", false), Map.of("suspended", true));
+        audit.record(admin, "account.suspended", "account " + accountId,
+                "Suspended " + account.getEmail() + (reason == null ? "" : ": " + reason),
+                Map.of("suspended", false), reason == null ? Map.of("suspended", true) : Map.of("suspended", true, "reason", reason));
+        if (reason != null) {
+            outbox.queue(new Email(account.getEmail(), "Your Sourcewire account is suspended", "mail/account-suspended",
+                    Map.of("name", account.getDisplayName(), "reason", reason)));
+        }
         sessions.ifAvailable(repository -> repository.findByPrincipalName(account.getEmail()).keySet()
                 .forEach(repository::deleteById));
+        return true;
     }
 
     void restore(long accountId, Actor admin) {

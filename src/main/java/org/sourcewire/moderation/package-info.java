@@ -1,4 +1,7 @@
-/** Moderation: the review queue of submitted queries and the moderation settings. */
+/**
+ * Moderation: the review queue of submitted queries, the queue of reported pitches, strikes against sources (with
+ * appeals and suspension at the limit), each source's standing page, and the moderation settings.
+ */
 @org.springframework.modulith.ApplicationModule(displayName = "Moderation",
-        allowedDependencies = { "shared", "accounts", "queries", "audit" })
+        allowedDependencies = { "shared", "accounts", "queries", "pitches", "audit", "mail" })
 package org.sourcewire.moderation;

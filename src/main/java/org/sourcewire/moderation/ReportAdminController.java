@@ -1,0 +1,88 @@
+package org.sourcewire.moderation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.audit.Actor;
+import org.sourcewire.pitches.PitchReport;
+import org.sourcewire.pitches.PitchReports;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/** The moderators' queue of open reports on pitches, oldest first: uphold (a strike) or dismiss. Admins only. */
+@Controller
+@RequestMapping("/admin/reports")
+class ReportAdminController {
+
+    private final PitchReports reports;
+    private final StrikeManagement strikes;
+
+    ReportAdminController(PitchReports reports, StrikeManagement strikes) {
+        this.reports = reports;
+        this.strikes = strikes;
+    }
+
+    @GetMapping
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("reports", reports.open(PageRequest.of(Math.max(page, 0), 25)));
+        return "moderation/reports";
+    }
+
+    @PostMapping("/{id}/uphold")
+    String uphold(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id,
+            @Valid @ModelAttribute UpholdForm form, BindingResult result, RedirectAttributes redirect) {
+        PitchReport report = report(id);
+        if (result.hasErrors()) {
+            redirect.addFlashAttribute("error", "Keep the reason for the source under 500 characters.");
+            return "redirect:/admin/reports";
+        }
+        try {
+            StrikeManagement.Outcome outcome = strikes.uphold(id, form.note(), new Actor(admin.id(), admin.email()));
+            redirect.addFlashAttribute("success", switch (outcome) {
+                case STRUCK -> "Upheld. " + report.source() + " has a strike and was told why by e-mail.";
+                case SUSPENDED -> "Upheld. " + report.source() + " reached the strike limit: the account is suspended "
+                        + "and they were told why by e-mail.";
+                case ALREADY_STRUCK -> "Upheld. That pitch already has a strike, so no second one was given.";
+            });
+        }
+        catch (ModerationRuleException ex) {
+            redirect.addFlashAttribute("error", ex.getMessage());
+        }
+        return "redirect:/admin/reports";
+    }
+
+    @PostMapping("/{id}/dismiss")
+    String dismiss(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
+        PitchReport report = report(id);
+        try {
+            strikes.dismiss(id, new Actor(admin.id(), admin.email()));
+            redirect.addFlashAttribute("success", "Dismissed the report on " + report.source() + "'s pitch. No strike.");
+        }
+        catch (ModerationRuleException ex) {
+            redirect.addFlashAttribute("error", ex.getMessage());
+        }
+        return "redirect:/admin/reports";
+    }
+
+    private PitchReport report(long id) {
+        return reports.find(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+    }
+
+    /** @param note the reason shown to the source; blank uses the report's reason */
+    record UpholdForm(@Size(max = 500) String note) {
+    }
+}

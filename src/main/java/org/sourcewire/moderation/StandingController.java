@@ -1,0 +1,61 @@
+package org.sourcewire.moderation;
+
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.accounts.Role;
+import org.sourcewire.audit.Actor;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A source's own standing: their strikes with reasons, how many count now, what happens at the limit; appeals. */
+@Controller
+class StandingController {
+
+    private static final int MAX_APPEAL = 1000;
+
+    private final StrikeManagement strikes;
+
+    StandingController(StrikeManagement strikes) {
+        this.strikes = strikes;
+    }
+
+    @GetMapping("/standing")
+    String standing(@AuthenticationPrincipal CurrentUser user, Model model) {
+        requireSource(user);
+        model.addAttribute("standing", strikes.standing(user.id()));
+        return "moderation/standing";
+    }
+
+    @PostMapping("/standing/strikes/{id}/appeal")
+    String appeal(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        requireSource(user);
+        if (note.isBlank() || note.strip().length() > MAX_APPEAL) {
+            strikes.standing(user.id()).strikes().stream().filter(strike -> strike.id() == id).findAny()
+                    .orElseThrow(StrikeNotFoundException::new);
+            redirect.addFlashAttribute("error", "Say in a note (at most " + MAX_APPEAL + " characters) why the strike is wrong.");
+            return "redirect:/standing";
+        }
+        try {
+            strikes.appeal(id, user.id(), note, new Actor(user.id(), user.email()));
+            redirect.addFlashAttribute("success", "Your appeal is sent. A moderator will decide and tell you by e-mail.");
+        }
+        catch (ModerationRuleException ex) {
+            redirect.addFlashAttribute("error", ex.getMessage());
+        }
+        return "redirect:/standing";
+    }
+
+    private static void requireSource(CurrentUser user) {
+        if (!user.is(Role.SOURCE)) {
+            throw new AccessDeniedException("Only sources have strikes");
+        }
+    }
+}

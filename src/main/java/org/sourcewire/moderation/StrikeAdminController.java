@@ -1,0 +1,77 @@
+package org.sourcewire.moderation;
+
+import java.util.Map;
+
+import org.sourcewire.accounts.AccountManagement;
+import org.sourcewire.accounts.AccountView;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.audit.Actor;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admins see every strike (waiting appeals first), withdraw strikes and decide appeals. */
+@Controller
+@RequestMapping("/admin/strikes")
+class StrikeAdminController {
+
+    private static final int MAX_NOTE = 500;
+
+    private final StrikeManagement strikes;
+    private final AccountManagement accounts;
+
+    StrikeAdminController(StrikeManagement strikes, AccountManagement accounts) {
+        this.strikes = strikes;
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        Page<StrikeView> all = strikes.forAdmins(PageRequest.of(Math.max(page, 0), 25));
+        Map<Long, AccountView> sources = accounts.findAll(all.map(StrikeView::accountId).toSet());
+        model.addAttribute("strikes", all);
+        model.addAttribute("sources", sources);
+        return "moderation/strikes";
+    }
+
+    @PostMapping("/{id}/withdraw")
+    String withdraw(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id,
+            @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        return decide(redirect, note, () -> {
+            strikes.withdraw(id, note, new Actor(admin.id(), admin.email()));
+            return "Withdrew the strike and told the source. If their account is suspended, lift it on the Accounts page.";
+        });
+    }
+
+    @PostMapping("/{id}/keep")
+    String keep(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id,
+            @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        return decide(redirect, note, () -> {
+            strikes.keep(id, note, new Actor(admin.id(), admin.email()));
+            return "Kept the strike and told the source.";
+        });
+    }
+
+    private String decide(RedirectAttributes redirect, String note, java.util.function.Supplier<String> action) {
+        if (note.length() > MAX_NOTE) {
+            redirect.addFlashAttribute("error", "Keep the note under " + MAX_NOTE + " characters.");
+            return "redirect:/admin/strikes";
+        }
+        try {
+            redirect.addFlashAttribute("success", action.get());
+        }
+        catch (ModerationRuleException ex) {
+            redirect.addFlashAttribute("error", ex.getMessage());
+        }
+        return "redirect:/admin/strikes";
+    }
+}
