@@ -2,40 +2,15 @@ package org.sourcewire.browser;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SourcewireIntegrationTest
-class AccountJourneyBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestAccounts accounts;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class AccountJourneyBrowserTests extends BrowserJourney {
 
     @Test
     void aJournalistSignsUpConfirmsByTheLinkInTheOutboxLogsOutAndBackIn() {
@@ -106,7 +81,4 @@ class AccountJourneyBrowserTests {
         assertThat(browser.field("Outlet name").isDisplayed()).isTrue();
     }
 
-    private void logIn(String email, String password) {
-        browser.visit("/login").fillIn("E-mail address", email).fillIn("Password", password).press("Log in");
-    }
 }

@@ -1,7 +1,5 @@
 package org.sourcewire.browser;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
@@ -9,35 +7,14 @@ import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.matching.TestSources;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SourcewireIntegrationTest
-class FeedBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestAccounts accounts;
+class FeedBrowserTests extends BrowserJourney {
 
     @Autowired
     TestSources sources;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aSourceFindsAMatchedQueryInTheFeedAndOpensIt() {
@@ -48,8 +25,7 @@ class FeedBrowserTests {
         sources.alert(profile, "melatonin");
         long query = sources.publish(accounts.journalist(), topic, "headline", "Sleep doctors: does melatonin help night shifts?");
 
-        browser.visit("/login").fillIn("E-mail address", source.email()).fillIn("Password", TestAccounts.PASSWORD)
-                .press("Log in");
+        logIn(source.email());
         browser.clickLink("Feed");
         assertThat(browser.heading()).isEqualTo("Your feed");
         assertThat(browser.text()).contains("Sleep doctors: does melatonin help night shifts?")

@@ -1,43 +1,19 @@
 package org.sourcewire.browser;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.queries.TestQueries;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SourcewireIntegrationTest
-class PitchJourneyBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestAccounts accounts;
+class PitchJourneyBrowserTests extends BrowserJourney {
 
     @Autowired
     TestQueries queries;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aSourcePitchesTheJournalistShortlistsAndAsksAndTheSourceSeesItAll() {
@@ -83,7 +59,4 @@ class PitchJourneyBrowserTests {
         browser.screenshot("pitch-detail-source");
     }
 
-    private void logIn(String email) {
-        browser.visit("/login").fillIn("E-mail", email).fillIn("Password", TestAccounts.PASSWORD).press("Log in");
-    }
 }

@@ -3,46 +3,21 @@ package org.sourcewire.browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.sources.TestImages;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SourcewireIntegrationTest
-class ProfileJourneyBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestAccounts accounts;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ProfileJourneyBrowserTests extends BrowserJourney {
 
     @Test
     void aSourceFillsTheProfileChoosesTopicsAddsAnAlertAndReadsThePublicPage() throws Exception {
         CurrentUser source = accounts.source();
-        browser.visit("/login").fillIn("E-mail", source.email()).fillIn("Password", TestAccounts.PASSWORD).press("Log in");
+        logIn(source.email());
 
         browser.clickLink("Your profile");
         assertThat(browser.heading()).isEqualTo("Your expert profile");

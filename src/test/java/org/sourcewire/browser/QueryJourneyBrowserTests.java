@@ -1,40 +1,14 @@
 package org.sourcewire.browser;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.queries.QueryMother;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SourcewireIntegrationTest
-class QueryJourneyBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestAccounts accounts;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class QueryJourneyBrowserTests extends BrowserJourney {
 
     @Test
     void aJournalistPostsAQueryAnAdminApprovesItAndASourceReadsIt() {
@@ -94,7 +68,4 @@ class QueryJourneyBrowserTests {
         browser.screenshot("query-form-errors");
     }
 
-    private void logIn(String email) {
-        browser.visit("/login").fillIn("E-mail address", email).fillIn("Password", TestAccounts.PASSWORD).press("Log in");
-    }
 }
