@@ -13,3 +13,8 @@ create table query_match (
     primary key (source_id, query_id),
     constraint query_match_has_reason check (by_topic or cardinality(alert_phrases) > 0)
 );
+
+-- The few sources that must not be matched (unverified or suspended), so the fan-out leaves them out without
+-- looking up the account of every subscriber.
+create index account_inactive_source_idx on account (id)
+    where role = 'SOURCE' and (email_verified_at is null or suspended_at is not null);

@@ -45,11 +45,12 @@ class ScreeningBenchmark {
 
         long t = System.nanoTime();
         jdbc.sql("""
-                insert into account (email, password_hash, display_name, role, email_verified_at, password_changed_at, created_at)
+                insert into account (email, password_hash, display_name, role, outlet_name, outlet_url, email_verified_at,
+                                     password_changed_at, created_at)
                 select 'screen-bench-' || g || '@bench.example', '{noop}unused', 'Bench ' || g,
-                       case when g = 0 then 'JOURNALIST' else 'SOURCE' end, now(), now(), now()
+                       case when g = 0 then 'JOURNALIST' else 'SOURCE' end,
+                       case when g = 0 then 'Bench' end, case when g = 0 then 'https://bench.example' end, now(), now(), now()
                 from generate_series(0, :n) g""").param("n", sources).update();
-        jdbc.sql("update account set outlet_name = 'Bench', outlet_url = 'https://bench.example' where email = 'screen-bench-0@bench.example'").update();
         jdbc.sql("""
                 insert into source_profile (account_id, handle, name, created_at, updated_at)
                 select id, 'screen-bench-' || id, display_name, now(), now() from account
