@@ -32,6 +32,7 @@ public final class Browser implements AutoCloseable {
 
     private final WebDriver driver;
     private final String baseUrl;
+    private final List<String> problems = new java.util.ArrayList<>();
 
     private Browser(WebDriver driver, String baseUrl) {
         this.driver = driver;
@@ -175,8 +176,12 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
-    /** Saves a PNG under target/screenshots for people to review. */
+    /**
+     * Saves a PNG under target/screenshots for people to review, and checks the page with axe-core: every page a
+     * journey photographs is also checked for accessibility.
+     */
     public Path screenshot(String name) {
+        checkAccessibility(name);
         try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");
@@ -187,6 +192,21 @@ public final class Browser implements AutoCloseable {
         catch (IOException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** Serious and critical axe-core violations on the current page, remembered for {@link #accessibilityProblems()}. */
+    public void checkAccessibility(String page) {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+                .analyze(driver);
+        results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .forEach(rule -> problems.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp()
+                        + " at " + rule.getNodes().stream().limit(3).map(node -> String.valueOf(node.getTarget())).toList()));
+    }
+
+    public List<String> accessibilityProblems() {
+        return List.copyOf(problems);
     }
 
     public void waitUntilText(String text) {

@@ -1,11 +1,15 @@
 package org.sourcewire.browser;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.sourcewire.accounts.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every browser journey needs: the running app's port, test accounts, a fresh Chromium, and log-in. */
 abstract class BrowserJourney {
@@ -23,11 +27,15 @@ abstract class BrowserJourney {
         browser = Browser.open(port);
     }
 
+    /** Closes the browser; the journey fails if axe-core found serious or critical problems on its pages. */
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.close();
+        if (browser == null) {
+            return;
         }
+        List<String> problems = browser.accessibilityProblems();
+        browser.close();
+        assertThat(problems).as("serious or critical accessibility violations").isEmpty();
     }
 
     void logIn(String email) {

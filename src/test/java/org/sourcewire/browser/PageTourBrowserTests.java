@@ -1,0 +1,62 @@
+package org.sourcewire.browser;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.queries.TestQueries;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every page each role reaches from the navigation, photographed and checked with axe-core (see BrowserJourney). */
+@SourcewireIntegrationTest
+class PageTourBrowserTests extends BrowserJourney {
+
+    @Autowired
+    TestQueries queries;
+
+    @Test
+    void everyAdminPageIsAccessible() {
+        CurrentUser admin = accounts.admin();
+        logIn(admin.email());
+        for (Map.Entry<String, String> page : Map.of("Review", "admin-review", "Reports", "admin-reports",
+                "Filler phrases", "admin-boilerplate", "Accounts", "admin-accounts", "Topics", "admin-topics",
+                "Audit log", "admin-audit", "Outbox", "admin-outbox").entrySet()) {
+            browser.clickLink(page.getKey());
+            assertThat(browser.text()).doesNotContain("went wrong");
+            browser.screenshot(page.getValue());
+        }
+        browser.visit("/admin/strikes");
+        browser.screenshot("admin-strikes");
+    }
+
+    @Test
+    void everySourceAndJournalistPageIsAccessible() {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        CurrentUser source = accounts.source();
+
+        logIn(source.email());
+        for (String page : new String[] { "Your pitches", "Standing" }) {
+            browser.clickLink(page);
+            browser.screenshot("source-" + page.toLowerCase().replace(' ', '-'));
+        }
+        browser.visit("/queries/" + query + "/pitch");
+        browser.fillIn("1. What is the biggest mistake shift workers make about sleep?",
+                "In today's fast-paced world I hope this email finds you well. See above.");
+        browser.waitUntilText("would be flagged");
+        browser.screenshot("pitch-preflight");
+        browser.press("Log out");
+
+        logIn(journalist.email());
+        browser.clickLink("Your queries");
+        browser.screenshot("journalist-queries");
+        browser.visit("/queries/" + query + "/pitches");
+        browser.screenshot("inbox-empty");
+        browser.visit("/pitches/settings");
+        browser.screenshot("pitch-settings");
+    }
+}
