@@ -172,6 +172,12 @@ public final class Browser implements AutoCloseable {
                 .map(link -> link.getAttribute("href")).toList();
     }
 
+    /** How many pixels the page is wider than the window (0 when nothing scrolls sideways). */
+    public long horizontalOverflow() {
+        return (Long) ((ChromeDriver) driver).executeScript(
+                "return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)");
+    }
+
     public void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }

@@ -59,4 +59,31 @@ class PageTourBrowserTests extends BrowserJourney {
         browser.visit("/pitches/settings");
         browser.screenshot("pitch-settings");
     }
+
+    @Test
+    void theSourcesMainPagesWorkOnAPhone() {
+        long query = queries.by(accounts.journalist()).publish();
+        browser.resize(375, 812);
+        logIn(accounts.source().email());
+        browser.visit("/feed");
+        browser.screenshot("phone-feed");
+        assertThat(browser.horizontalOverflow()).as("the feed must not scroll sideways on a phone").isZero();
+        browser.visit("/queries/" + query + "/pitch");
+        browser.screenshot("phone-pitch-form");
+        assertThat(browser.horizontalOverflow()).as("the pitch form must not scroll sideways on a phone").isZero();
+    }
+
+    @Test
+    void theJournalistsMainPagesWorkOnAPhone() {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        browser.resize(375, 812);
+        logIn(journalist.email());
+        browser.visit("/queries/" + query + "/pitches");
+        browser.screenshot("phone-inbox");
+        assertThat(browser.horizontalOverflow()).as("the inbox must not scroll sideways on a phone").isZero();
+        browser.visit("/queries/new");
+        browser.screenshot("phone-query-form");
+        assertThat(browser.horizontalOverflow()).as("the query form must not scroll sideways on a phone").isZero();
+    }
 }
