@@ -46,8 +46,9 @@ class InboxController {
         model.addAttribute("query", pitches.ownQuery(id, reader));
         PitchStatus only = PitchController.parse(status);
         InboxFilter filter = InboxFilter.of(only, sort, hideFlagged, score(minScore));
-        model.addAttribute("pitches", pitches.inbox(id, filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
-        model.addAttribute("hidden", pitches.hiddenBy(id, filter));
+        var found = pitches.inbox(id, filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        model.addAttribute("pitches", found);
+        model.addAttribute("hidden", pitches.hiddenBy(id, filter, found.getTotalElements()));
         model.addAttribute("filter", filter);
         model.addAttribute("counts", pitches.countsByStatus(id));
         model.addAttribute("status", only);

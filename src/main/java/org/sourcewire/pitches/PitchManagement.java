@@ -235,15 +235,16 @@ public class PitchManagement {
         return new PageImpl<>(cards, page, total);
     }
 
-    /** How many pitches of this status the screening filters hide, so nothing is hidden silently. */
+    /**
+     * How many pitches of this status the screening filters hide, so nothing is hidden silently; {@code shown} is
+     * the filtered total the inbox page already counted.
+     */
     @Transactional(readOnly = true)
-    long hiddenBy(long queryId, InboxFilter filter) {
+    long hiddenBy(long queryId, InboxFilter filter, long shown) {
         if (!filter.hides()) {
             return 0;
         }
         InboxFilter all = filter.showingAll();
-        long shown = filter.bind(jdbc.sql("select count(*) from pitch p where p.query_id = :query" + filter.where())
-                .param("query", queryId)).query(Long.class).single();
         long total = all.bind(jdbc.sql("select count(*) from pitch p where p.query_id = :query" + all.where())
                 .param("query", queryId)).query(Long.class).single();
         return total - shown;
@@ -593,10 +594,7 @@ public class PitchManagement {
         if (query.deadline() != null && !query.deadline().isAfter(clock.instant())) {
             throw new PitchRuleException(null, "The deadline of this query has passed.");
         }
-        if (query.pitchCap() != null && jdbc.sql("select count(*) from pitch where query_id = :query")
-                .param("query", query.id()).query(Integer.class).single() >= query.pitchCap()) {
-            throw new PitchRuleException(null, "This query has all the pitches its journalist asked for.");
-        }
+        // A query at its cap is closed by the pitch that reached it; submit() counts again under the query's lock.
     }
 
     private void checkDraft(QueryView query, PitchDraft draft) {
