@@ -1,4 +1,16 @@
 // Small progressive enhancements; every page works without them.
+
+// The server shows dates in the browser's time zone, which it learns from this cookie.
+(function () {
+    try {
+        var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        if (zone && document.cookie.indexOf('tz=' + encodeURIComponent(zone)) < 0) {
+            document.cookie = 'tz=' + encodeURIComponent(zone) + '; path=/; max-age=31536000; SameSite=Lax';
+        }
+    } catch (ignored) {
+        // Dates stay in UTC, and say so.
+    }
+})();
 document.addEventListener('htmx:configRequest', function (event) {
     var token = document.querySelector('meta[name="csrf-token"]');
     var header = document.querySelector('meta[name="csrf-header"]');
@@ -20,7 +32,7 @@ document.addEventListener('click', function (event) {
 // Destructive actions ask first: <form data-confirm="Really?">.
 document.addEventListener('submit', function (event) {
     var form = event.target.closest('form[data-confirm]');
-    if (form && !window.confirm(form.getAttribute('data-confirm'))) {
+    if (form && !form.matches('[hx-post],[hx-get]') && !window.confirm(form.getAttribute('data-confirm'))) {
         event.preventDefault();
     }
 });
@@ -81,14 +93,66 @@ document.addEventListener('input', function (event) {
     }
 });
 
-// A submit button marked data-once cannot send the form twice (the server also makes one pitch of a re-sent form).
+// Busy state: a sent form's buttons are disabled (so a double click sends it once) and the pressed one shows a
+// spinner until the answer arrives. htmx forms get it back when their request ends; pages restored from the
+// back-forward cache get it back too.
+function markBusy(form, pressed) {
+    form.setAttribute('aria-busy', 'true');
+    form.querySelectorAll('button[type="submit"], button:not([type])').forEach(function (button) {
+        button.disabled = true;
+        if (button === pressed || (!pressed && button === form.querySelector('button'))) {
+            button.classList.add('is-busy');
+        }
+    });
+}
+function clearBusy(root) {
+    root.querySelectorAll('[aria-busy="true"]').forEach(function (form) {
+        form.removeAttribute('aria-busy');
+        form.querySelectorAll('button.is-busy, button[disabled]').forEach(function (button) {
+            button.disabled = false;
+            button.classList.remove('is-busy');
+        });
+    });
+}
 document.addEventListener('submit', function (event) {
-    if (event.defaultPrevented) {
+    var form = event.target;
+    if (event.defaultPrevented || form.matches('[hx-post],[hx-get]') || (form.method || '').toLowerCase() !== 'post') {
         return;
     }
-    var button = event.target.querySelector('button[data-once]');
-    if (button) {
-        setTimeout(function () { button.disabled = true; }, 0);
+    var pressed = event.submitter;
+    // After this event, so the pressed button's name and value still go with the form.
+    setTimeout(function () { markBusy(form, pressed); }, 0);
+});
+// Only what a person pressed: a form or a button (not, say, the pitch form's live checks as you type).
+document.addEventListener('htmx:beforeRequest', function (event) {
+    var elt = event.detail.elt;
+    var form = elt.closest('form');
+    if (!form || !elt.matches('form, button')) {
+        return;
+    }
+    var trigger = event.detail.requestConfig && event.detail.requestConfig.triggeringEvent;
+    markBusy(form, elt.matches('button') ? elt : (trigger && trigger.submitter) || null);
+});
+document.addEventListener('htmx:afterRequest', function (event) {
+    var form = event.detail.elt.closest('form');
+    if (form && form.isConnected) {
+        clearBusy(form.parentNode || document);
+    }
+});
+window.addEventListener('pageshow', function (event) {
+    if (event.persisted) {
+        clearBusy(document);
+    }
+});
+
+// htmx forms ask before destructive actions too: <form hx-post=... data-confirm="Really?">.
+document.addEventListener('htmx:confirm', function (event) {
+    var form = event.detail.elt.closest('form[data-confirm]');
+    if (form) {
+        event.preventDefault();
+        if (window.confirm(form.getAttribute('data-confirm'))) {
+            event.detail.issueRequest(true);
+        }
     }
 });
 

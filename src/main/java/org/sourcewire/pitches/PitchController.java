@@ -65,6 +65,7 @@ class PitchController {
         catch (PitchRuleException ex) {
             var existing = sources.findByAccount(source.id()).flatMap(profile -> pitches.existing(id, profile.id()));
             if (existing.isPresent()) {
+                redirect.addFlashAttribute("info", "You have pitched this query already. Here is your pitch.");
                 return "redirect:/pitches/" + existing.get();
             }
             redirect.addFlashAttribute("error", ex.getMessage());

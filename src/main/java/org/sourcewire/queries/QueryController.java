@@ -113,9 +113,11 @@ class QueryController {
     }
 
     @GetMapping("/{id}/edit")
-    String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+    String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model,
+            RedirectAttributes redirect) {
         QueryView query = ownQuery(user, id);
         if (!query.isDraft()) {
+            redirect.addFlashAttribute("info", "Only a draft can be edited. Duplicate this query to post a changed copy.");
             return "redirect:/queries/" + id;
         }
         return form(QueryForm.of(query), id, model);

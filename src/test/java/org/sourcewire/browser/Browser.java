@@ -102,16 +102,60 @@ public final class Browser implements AutoCloseable {
 
     /** Presses a button; unless the button works through htmx, waits for the next page to load. */
     public Browser press(String buttonText) {
-        WebElement button = driver.findElement(By.xpath("//button[normalize-space(.)=" + literal(buttonText) + "]"));
-        boolean htmx = (Boolean) ((ChromeDriver) driver).executeScript(
-                "return !!arguments[0].closest('[hx-post],[hx-get],[hx-put],[hx-delete]')", button);
-        clickAndWait(button, !htmx);
+        WebElement button = button(buttonText);
+        clickAndWait(button, !usesHtmx(button));
         return this;
     }
 
-    public Browser clickLink(String text) {
-        clickAndWait(driver.findElement(By.xpath("//a[normalize-space(.)=" + literal(text) + "]")), true);
+    /** Presses a button that asks "are you sure?" first, and says yes. */
+    public Browser pressAndConfirm(String buttonText) {
+        WebElement button = button(buttonText);
+        boolean newPage = !usesHtmx(button);
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(button);
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+        if (newPage) {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        }
         return this;
+    }
+
+    /**
+     * Presses a button and reports, before the answer arrives, whether it shows that it is busy (disabled, with a
+     * spinner). Only for htmx buttons, whose request starts while the click is handled.
+     */
+    public boolean showsBusyWhenPressed(String buttonText) {
+        return (Boolean) ((ChromeDriver) driver).executeScript(
+                "var b = arguments[0]; b.click(); return b.disabled && b.classList.contains('is-busy');", button(buttonText));
+    }
+
+    /** A button by its text or its accessible name (aria-label). */
+    private WebElement button(String text) {
+        return driver.findElement(By.xpath("//button[normalize-space(.)=" + literal(text) + " or @aria-label=" + literal(text) + "]"));
+    }
+
+    private boolean usesHtmx(WebElement element) {
+        return (Boolean) ((ChromeDriver) driver).executeScript(
+                "return !!arguments[0].closest('[hx-post],[hx-get],[hx-put],[hx-delete]')", element);
+    }
+
+    /** Follows a link by its text or its accessible name (aria-label). */
+    public Browser clickLink(String text) {
+        clickAndWait(driver.findElement(By.xpath("//a[normalize-space(.)=" + literal(text) + " or @aria-label=" + literal(text) + "]")), true);
+        return this;
+    }
+
+    /** Makes the browser live in this time zone, as if its computer were set to it. */
+    public Browser timeZone(String zone) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", zone));
+        return this;
+    }
+
+    /** The page's HTML exactly as the server sent it (what "view source" shows), fetched again with this session. */
+    public String rawSource() {
+        return (String) ((ChromeDriver) driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(location.href, {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('failed: ' + e));");
     }
 
     private void clickAndWait(WebElement element, boolean newPage) {
@@ -202,6 +246,17 @@ public final class Browser implements AutoCloseable {
 
     /** Serious and critical axe-core violations on the current page, remembered for {@link #accessibilityProblems()}. */
     public void checkAccessibility(String page) {
+        // Beyond axe-core's serious rules: one h1 per page, and the landmarks every page of the layout has.
+        Object structure = ((ChromeDriver) driver).executeScript("""
+                return [document.querySelectorAll('h1').length, document.querySelectorAll('main').length,
+                        document.querySelectorAll('header, [role=banner]').length, document.querySelectorAll('nav').length,
+                        document.querySelectorAll('footer, [role=contentinfo]').length].join(',')""");
+        String[] counts = String.valueOf(structure).split(",");
+        if (!counts[0].equals("1") || !counts[1].equals("1") || !counts[2].equals("1") || counts[3].equals("0")
+                || counts[4].equals("0")) {
+            problems.add(page + ": expected one h1, one main, a header, a nav and a footer; found h1,main,header,nav,footer = "
+                    + structure);
+        }
         com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
                 .analyze(driver);

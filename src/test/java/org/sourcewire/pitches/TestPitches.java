@@ -10,9 +10,9 @@ public final class TestPitches {
     private TestPitches() {
     }
 
-    /** @return the pitch's path, {@code /pitches/{publicId}} */
-    public static String sent(MockMvcTester mvc, CurrentUser source, long queryId) {
-        String path = PitchMother.pitch(mvc, source, queryId).exchange().getResponse().getRedirectedUrl();
+    /** @return the pitch's path, {@code /pitches/{publicId}}; {@code overrides} are field/value pairs. */
+    public static String sent(MockMvcTester mvc, CurrentUser source, long queryId, String... overrides) {
+        String path = PitchMother.pitch(mvc, source, queryId, overrides).exchange().getResponse().getRedirectedUrl();
         if (path == null || !path.startsWith("/pitches/")) {
             throw new IllegalStateException("The pitch was not sent: " + path);
         }

@@ -1,0 +1,171 @@
+package org.sourcewire.browser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.accounts.TestAccounts;
+import org.sourcewire.digests.DigestEditions;
+import org.sourcewire.mail.Mailbox;
+import org.sourcewire.matching.TestSources;
+import org.sourcewire.queries.QueryMother;
+import org.sourcewire.sources.TestImages;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sourcewire.accounts.TestAccounts.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * Issue 7, journey 2: an expert from sign-up to a used pitch, with the digest mail on the way. The journalist's side is
+ * played through the same HTTP endpoints the journalist's browser uses (journey 1 drives it in a browser).
+ */
+@SourcewireIntegrationTest
+class SourceJourneyBrowserTests extends BrowserJourney {
+
+    static final String ZONE = "Europe/Madrid";
+    static final String HEADLINE = "Sleep doctors: what helps shift workers after a run of nights?";
+
+    /** A Tuesday no other test uses for Madrid's (or Berlin's, or Paris's) morning edition. */
+    static final LocalDate DIGEST_DAY = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusDays(15);
+
+    @Autowired
+    Mailbox mailbox;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestSources sources;
+
+    @Autowired
+    DigestEditions editions;
+
+    @Test
+    void anExpertSignsUpFollowsTopicsGetsTheDigestPitchesAndSeesThePitchUsed() throws Exception {
+        String email = TestAccounts.uniqueEmail("priya.raman");
+        long sleep = sources.newTopic("Sleep science");
+        long nursing = sources.newTopic("Nursing");
+        CurrentUser journalist = accounts.journalist();
+        browser.timeZone(ZONE);
+
+        // Sign up as an expert and confirm the address by the mail's link.
+        browser.visit("/").clickLink("I'm an expert");
+        browser.fillIn("Full name", "Priya Raman").fillIn("E-mail address", email)
+                .fillIn("Password", "a long enough secret").press("Create account");
+        mailbox.deliver();
+        browser.visit(Mailbox.link(only(mailbox.receivedBy(email)), "/verify-email?token="));
+        assertThat(browser.heading()).isEqualTo("Your e-mail address is confirmed");
+
+        // The profile, with a headshot.
+        browser.visit("/dashboard").clickLink("Your profile");
+        browser.fillIn("Name", "Dr. Priya Raman").fillIn("Title", "Sleep physician")
+                .fillIn("Company or organisation", "Riverside Sleep Clinic")
+                .fillIn("Short bio", "I run a sleep clinic for night-shift nurses and research rotating rosters.")
+                .fillIn("Website", "https://sleepclinic.example").select("Your time zone", ZONE);
+        browser.press("Save profile");
+        assertThat(browser.text()).contains("Your profile is saved.");
+        Path photo = Files.createTempFile("headshot", ".png");
+        Files.write(photo, TestImages.png(600, 600));
+        browser.attach("Upload a photo", photo).press("Upload headshot");
+        assertThat(browser.text()).contains("Your headshot is updated.");
+        browser.screenshot("journey-source-profile");
+
+        // Two topics and one keyword alert.
+        browser.clickLink("Topics");
+        browser.choose(sources.topicName(sleep)).choose(sources.topicName(nursing)).press("Save topics");
+        assertThat(browser.text()).contains("Your topics are saved.");
+        browser.clickLink("Keyword alerts");
+        browser.fillIn("Word or phrase", "melatonin").press("Add alert");
+        assertThat(browser.text()).contains("Alert added");
+
+        // A journalist's query reaches the feed and the next digest.
+        long query = sources.publish(journalist, sleep, "headline", HEADLINE, "deadline", QueryMother.deadlineInHours(25 * 24));
+        browser.clickLink("Feed");
+        assertThat(browser.text()).contains(HEADLINE).contains("Jane Journalist");
+        browser.screenshot("journey-source-feed");
+        browser.resize(375, 812);
+        browser.screenshot("journey-source-feed-phone");
+        assertThat(browser.horizontalOverflow()).isZero();
+        browser.resize(1280, 900);
+
+        editions.runDue(ZonedDateTime.of(DIGEST_DAY, LocalTime.of(5, 35), ZoneId.of(ZONE)).toInstant());
+        mailbox.deliver();
+        MimeMessage digest = mailbox.receivedBy(email).stream()
+                .filter(mail -> Mailbox.text(mail).contains(HEADLINE)).findFirst().orElseThrow();
+        String unsubscribe = Mailbox.link(digest, "/digests/unsubscribe?token=");
+
+        // Pitch, with the pre-flight checks shown while typing.
+        browser.visit("/queries/" + query).clickLink("Pitch this query");
+        browser.fillIn("1. What is the biggest mistake shift workers make?",
+                "They try to sleep in one long block after a night shift and fight their body clock. Split sleep works "
+                        + "better: four hours straight after the shift and a ninety minute nap before the next one.")
+                .fillIn("2. Does melatonin help?", "A little, when taken at the right time: a low dose a few hours before "
+                        + "the planned sleep, not at bedtime.")
+                .fillIn("3. What should employers do?", "Rotate rosters forward, from mornings to evenings to nights, and "
+                        + "never schedule a quick return of under eleven hours.");
+        browser.waitUntilText("Journalists see the same checks.");
+        assertThat(browser.text()).contains("answers 3 of 3 questions");
+        browser.screenshot("journey-source-pitch-form");
+        browser.press("Send pitch");
+        assertThat(browser.text()).contains("Your pitch is sent");
+        String pitch = browser.path();
+        assertThat(statusInYourPitches()).isEqualTo("Submitted");
+
+        // The journalist opens it, shortlists it, asks a question and uses it: the source sees each step.
+        assertThat(mvc.get().uri(pitch).with(as(journalist))).hasStatusOk();
+        assertThat(statusInYourPitches()).isEqualTo("Viewed");
+        journalistDoes(journalist, pitch + "/shortlist");
+        assertThat(statusInYourPitches()).isEqualTo("Shortlisted");
+        assertThat(mvc.post().uri(pitch + "/messages").param("body", "Which study shows the split-sleep effect?")
+                .with(csrf()).with(as(journalist))).hasStatus3xxRedirection();
+        browser.visit(pitch);
+        browser.fillIn("Reply to the journalist", "The 2023 roster trial at our clinic; I can send you the paper.")
+                .press("Send message");
+        assertThat(browser.text()).contains("Which study shows the split-sleep effect?")
+                .contains("The 2023 roster trial at our clinic");
+        assertThat(mvc.post().uri(pitch + "/use").param("articleUrl", "https://ledger.example/split-sleep")
+                .param("back", "detail").with(csrf()).with(as(journalist))).hasStatus3xxRedirection();
+        assertThat(statusInYourPitches()).isEqualTo("Used");
+        browser.visit(pitch);
+        assertThat(browser.text()).contains("Used in an article: https://ledger.example/split-sleep");
+        browser.screenshot("journey-source-pitch-used");
+
+        // One click in the digest mail unsubscribes (after a confirmation, as mail scanners follow links).
+        browser.press("Log out");
+        browser.visit(unsubscribe);
+        browser.press("Unsubscribe");
+        assertThat(browser.heading()).isEqualTo("You are unsubscribed");
+        logIn(email, "a long enough secret");
+        browser.visit("/digests/settings");
+        assertThat(browser.field("Morning edition").isSelected()).isFalse();
+    }
+
+    private String statusInYourPitches() {
+        browser.visit("/pitches");
+        return browser.text().lines().filter(line -> line.contains(HEADLINE)).findFirst().orElse("")
+                .replaceAll(".*(Submitted|Viewed|Shortlisted|Declined|Used).*", "$1");
+    }
+
+    private void journalistDoes(CurrentUser journalist, String action) {
+        assertThat(mvc.post().uri(action).param("back", "detail").with(csrf()).with(as(journalist))).hasStatus3xxRedirection();
+    }
+
+    private static MimeMessage only(List<MimeMessage> mails) {
+        assertThat(mails).hasSize(1);
+        return mails.get(0);
+    }
+}
