@@ -31,6 +31,10 @@ class PageTourBrowserTests extends BrowserJourney {
         }
         browser.visit("/admin/strikes");
         browser.screenshot("admin-strikes");
+        browser.clickLink("Accounts").clickLink("Pitch plans");
+        browser.fillIn("Source e-mail address", "nobody@example.com").select("Plan", "Advanced").press("Assign plan");
+        assertThat(browser.messageFor("Source e-mail address")).contains("No source has that e-mail address.");
+        browser.screenshot("admin-plans");
     }
 
     @Test

@@ -1,0 +1,68 @@
+package org.sourcewire.pitches;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.sourcewire.accounts.AccountView;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.audit.Actor;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The admin page that puts sources on plans, which raise their pitch quotas (never their rank). */
+@Controller
+@RequestMapping("/admin/plans")
+class PlanAdminController {
+
+    private static final int PAGE_SIZE = 25;
+
+    private final Plans plans;
+
+    PlanAdminController(Plans plans) {
+        this.plans = plans;
+    }
+
+    record PlanForm(@NotBlank(message = "Enter the source's e-mail address.")
+                    @Email(message = "Enter an e-mail address such as name@example.com.")
+                    @Size(max = 320, message = "An e-mail address has at most 320 characters.") String email,
+                    @NotNull(message = "Choose a plan.") Plan plan) {
+    }
+
+    @GetMapping
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("offers", plans.offers());
+        model.addAttribute("holders", plans.holders(PageRequest.of(Math.max(0, page), PAGE_SIZE)));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new PlanForm("", Plan.STANDARD));
+        }
+        return "pitches/plans";
+    }
+
+    @PostMapping
+    String assign(@AuthenticationPrincipal CurrentUser admin, @Valid @ModelAttribute("form") PlanForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                AccountView source = plans.assign(form.email(), form.plan(), new Actor(admin.id(), admin.email()));
+                redirect.addFlashAttribute("success", source.email() + " is now on the " + form.plan().label() + " plan.");
+                return "redirect:/admin/plans";
+            }
+            catch (PitchRuleException ex) {
+                result.rejectValue(ex.field(), "rule", ex.getMessage());
+            }
+        }
+        return list(0, model);
+    }
+}
