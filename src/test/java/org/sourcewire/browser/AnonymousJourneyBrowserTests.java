@@ -1,12 +1,5 @@
 package org.sourcewire.browser;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -38,9 +31,6 @@ class AnonymousJourneyBrowserTests extends BrowserJourney {
 
     static final String ZONE = "Asia/Singapore";
     static final String HEADLINE = "Tax advisers: what do freelancers get wrong about quarterly payments?";
-
-    /** A Wednesday no other test uses for Singapore's morning edition. */
-    static final LocalDate DIGEST_DAY = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusDays(16);
 
     @Autowired
     Mailbox mailbox;
@@ -115,7 +105,8 @@ class AnonymousJourneyBrowserTests extends BrowserJourney {
         browser.clickLink("← Your pitches");
         hidesTheJournalist(secrets);
 
-        editions.runDue(ZonedDateTime.of(DIGEST_DAY, LocalTime.of(5, 35), ZoneId.of(ZONE)).toInstant());
+        // A Wednesday morning no other test uses for Singapore's edition.
+        editions.runDue(morningEdition(ZONE, 16));
         mailbox.deliver();
         List<MimeMessage> mails = mailbox.receivedBy(sourceEmail);
         assertThat(mails.stream().map(mail -> GreenMailUtil.getWholeMessage(mail).replace("=\r\n", "")).toList())

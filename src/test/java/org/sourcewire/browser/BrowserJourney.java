@@ -1,5 +1,13 @@
 package org.sourcewire.browser;
 
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +44,15 @@ abstract class BrowserJourney {
         List<String> problems = browser.accessibilityProblems();
         browser.close();
         assertThat(problems).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /**
+     * 05:35 in {@code zone}, {@code daysAfterNextMonday} days after next Monday: the instant of a morning digest
+     * edition. Editions run once per zone and date for the whole test database, so each journey takes its own day.
+     */
+    static Instant morningEdition(String zone, int daysAfterNextMonday) {
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusDays(daysAfterNextMonday);
+        return ZonedDateTime.of(day, LocalTime.of(5, 35), ZoneId.of(zone)).toInstant();
     }
 
     void logIn(String email) {

@@ -2,13 +2,6 @@ package org.sourcewire.browser;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
@@ -39,9 +32,6 @@ class SourceJourneyBrowserTests extends BrowserJourney {
     static final String ZONE = "Europe/Madrid";
     static final String HEADLINE = "Sleep doctors: what helps shift workers after a run of nights?";
 
-    /** A Tuesday no other test uses for Madrid's (or Berlin's, or Paris's) morning edition. */
-    static final LocalDate DIGEST_DAY = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusDays(15);
-
     @Autowired
     Mailbox mailbox;
 
@@ -70,19 +60,33 @@ class SourceJourneyBrowserTests extends BrowserJourney {
         browser.visit(Mailbox.link(only(mailbox.receivedBy(email)), "/verify-email?token="));
         assertThat(browser.heading()).isEqualTo("Your e-mail address is confirmed");
 
-        // The profile, with a headshot.
+        // The profile, with a headshot; a bad web address and a file that is no picture are refused beside the field.
         browser.visit("/dashboard").clickLink("Your profile");
+        assertThat(browser.heading()).isEqualTo("Your expert profile");
         browser.fillIn("Name", "Dr. Priya Raman").fillIn("Title", "Sleep physician")
                 .fillIn("Company or organisation", "Riverside Sleep Clinic")
                 .fillIn("Short bio", "I run a sleep clinic for night-shift nurses and research rotating rosters.")
-                .fillIn("Website", "https://sleepclinic.example").select("Your time zone", ZONE);
+                .fillIn("Website", "not a website").select("Your time zone", ZONE);
         browser.press("Save profile");
+        assertThat(browser.messageFor("Website")).contains("Enter a full web address");
+        browser.fillIn("Website", "https://sleepclinic.example").fillIn("Areas of expertise", "sleep medicine, shift work")
+                .press("Save profile");
         assertThat(browser.text()).contains("Your profile is saved.");
+        Path notAPicture = Files.createTempFile("headshot", ".jpg");
+        Files.writeString(notAPicture, "not a picture");
+        browser.attach("Upload a photo", notAPicture).press("Upload headshot");
+        assertThat(browser.messageFor("Upload a photo")).contains("not a JPEG, PNG or WebP picture");
         Path photo = Files.createTempFile("headshot", ".png");
         Files.write(photo, TestImages.png(600, 600));
         browser.attach("Upload a photo", photo).press("Upload headshot");
         assertThat(browser.text()).contains("Your headshot is updated.");
         browser.screenshot("journey-source-profile");
+        browser.clickLink("Public page ↗");
+        assertThat(browser.heading()).isEqualTo("Dr. Priya Raman");
+        assertThat(browser.text()).contains("Sleep physician, Riverside Sleep Clinic").contains("sleep medicine")
+                .doesNotContain(email).doesNotContain(ZONE);
+        browser.screenshot("journey-source-public-profile");
+        browser.visit("/profile");
 
         // Two topics and one keyword alert.
         browser.clickLink("Topics");
@@ -102,7 +106,8 @@ class SourceJourneyBrowserTests extends BrowserJourney {
         assertThat(browser.horizontalOverflow()).isZero();
         browser.resize(1280, 900);
 
-        editions.runDue(ZonedDateTime.of(DIGEST_DAY, LocalTime.of(5, 35), ZoneId.of(ZONE)).toInstant());
+        // A Tuesday morning no other test uses for Madrid's (or Berlin's, or Paris's) edition.
+        editions.runDue(morningEdition(ZONE, 15));
         mailbox.deliver();
         MimeMessage digest = mailbox.receivedBy(email).stream()
                 .filter(mail -> Mailbox.text(mail).contains(HEADLINE)).findFirst().orElseThrow();
