@@ -53,4 +53,9 @@ public record QueryView(long id, Long journalistId, String journalistName, boole
     public boolean isOpen() {
         return status == QueryStatus.PUBLISHED || status == QueryStatus.PENDING_REVIEW;
     }
+
+    /** Closed, expired or rejected: its deadline no longer counts down. */
+    public boolean isFinished() {
+        return status == QueryStatus.CLOSED || status == QueryStatus.EXPIRED || status == QueryStatus.REJECTED;
+    }
 }

@@ -59,11 +59,17 @@ public class Dates {
 
     /** A deadline in the viewer's zone with the time left: "Thu 26 Nov, 18:00 CET (closes in 5 h)". */
     public String deadline(Instant instant) {
+        return deadline(instant, false);
+    }
+
+    /** The same, for a query that may have ended before its deadline (closed early, rejected): then "(closed)". */
+    public String deadline(Instant instant, boolean ended) {
         if (instant == null) {
             return "not set";
         }
         String left = relative(instant);
-        return DEADLINE.withZone(viewerZone()).format(instant) + ("closed".equals(left) ? " (closed)" : " (closes " + left + ")");
+        return DEADLINE.withZone(viewerZone()).format(instant)
+                + (ended || "closed".equals(left) ? " (closed)" : " (closes " + left + ")");
     }
 
     public String date(Instant instant) {

@@ -123,7 +123,8 @@ class JournalistJourneyBrowserTests extends BrowserJourney {
 
         // Close the query: it asks first.
         browser.visit(queryPath).pressAndConfirm("Close query");
-        assertThat(browser.text()).contains("The query is closed. It takes no more pitches.");
+        assertThat(browser.text()).contains("The query is closed. It takes no more pitches.")
+                .containsPattern("JST \\(closed\\)").doesNotContain("closes in");
         browser.screenshot("journey-journalist-closed");
     }
 

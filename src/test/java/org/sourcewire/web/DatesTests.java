@@ -45,6 +45,7 @@ class DatesTests {
     void aPassedDeadlineSaysClosed() {
         assertThat(dates.deadline(NOW.minusSeconds(1))).endsWith("(closed)");
         assertThat(dates.deadline(null)).isEqualTo("not set");
+        assertThat(dates.deadline(NOW.plus(Duration.ofHours(5)), true)).as("closed early").endsWith("(closed)");
         assertThat(dates.relative(NOW.plus(Duration.ofDays(3)))).isEqualTo("in 3 days");
         assertThat(dates.relative(NOW.plus(Duration.ofMinutes(20)))).isEqualTo("in 20 min");
     }
