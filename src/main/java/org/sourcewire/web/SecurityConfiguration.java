@@ -22,7 +22,7 @@ class SecurityConfiguration {
                                 "/password-reset/new", "/error", "/error/**", "/experts/**").permitAll()
                         // One-click unsubscribe from digests: the signed token is the authorisation.
                         .requestMatchers("/digests/unsubscribe").permitAll()
-                        .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/webjars/**", "/assets/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

@@ -41,6 +41,18 @@ class PagesAndAccessTests {
     }
 
     @Test
+    void ourAssetsAndTheWebjarsAreServedToAnyoneAndPagesLinkToThem() {
+        assertThat(mvc.get().uri("/")).bodyText().contains("href=\"/assets/css/app.css\"").contains("src=\"/assets/js/app.js\"")
+                .contains("/webjars/bootstrap/");
+        assertThat(mvc.get().uri("/assets/css/app.css")).hasStatusOk();
+        assertThat(mvc.get().uri("/assets/js/app.js")).hasStatusOk();
+        assertThat(mvc.get().uri("/assets/images/logo.svg")).hasStatusOk();
+        assertThat(mvc.get().uri("/webjars/htmx.org/dist/htmx.min.js")).hasStatusOk();
+        // Only /assets/ maps to the static folder: a page's links are not looked up on the class path (see application.yml).
+        assertThat(mvc.get().uri("/css/app.css").exchange().getResponse().getStatus()).isNotEqualTo(200);
+    }
+
+    @Test
     void eachRoleSeesItsOwnDashboard() {
         assertThat(mvc.get().uri("/dashboard").with(as(accounts.journalist()))).hasStatusOk().bodyText()
                 .contains("Your outlet").doesNotContain("Administration");
