@@ -169,7 +169,8 @@ class TwoInstancesTests {
         }
         List<MimeMessage> received = java.util.Arrays.stream(TestSmtp.server().getReceivedMessages())
                 .filter(message -> recipient(message).equals(to)).toList();
-        assertThat(handled).isEqualTo(30);
+        // The two senders also send whatever earlier test classes left pending in the shared outbox.
+        assertThat(handled).isGreaterThanOrEqualTo(30);
         assertThat(received).hasSize(30);
         assertThat(received.stream().map(TwoInstancesTests::subject).distinct()).hasSize(30);
     }
