@@ -6,11 +6,21 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Builds and queues the digest editions, and keeps each source's choice of editions.
  *
- * <p>An edition run walks the sources of one time zone in id order, a batch per transaction. In that transaction
- * one statement claims a {@code digest_delivery} row per source that has new open matches (ON CONFLICT DO NOTHING:
- * a source already claimed by another run, instance or thread is skipped), records the queries it carries in
- * {@code digest_item}, and returns them; the mails go to the outbox and the run's keyset position moves on, in the
- * same commit. So no edition reaches a source twice, and a run that stopped half-way continues where it stopped.
+ * <p>An edition run walks the sources of one time zone in id order, a batch per transaction, a few batches at once
+ * ({@code sourcewire.digests.workers}). In a batch's transaction one statement claims a {@code digest_delivery} row
+ * per source that has new open matches (ON CONFLICT DO NOTHING: a source already claimed by another run, instance
+ * or thread is skipped), records the queries it carries in {@code digest_item}, and returns them; the mails are
+ * rendered and go to the outbox in one multi-row insert, in the same commit. The run's keyset position follows the
+ * finished batches. So no edition reaches a source twice, and a run that stopped half-way continues where it stopped.
  */
 @Service
 public class DigestEditions {
@@ -41,6 +52,57 @@ public class DigestEditions {
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
+    /**
+     * Claims one batch of an edition: a {@code digest_delivery} row per source of the batch that has new open
+     * matches, the queries each digest carries in {@code digest_item}, and those rows back for the mails.
+     * {@code %s} is the edition's column of {@code digest_preference}.
+     */
+    static final String CLAIM = """
+                with batch as (
+                    select sp.id, sp.name, a.email
+                    from source_profile sp
+                    join account a on a.id = sp.account_id
+                    left join digest_preference p on p.source_id = sp.id
+                    where sp.time_zone = :zone and sp.id > :after and sp.id <= :upTo
+                      and a.email_verified_at is not null and a.suspended_at is null
+                      and coalesce(p.%s, true)
+                ),
+                -- Per source, by index: the lateral subquery with its OFFSET 0 fence keeps the planner from joining
+                -- the batch to all of query_match (a full scan per batch, which grows with the population).
+                items as (
+                    select m.source_id, m.query_id
+                    from batch b
+                    cross join lateral (
+                        select m.source_id, m.query_id from query_match m
+                        where m.source_id = b.id
+                          and not exists (select 1 from digest_item d where d.source_id = m.source_id and d.query_id = m.query_id)
+                        offset 0
+                    ) m
+                    join journalist_query jq on jq.id = m.query_id and jq.status = 'PUBLISHED' and jq.deadline > :now
+                ),
+                claimed as (
+                    insert into digest_delivery (source_id, edition_id, query_count, created_at)
+                    select source_id, :edition, count(*), :now from items group by source_id
+                    -- In id order: two overlapping runs then wait for each other instead of deadlocking.
+                    order by source_id
+                    on conflict (source_id, edition_id) do nothing
+                    returning source_id
+                ),
+                recorded as (
+                    insert into digest_item (source_id, query_id, edition_id)
+                    select i.source_id, i.query_id, :edition from items i join claimed c on c.source_id = i.source_id
+                    on conflict (source_id, query_id) do nothing
+                    returning source_id, query_id
+                )
+                select r.source_id, b.email, b.name, jq.id as query_id, jq.headline, coalesce(t.name, 'Other') as topic,
+                       jq.deadline
+                from recorded r
+                join batch b on b.id = r.source_id
+                join journalist_query jq on jq.id = r.query_id
+                left join topic t on t.id = jq.topic_id
+                order by r.source_id, topic, jq.deadline, jq.id
+                """;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final DigestSchedule schedule;
@@ -48,6 +110,7 @@ public class DigestEditions {
     private final Outbox outbox;
     private final SignedTokens tokens;
     private final SiteUrls urls;
+    private ExecutorService pool;
 
     DigestEditions(JdbcClient jdbc, TransactionTemplate transactions, DigestSchedule schedule,
             DigestsProperties properties, Outbox outbox, SignedTokens tokens, SiteUrls urls) {
@@ -94,19 +157,71 @@ public class DigestEditions {
         return queued;
     }
 
-    /** Runs one edition to its end, batch by batch; returns how many digests were queued. */
+    /**
+     * Runs one edition to its end; returns how many digests were queued. This thread walks the zone's sources in id
+     * order and hands each batch (an id range) to one of {@code workers} threads, never more batches in flight than
+     * workers, so memory stays bounded. A batch commits its claims and mails together; the keyset position then
+     * moves to the end of the longest run of finished batches, so after a crash at most {@code workers} batches are
+     * walked again, and their claims make that harmless.
+     */
     int runEdition(long editionId, Instant now) {
-        int queued = 0;
-        Integer sent;
-        while ((sent = transactions.execute(status -> nextBatch(editionId, now))) != null && sent >= 0) {
-            queued += sent;
+        EditionRun run = edition(editionId);
+        if (run.finished()) {
+            return 0;
         }
+        int workers = Math.max(1, properties.workers());
+        Semaphore slots = new Semaphore(workers);
+        Progress progress = new Progress(editionId);
+        List<Future<Integer>> batches = new ArrayList<>();
+        long after = run.lastSourceId();
+        Long upTo;
+        try {
+            while (progress.failure == null && (upTo = nextUpTo(run.zone(), after)) != null) {
+                slots.acquire();
+                Batch batch = progress.started(after, upTo);
+                batches.add(pool().submit(() -> {
+                    try {
+                        int queued = transactions.execute(status -> claimAndQueue(run, batch.after, batch.upTo, now));
+                        progress.finished(batch);
+                        return queued;
+                    }
+                    catch (RuntimeException | Error ex) {
+                        progress.failure = ex;
+                        throw ex;
+                    }
+                    finally {
+                        slots.release();
+                    }
+                }));
+                after = upTo;
+            }
+            slots.acquire(workers);
+            slots.release(workers);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while building an edition", ex);
+        }
+        int queued = 0;
+        for (Future<Integer> batch : batches) {
+            try {
+                queued += batch.get();
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while building an edition", ex);
+            }
+            catch (ExecutionException ex) {
+                throw ex.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex.getCause());
+            }
+        }
+        jdbc.sql("update digest_edition set finished_at = :now where id = :id and finished_at is null")
+                .param("now", Timestamp.from(now)).param("id", editionId).update();
         return queued;
     }
 
-    /** One batch in one transaction; returns the digests queued, or -1 when the edition is finished. */
-    private int nextBatch(long editionId, Instant now) {
-        EditionRun run = jdbc.sql("""
+    private EditionRun edition(long editionId) {
+        return jdbc.sql("""
                 select id, time_zone, edition_date, edition, last_source_id, finished_at is not null as finished
                 from digest_edition where id = :id""")
                 .param("id", editionId)
@@ -114,69 +229,89 @@ public class DigestEditions {
                         rs.getDate("edition_date").toLocalDate(), Edition.valueOf(rs.getString("edition")),
                         rs.getLong("last_source_id"), rs.getBoolean("finished")))
                 .single();
-        if (run.finished()) {
-            return -1;
-        }
-        Long upTo = jdbc.sql("""
+    }
+
+    /** The last source id of the next batch of the zone after {@code after}, or null when the zone is done. */
+    private Long nextUpTo(String zone, long after) {
+        return jdbc.sql("""
                 select max(id) from (
                     select id from source_profile where time_zone = :zone and id > :after order by id limit :batch
                 ) batch""")
-                .param("zone", run.zone()).param("after", run.lastSourceId()).param("batch", properties.batchSize())
+                .param("zone", zone).param("after", after).param("batch", properties.batchSize())
                 .query(Long.class).optional().orElse(null);
-        if (upTo == null) {
-            jdbc.sql("update digest_edition set finished_at = :now where id = :id and finished_at is null")
-                    .param("now", Timestamp.from(now)).param("id", editionId).update();
-            return -1;
-        }
-        List<Row> rows = jdbc.sql("""
-                with batch as (
-                    select sp.id, sp.name, a.email
-                    from source_profile sp
-                    join account a on a.id = sp.account_id
-                    left join digest_preference p on p.source_id = sp.id
-                    where sp.time_zone = :zone and sp.id > :after and sp.id <= :upTo
-                      and a.email_verified_at is not null and a.suspended_at is null
-                      and coalesce(p.%s, true)
-                ),
-                items as (
-                    select m.source_id, m.query_id
-                    from batch b
-                    join query_match m on m.source_id = b.id
-                    join journalist_query jq on jq.id = m.query_id and jq.status = 'PUBLISHED' and jq.deadline > :now
-                    where not exists (select 1 from digest_item d where d.source_id = m.source_id and d.query_id = m.query_id)
-                ),
-                claimed as (
-                    insert into digest_delivery (source_id, edition_id, query_count, created_at)
-                    select source_id, :edition, count(*), :now from items group by source_id
-                    -- In id order: two overlapping runs then wait for each other instead of deadlocking.
-                    order by source_id
-                    on conflict (source_id, edition_id) do nothing
-                    returning source_id
-                ),
-                recorded as (
-                    insert into digest_item (source_id, query_id, edition_id)
-                    select i.source_id, i.query_id, :edition from items i join claimed c on c.source_id = i.source_id
-                    on conflict (source_id, query_id) do nothing
-                    returning source_id, query_id
-                )
-                select r.source_id, b.email, b.name, jq.id as query_id, jq.headline, coalesce(t.name, 'Other') as topic,
-                       jq.deadline
-                from recorded r
-                join batch b on b.id = r.source_id
-                join journalist_query jq on jq.id = r.query_id
-                left join topic t on t.id = jq.topic_id
-                order by r.source_id, topic, jq.deadline, jq.id
-                """.formatted(run.edition().column()))
-                .param("zone", run.zone()).param("after", run.lastSourceId()).param("upTo", upTo)
-                .param("edition", editionId).param("now", Timestamp.from(now))
+    }
+
+    /** One batch (sources after {@code after} up to {@code upTo}) in the caller's transaction; returns the digests queued. */
+    private int claimAndQueue(EditionRun run, long after, long upTo, Instant now) {
+        List<Row> rows = jdbc.sql(CLAIM.formatted(run.edition().column()))
+                .param("zone", run.zone()).param("after", after).param("upTo", upTo)
+                .param("edition", run.id()).param("now", Timestamp.from(now))
                 .query((rs, n) -> new Row(rs.getLong("source_id"), rs.getString("email"), rs.getString("name"),
                         rs.getLong("query_id"), rs.getString("headline"), rs.getString("topic"),
                         rs.getTimestamp("deadline").toInstant()))
                 .list();
-        int queued = queueDigests(run, rows, now);
-        jdbc.sql("update digest_edition set last_source_id = greatest(last_source_id, :upTo) where id = :id")
-                .param("upTo", upTo).param("id", editionId).update();
-        return queued;
+        return queueDigests(run, rows, now);
+    }
+
+    private synchronized ExecutorService pool() {
+        if (pool == null) {
+            AtomicInteger count = new AtomicInteger();
+            pool = Executors.newFixedThreadPool(Math.max(1, properties.workers()), task -> {
+                Thread thread = new Thread(task, "digest-edition-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return pool;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    private static final class Batch {
+
+        final long after;
+        final long upTo;
+        boolean done;
+
+        Batch(long after, long upTo) {
+            this.after = after;
+            this.upTo = upTo;
+        }
+    }
+
+    /** The batches in flight, in id order, and the keyset position: the end of the longest run of finished ones. */
+    private final class Progress {
+
+        private final long editionId;
+        private final Deque<Batch> inFlight = new ArrayDeque<>();
+        volatile Throwable failure;
+
+        Progress(long editionId) {
+            this.editionId = editionId;
+        }
+
+        synchronized Batch started(long after, long upTo) {
+            Batch batch = new Batch(after, upTo);
+            inFlight.addLast(batch);
+            return batch;
+        }
+
+        synchronized void finished(Batch batch) {
+            batch.done = true;
+            long position = -1;
+            while (!inFlight.isEmpty() && inFlight.peekFirst().done) {
+                position = inFlight.removeFirst().upTo;
+            }
+            if (position >= 0) {
+                jdbc.sql("update digest_edition set last_source_id = greatest(last_source_id, :upTo) where id = :id")
+                        .param("upTo", position).param("id", editionId).update();
+            }
+        }
     }
 
     private int queueDigests(EditionRun run, List<Row> rows, Instant now) {
@@ -184,6 +319,7 @@ public class DigestEditions {
         rows.forEach(row -> bySource.computeIfAbsent(row.sourceId(), id -> new ArrayList<>()).add(row));
         ZoneId zone = ZoneId.of(run.zone());
         String edition = run.date().format(DAY) + ", " + run.edition().label().toLowerCase(Locale.ENGLISH) + " edition";
+        List<Email> mails = new ArrayList<>(bySource.size());
         for (List<Row> digest : bySource.values()) {
             Row first = digest.get(0);
             Map<String, List<DigestItem>> groups = new LinkedHashMap<>();
@@ -191,7 +327,7 @@ public class DigestEditions {
                     .add(new DigestItem(row.headline(), DEADLINE.format(row.deadline().atZone(zone)) + " ("
                             + run.zone().replace('_', ' ') + ")", urls.link("/queries/" + row.queryId()))));
             String unsubscribe = unsubscribeLink(first.sourceId(), now);
-            outbox.queue(new Email(first.email(),
+            mails.add(new Email(first.email(),
                     "Sourcewire digest: " + digest.size() + (digest.size() == 1 ? " new query" : " new queries")
                             + " (" + run.edition().label().toLowerCase(Locale.ENGLISH) + ")",
                     "mail/digest",
@@ -203,6 +339,7 @@ public class DigestEditions {
                     Map.of("List-Unsubscribe", "<" + unsubscribe + ">",
                             "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
         }
+        outbox.queueAll(mails);
         return bySource.size();
     }
 

@@ -4,8 +4,9 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+/** {@code renderThreads}: threads that render a batch of e-mails (a digest edition); 0 means one per core. */
 @ConfigurationProperties("sourcewire.mail")
-record MailProperties(String from, Outbox outbox) {
+record MailProperties(String from, int renderThreads, Outbox outbox) {
 
     record Outbox(Duration pollInterval, int batchSize, int maxAttempts, Duration firstRetryDelay) {
 

@@ -1,6 +1,15 @@
 package org.sourcewire.mail;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -16,9 +25,65 @@ import org.springframework.stereotype.Component;
 class MailTemplates {
 
     private final ITemplateEngine engine;
+    private final int renderThreads;
+    private ExecutorService pool;
 
-    MailTemplates(ITemplateEngine engine) {
+    MailTemplates(ITemplateEngine engine, MailProperties properties) {
         this.engine = engine;
+        this.renderThreads = properties.renderThreads() > 0 ? properties.renderThreads()
+                : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Renders many e-mails on a small fixed pool ({@code sourcewire.mail.render-threads}): rendering is the CPU
+     * side of a digest edition, and the pool bounds how much of the machine it takes.
+     */
+    List<Rendered> renderAll(List<Email> emails) {
+        if (emails.size() < 2 || renderThreads <= 1) {
+            return emails.stream().map(email -> render(email.template(), email.model())).toList();
+        }
+        int chunk = (emails.size() + renderThreads - 1) / renderThreads;
+        List<Future<List<Rendered>>> parts = new ArrayList<>();
+        for (int from = 0; from < emails.size(); from += chunk) {
+            List<Email> slice = emails.subList(from, Math.min(emails.size(), from + chunk));
+            parts.add(pool().submit(() -> slice.stream().map(email -> render(email.template(), email.model())).toList()));
+        }
+        List<Rendered> rendered = new ArrayList<>(emails.size());
+        try {
+            for (Future<List<Rendered>> part : parts) {
+                rendered.addAll(part.get());
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while rendering e-mails", ex);
+        }
+        catch (ExecutionException ex) {
+            if (ex.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(ex.getCause());
+        }
+        return rendered;
+    }
+
+    private synchronized ExecutorService pool() {
+        if (pool == null) {
+            AtomicInteger count = new AtomicInteger();
+            pool = Executors.newFixedThreadPool(renderThreads, task -> {
+                Thread thread = new Thread(task, "mail-render-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return pool;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 
     Rendered render(String template, Map<String, Object> model) {
