@@ -14,11 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 
@@ -26,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sourcewire.mail.Email;
 import org.sourcewire.mail.Outbox;
+import org.sourcewire.shared.LazyThreadPool;
 import org.sourcewire.shared.SignedTokens;
 import org.sourcewire.shared.SignedTokens.TokenCheck;
 import org.sourcewire.shared.SiteUrls;
@@ -110,7 +108,7 @@ public class DigestEditions {
     private final Outbox outbox;
     private final SignedTokens tokens;
     private final SiteUrls urls;
-    private ExecutorService pool;
+    private final LazyThreadPool pool;
 
     DigestEditions(JdbcClient jdbc, TransactionTemplate transactions, DigestSchedule schedule,
             DigestsProperties properties, Outbox outbox, SignedTokens tokens, SiteUrls urls) {
@@ -121,6 +119,7 @@ public class DigestEditions {
         this.outbox = outbox;
         this.tokens = tokens;
         this.urls = urls;
+        this.pool = new LazyThreadPool("digest-edition", properties.workers());
     }
 
     /**
@@ -179,7 +178,7 @@ public class DigestEditions {
             while (progress.failure == null && (upTo = nextUpTo(run.zone(), after)) != null) {
                 slots.acquire();
                 Batch batch = progress.started(after, upTo);
-                batches.add(pool().submit(() -> {
+                batches.add(pool.get().submit(() -> {
                     try {
                         int queued = transactions.execute(status -> claimAndQueue(run, batch.after, batch.upTo, now));
                         progress.finished(batch);
@@ -253,23 +252,9 @@ public class DigestEditions {
         return queueDigests(run, rows, now);
     }
 
-    private synchronized ExecutorService pool() {
-        if (pool == null) {
-            AtomicInteger count = new AtomicInteger();
-            pool = Executors.newFixedThreadPool(Math.max(1, properties.workers()), task -> {
-                Thread thread = new Thread(task, "digest-edition-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        return pool;
-    }
-
     @PreDestroy
-    synchronized void stop() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+    void stop() {
+        pool.close();
     }
 
     private static final class Batch {

@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 
+import org.sourcewire.shared.LazyThreadPool;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
@@ -26,12 +24,13 @@ class MailTemplates {
 
     private final ITemplateEngine engine;
     private final int renderThreads;
-    private ExecutorService pool;
+    private final LazyThreadPool pool;
 
     MailTemplates(ITemplateEngine engine, MailProperties properties) {
         this.engine = engine;
         this.renderThreads = properties.renderThreads() > 0 ? properties.renderThreads()
                 : Runtime.getRuntime().availableProcessors();
+        this.pool = new LazyThreadPool("mail-render", renderThreads);
     }
 
     /**
@@ -46,7 +45,7 @@ class MailTemplates {
         List<Future<List<Rendered>>> parts = new ArrayList<>();
         for (int from = 0; from < emails.size(); from += chunk) {
             List<Email> slice = emails.subList(from, Math.min(emails.size(), from + chunk));
-            parts.add(pool().submit(() -> slice.stream().map(email -> render(email.template(), email.model())).toList()));
+            parts.add(pool.get().submit(() -> slice.stream().map(email -> render(email.template(), email.model())).toList()));
         }
         List<Rendered> rendered = new ArrayList<>(emails.size());
         try {
@@ -67,23 +66,9 @@ class MailTemplates {
         return rendered;
     }
 
-    private synchronized ExecutorService pool() {
-        if (pool == null) {
-            AtomicInteger count = new AtomicInteger();
-            pool = Executors.newFixedThreadPool(renderThreads, task -> {
-                Thread thread = new Thread(task, "mail-render-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        return pool;
-    }
-
     @PreDestroy
-    synchronized void stop() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+    void stop() {
+        pool.close();
     }
 
     Rendered render(String template, Map<String, Object> model) {
