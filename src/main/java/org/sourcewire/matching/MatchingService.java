@@ -56,9 +56,6 @@ public class MatchingService {
             from q
             join topic_subscription ts on ts.topic_id = q.topic_id
             where not exists (select 1 from inactive i where i.id = ts.source_id)
-            -- In key order: 200,000 new keys go into the primary key's B-tree page after page, instead of landing
-            -- on random pages of an index of millions of rows.
-            order by ts.source_id
             on conflict (source_id, query_id) do nothing
             """;
 
