@@ -47,6 +47,11 @@ public class TestAccounts {
         return create(new SignUp("Sam Source", uniqueEmail("source"), PASSWORD, Role.SOURCE, null, null), true);
     }
 
+    /** A confirmed source with this name and e-mail address. */
+    public CurrentUser source(String name, String email) {
+        return create(new SignUp(name, email, PASSWORD, Role.SOURCE, null, null), true);
+    }
+
     public CurrentUser unverifiedSource() {
         return create(new SignUp("Una Verified", uniqueEmail("unverified"), PASSWORD, Role.SOURCE, null, null), false);
     }

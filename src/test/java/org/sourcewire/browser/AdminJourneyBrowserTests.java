@@ -5,8 +5,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.Role;
-import org.sourcewire.accounts.SignUp;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.pitches.TestPitches;
 import org.sourcewire.queries.QueryMother;
@@ -41,8 +39,7 @@ class AdminJourneyBrowserTests extends BrowserJourney {
         String spammerName = "Rex Spammer " + run;
         String spammerEmail = TestAccounts.uniqueEmail("rex");
         CurrentUser journalist = accounts.journalist();
-        CurrentUser spammer = accounts.create(new SignUp(spammerName, spammerEmail, TestAccounts.PASSWORD, Role.SOURCE,
-                null, null), true);
+        CurrentUser spammer = accounts.source(spammerName, spammerEmail);
         submit(journalist, good);
         submit(journalist, bad);
         long published = queries.by(journalist).publish();

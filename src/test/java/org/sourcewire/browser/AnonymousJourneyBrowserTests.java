@@ -52,8 +52,7 @@ class AnonymousJourneyBrowserTests extends BrowserJourney {
                 Role.JOURNALIST, "The Quiet Times", "https://quiet-times.example"), true);
         List<String> secrets = List.of("Nora Quinn", "Quinn", journalistEmail, "Quiet Times", "quiet-times");
         String sourceEmail = TestAccounts.uniqueEmail("leo.park");
-        CurrentUser source = accounts.create(new SignUp("Leo Park", sourceEmail, TestAccounts.PASSWORD, Role.SOURCE, null,
-                null), true);
+        CurrentUser source = accounts.source("Leo Park", sourceEmail);
         long topic = sources.newTopic("Personal finance");
         sources.subscribe(sources.profile(source, ZONE), topic);
         long query = sources.publish(journalist, topic, "headline", HEADLINE, "anonymous", "true",

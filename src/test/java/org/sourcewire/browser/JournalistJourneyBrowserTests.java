@@ -3,8 +3,6 @@ package org.sourcewire.browser;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.Role;
-import org.sourcewire.accounts.SignUp;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.mail.Mailbox;
 import org.sourcewire.pitches.TestPitches;
@@ -129,7 +127,6 @@ class JournalistJourneyBrowserTests extends BrowserJourney {
     }
 
     private CurrentUser source(String name) {
-        return accounts.create(new SignUp(name, TestAccounts.uniqueEmail(name.toLowerCase().replace(' ', '.')),
-                TestAccounts.PASSWORD, Role.SOURCE, null, null), true);
+        return accounts.source(name, TestAccounts.uniqueEmail(name.toLowerCase().replace(' ', '.')));
     }
 }
