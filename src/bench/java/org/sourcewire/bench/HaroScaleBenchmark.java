@@ -114,7 +114,9 @@ class HaroScaleBenchmark {
     private final int users = Integer.getInteger("bench.users", 50);
     private final double pitchRate = Double.parseDouble(System.getProperty("bench.pitchRate", "300"));
     private final int pitchSeconds = Integer.getInteger("bench.pitchSeconds", 60);
-    private final int pageSeconds = Integer.getInteger("bench.pageSeconds", 30);
+    private final int pageSeconds = Integer.getInteger("bench.pageSeconds", 60);
+    /** How long a page user reads before the next request (min-max, ms). */
+    private final String thinkMillis = System.getProperty("bench.thinkMillis", "1000-3000");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -303,16 +305,8 @@ class HaroScaleBenchmark {
     void inboxAndFeed() throws Exception {
         List<Session> journalist = logIn(List.of("bench-j-1@bench.example"), users);
         Path inboxFeeder = feeder("inbox.csv", "session", journalist.stream().map(s -> s.cookie).toList());
-        gatling(Simulations.Inbox.class, "inbox first page (warm-up)", Map.of("bench.feeder", inboxFeeder.toString(),
-                "bench.users", "8", "bench.duration", "10", "bench.inboxQuery", Long.toString(inboxQuery)));
-        DbActivity inboxDb = new DbActivity();
-        inboxDb.start();
-        GatlingRun.Stats inbox = gatling(Simulations.Inbox.class, "inbox first page", Map.of("bench.feeder",
-                inboxFeeder.toString(), "bench.users", Integer.toString(users), "bench.duration",
-                Integer.toString(pageSeconds), "bench.inboxQuery", Long.toString(inboxQuery)));
-        inboxDb.stop = true;
-        inboxDb.join();
-        notes.add("- inbox: " + inboxDb.summary());
+        String inboxPath = Long.toString(inboxQuery);
+        Pages inbox = pages(Simulations.Inbox.class, "inbox first page", inboxFeeder, Map.of("bench.inboxQuery", inboxPath));
         notes.add("- inbox first page, EXPLAIN ANALYZE:\n\n```\n" + explain("""
                 select p.public_id, p.status, p.source_id, p.word_count, p.submitted_at, p.decline_reason, p.article_url,
                        (select count(*) from pitch_answer a where a.pitch_id = p.id and btrim(a.answer) <> '') as answered,
@@ -323,30 +317,55 @@ class HaroScaleBenchmark {
                 from pitch p where p.query_id = %d
                 order by p.score desc nulls last, p.submitted_at desc, p.id desc limit 25 offset 0""".formatted(inboxQuery))
                 + "\n```");
-        report.put("journalist inbox, first page of %,d pitches by score".formatted(count("pitch where query_id = "
-                + inboxQuery)), row(inbox) + " (%d concurrent users, %d s; %.0f%% of the trivial endpoint's rate)"
-                        .formatted(users, pageSeconds, 100 * inbox.rps() / triviaRps));
+        String inboxTitle = "journalist inbox, first page of %,d pitches by score".formatted(count("pitch where query_id = "
+                + inboxQuery));
+        report.put(inboxTitle, inbox.reading());
+        report.put(inboxTitle + ", saturated", inbox.saturated());
 
         List<Session> sources = logIn(sourceEmails((long) (data.sources * 0.8), users), users);
         Path feedFeeder = feeder("feed.csv", "session", sources.stream().map(s -> s.cookie).toList());
-        gatling(Simulations.Feed.class, "source feed (warm-up)", Map.of("bench.feeder", feedFeeder.toString(),
-                "bench.users", "8", "bench.duration", "10"));
-        DbActivity feedDb = new DbActivity();
-        feedDb.start();
-        GatlingRun.Stats feed = gatling(Simulations.Feed.class, "source feed", Map.of("bench.feeder",
-                feedFeeder.toString(), "bench.users", Integer.toString(users), "bench.duration", Integer.toString(pageSeconds)));
-        feedDb.stop = true;
-        feedDb.join();
-        notes.add("- feed: " + feedDb.summary());
+        Pages feed = pages(Simulations.Feed.class, "source feed", feedFeeder, Map.of());
         double perFeed = jdbc.sql("""
                 select avg(n) from (select count(*) n from query_match m where m.source_id in (
                     select sp.id from source_profile sp where sp.id >= :first + :from and sp.id < :first + :from + :n)
                     group by m.source_id) x""")
                 .param("first", firstSource).param("from", (long) (data.sources * 0.8)).param("n", users)
                 .query(Double.class).single();
-        report.put("source feed", row(feed) + " (%d concurrent users, each another source with %.0f matched queries "
-                .formatted(users, perFeed) + "on average, %d s; %.0f%% of the trivial endpoint's rate)"
-                        .formatted(pageSeconds, 100 * feed.rps() / triviaRps));
+        String feedTitle = "source feed (each user another source with %.0f matched queries on average)".formatted(perFeed);
+        report.put(feedTitle, feed.reading());
+        report.put(feedTitle + ", saturated", feed.saturated());
+    }
+
+    /** A page's two runs: people reading (the target's "concurrent users") and the same users back to back. */
+    record Pages(String reading, String saturated) {
+    }
+
+    /**
+     * Warms the page up (30 s: the JIT needs that long on two cores), then measures {@code users} concurrent users who
+     * each read the page for 1-3 s before the next request, then the same users back to back (the saturated rate).
+     */
+    private Pages pages(Class<?> simulation, String request, Path feeder, Map<String, String> extra) throws Exception {
+        Map<String, String> warm = new LinkedHashMap<>(extra);
+        warm.putAll(Map.of("bench.feeder", feeder.toString(), "bench.users", "16", "bench.duration", "30",
+                "bench.thinkMillis", ""));
+        gatling(simulation, request + " (warm-up)", warm);
+        Map<String, String> reading = new LinkedHashMap<>(extra);
+        reading.putAll(Map.of("bench.feeder", feeder.toString(), "bench.users", Integer.toString(users),
+                "bench.duration", Integer.toString(pageSeconds), "bench.thinkMillis", thinkMillis));
+        DbActivity db = new DbActivity();
+        db.start();
+        GatlingRun.Stats read = gatling(simulation, request, reading);
+        db.stop = true;
+        db.join();
+        notes.add("- " + request + ": " + db.summary());
+        Map<String, String> saturated = new LinkedHashMap<>(reading);
+        saturated.put("bench.thinkMillis", "");
+        saturated.put("bench.duration", "20");
+        GatlingRun.Stats busy = gatling(simulation, request, saturated);
+        return new Pages(row(read) + " (%d concurrent users, each reading the page %s ms before the next request, %d s)"
+                .formatted(users, thinkMillis, pageSeconds),
+                row(busy) + " (the same %d users back to back for 20 s: the most this machine serves; %.0f%% of the "
+                        .formatted(users, 100 * busy.rps() / triviaRps) + "trivial endpoint's rate)");
     }
 
     // --- matching ------------------------------------------------------------------------------------------------

@@ -52,12 +52,21 @@ final class Simulations {
                 .userAgentHeader("Sourcewire benchmark (Gatling)");
     }
 
-    /** GET one page as a logged-in user of the feeder, again and again for the run's duration (closed model). */
+    /**
+     * GET one page as a logged-in user of the feeder, again and again for the run's duration (closed model). With
+     * {@code bench.thinkMillis} (min-max) each user reads the page for a random time in that range before the next
+     * request, as people do; without it the users fire back to back, which measures the saturated rate.
+     */
     static ScenarioBuilder page(String name, String feeder, String path, String mustContain) {
         ChainBuilder get = exec(http(name).get(path)
                 .header("Cookie", "SESSION=#{session}")
                 .check(status().is(200))
                 .check(substring(mustContain).exists()));
+        String think = System.getProperty("bench.thinkMillis", "");
+        if (!think.isEmpty()) {
+            String[] range = think.split("-");
+            get = get.pause(Duration.ofMillis(Long.parseLong(range[0])), Duration.ofMillis(Long.parseLong(range[1])));
+        }
         return scenario(name).feed(csv(feeder).circular()).during(seconds("bench.duration")).on(get);
     }
 

@@ -12,7 +12,7 @@ import java.util.Locale;
  * An open query in a source's feed. {@code byline} comes from {@code QueryView.forSource()}: "Anonymous — Podcast"
  * for an anonymous query, whose journalist and outlet are never read into this record.
  */
-record FeedItem(long queryId, String headline, String topicName, String byline, Instant deadline, boolean byTopic,
+public record FeedItem(long queryId, String headline, String topicName, String byline, Instant deadline, boolean byTopic,
         List<String> alertPhrases, boolean pitched) {
 
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);

@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * What the journalist chose to see in an inbox: a status (or all), the order, and the screening filters. Only
  * fixed SQL fragments are built here; every value is a bound parameter.
  */
-record InboxFilter(PitchStatus status, String sort, boolean hideFlagged, Integer minScore) {
+public record InboxFilter(PitchStatus status, String sort, boolean hideFlagged, Integer minScore) {
 
     static InboxFilter of(PitchStatus status, String sort, boolean hideFlagged, Integer minScore) {
         String order = "newest".equals(sort) || "oldest".equals(sort) ? sort : "score";

@@ -8,13 +8,13 @@ import org.sourcewire.queries.QueryView;
 import org.sourcewire.sources.ProfileView;
 
 /** Read-only shapes of pitches for pages and mails. */
-final class PitchViews {
+public final class PitchViews {
 
     private PitchViews() {
     }
 
     /** A pitch in the journalist's inbox. */
-    record Card(UUID publicId, PitchStatus status, ProfileView source, String excerpt, int answered, int wordCount,
+    public record Card(UUID publicId, PitchStatus status, ProfileView source, String excerpt, int answered, int wordCount,
             Instant submittedAt, String declineReason, String articleUrl, boolean reported, Integer score, boolean flagged,
             List<PitchScreening.Reason> reasons) {
 
@@ -26,25 +26,25 @@ final class PitchViews {
     }
 
     /** A pitch in the source's own list. */
-    record Mine(UUID publicId, PitchStatus status, long queryId, String headline, Instant submittedAt,
+    public record Mine(UUID publicId, PitchStatus status, long queryId, String headline, Instant submittedAt,
             Instant deadline, String timeZone) {
     }
 
-    record Answer(String question, String answer) {
+    public record Answer(String question, String answer) {
 
         public boolean isBlank() {
             return answer == null || answer.isBlank();
         }
     }
 
-    record Message(boolean fromSource, String author, String body, Instant at) {
+    public record Message(boolean fromSource, String author, String body, Instant at) {
     }
 
     /**
      * One pitch, as the asker may see it: {@code query} is the source's copy for sources (no journalist on an
      * anonymous query).
      */
-    record Detail(long id, UUID publicId, PitchStatus status, QueryView query, ProfileView source, List<Answer> answers,
+    public record Detail(long id, UUID publicId, PitchStatus status, QueryView query, ProfileView source, List<Answer> answers,
             String whyMe, int wordCount, Instant submittedAt, Instant viewedAt, String declineReason, String articleUrl,
             List<Message> messages, Integer score, boolean flagged, List<PitchScreening.Reason> reasons) {
 

@@ -1,6 +1,7 @@
 package org.sourcewire.shared;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -8,11 +9,13 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 @Configuration(proxyBeanMethods = false)
@@ -41,6 +44,21 @@ class SharedConfiguration {
     @Bean
     PostgreSqlJdbcIndexedSessionRepositoryCustomizer postgreSqlSessionAttributes() {
         return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+    }
+
+    /**
+     * Spring Session's JDBC repository (made by Spring Boot, with the customizer above), wrapped so the last-access
+     * time is written at most once a minute instead of on every request: one UPDATE less per page view.
+     */
+    @Bean
+    static BeanPostProcessor throttledSessionRepository() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JdbcIndexedSessionRepository sessions
+                        ? new ThrottledSessionRepository(sessions, Duration.ofMinutes(1)) : bean;
+            }
+        };
     }
 
     /** Background jobs run unless {@code sourcewire.scheduling.enabled=false} (the tests drive them directly). */

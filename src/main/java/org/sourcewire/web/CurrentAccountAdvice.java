@@ -27,6 +27,16 @@ class CurrentAccountAdvice {
         return request.getRequestURI();
     }
 
+    /**
+     * The viewer's role ({@code SOURCE}, {@code JOURNALIST}, {@code ADMIN}) or null, for the navigation. Read from
+     * the session's user: cheaper than the Spring Security dialect's {@code sec:authorize}, which parses its
+     * expression on every use (a dozen times per page).
+     */
+    @ModelAttribute("role")
+    String role(@AuthenticationPrincipal CurrentUser user) {
+        return user == null ? null : user.role().name();
+    }
+
     @ModelAttribute("me")
     AccountView me(@AuthenticationPrincipal CurrentUser user) {
         return user == null ? null : accounts.find(user.id()).orElse(null);
