@@ -55,9 +55,11 @@ public class SourceManagement implements TopicUsage.Subscribers {
 
     // --- profiles ------------------------------------------------------------------------------------------------
 
+    /** Read with plain SQL (no entity): every pitch, pitch form and feed reads the source's profile. */
     @Transactional(readOnly = true)
     public Optional<ProfileView> findByAccount(long accountId) {
-        return profiles.findByAccountId(accountId).map(this::view);
+        return jdbc.sql(VIEW_SELECT + " where p.account_id = :id").param("id", accountId)
+                .query(SourceManagement::view).optional();
     }
 
     @Transactional(readOnly = true)
@@ -65,24 +67,25 @@ public class SourceManagement implements TopicUsage.Subscribers {
         return profiles.findByHandle(handle).map(this::view);
     }
 
-    /** Profiles by id, for pages that list several (read in one query, headshot flags in another). */
+    /** Profiles by id, for pages that list several (the inbox shows 25), in one query. */
     @Transactional(readOnly = true)
     public Map<Long, ProfileView> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        // Plain SQL rather than entities: the inbox shows 25 profiles a page.
-        return jdbc.sql("""
-                select p.id, p.account_id, p.handle, p.name, p.title, p.company, p.bio, p.website, p.region, p.time_zone,
-                       p.expertise, p.links, exists (select 1 from source_headshot h where h.profile_id = p.id),
-                       p.updated_at
-                from source_profile p where p.id in (:ids)""")
-                .param("ids", ids)
-                .query((rs, n) -> new ProfileView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10), texts(rs.getArray(11)), texts(rs.getArray(12)), rs.getBoolean(13),
-                        rs.getTimestamp(14).toInstant()))
-                .stream().collect(Collectors.toMap(ProfileView::id, view -> view));
+        return jdbc.sql(VIEW_SELECT + " where p.id in (:ids)").param("ids", ids).query(SourceManagement::view).stream()
+                .collect(Collectors.toMap(ProfileView::id, view -> view));
+    }
+
+    private static final String VIEW_SELECT = """
+            select p.id, p.account_id, p.handle, p.name, p.title, p.company, p.bio, p.website, p.region, p.time_zone,
+                   p.expertise, p.links, exists (select 1 from source_headshot h where h.profile_id = p.id), p.updated_at
+            from source_profile p""";
+
+    private static ProfileView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ProfileView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                texts(rs.getArray(11)), texts(rs.getArray(12)), rs.getBoolean(13), rs.getTimestamp(14).toInstant());
     }
 
     private static List<String> texts(java.sql.Array array) throws java.sql.SQLException {
