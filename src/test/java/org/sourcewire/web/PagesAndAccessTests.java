@@ -53,6 +53,21 @@ class PagesAndAccessTests {
     }
 
     @Test
+    void theNavigationShowsEachRoleItsOwnEntriesOnly() {
+        assertThat(mvc.get().uri("/dashboard").with(as(accounts.journalist()))).bodyText()
+                .contains("href=\"/queries\"").doesNotContain("href=\"/feed\"").doesNotContain("href=\"/admin/review\"")
+                .contains("navbar-expand-lg").contains("Log out").doesNotContain(">Sign up<");
+        assertThat(mvc.get().uri("/dashboard").with(as(accounts.source()))).bodyText()
+                .contains("href=\"/feed\"").contains("href=\"/standing\"").doesNotContain("href=\"/queries\"")
+                .doesNotContain("href=\"/admin/review\"");
+        assertThat(mvc.get().uri("/dashboard").with(as(accounts.admin()))).bodyText()
+                .contains("href=\"/admin/review\"").contains("href=\"/admin/outbox\"").contains("navbar-expand-xl")
+                .doesNotContain("href=\"/feed\"").doesNotContain("href=\"/queries\"");
+        assertThat(mvc.get().uri("/")).bodyText().contains(">Sign up<").doesNotContain("href=\"/dashboard\"")
+                .doesNotContain("Log out");
+    }
+
+    @Test
     void eachRoleSeesItsOwnDashboard() {
         assertThat(mvc.get().uri("/dashboard").with(as(accounts.journalist()))).hasStatusOk().bodyText()
                 .contains("Your outlet").doesNotContain("Administration");
