@@ -74,7 +74,7 @@ class PitchController {
         form.validate(result, query.questions().size());
         if (!result.hasErrors()) {
             try {
-                UUID pitch = pitches.submit(source, id, form.toDraft(query.questions().size()), form.key());
+                UUID pitch = pitches.submit(source, query, form.toDraft(query.questions().size()), form.key());
                 redirect.addFlashAttribute("success", "Your pitch is sent. You can change or withdraw it until the "
                         + "journalist opens it.");
                 return "redirect:/pitches/" + pitch;

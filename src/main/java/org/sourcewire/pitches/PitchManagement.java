@@ -104,12 +104,18 @@ public class PitchManagement {
      * {@code submissionKey}) finds the pitch it already made.
      */
     UUID submit(AccountView source, long queryId, PitchDraft draft, UUID submissionKey) {
+        return submit(source, visibleToSource(queryId), draft, submissionKey);
+    }
+
+    /** The same, for a caller that has just read the query ({@link #pitchable}): the query is not read again. */
+    UUID submit(AccountView source, QueryView seen, PitchDraft draft, UUID submissionKey) {
+        long queryId = seen.id();
         checkSource(source);
         ProfileView profile = sources.ensureProfile(source);
         // One source's submissions one at a time (before the query lock, always in this order), so quotas hold.
         jdbc.sql("select pg_advisory_xact_lock(7301, cast(:source as int))").param("source", profile.id())
                 .query(Object.class).list();
-        QueryView query = queries.lockForPitching(queryId).filter(found -> found.status().isVisibleToSources())
+        QueryView query = queries.lockForPitching(seen).filter(found -> found.status().isVisibleToSources())
                 .orElseThrow(PitchNotFoundException::new);
         Optional<Resent> earlier = jdbc.sql("""
                 select public_id, submission_key from pitch where query_id = :query and source_id = :source""")
@@ -567,12 +573,12 @@ public class PitchManagement {
                         messages, (Integer) rs.getObject(7), rs.getBoolean(8), reasons(rs.getString(9)))).single();
     }
 
+    /** All answers in one statement (position = order in the list, from 0). */
     private void insertAnswers(long pitchId, List<String> answers) {
-        for (int i = 0; i < answers.size(); i++) {
-            jdbc.sql("insert into pitch_answer (pitch_id, position, answer) values (:pitch, :position, :answer)")
-                    .param("pitch", pitchId).param("position", i)
-                    .param("answer", answers.get(i) == null ? "" : answers.get(i).strip()).update();
-        }
+        List<String> texts = answers.stream().map(answer -> answer == null ? "" : answer.strip()).toList();
+        jdbc.sql("insert into pitch_answer (pitch_id, position, answer) select :pitch, t.n - 1, t.answer "
+                + "from jsonb_array_elements_text(cast(:answers as jsonb)) with ordinality as t(answer, n)")
+                .param("pitch", pitchId).param("answers", json.writeValueAsString(texts)).update();
     }
 
     private void checkSource(AccountView source) {

@@ -170,13 +170,14 @@ public class QueryManagement implements TopicUsage.Queries {
     // --- pitching ----------------------------------------------------------------------------------------------
 
     /**
-     * The query, with its row locked until the caller's transaction ends, so that pitches to one query are counted
-     * against its cap one at a time. Callers check that it is open.
+     * Locks the query's row until the caller's transaction ends, so that pitches to one query are counted against its
+     * cap one at a time, and returns {@code seen} (the view the caller read before) with the status as it is now: a
+     * published query's details no longer change, only its status does. Empty if the query is gone. Callers check
+     * that it is open.
      */
-    public Optional<QueryView> lockForPitching(long id) {
-        List<Long> locked = jdbc.sql("select id from journalist_query where id = :id for update")
-                .param("id", id).query(Long.class).list();
-        return locked.isEmpty() ? Optional.empty() : find(id);
+    public Optional<QueryView> lockForPitching(QueryView seen) {
+        return jdbc.sql("select status from journalist_query where id = :id for update").param("id", seen.id())
+                .query(String.class).optional().map(status -> seen.withStatus(QueryStatus.valueOf(status)));
     }
 
     /** The pitch cap was reached: the query takes no more pitches, and its journalist is told. */

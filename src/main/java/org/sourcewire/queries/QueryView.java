@@ -29,6 +29,14 @@ public record QueryView(long id, Long journalistId, String journalistName, boole
                 status, null, null, null, publishedAt, closedAt);
     }
 
+    /** The same view with the query's current status (the only thing that changes once it is published). */
+    public QueryView withStatus(QueryStatus current) {
+        return new QueryView(id, journalistId, journalistName, verifiedOutlet, headline, topicId, topicName, outletName,
+                outletUrl, mediaType, deadline, timeZone, questions, requirements, requiredCredential, region,
+                firstHandOnly, pitchCap, linkPolicy, anonymous, current, rejectionReason, createdAt, submittedAt,
+                publishedAt, closedAt);
+    }
+
     /** Who asks, as sources see it: "Anonymous — Podcast" or "Maria Lopez, The Daily Ledger". */
     public String byline() {
         if (anonymous && journalistName == null) {

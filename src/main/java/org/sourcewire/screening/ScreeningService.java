@@ -141,8 +141,9 @@ class ScreeningService implements PitchScreening {
 
     @Override
     public void remember(long pitchId, Draft draft) {
-        jdbc.sql("delete from pitch_band where pitch_id = :id").param("id", pitchId).update();
-        jdbc.sql("delete from pitch_signature where pitch_id = :id").param("id", pitchId).update();
+        // An edited pitch replaces what was kept for it (one round trip; nothing to delete for a new pitch).
+        jdbc.sql("with bands as (delete from pitch_band where pitch_id = :id) delete from pitch_signature where pitch_id = :id")
+                .param("id", pitchId).update();
         Set<Long> shingles = MinHash.shingles(String.join("\n", draft.answers().stream()
                 .map(answer -> answer == null ? "" : answer).toList()));
         if (shingles.size() < MinHash.MIN_SHINGLES) {
