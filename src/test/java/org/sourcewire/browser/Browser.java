@@ -115,7 +115,7 @@ public final class Browser implements AutoCloseable {
         click(button);
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
         if (newPage) {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ignored -> isGone(page));
         }
         return this;
     }
@@ -162,7 +162,27 @@ public final class Browser implements AutoCloseable {
         WebElement page = driver.findElement(By.tagName("html"));
         click(element);
         if (newPage) {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ignored -> isGone(page));
+        }
+    }
+
+    /**
+     * Whether the element's document has been replaced. Chromium usually says so with a stale-element error, but now
+     * and then (a fresh-clone CI run) with an inspector error "Node with given id does not belong to the document".
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        }
+        catch (org.openqa.selenium.StaleElementReferenceException ex) {
+            return true;
+        }
+        catch (org.openqa.selenium.WebDriverException ex) {
+            if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw ex;
         }
     }
 
