@@ -29,9 +29,10 @@ public final class Domains {
         return REGISTRABLE.getUnchecked(host.strip().toLowerCase(Locale.ROOT));
     }
 
+    /** {@code host} stripped and lower-case (the cache's key). */
     private static Optional<String> parse(String host) {
         try {
-            InternetDomainName name = InternetDomainName.from(host.strip().toLowerCase(Locale.ROOT));
+            InternetDomainName name = InternetDomainName.from(host);
             if (name.isUnderPublicSuffix()) {
                 return Optional.of(name.topPrivateDomain().toString());
             }

@@ -55,7 +55,7 @@ public class SourceManagement implements TopicUsage.Subscribers {
 
     // --- profiles ------------------------------------------------------------------------------------------------
 
-    /** Read with plain SQL (no entity): every pitch, pitch form and feed reads the source's profile. */
+    /** Read with plain SQL (no entity), like every profile view: every pitch, pitch form and feed reads it. */
     @Transactional(readOnly = true)
     public Optional<ProfileView> findByAccount(long accountId) {
         return jdbc.sql(VIEW_SELECT + " where p.account_id = :id").param("id", accountId)
@@ -64,7 +64,8 @@ public class SourceManagement implements TopicUsage.Subscribers {
 
     @Transactional(readOnly = true)
     public Optional<ProfileView> findByHandle(String handle) {
-        return profiles.findByHandle(handle).map(this::view);
+        return jdbc.sql(VIEW_SELECT + " where p.handle = :handle").param("handle", handle)
+                .query(SourceManagement::view).optional();
     }
 
     /** Profiles by id, for pages that list several (the inbox shows 25), in one query. */
@@ -310,12 +311,6 @@ public class SourceManagement implements TopicUsage.Subscribers {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
-
-    private ProfileView view(SourceProfile profile) {
-        boolean headshot = jdbc.sql("select exists (select 1 from source_headshot where profile_id = :id)")
-                .param("id", profile.getId()).query(Boolean.class).single();
-        return profile.toView(headshot);
-    }
 
     private void touch(long profileId, Instant now) {
         jdbc.sql("update source_profile set updated_at = :now, version = version + 1 where id = :id")

@@ -81,11 +81,6 @@ class SourceProfile {
         this.updatedAt = now;
     }
 
-    ProfileView toView(boolean hasHeadshot) {
-        return new ProfileView(id, accountId, handle, name, title, company, bio, website, region, timeZone,
-                List.copyOf(expertise), List.copyOf(links), hasHeadshot, updatedAt);
-    }
-
     Long getId() {
         return id;
     }

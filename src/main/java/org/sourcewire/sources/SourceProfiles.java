@@ -1,12 +1,7 @@
 package org.sourcewire.sources;
 
-import java.util.Optional;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
+/** Profiles as entities, for changing them; views are read with plain SQL in {@link SourceManagement}. */
 interface SourceProfiles extends JpaRepository<SourceProfile, Long> {
-
-    Optional<SourceProfile> findByAccountId(long accountId);
-
-    Optional<SourceProfile> findByHandle(String handle);
 }
