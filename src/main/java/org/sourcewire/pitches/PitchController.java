@@ -75,9 +75,10 @@ class PitchController {
         if (!result.hasErrors()) {
             try {
                 UUID pitch = pitches.submit(source, query, form.toDraft(query.questions().size()), form.key());
-                redirect.addFlashAttribute("success", "Your pitch is sent. You can change or withdraw it until the "
-                        + "journalist opens it.");
-                return "redirect:/pitches/" + pitch;
+                // The confirmation is a query parameter, not a flash attribute: sending a pitch writes no session.
+                // One view name for every pitch, so the redirect view is resolved once and cached, not per pitch.
+                redirect.addAttribute("pitch", pitch).addAttribute("sent", true);
+                return "redirect:/pitches/{pitch}";
             }
             catch (PitchRuleException ex) {
                 reject(result, ex);
@@ -115,10 +116,16 @@ class PitchController {
     }
 
     @GetMapping("/pitches/{publicId}")
-    String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID publicId, Model model) {
+    String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID publicId,
+            @RequestParam(defaultValue = "false") boolean sent, Model model) {
         AccountView reader = accounts.find(user.id()).orElseThrow();
         PitchViews.Detail pitch = (reader.isJournalist() ? pitches.open(publicId, reader) : pitches.read(publicId, reader))
                 .orElseThrow(PitchNotFoundException::new);
+        // "?sent=true" after the pitch form: the confirmation, without a flash attribute in the session.
+        if (sent && reader.isSource()) {
+            model.addAttribute("success", "Your pitch is sent. You can change or withdraw it until the journalist "
+                    + "opens it.");
+        }
         model.addAttribute("pitch", pitch);
         model.addAttribute("asSource", reader.isSource());
         model.addAttribute("asJournalist", reader.isJournalist());

@@ -2,6 +2,8 @@ package org.sourcewire.pitches;
 
 import java.util.List;
 
+import org.sourcewire.shared.Words;
+
 /** What a source sends: one answer per question (blank for skipped ones), an optional "why me" line. */
 record PitchDraft(List<String> answers, String whyMe, boolean confirmsRequirements) {
 
@@ -10,9 +12,6 @@ record PitchDraft(List<String> answers, String whyMe, boolean confirmsRequiremen
     }
 
     static int count(String text) {
-        if (text == null || text.isBlank()) {
-            return 0;
-        }
-        return text.strip().split("\\s+").length;
+        return Words.count(text);
     }
 }

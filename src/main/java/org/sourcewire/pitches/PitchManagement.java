@@ -1,6 +1,7 @@
 package org.sourcewire.pitches;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -107,7 +108,11 @@ public class PitchManagement {
         return submit(source, visibleToSource(queryId), draft, submissionKey);
     }
 
-    /** The same, for a caller that has just read the query ({@link #pitchable}): the query is not read again. */
+    /**
+     * The same, for a caller that has just read the query ({@link #pitchable}): the query is not read again. A query
+     * without a pitch cap takes the pitch on what the caller read a moment ago; a capped one is locked and its status
+     * read again, so its pitches are counted one at a time.
+     */
     UUID submit(AccountView source, QueryView seen, PitchDraft draft, UUID submissionKey) {
         long queryId = seen.id();
         checkSource(source);
@@ -115,41 +120,49 @@ public class PitchManagement {
         // One source's submissions one at a time (before the query lock, always in this order), so quotas hold.
         jdbc.sql("select pg_advisory_xact_lock(7301, cast(:source as int))").param("source", profile.id())
                 .query(Object.class).list();
-        QueryView query = queries.lockForPitching(seen).filter(found -> found.status().isVisibleToSources())
-                .orElseThrow(PitchNotFoundException::new);
-        Optional<Resent> earlier = jdbc.sql("""
-                select public_id, submission_key from pitch where query_id = :query and source_id = :source""")
-                .param("query", queryId).param("source", profile.id())
-                .query((rs, n) -> new Resent(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).optional();
-        if (earlier.isPresent()) {
-            if (earlier.get().key().equals(submissionKey)) {
-                return earlier.get().publicId();
+        boolean capped = seen.pitchCap() != null;
+        QueryView query = (capped ? queries.lockForPitching(seen) : Optional.of(seen))
+                .filter(found -> found.status().isVisibleToSources()).orElseThrow(PitchNotFoundException::new);
+        Standing standing = standing(source, profile.id(), queryId);
+        if (standing.earlierPitch() != null) {
+            if (standing.earlierKey().equals(submissionKey)) {
+                return standing.earlierPitch();
             }
             throw new PitchRuleException(null, "You have already pitched this query. You can change your pitch "
                     + "until the journalist opens it.");
         }
         checkOpen(query);
         checkDraft(query, draft);
-        checkQuota(source, profile.id());
-        int count = jdbc.sql("select count(*) from pitch where query_id = :query").param("query", queryId)
-                .query(Integer.class).single();
-        if (query.pitchCap() != null && count >= query.pitchCap()) {
+        checkQuota(standing);
+        int count = capped ? jdbc.sql("select count(*) from pitch where query_id = :query").param("query", queryId)
+                .query(Integer.class).single() : 0;
+        if (capped && count >= query.pitchCap()) {
             throw new PitchRuleException(null, "This query has all the pitches its journalist asked for.");
         }
+        // Screened before it is stored, so the pitch row is written once, with its score.
+        PitchScreening screener = screening.getIfAvailable();
+        PitchScreening.Draft screened = screeningDraft(null, query, profile.id(), draft);
+        PitchScreening.Verdict verdict = screener == null ? null : screener.screen(screened);
         Instant now = clock.instant();
         UUID publicId = UUID.randomUUID();
         long id = jdbc.sql("""
                 insert into pitch (public_id, query_id, source_id, status, why_me, word_count, submission_key,
-                                   submitted_at, updated_at)
-                values (:publicId, :query, :source, 'SUBMITTED', :whyMe, :words, :key, :now, :now)
+                                   submitted_at, updated_at, score, flagged, reasons)
+                values (:publicId, :query, :source, 'SUBMITTED', :whyMe, :words, :key, :now, :now,
+                        :score, :flagged, cast(:reasons as jsonb))
                 returning id""")
                 .param("publicId", publicId).param("query", queryId).param("source", profile.id())
                 .param("whyMe", clean(draft.whyMe())).param("words", draft.words()).param("key", submissionKey)
-                .param("now", Timestamp.from(now)).query(Long.class).single();
+                .param("now", Timestamp.from(now)).param("score", verdict == null ? null : verdict.score(), Types.INTEGER)
+                .param("flagged", verdict != null && verdict.flagged())
+                .param("reasons", verdict == null ? null : json.writeValueAsString(verdict.reasons()), Types.VARCHAR)
+                .query(Long.class).single();
         insertAnswers(id, draft.answers());
-        screenAndStore(id, query, profile.id(), draft);
+        if (screener != null) {
+            screener.remember(id, screened, verdict);
+        }
         events.publishEvent(new PitchSubmitted(id, queryId, profile.id()));
-        if (query.pitchCap() != null && count + 1 >= query.pitchCap()) {
+        if (capped && count + 1 >= query.pitchCap()) {
             queries.closeAtCap(queryId);
         }
         return publicId;
@@ -484,7 +497,7 @@ public class PitchManagement {
         jdbc.sql("update pitch set score = :score, flagged = :flagged, reasons = cast(:reasons as jsonb) where id = :id")
                 .param("score", verdict.score()).param("flagged", verdict.flagged())
                 .param("reasons", json.writeValueAsString(verdict.reasons())).param("id", pitchId).update();
-        screener.remember(pitchId, screened);
+        screener.remember(pitchId, screened, verdict);
     }
 
     private static PitchScreening.Draft screeningDraft(Long pitchId, QueryView query, long sourceId, PitchDraft draft) {
@@ -501,18 +514,30 @@ public class PitchManagement {
     }
 
     /** Pitches per day and per month from the source's plan, counted in the database (right with many instances). */
-    private void checkQuota(AccountView source, long sourceId) {
-        Plan plan = jdbc.sql("select plan from source_plan where account_id = :id").param("id", source.id())
-                .query(String.class).optional().map(Plan::valueOf).orElse(Plan.FREE);
-        PitchesProperties.Quota quota = properties.quota(plan);
+    /** What the source has sent: its pitch to this query, if any, and its counts against its plan's quota. */
+    private record Standing(UUID earlierPitch, UUID earlierKey, Plan plan, long day, long month) {
+    }
+
+    /** The source's {@link Standing}, in one statement. */
+    private Standing standing(AccountView source, long sourceId, long queryId) {
         Instant now = clock.instant();
-        record Sent(long day, long month) {
-        }
-        Sent sent = jdbc.sql("select count(*) filter (where submitted_at > :day), count(*) "
-                + "from pitch where source_id = :source and submitted_at > :month")
-                .param("source", sourceId).param("day", Timestamp.from(now.minus(java.time.Duration.ofDays(1))))
+        return jdbc.sql("""
+                select (select public_id from pitch where query_id = :query and source_id = :source),
+                       (select submission_key from pitch where query_id = :query and source_id = :source),
+                       (select plan from source_plan where account_id = :account),
+                       count(*) filter (where submitted_at > :day), count(*)
+                from pitch where source_id = :source and submitted_at > :month""")
+                .param("query", queryId).param("account", source.id()).param("source", sourceId)
+                .param("day", Timestamp.from(now.minus(java.time.Duration.ofDays(1))))
                 .param("month", Timestamp.from(now.minus(java.time.Duration.ofDays(30))))
-                .query((rs, n) -> new Sent(rs.getLong(1), rs.getLong(2))).single();
+                .query((rs, n) -> new Standing(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3) == null ? Plan.FREE : Plan.valueOf(rs.getString(3)), rs.getLong(4),
+                        rs.getLong(5))).single();
+    }
+
+    private void checkQuota(Standing sent) {
+        Plan plan = sent.plan();
+        PitchesProperties.Quota quota = properties.quota(plan);
         if (sent.day() >= quota.perDay()) {
             throw new PitchRuleException(null, "You have sent " + sent.day() + " pitches in the last 24 hours, the most the "
                     + plan.label() + " plan allows. Pick the queries where you are the best source; you can pitch again tomorrow.");
@@ -655,9 +680,6 @@ public class PitchManagement {
 
     private static String clean(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private record Resent(UUID publicId, UUID key) {
     }
 
     static Set<String> declineReasons() {

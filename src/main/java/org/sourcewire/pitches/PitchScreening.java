@@ -11,19 +11,26 @@ public interface PitchScreening {
     /** Screens a draft (no pitch id yet) or a stored pitch, against the query and the source's history. */
     Verdict screen(Draft draft);
 
-    /** Records a stored pitch's fingerprint, so later pitches are compared with it. */
-    void remember(long pitchId, Draft draft);
+    /**
+     * Records a stored pitch's fingerprint, so later pitches are compared with it: a new pitch's (screened before it
+     * was stored, so {@code draft.pitchId()} is null) or an edited one's, which replaces what was kept for it. The
+     * verdict {@link #screen} gave for the same draft carries the fingerprint, so it is not computed twice.
+     */
+    void remember(long pitchId, Draft draft, Verdict verdict);
 
     /** What is screened. {@code pitchId} is null for a draft that was not sent yet. */
     record Draft(Long pitchId, long queryId, long sourceId, String headline, List<String> questions, String requirements,
             List<String> answers, String whyMe) {
     }
 
-    /** The score (0–100), whether the pitch is flagged, and every reason with its effect on the score. */
-    record Verdict(int score, boolean flagged, List<Reason> reasons) {
+    /**
+     * The score (0–100), whether the pitch is flagged, and every reason with its effect on the score; and the
+     * answers' fingerprint for {@link #remember} (null when they are too short to have one).
+     */
+    record Verdict(int score, boolean flagged, List<Reason> reasons, int[] fingerprint) {
 
         public static Verdict none() {
-            return new Verdict(50, false, List.of());
+            return new Verdict(50, false, List.of(), null);
         }
     }
 

@@ -119,7 +119,28 @@ public class QueryManagement implements TopicUsage.Queries {
     /** Any query, with its journalist, for the owner and admins. Callers check who may see it. */
     @Transactional(readOnly = true)
     public Optional<QueryView> find(long id) {
-        return queries.findById(id).map(query -> views(List.of(query)).get(0));
+        // Plain SQL, questions included (one statement instead of the entity and its question collection).
+        return jdbc.sql("""
+                select q.id, q.journalist_id, q.headline, q.topic_id, q.outlet_name, q.outlet_url, q.media_type,
+                       q.deadline, q.time_zone, q.requirements, q.required_credential, q.region, q.first_hand_only,
+                       q.pitch_cap, q.link_policy, q.anonymous, q.status, q.rejection_reason, q.created_at,
+                       q.submitted_at, q.published_at, q.closed_at,
+                       array(select qq.question from query_question qq where qq.query_id = q.id order by qq.position)
+                from journalist_query q where q.id = :id""")
+                .param("id", id)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), new QueryDetails(rs.getString(3),
+                        (Long) rs.getObject(4, Long.class), rs.getString(5), rs.getString(6),
+                        rs.getString(7) == null ? null : MediaType.valueOf(rs.getString(7)), instant(rs.getTimestamp(8)),
+                        rs.getString(9), List.of((String[]) rs.getArray(23).getArray()), rs.getString(10),
+                        rs.getString(11), rs.getString(12), rs.getBoolean(13), (Integer) rs.getObject(14, Integer.class),
+                        rs.getString(15) == null ? null : LinkPolicy.valueOf(rs.getString(15)), rs.getBoolean(16)),
+                        QueryStatus.valueOf(rs.getString(17)), rs.getString(18), instant(rs.getTimestamp(19)),
+                        instant(rs.getTimestamp(20)), instant(rs.getTimestamp(21)), instant(rs.getTimestamp(22))))
+                .optional().map(row -> rows(List.of(row)).get(0));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     // --- moderation ----------------------------------------------------------------------------------------------
@@ -261,20 +282,30 @@ public class QueryManagement implements TopicUsage.Queries {
 
     /** Views for a page of queries, with their journalists and topics read in one go each (no N+1). */
     private List<QueryView> views(List<Query> found) {
-        Map<Long, AccountView> journalists = accounts.findAll(found.stream().map(Query::getJournalistId).distinct().toList());
-        Map<Long, TopicView> topicViews = topics.findAll(found.stream().map(query -> query.details().topicId())
+        return rows(found.stream().map(query -> new Row(query.getId(), query.getJournalistId(), query.details(),
+                query.getStatus(), query.getRejectionReason(), query.getCreatedAt(), query.getSubmittedAt(),
+                query.getPublishedAt(), query.getClosedAt())).toList());
+    }
+
+    /** A query as read, entity or plain SQL. */
+    private record Row(long id, long journalistId, QueryDetails details, QueryStatus status, String rejectionReason,
+            Instant createdAt, Instant submittedAt, Instant publishedAt, Instant closedAt) {
+    }
+
+    private List<QueryView> rows(List<Row> found) {
+        Map<Long, AccountView> journalists = accounts.findAll(found.stream().map(Row::journalistId).distinct().toList());
+        Map<Long, TopicView> topicViews = topics.findAll(found.stream().map(row -> row.details().topicId())
                 .filter(java.util.Objects::nonNull).distinct().toList());
-        return found.stream().map(query -> {
-            QueryDetails d = query.details();
-            AccountView journalist = journalists.get(query.getJournalistId());
+        return found.stream().map(row -> {
+            QueryDetails d = row.details();
+            AccountView journalist = journalists.get(row.journalistId());
             TopicView topic = d.topicId() == null ? null : topicViews.get(d.topicId());
-            return new QueryView(query.getId(), query.getJournalistId(),
-                    journalist == null ? null : journalist.displayName(),
+            return new QueryView(row.id(), row.journalistId(), journalist == null ? null : journalist.displayName(),
                     journalist != null && journalist.hasVerifiedOutlet(), d.headline(), d.topicId(),
                     topic == null ? null : topic.name(), d.outletName(), d.outletUrl(), d.mediaType(), d.deadline(),
                     d.timeZone(), d.questions(), d.requirements(), d.requiredCredential(), d.region(), d.firstHandOnly(),
-                    d.pitchCap(), d.linkPolicy(), d.anonymous(), query.getStatus(), query.getRejectionReason(),
-                    query.getCreatedAt(), query.getSubmittedAt(), query.getPublishedAt(), query.getClosedAt());
+                    d.pitchCap(), d.linkPolicy(), d.anonymous(), row.status(), row.rejectionReason(), row.createdAt(),
+                    row.submittedAt(), row.publishedAt(), row.closedAt());
         }).toList();
     }
 

@@ -34,10 +34,12 @@ class BoilerplateAdminController {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ScreeningService screening;
 
-    BoilerplateAdminController(JdbcClient jdbc, AuditLog audit) {
+    BoilerplateAdminController(JdbcClient jdbc, AuditLog audit, ScreeningService screening) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.screening = screening;
     }
 
     record Phrase(long id, String phrase, int weight) {
@@ -70,6 +72,7 @@ class BoilerplateAdminController {
                     on conflict do nothing returning id""")
                     .param("phrase", phrase).param("weight", form.weight()).query(Long.class).optional();
             if (id.isPresent()) {
+                screening.phrasesChanged();
                 audit.record(new Actor(admin.id(), admin.email()), "boilerplate.added", "boilerplate " + id.get(),
                         "Added filler phrase \"" + phrase + "\" (weight " + form.weight() + ")", null,
                         Map.of("phrase", phrase, "weight", form.weight()));
@@ -91,6 +94,7 @@ class BoilerplateAdminController {
         }
         else {
             Phrase phrase = removed.get(0);
+            screening.phrasesChanged();
             audit.record(new Actor(admin.id(), admin.email()), "boilerplate.removed", "boilerplate " + id,
                     "Removed filler phrase \"" + phrase.phrase() + "\"", Map.of("phrase", phrase.phrase(),
                             "weight", phrase.weight()), null);

@@ -2,10 +2,12 @@ package org.sourcewire.screening;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import com.google.common.hash.Hashing;
+import org.sourcewire.shared.Words;
 
 /**
  * MinHash signatures of word 3-gram shingles, and locality-sensitive band hashes over them: two texts share a band
@@ -34,10 +36,10 @@ final class MinHash {
     }
 
     static Set<Long> shingles(String text) {
-        String[] words = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip().split(" ");
+        List<String> words = Words.tokens(text.toLowerCase(Locale.ROOT));
         Set<Long> shingles = new HashSet<>();
-        for (int i = 0; i + 2 < words.length; i++) {
-            String shingle = words[i] + ' ' + words[i + 1] + ' ' + words[i + 2];
+        for (int i = 0; i + 2 < words.size(); i++) {
+            String shingle = words.get(i) + ' ' + words.get(i + 1) + ' ' + words.get(i + 2);
             shingles.add(Hashing.murmur3_128().hashString(shingle, StandardCharsets.UTF_8).asLong());
         }
         return shingles;

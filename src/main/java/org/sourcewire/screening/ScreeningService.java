@@ -8,13 +8,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import com.google.common.base.Suppliers;
+
 import org.sourcewire.pitches.PitchScreening;
+import org.sourcewire.shared.Words;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The screening of a pitch. Relevance is PostgreSQL full-text work (stemmed lexemes of each answer against its
@@ -32,11 +39,18 @@ class ScreeningService implements PitchScreening {
             "^(see above|as above|as i said( above)?|same as above|yes|no|maybe|n/?a|see my (web ?site|profile|bio)"
                     + "|happy to (discuss|help|chat)( further)?|contact me|call me|ask me|tbd)[.!]*$");
 
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+");
+
     /** Below this relevance the answers share almost no words with the questions. */
     private static final double OFF_TOPIC_BELOW = 0.25;
 
+    /** How long the filler phrase list is kept; a change made on another instance shows within this time. */
+    private static final long PHRASES_SECONDS = 30;
+
     private final JdbcClient jdbc;
     private final ScreeningProperties weights;
+    /** The filler phrases: read from the database at most every {@link #PHRASES_SECONDS}, not on every pitch. */
+    private volatile Supplier<Map<String, Integer>> phrases = cachedPhrases();
 
     ScreeningService(JdbcClient jdbc, ScreeningProperties weights) {
         this.jdbc = jdbc;
@@ -100,7 +114,8 @@ class ScreeningService implements PitchScreening {
 
         // Near-duplicates: the same text sent to other queries (a template) or another source's text (a copy).
         String text = String.join("\n", answers);
-        Duplicates duplicates = duplicates(draft, text);
+        int[] fingerprint = fingerprint(text);
+        Duplicates duplicates = fingerprint == null ? new Duplicates(0, 0) : duplicates(draft, fingerprint);
         boolean duplicate = false;
         if (duplicates.templates() > 0) {
             score -= weights.templatePenalty();
@@ -119,7 +134,7 @@ class ScreeningService implements PitchScreening {
         int boilerplate = 0;
         String lower = (text + "\n" + (draft.whyMe() == null ? "" : draft.whyMe())).toLowerCase(Locale.ROOT)
                 .replace('’', '\'');
-        for (Map.Entry<String, Integer> phrase : phrases().entrySet()) {
+        for (Map.Entry<String, Integer> phrase : phrases.get().entrySet()) {
             if (lower.contains(phrase.getKey())) {
                 found.add(phrase.getKey());
                 boilerplate += phrase.getValue();
@@ -136,29 +151,25 @@ class ScreeningService implements PitchScreening {
         score += trackRecord(draft.sourceId(), reasons);
 
         int clamped = Math.max(0, Math.min(100, score));
-        return new Verdict(clamped, duplicate || clamped < weights.flagBelow(), List.copyOf(reasons));
+        return new Verdict(clamped, duplicate || clamped < weights.flagBelow(), List.copyOf(reasons), fingerprint);
     }
 
     @Override
-    public void remember(long pitchId, Draft draft) {
-        // An edited pitch replaces what was kept for it (one round trip; nothing to delete for a new pitch).
-        jdbc.sql("with bands as (delete from pitch_band where pitch_id = :id) delete from pitch_signature where pitch_id = :id")
-                .param("id", pitchId).update();
-        Set<Long> shingles = MinHash.shingles(String.join("\n", draft.answers().stream()
-                .map(answer -> answer == null ? "" : answer).toList()));
-        if (shingles.size() < MinHash.MIN_SHINGLES) {
+    public void remember(long pitchId, Draft draft, Verdict verdict) {
+        if (draft.pitchId() != null) {
+            // An edited pitch replaces what was kept for it. A new pitch has nothing kept yet.
+            jdbc.sql("delete from pitch_signature where pitch_id = :id").param("id", pitchId).update();
+        }
+        int[] signature = verdict.fingerprint();
+        if (signature == null) {
             return;
         }
-        int[] signature = MinHash.signature(shingles);
         jdbc.sql("""
-                insert into pitch_signature (pitch_id, query_id, source_id, minhash)
-                values (:id, :query, :source, cast(string_to_array(:minhash, ',') as int[]))""")
+                insert into pitch_signature (pitch_id, query_id, source_id, minhash, bands)
+                values (:id, :query, :source, cast(string_to_array(:minhash, ',') as int[]),
+                        cast(string_to_array(:bands, ',') as bigint[]))""")
                 .param("id", pitchId).param("query", draft.queryId()).param("source", draft.sourceId())
-                .param("minhash", join(signature)).update();
-        jdbc.sql("""
-                insert into pitch_band (band_hash, pitch_id)
-                select cast(hash as bigint), :id from unnest(string_to_array(:bands, ',')) as hash""")
-                .param("id", pitchId).param("bands", join(MinHash.bands(signature))).update();
+                .param("minhash", join(signature)).param("bands", join(MinHash.bands(signature))).update();
     }
 
     // --- components ----------------------------------------------------------------------------------------------
@@ -204,21 +215,23 @@ class ScreeningService implements PitchScreening {
         return (int) Math.round(weights.length() * share);
     }
 
-    private Duplicates duplicates(Draft draft, String text) {
+    /** The MinHash signature of the answers, or null when they are too short to compare. */
+    private static int[] fingerprint(String text) {
         Set<Long> shingles = MinHash.shingles(text);
-        if (shingles.size() < MinHash.MIN_SHINGLES) {
-            return new Duplicates(0, 0);
-        }
-        int[] signature = MinHash.signature(shingles);
+        return shingles.size() < MinHash.MIN_SHINGLES ? null : MinHash.signature(shingles);
+    }
+
+    private Duplicates duplicates(Draft draft, int[] signature) {
         record Candidate(long pitchId, long queryId, long sourceId, int[] minhash) {
         }
         List<Candidate> candidates = jdbc.sql("""
                 select s.pitch_id, s.query_id, s.source_id, array_to_string(s.minhash, ',')
                 from pitch_signature s
-                where s.pitch_id in (select b.pitch_id from pitch_band b where b.band_hash in (:bands)
-                                     group by b.pitch_id order by count(*) desc limit 50)
-                  and s.pitch_id <> :self""")
-                .param("bands", Arrays.stream(MinHash.bands(signature)).boxed().toList())
+                where s.bands && cast(string_to_array(:bands, ',') as bigint[]) and s.pitch_id <> :self
+                order by cardinality(array(select unnest(s.bands)
+                                           intersect select unnest(cast(string_to_array(:bands, ',') as bigint[])))) desc
+                limit 50""")
+                .param("bands", join(MinHash.bands(signature)))
                 .param("self", draft.pitchId() == null ? -1L : draft.pitchId())
                 .query((rs, n) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                         Arrays.stream(rs.getString(4).split(",")).mapToInt(Integer::parseInt).toArray()))
@@ -271,11 +284,28 @@ class ScreeningService implements PitchScreening {
         return points;
     }
 
-    private Map<String, Integer> phrases() {
-        Map<String, Integer> phrases = new HashMap<>();
-        jdbc.sql("select lower(phrase), weight from boilerplate_phrase").query((rs, n) -> phrases.put(rs.getString(1), rs.getInt(2)))
-                .list();
-        return phrases;
+    /** The filler phrase list changed here: the next pitch on this instance reads it again (after the commit). */
+    void phrasesChanged() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    phrases = cachedPhrases();
+                }
+            });
+        }
+        else {
+            phrases = cachedPhrases();
+        }
+    }
+
+    private Supplier<Map<String, Integer>> cachedPhrases() {
+        return Suppliers.memoizeWithExpiration(() -> {
+            Map<String, Integer> read = new HashMap<>();
+            jdbc.sql("select lower(phrase), weight from boilerplate_phrase")
+                    .query((rs, n) -> read.put(rs.getString(1), rs.getInt(2))).list();
+            return Map.copyOf(read);
+        }, PHRASES_SECONDS, TimeUnit.SECONDS);
     }
 
     // --- text helpers --------------------------------------------------------------------------------------------
@@ -285,20 +315,20 @@ class ScreeningService implements PitchScreening {
         if (words(clean) < 8 || EMPTY_ANSWER.matcher(clean).matches()) {
             return false;
         }
-        String[] tokens = clean.replaceAll("[^\\p{L}\\p{N}]+", " ").strip().split(" ");
-        long distinct = Arrays.stream(tokens).distinct().count();
+        List<String> tokens = Words.tokens(clean);
+        long distinct = new HashSet<>(tokens).size();
         // Padding repeats itself: few distinct words in a long answer.
-        return tokens.length < 40 || distinct >= tokens.length * 0.4;
+        return tokens.size() < 40 || distinct >= tokens.size() * 0.4;
     }
 
     /** Sentences of four or more words that occur more than once in the pitch. */
     static int repeatedSentences(List<String> answers) {
         Map<String, Integer> seen = new HashMap<>();
         for (String answer : answers) {
-            for (String sentence : answer.toLowerCase(Locale.ROOT).split("[.!?]+")) {
-                String clean = sentence.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-                if (clean.split(" ").length >= 4) {
-                    seen.merge(clean, 1, Integer::sum);
+            for (String sentence : SENTENCE_END.split(answer.toLowerCase(Locale.ROOT))) {
+                List<String> tokens = Words.tokens(sentence);
+                if (tokens.size() >= 4) {
+                    seen.merge(String.join(" ", tokens), 1, Integer::sum);
                 }
             }
         }
@@ -306,7 +336,7 @@ class ScreeningService implements PitchScreening {
     }
 
     static int words(String text) {
-        return text == null || text.isBlank() ? 0 : text.strip().split("\\s+").length;
+        return Words.count(text);
     }
 
     private static String join(int[] values) {

@@ -2,8 +2,11 @@ package org.sourcewire.shared;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 
 import javax.sql.DataSource;
+
+import jakarta.servlet.DispatcherType;
 
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
@@ -11,12 +14,14 @@ import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "10m")
@@ -59,6 +64,16 @@ class SharedConfiguration {
                         ? new ThrottledSessionRepository(sessions, Duration.ofMinutes(1)) : bean;
             }
         };
+    }
+
+    /** One database read of the session per request (see {@link ThrottledSessionRepository}). */
+    @Bean
+    FilterRegistrationBean<ThrottledSessionRepository.RequestScope> sessionReadOncePerRequest() {
+        FilterRegistrationBean<ThrottledSessionRepository.RequestScope> registration =
+                new FilterRegistrationBean<>(new ThrottledSessionRepository.RequestScope());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+        return registration;
     }
 
     /** Background jobs run unless {@code sourcewire.scheduling.enabled=false} (the tests drive them directly). */

@@ -1,13 +1,21 @@
 package org.sourcewire.shared;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Spring Session's repository with the last-access time written at most once per {@code resolution}.
@@ -17,9 +25,17 @@ import org.springframework.session.Session;
  * time only when the stored one is at least {@code resolution} old; a session then expires at most that much early
  * (after 8 hours of inactivity, a minute sooner). Attribute changes (log-in, CSRF token, flash messages) are saved
  * as before.
+ * <p>
+ * It also reads a session once per request. Spring Session's filter saves the session when the response is
+ * committed (a redirect, a written body), forgets the session it read, and when the request ends looks it up again
+ * by the cookie's id: a second SELECT and deserialisation on nearly every request. Within a request wrapped by
+ * {@link RequestScope} that look-up gets the session already read (the same object, with this request's changes).
  */
 final class ThrottledSessionRepository
         implements FindByIndexNameSessionRepository<ThrottledSessionRepository.ThrottledSession> {
+
+    /** The sessions read during the current request, while {@link RequestScope} runs; null outside requests. */
+    private static final ThreadLocal<Map<String, ThrottledSession>> READ = new ThreadLocal<>();
 
     private final FindByIndexNameSessionRepository<Session> delegate;
     private final Duration resolution;
@@ -42,13 +58,49 @@ final class ThrottledSessionRepository
 
     @Override
     public ThrottledSession findById(String id) {
+        Map<String, ThrottledSession> read = READ.get();
+        ThrottledSession known = read == null ? null : read.get(id);
+        if (known != null && known.getId().equals(id)) {
+            return known;
+        }
         Session found = delegate.findById(id);
-        return found == null ? null : new ThrottledSession(found, resolution);
+        ThrottledSession session = found == null ? null : new ThrottledSession(found, resolution);
+        if (read != null && session != null) {
+            read.put(id, session);
+        }
+        return session;
     }
 
     @Override
     public void deleteById(String id) {
+        Map<String, ThrottledSession> read = READ.get();
+        if (read != null) {
+            read.remove(id);
+        }
         delegate.deleteById(id);
+    }
+
+    /**
+     * Marks the span of one request, so its session is read from the database once. Runs before Spring Session's
+     * filter, and so around it.
+     */
+    static final class RequestScope extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (READ.get() != null) {
+                chain.doFilter(request, response);
+                return;
+            }
+            READ.set(new HashMap<>());
+            try {
+                chain.doFilter(request, response);
+            }
+            finally {
+                READ.remove();
+            }
+        }
     }
 
     @Override

@@ -219,8 +219,9 @@ public final class Browser implements AutoCloseable {
         return describedBy == null ? "" : driver.findElement(By.id(describedBy)).getText();
     }
 
+    /** The current page's path, without its query string. */
     public String path() {
-        return driver.getCurrentUrl().substring(baseUrl.length());
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }
 
     public String heading() {

@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.sourcewire.pitches.PitchMother.pitch;
+import static org.sourcewire.pitches.PitchMother.sentPath;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 @SourcewireIntegrationTest
@@ -192,7 +193,7 @@ class InboxTests {
     }
 
     private String sent(CurrentUser source, long query) {
-        return pitch(mvc, source, query).exchange().getResponse().getRedirectedUrl();
+        return sentPath(mvc, source, query);
     }
 
     private String status(String path) {

@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.sourcewire.pitches.PitchMother.pitch;
+import static org.sourcewire.pitches.PitchMother.sentPath;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 @SourcewireIntegrationTest
@@ -47,7 +48,7 @@ class MessageAndSummaryTests {
         CurrentUser journalist = accounts.journalist();
         long query = queries.by(journalist).publish();
         CurrentUser source = accounts.source();
-        String path = pitch(mvc, source, query).exchange().getResponse().getRedirectedUrl();
+        String path = sentPath(mvc, source, query);
 
         assertThat(mvc.post().uri(path + "/messages").with(csrf()).with(as(source)).param("body", "One more detail: we run a study."))
                 .hasRedirectedUrl(path + "#messages");
@@ -82,7 +83,7 @@ class MessageAndSummaryTests {
         CurrentUser journalist = journalists.withVerifiedOutlet();
         long query = queries.by(journalist).anonymous().publish();
         CurrentUser source = accounts.source();
-        String path = pitch(mvc, source, query).exchange().getResponse().getRedirectedUrl();
+        String path = sentPath(mvc, source, query);
 
         mvc.post().uri(path + "/messages").with(csrf()).with(as(journalist)).param("body", "Quick question for you.").exchange();
         mvc.post().uri(path + "/shortlist").with(csrf()).with(as(journalist)).exchange();

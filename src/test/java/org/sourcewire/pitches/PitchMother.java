@@ -36,4 +36,17 @@ final class PitchMother {
         fields.forEach(post::param);
         return post;
     }
+
+    /**
+     * Sends the pitch form and returns where it led: for a sent pitch its page, {@code /pitches/{publicId}} (without
+     * the {@code ?sent=true} that shows the confirmation).
+     */
+    static String sentPath(MockMvcTester mvc, CurrentUser source, long queryId, String... overrides) {
+        return withoutConfirmation(pitch(mvc, source, queryId, overrides).exchange().getResponse().getRedirectedUrl());
+    }
+
+    static String withoutConfirmation(String location) {
+        return location != null && location.endsWith("?sent=true") ? location.substring(0, location.length() - "?sent=true".length())
+                : location;
+    }
 }

@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.sourcewire.pitches.PitchMother.pitch;
+import static org.sourcewire.pitches.PitchMother.sentPath;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 @SourcewireIntegrationTest
@@ -67,10 +68,15 @@ class PitchSubmissionTests {
         MvcTestResult sent = pitch(mvc, source, query).exchange();
         assertThat(sent).hasStatus3xxRedirection();
         String pitchPath = sent.getResponse().getRedirectedUrl();
-        assertThat(pitchPath).matches("/pitches/[0-9a-f-]{36}");
+        assertThat(pitchPath).matches("/pitches/[0-9a-f-]{36}\\?sent=true");
+        // The confirmation travels in the address, not in the session: sending a pitch writes no session.
+        assertThat(sent.getMvcResult().getFlashMap().isEmpty()).isTrue();
 
         assertThat(mvc.get().uri(pitchPath).with(as(source))).hasStatusOk().bodyText()
-                .contains("Split sleep works better").contains("Submitted").contains("Edit pitch");
+                .contains("Your pitch is sent.").contains("Split sleep works better").contains("Submitted")
+                .contains("Edit pitch");
+        assertThat(mvc.get().uri(PitchMother.withoutConfirmation(pitchPath)).with(as(source))).hasStatusOk().bodyText()
+                .doesNotContain("Your pitch is sent.");
         assertThat(mvc.get().uri("/pitches").with(as(source))).hasStatusOk().bodyText()
                 .contains("Sleep doctors: what helps shift workers sleep?").contains("Submitted");
         assertThat(mvc.get().uri("/pitches?status=used").with(as(source))).hasStatusOk().bodyText()
@@ -84,8 +90,8 @@ class PitchSubmissionTests {
         CurrentUser source = accounts.source();
         String key = UUID.randomUUID().toString();
 
-        String first = pitch(mvc, source, query, "submissionKey", key).exchange().getResponse().getRedirectedUrl();
-        String again = pitch(mvc, source, query, "submissionKey", key).exchange().getResponse().getRedirectedUrl();
+        String first = sentPath(mvc, source, query, "submissionKey", key);
+        String again = sentPath(mvc, source, query, "submissionKey", key);
         assertThat(again).isEqualTo(first);
         assertThat(pitch(mvc, source, query)).hasStatusOk().bodyText().contains("You have already pitched this query.");
 
@@ -93,7 +99,7 @@ class PitchSubmissionTests {
         String racerKey = UUID.randomUUID().toString();
         List<Callable<String>> clicks = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            clicks.add(() -> pitch(mvc, racer, query, "submissionKey", racerKey).exchange().getResponse().getRedirectedUrl());
+            clicks.add(() -> sentPath(mvc, racer, query, "submissionKey", racerKey));
         }
         List<String> landed = new ArrayList<>();
         var pool = Executors.newFixedThreadPool(4);
@@ -184,7 +190,7 @@ class PitchSubmissionTests {
         CurrentUser journalist = accounts.journalist();
         long query = queries.by(journalist).publish();
         CurrentUser source = accounts.source();
-        String path = pitch(mvc, source, query).exchange().getResponse().getRedirectedUrl();
+        String path = sentPath(mvc, source, query);
 
         assertThat(mvc.get().uri(path + "/edit").with(as(source))).hasStatusOk().bodyText().contains("Edit your pitch");
         assertThat(pitch(mvc, source, query).uri(path).param("answers[0]", "Changed answer about split sleep."))
@@ -207,7 +213,7 @@ class PitchSubmissionTests {
     void aSourceWithdrawsAnUnopenedPitchAndMayPitchAgain() {
         long query = queries.by(accounts.journalist()).publish();
         CurrentUser source = accounts.source();
-        String path = pitch(mvc, source, query).exchange().getResponse().getRedirectedUrl();
+        String path = sentPath(mvc, source, query);
 
         assertThat(mvc.post().uri(path + "/withdraw").with(csrf()).with(as(source))).hasRedirectedUrl("/pitches");
         assertThat(count(query)).isZero();
@@ -218,7 +224,7 @@ class PitchSubmissionTests {
     @Test
     void aSourceCannotTouchAnotherSourcesPitch() {
         long query = queries.by(accounts.journalist()).publish();
-        String path = pitch(mvc, accounts.source(), query).exchange().getResponse().getRedirectedUrl();
+        String path = sentPath(mvc, accounts.source(), query);
         CurrentUser other = accounts.source();
 
         assertThat(mvc.get().uri(path).with(as(other))).hasStatus(404);

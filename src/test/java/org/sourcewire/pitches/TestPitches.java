@@ -12,7 +12,7 @@ public final class TestPitches {
 
     /** @return the pitch's path, {@code /pitches/{publicId}}; {@code overrides} are field/value pairs. */
     public static String sent(MockMvcTester mvc, CurrentUser source, long queryId, String... overrides) {
-        String path = PitchMother.pitch(mvc, source, queryId, overrides).exchange().getResponse().getRedirectedUrl();
+        String path = PitchMother.sentPath(mvc, source, queryId, overrides);
         if (path == null || !path.startsWith("/pitches/")) {
             throw new IllegalStateException("The pitch was not sent: " + path);
         }

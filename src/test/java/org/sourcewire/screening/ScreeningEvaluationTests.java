@@ -97,7 +97,7 @@ class ScreeningEvaluationTests {
             PitchScreening.Draft draft = new PitchScreening.Draft(pitchId, queryId, profile, query.get("headline").asString(),
                     questions.get(queryKey), query.get("requirements").asString(), answers, null);
             PitchScreening.Verdict verdict = screening.screen(draft);
-            screening.remember(pitchId, draft);
+            screening.remember(pitchId, draft, verdict);
 
             boolean expected = pitch.get("flagged").asBoolean();
             String kind = pitch.get("kind").asString();

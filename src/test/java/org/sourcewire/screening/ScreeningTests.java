@@ -155,7 +155,7 @@ class ScreeningTests {
     }
 
     @Test
-    void adminsKeepTheFillerPhraseList() {
+    void adminsKeepTheFillerPhraseList() throws Exception {
         CurrentUser admin = accounts.admin();
         String phrase = "circle back " + System.nanoTime();
 
@@ -169,7 +169,13 @@ class ScreeningTests {
         assertThat(mvc.post().uri("/admin/boilerplate").with(csrf()).with(as(admin)).param("phrase", "okay phrase").param("weight", "x"))
                 .hasStatusOk();
         long id = jdbc.sql("select id from boilerplate_phrase where phrase = :p").param("p", phrase).query(Long.class).single();
+        // The list is cached for the screening of every pitch; a change here counts for the next pitch at once.
+        long query = queries.by(accounts.journalist()).publish();
+        CurrentUser source = accounts.source();
+        List<String> filler = List.of(GOOD.get(0) + " Let us " + phrase + " on this.", GOOD.get(1), GOOD.get(2));
+        assertThat(preflight(source, query, filler)).contains("generic filler phrases").contains(phrase);
         assertThat(mvc.post().uri("/admin/boilerplate/" + id + "/delete").with(csrf()).with(as(admin))).hasRedirectedUrl("/admin/boilerplate");
+        assertThat(preflight(source, query, filler)).doesNotContain("generic filler phrases");
         assertThat(jdbc.sql("select action from audit_entry where subject = :s order by id").param("s", "boilerplate " + id)
                 .query(String.class).list()).containsExactly("boilerplate.added", "boilerplate.removed");
         for (CurrentUser other : new CurrentUser[] { accounts.journalist(), accounts.source() }) {
@@ -192,8 +198,15 @@ class ScreeningTests {
         assertThat(jdbc.sql("select count(*) from pitch where query_id = :q").param("q", eleventh).query(Integer.class).single()).isZero();
     }
 
+    private String preflight(CurrentUser source, long query, List<String> answers) throws Exception {
+        return mvc.post().uri("/queries/" + query + "/pitch/preflight").with(csrf()).with(as(source))
+                .header("HX-Request", "true").param("answers[0]", answers.get(0)).param("answers[1]", answers.get(1))
+                .param("answers[2]", answers.get(2)).exchange().getResponse().getContentAsString();
+    }
+
     private String send(CurrentUser source, long query, List<String> answers) {
-        return post(source, query, answers).exchange().getResponse().getRedirectedUrl();
+        String location = post(source, query, answers).exchange().getResponse().getRedirectedUrl();
+        return location == null ? null : location.replace("?sent=true", "");
     }
 
     private MockMvcRequestBuilder post(CurrentUser source, long query, List<String> answers) {

@@ -2,13 +2,26 @@ package org.sourcewire.shared;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.FilterChain;
 
 import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.MapSession;
+import org.springframework.session.MapSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.test.util.ReflectionTestUtils;
 
@@ -63,6 +76,87 @@ class ThrottledSessionRepositoryTests {
 
         sessions.deleteById(id);
         assertThat(sessions.findById(id)).isNull();
+    }
+
+    @Test
+    void aRequestReadsItsSessionFromTheDatabaseOnce() throws Exception {
+        CountingRepository counting = new CountingRepository();
+        ThrottledSessionRepository repository = new ThrottledSessionRepository(counting, Duration.ofMinutes(1));
+        var created = repository.createSession();
+        repository.save(created);
+        String id = created.getId();
+
+        // Outside a request every look-up reads.
+        repository.findById(id);
+        repository.findById(id);
+        assertThat(counting.reads).isEqualTo(2);
+
+        // Within one request (as Spring Session looks the session up again when it has committed the response):
+        // one read, and the second look-up gets the same session, with the request's changes.
+        List<Object> seen = new ArrayList<>();
+        FilterChain request = (req, res) -> {
+            var first = repository.findById(id);
+            first.setAttribute("greeting", "hello");
+            seen.add(first);
+            seen.add(repository.findById(id));
+            repository.deleteById(id);
+            seen.add(String.valueOf(repository.findById(id)));
+        };
+        new ThrottledSessionRepository.RequestScope().doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(),
+                request);
+        assertThat(seen.get(1)).isSameAs(seen.get(0));
+        assertThat(seen.get(2)).isEqualTo("null");
+        assertThat(counting.reads).isEqualTo(4);
+
+        // The next request reads afresh: nothing is kept between requests.
+        var again = repository.createSession();
+        repository.save(again);
+        new ThrottledSessionRepository.RequestScope().doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(),
+                (req, res) -> repository.findById(again.getId()));
+        new ThrottledSessionRepository.RequestScope().doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(),
+                (req, res) -> repository.findById(again.getId()));
+        assertThat(counting.reads).isEqualTo(6);
+    }
+
+    @Test
+    void theReadOncePerRequestFilterRunsAroundSpringSessionsFilter() {
+        var scopes = context.getBeansOfType(FilterRegistrationBean.class).values().stream()
+                .filter(registration -> registration.getFilter() instanceof ThrottledSessionRepository.RequestScope).toList();
+        assertThat(scopes).singleElement().satisfies(scope -> assertThat(scope.getOrder())
+                .isLessThan(SessionRepositoryFilter.DEFAULT_ORDER));
+    }
+
+    /** An in-memory repository that counts its reads. */
+    static final class CountingRepository implements FindByIndexNameSessionRepository<Session> {
+
+        private final MapSessionRepository sessions = new MapSessionRepository(new ConcurrentHashMap<>());
+        int reads;
+
+        @Override
+        public Session createSession() {
+            return sessions.createSession();
+        }
+
+        @Override
+        public void save(Session session) {
+            sessions.save((MapSession) session);
+        }
+
+        @Override
+        public Session findById(String id) {
+            reads++;
+            return sessions.findById(id);
+        }
+
+        @Override
+        public void deleteById(String id) {
+            sessions.deleteById(id);
+        }
+
+        @Override
+        public Map<String, Session> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+            return Map.of();
+        }
     }
 
     private long lastAccess(String sessionId) {
