@@ -1,5 +1,7 @@
 package org.sourcewire.pitches;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -33,6 +35,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -600,10 +603,17 @@ public class PitchManagement {
 
     /** All answers in one statement (position = order in the list, from 0). */
     private void insertAnswers(long pitchId, List<String> answers) {
-        List<String> texts = answers.stream().map(answer -> answer == null ? "" : answer.strip()).toList();
+        String[] texts = answers.stream().map(answer -> answer == null ? "" : answer.strip()).toArray(String[]::new);
+        // One statement for all answers, passed as one text[] parameter.
         jdbc.sql("insert into pitch_answer (pitch_id, position, answer) select :pitch, t.n - 1, t.answer "
-                + "from jsonb_array_elements_text(cast(:answers as jsonb)) with ordinality as t(answer, n)")
-                .param("pitch", pitchId).param("answers", json.writeValueAsString(texts)).update();
+                + "from unnest(cast(:answers as text[])) with ordinality as t(answer, n)")
+                .param("pitch", pitchId).param("answers", new AbstractSqlTypeValue() {
+                    @Override
+                    protected Object createTypeValue(Connection connection, int sqlType, String typeName)
+                            throws SQLException {
+                        return connection.createArrayOf("text", texts);
+                    }
+                }).update();
     }
 
     private void checkSource(AccountView source) {

@@ -1,5 +1,7 @@
 package org.sourcewire.screening;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,11 +15,15 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.google.common.base.Suppliers;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
 
 import org.sourcewire.pitches.PitchScreening;
 import org.sourcewire.shared.Words;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -31,9 +37,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 @Transactional
 class ScreeningService implements PitchScreening {
-
-    /** Separates the parts of a list passed to SQL as one text (a control character nobody types). */
-    private static final String SEPARATOR = "\u001F";
 
     private static final Pattern EMPTY_ANSWER = Pattern.compile(
             "^(see above|as above|as i said( above)?|same as above|yes|no|maybe|n/?a|see my (web ?site|profile|bio)"
@@ -49,6 +52,14 @@ class ScreeningService implements PitchScreening {
 
     private final JdbcClient jdbc;
     private final ScreeningProperties weights;
+    /**
+     * Each question's stems together with the headline's and the requirements', by query text (the same for every
+     * pitch to a query).
+     */
+    private final LoadingCache<Asked, List<Set<String>>> askedWords = CacheBuilder.newBuilder().maximumSize(5_000)
+            .build(CacheLoader.from(asked -> stems("t.text || ' ' || :headline || ' ' || :requirements",
+                    Map.of("headline", asked.headline(), "requirements", asked.requirements()), asked.questions())
+                    .stream().<Set<String>>map(Set::copyOf).toList()));
     /** The filler phrases: read from the database at most every {@link #PHRASES_SECONDS}, not on every pitch. */
     private volatile Supplier<Map<String, Integer>> phrases = cachedPhrases();
 
@@ -157,17 +168,20 @@ class ScreeningService implements PitchScreening {
     @Override
     public void remember(long pitchId, Draft draft, Verdict verdict) {
         if (draft.pitchId() != null) {
-            // An edited pitch replaces what was kept for it. A new pitch has nothing kept yet.
-            jdbc.sql("delete from pitch_signature where pitch_id = :id").param("id", pitchId).update();
+            // An edited pitch replaces what was kept for it (one round trip). A new pitch has nothing kept yet.
+            jdbc.sql("with bands as (delete from pitch_band where pitch_id = :id) delete from pitch_signature where pitch_id = :id")
+                    .param("id", pitchId).update();
         }
         int[] signature = verdict.fingerprint();
         if (signature == null) {
             return;
         }
         jdbc.sql("""
-                insert into pitch_signature (pitch_id, query_id, source_id, minhash, bands)
-                values (:id, :query, :source, cast(string_to_array(:minhash, ',') as int[]),
-                        cast(string_to_array(:bands, ',') as bigint[]))""")
+                with signature as (
+                    insert into pitch_signature (pitch_id, query_id, source_id, minhash)
+                    values (:id, :query, :source, cast(string_to_array(:minhash, ',') as int[])))
+                insert into pitch_band (band_hash, pitch_id)
+                select cast(hash as bigint), :id from unnest(string_to_array(:bands, ',')) as hash""")
                 .param("id", pitchId).param("query", draft.queryId()).param("source", draft.sourceId())
                 .param("minhash", join(signature)).param("bands", join(MinHash.bands(signature))).update();
     }
@@ -176,26 +190,49 @@ class ScreeningService implements PitchScreening {
 
     /**
      * The share of answered questions whose answer shares enough stemmed words with its question, the headline and
-     * the requirements (three or more count fully), computed in PostgreSQL for all answers in one statement.
+     * the requirements (three or more count fully). PostgreSQL stems the words (English text search); the query's
+     * side is the same for every pitch to it, so it is stemmed once per query text and kept.
      */
     private double relevance(Draft draft, List<String> answers) {
         if (answers.stream().allMatch(String::isBlank)) {
             return 0;
         }
-        List<Double> perAnswer = jdbc.sql("""
-                select least(1.0, cardinality(array(
-                           select unnest(tsvector_to_array(to_tsvector('english',
-                               q.question || ' ' || :headline || ' ' || :requirements)))
-                           intersect
-                           select unnest(tsvector_to_array(to_tsvector('english', a.answer))))) / 3.0)
-                from unnest(string_to_array(:answers, :sep)) with ordinality as a(answer, ord)
-                join unnest(string_to_array(:questions, :sep)) with ordinality as q(question, ord) on q.ord = a.ord
-                where btrim(a.answer) <> ''""")
-                .param("headline", draft.headline()).param("requirements", draft.requirements() == null ? "" : draft.requirements())
-                .param("answers", String.join(SEPARATOR, answers)).param("questions", String.join(SEPARATOR, draft.questions()))
-                .param("sep", SEPARATOR)
-                .query(Double.class).list();
-        return perAnswer.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        List<Set<String>> asked = askedWords.getUnchecked(new Asked(draft.headline(),
+                draft.requirements() == null ? "" : draft.requirements(), List.copyOf(draft.questions())));
+        List<List<String>> answered = stems("t.text", Map.of(), answers);
+        double sum = 0;
+        int counted = 0;
+        for (int i = 0; i < Math.min(answers.size(), asked.size()); i++) {
+            if (answers.get(i).isBlank()) {
+                continue;
+            }
+            long shared = answered.get(i).stream().filter(asked.get(i)::contains).count();
+            sum += Math.min(1.0, shared / 3.0);
+            counted++;
+        }
+        return counted == 0 ? 0 : sum / counted;
+    }
+
+    /** A query's text as screening reads it. */
+    private record Asked(String headline, String requirements, List<String> questions) {
+    }
+
+    /** The English stems of each text, in order; {@code text} is an SQL expression of {@code t.text}. */
+    private List<List<String>> stems(String text, Map<String, String> params, List<String> texts) {
+        String[] array = texts.toArray(String[]::new);
+        var statement = jdbc.sql("select tsvector_to_array(to_tsvector('english', " + text + ")) "
+                + "from unnest(cast(:texts as text[])) with ordinality as t(text, n) order by t.n")
+                .param("texts", new AbstractSqlTypeValue() {
+                    @Override
+                    protected Object createTypeValue(Connection connection, int sqlType, String typeName)
+                            throws SQLException {
+                        return connection.createArrayOf("text", array);
+                    }
+                });
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            statement = statement.param(param.getKey(), param.getValue());
+        }
+        return statement.query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).list();
     }
 
     private int lengthPoints(int words) {
@@ -227,11 +264,10 @@ class ScreeningService implements PitchScreening {
         List<Candidate> candidates = jdbc.sql("""
                 select s.pitch_id, s.query_id, s.source_id, array_to_string(s.minhash, ',')
                 from pitch_signature s
-                where s.bands && cast(string_to_array(:bands, ',') as bigint[]) and s.pitch_id <> :self
-                order by cardinality(array(select unnest(s.bands)
-                                           intersect select unnest(cast(string_to_array(:bands, ',') as bigint[])))) desc
-                limit 50""")
-                .param("bands", join(MinHash.bands(signature)))
+                where s.pitch_id in (select b.pitch_id from pitch_band b where b.band_hash in (:bands)
+                                     group by b.pitch_id order by count(*) desc limit 50)
+                  and s.pitch_id <> :self""")
+                .param("bands", Arrays.stream(MinHash.bands(signature)).boxed().toList())
                 .param("self", draft.pitchId() == null ? -1L : draft.pitchId())
                 .query((rs, n) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getLong(3),
                         Arrays.stream(rs.getString(4).split(",")).mapToInt(Integer::parseInt).toArray()))

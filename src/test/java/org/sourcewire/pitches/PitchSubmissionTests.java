@@ -214,11 +214,23 @@ class PitchSubmissionTests {
         long query = queries.by(accounts.journalist()).publish();
         CurrentUser source = accounts.source();
         String path = sentPath(mvc, source, query);
+        long id = jdbc.sql("select id from pitch where public_id = cast(:id as uuid)")
+                .param("id", path.substring("/pitches/".length())).query(Long.class).single();
+        assertThat(bands(id)).isEqualTo(24);
 
         assertThat(mvc.post().uri(path + "/withdraw").with(csrf()).with(as(source))).hasRedirectedUrl("/pitches");
         assertThat(count(query)).isZero();
+        // Its screening fingerprint goes with it (the band rows by a trigger, the signature by its foreign key).
+        assertThat(bands(id)).isZero();
+        assertThat(jdbc.sql("select count(*) from pitch_signature where pitch_id = :id").param("id", id)
+                .query(Integer.class).single()).isZero();
         assertThat(mvc.get().uri(path).with(as(source))).hasStatus(404);
         assertThat(pitch(mvc, source, query)).hasStatus3xxRedirection();
+    }
+
+    private int bands(long pitchId) {
+        return jdbc.sql("select count(*) from pitch_band where pitch_id = :id").param("id", pitchId).query(Integer.class)
+                .single();
     }
 
     @Test
