@@ -1,7 +1,5 @@
 package org.sourcewire.pitches;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -24,6 +22,7 @@ import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.QueryStatus;
 import org.sourcewire.queries.QueryView;
 import org.sourcewire.shared.SiteUrls;
+import org.sourcewire.shared.SqlArrays;
 import org.sourcewire.sources.ProfileView;
 import org.sourcewire.sources.SourceManagement;
 
@@ -35,7 +34,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -516,7 +514,6 @@ public class PitchManagement {
         return List.of(json.readValue(stored, PitchScreening.Reason[].class));
     }
 
-    /** Pitches per day and per month from the source's plan, counted in the database (right with many instances). */
     /** What the source has sent: its pitch to this query, if any, and its counts against its plan's quota. */
     private record Standing(UUID earlierPitch, UUID earlierKey, Plan plan, long day, long month) {
     }
@@ -538,6 +535,7 @@ public class PitchManagement {
                         rs.getLong(5))).single();
     }
 
+    /** Pitches per day and per month from the source's plan, counted in the database (right with many instances). */
     private void checkQuota(Standing sent) {
         Plan plan = sent.plan();
         PitchesProperties.Quota quota = properties.quota(plan);
@@ -607,13 +605,7 @@ public class PitchManagement {
         // One statement for all answers, passed as one text[] parameter.
         jdbc.sql("insert into pitch_answer (pitch_id, position, answer) select :pitch, t.n - 1, t.answer "
                 + "from unnest(cast(:answers as text[])) with ordinality as t(answer, n)")
-                .param("pitch", pitchId).param("answers", new AbstractSqlTypeValue() {
-                    @Override
-                    protected Object createTypeValue(Connection connection, int sqlType, String typeName)
-                            throws SQLException {
-                        return connection.createArrayOf("text", texts);
-                    }
-                }).update();
+                .param("pitch", pitchId).param("answers", SqlArrays.text(texts)).update();
     }
 
     private void checkSource(AccountView source) {

@@ -1,7 +1,5 @@
 package org.sourcewire.screening;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,10 +18,10 @@ import com.google.common.cache.CacheLoader;
 import com.google.common.cache.LoadingCache;
 
 import org.sourcewire.pitches.PitchScreening;
+import org.sourcewire.shared.SqlArrays;
 import org.sourcewire.shared.Words;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -219,16 +217,9 @@ class ScreeningService implements PitchScreening {
 
     /** The English stems of each text, in order; {@code text} is an SQL expression of {@code t.text}. */
     private List<List<String>> stems(String text, Map<String, String> params, List<String> texts) {
-        String[] array = texts.toArray(String[]::new);
         var statement = jdbc.sql("select tsvector_to_array(to_tsvector('english', " + text + ")) "
                 + "from unnest(cast(:texts as text[])) with ordinality as t(text, n) order by t.n")
-                .param("texts", new AbstractSqlTypeValue() {
-                    @Override
-                    protected Object createTypeValue(Connection connection, int sqlType, String typeName)
-                            throws SQLException {
-                        return connection.createArrayOf("text", array);
-                    }
-                });
+                .param("texts", SqlArrays.text(texts.toArray(String[]::new)));
         for (Map.Entry<String, String> param : params.entrySet()) {
             statement = statement.param(param.getKey(), param.getValue());
         }
