@@ -117,12 +117,13 @@ class PitchController {
 
     @GetMapping("/pitches/{publicId}")
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID publicId,
-            @RequestParam(defaultValue = "false") boolean sent, Model model) {
+            @RequestParam(required = false) String sent, Model model) {
         AccountView reader = accounts.find(user.id()).orElseThrow();
         PitchViews.Detail pitch = (reader.isJournalist() ? pitches.open(publicId, reader) : pitches.read(publicId, reader))
                 .orElseThrow(PitchNotFoundException::new);
-        // "?sent=true" after the pitch form: the confirmation, without a flash attribute in the session.
-        if (sent && reader.isSource()) {
+        // "?sent=true" after the pitch form: the confirmation, without a flash attribute in the session. Any other
+        // value (a mangled link) just shows the pitch.
+        if ("true".equals(sent) && reader.isSource()) {
             model.addAttribute("success", "Your pitch is sent. You can change or withdraw it until the journalist "
                     + "opens it.");
         }

@@ -77,6 +77,8 @@ class PitchSubmissionTests {
                 .contains("Edit pitch");
         assertThat(mvc.get().uri(PitchMother.withoutConfirmation(pitchPath)).with(as(source))).hasStatusOk().bodyText()
                 .doesNotContain("Your pitch is sent.");
+        assertThat(mvc.get().uri(PitchMother.withoutConfirmation(pitchPath) + "?sent=maybe").with(as(source)))
+                .hasStatusOk().bodyText().doesNotContain("Your pitch is sent.");
         assertThat(mvc.get().uri("/pitches").with(as(source))).hasStatusOk().bodyText()
                 .contains("Sleep doctors: what helps shift workers sleep?").contains("Submitted");
         assertThat(mvc.get().uri("/pitches?status=used").with(as(source))).hasStatusOk().bodyText()
