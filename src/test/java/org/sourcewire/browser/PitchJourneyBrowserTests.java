@@ -33,6 +33,7 @@ class PitchJourneyBrowserTests extends BrowserJourney {
         browser.screenshot("pitch-form");
         browser.press("Send pitch");
         assertThat(browser.text()).contains("Your pitch is sent").contains("Not answered.").contains("skipped 1 of 3 questions");
+        browser.screenshot("pitch-sent");
         String pitchPath = browser.path();
         browser.press("Log out");
 
