@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sourcewire.mail.Email;
 import org.sourcewire.mail.Outbox;
+import org.sourcewire.shared.PlainRead;
 import org.sourcewire.shared.SignedTokens;
 import org.sourcewire.shared.SignedTokens.TokenCheck;
 import org.sourcewire.shared.SiteUrls;
@@ -94,7 +95,7 @@ public class AccountManagement {
      * Read with plain SQL rather than as an entity: pages read one or more accounts on every request (the layout's
      * name, the owner check, the bylines), and this is several times cheaper than loading entities.
      */
-    @Transactional(readOnly = true)
+    @PlainRead
     public Optional<AccountView> find(long id) {
         return jdbc.sql(VIEW_SELECT + " where id = :id").param("id", id).query(AccountManagement::view).optional();
     }
@@ -104,7 +105,7 @@ public class AccountManagement {
         return accounts.findByAddress(email).map(Account::toView);
     }
 
-    @Transactional(readOnly = true)
+    @PlainRead
     public Map<Long, AccountView> findAll(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();

@@ -25,6 +25,7 @@ import org.sourcewire.shared.SiteUrls;
 import org.sourcewire.shared.SqlArrays;
 import org.sourcewire.sources.ProfileView;
 import org.sourcewire.sources.SourceManagement;
+import org.sourcewire.shared.PlainRead;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +34,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,7 +80,7 @@ public class PitchManagement {
     // --- sources -------------------------------------------------------------------------------------------------
 
     /** The query as the source sees it, if it is one they may pitch now; otherwise the reason, as a rule exception. */
-    @Transactional(readOnly = true)
+    @PlainRead
     QueryView pitchable(long queryId, AccountView source) {
         QueryView query = queries.find(queryId).filter(found -> found.status().isVisibleToSources())
                 .orElseThrow(PitchNotFoundException::new);
@@ -88,14 +90,14 @@ public class PitchManagement {
     }
 
     /** A query a source may read (published, closed or expired), as sources see it. */
-    @Transactional(readOnly = true)
+    @PlainRead
     QueryView visibleToSource(long queryId) {
         return queries.find(queryId).filter(found -> found.status().isVisibleToSources()).map(QueryView::forSource)
                 .orElseThrow(PitchNotFoundException::new);
     }
 
     /** The source's pitch to this query, if there is one. */
-    @Transactional(readOnly = true)
+    @PlainRead
     Optional<UUID> existing(long queryId, long sourceId) {
         return jdbc.sql("select public_id from pitch where query_id = :query and source_id = :source")
                 .param("query", queryId).param("source", sourceId).query(UUID.class).optional();
@@ -146,19 +148,26 @@ public class PitchManagement {
         PitchScreening.Verdict verdict = screener == null ? null : screener.screen(screened);
         Instant now = clock.instant();
         UUID publicId = UUID.randomUUID();
+        // The pitch and its answers in one statement.
         long id = jdbc.sql("""
-                insert into pitch (public_id, query_id, source_id, status, why_me, word_count, submission_key,
-                                   submitted_at, updated_at, score, flagged, reasons)
-                values (:publicId, :query, :source, 'SUBMITTED', :whyMe, :words, :key, :now, :now,
-                        :score, :flagged, cast(:reasons as jsonb))
-                returning id""")
+                with pitch as (
+                    insert into pitch (public_id, query_id, source_id, status, why_me, word_count, submission_key,
+                                       submitted_at, updated_at, score, flagged, reasons)
+                    values (:publicId, :query, :source, 'SUBMITTED', :whyMe, :words, :key, :now, :now,
+                            :score, :flagged, cast(:reasons as jsonb))
+                    returning id),
+                answers as (
+                    insert into pitch_answer (pitch_id, position, answer)
+                    select pitch.id, t.n - 1, t.answer
+                    from pitch, unnest(cast(:answers as text[])) with ordinality as t(answer, n))
+                select id from pitch""")
                 .param("publicId", publicId).param("query", queryId).param("source", profile.id())
                 .param("whyMe", clean(draft.whyMe())).param("words", draft.words()).param("key", submissionKey)
                 .param("now", Timestamp.from(now)).param("score", verdict == null ? null : verdict.score(), Types.INTEGER)
                 .param("flagged", verdict != null && verdict.flagged())
                 .param("reasons", verdict == null ? null : json.writeValueAsString(verdict.reasons()), Types.VARCHAR)
+                .param("answers", answers(draft.answers()))
                 .query(Long.class).single();
-        insertAnswers(id, draft.answers());
         if (screener != null) {
             screener.remember(id, screened, verdict);
         }
@@ -601,11 +610,14 @@ public class PitchManagement {
 
     /** All answers in one statement (position = order in the list, from 0). */
     private void insertAnswers(long pitchId, List<String> answers) {
-        String[] texts = answers.stream().map(answer -> answer == null ? "" : answer.strip()).toArray(String[]::new);
-        // One statement for all answers, passed as one text[] parameter.
         jdbc.sql("insert into pitch_answer (pitch_id, position, answer) select :pitch, t.n - 1, t.answer "
                 + "from unnest(cast(:answers as text[])) with ordinality as t(answer, n)")
-                .param("pitch", pitchId).param("answers", SqlArrays.text(texts)).update();
+                .param("pitch", pitchId).param("answers", answers(answers)).update();
+    }
+
+    /** All answers as one text[] parameter (one statement for all of them). */
+    private static SqlTypeValue answers(List<String> answers) {
+        return SqlArrays.text(answers.stream().map(answer -> answer == null ? "" : answer.strip()).toArray(String[]::new));
     }
 
     private void checkSource(AccountView source) {

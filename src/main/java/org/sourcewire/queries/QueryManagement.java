@@ -24,6 +24,7 @@ import org.sourcewire.topics.TopicCatalog;
 import org.sourcewire.topics.TopicMerged;
 import org.sourcewire.topics.TopicUsage;
 import org.sourcewire.topics.TopicView;
+import org.sourcewire.shared.PlainRead;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -117,7 +118,7 @@ public class QueryManagement implements TopicUsage.Queries {
     }
 
     /** Any query, with its journalist, for the owner and admins. Callers check who may see it. */
-    @Transactional(readOnly = true)
+    @PlainRead
     public Optional<QueryView> find(long id) {
         // Plain SQL, questions included (one statement instead of the entity and its question collection).
         return jdbc.sql("""

@@ -22,6 +22,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "10m")
@@ -64,6 +67,21 @@ class SharedConfiguration {
                         ? new ThrottledSessionRepository(sessions, Duration.ofMinutes(1)) : bean;
             }
         };
+    }
+
+    /** A session is read without a transaction, and written in one (see {@link ThrottledSessionRepository}). */
+    @Bean
+    TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactionManager) {
+        return new ThrottledSessionRepository.Transactions(transactionManager);
+    }
+
+    /**
+     * The application's transaction template, declared here because Spring Boot makes its own only when there is no
+     * other {@link TransactionOperations} bean, and the session's one above is such a bean.
+     */
+    @Bean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
     }
 
     /** One database read of the session per request (see {@link ThrottledSessionRepository}). */

@@ -15,6 +15,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,9 +35,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * committed (a redirect, a written body), forgets the session it read, and when the request ends looks it up again
  * by the cookie's id: a second SELECT and deserialisation on nearly every request. Within a request wrapped by
  * {@link RequestScope} that look-up gets the session already read (the same object, with this request's changes).
+ * <p>
+ * And it reads without a transaction ({@link Transactions}): the read is one SELECT, which needs no BEGIN and COMMIT
+ * around it. Writes keep theirs.
  */
 final class ThrottledSessionRepository
         implements FindByIndexNameSessionRepository<ThrottledSessionRepository.ThrottledSession> {
+
+    /** True while {@link #findById} reads through the delegate: {@link Transactions} then opens no transaction. */
+    private static final ThreadLocal<Boolean> READING = new ThreadLocal<>();
 
     /** The sessions read during the current request, while {@link RequestScope} runs; null outside requests. */
     private static final ThreadLocal<Map<String, ThrottledSession>> READ = new ThreadLocal<>();
@@ -63,7 +74,14 @@ final class ThrottledSessionRepository
         if (known != null && known.getId().equals(id)) {
             return known;
         }
-        Session found = delegate.findById(id);
+        Session found;
+        READING.set(Boolean.TRUE);
+        try {
+            found = delegate.findById(id);
+        }
+        finally {
+            READING.remove();
+        }
         ThrottledSession session = found == null ? null : new ThrottledSession(found, resolution);
         if (read != null && session != null) {
             read.put(id, session);
@@ -100,6 +118,26 @@ final class ThrottledSessionRepository
             finally {
                 READ.remove();
             }
+        }
+    }
+
+    /**
+     * Spring Session's transactions (its bean {@code springSessionTransactionOperations}): each write in a new
+     * transaction of its own, as Spring Session does by default, and the read of a session by id without one.
+     */
+    static final class Transactions implements TransactionOperations {
+
+        private final TransactionTemplate writes;
+
+        Transactions(PlatformTransactionManager transactionManager) {
+            this.writes = new TransactionTemplate(transactionManager);
+            this.writes.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        }
+
+        @Override
+        public <T> T execute(TransactionCallback<T> action) {
+            return Boolean.TRUE.equals(READING.get()) ? TransactionOperations.withoutTransaction().execute(action)
+                    : writes.execute(action);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.sourcewire.audit.Actor;
 import org.sourcewire.audit.AuditLog;
+import org.sourcewire.shared.PlainRead;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,7 +58,7 @@ public class TopicCatalog {
         return topics.findById(id).map(Topic::toView);
     }
 
-    @Transactional(readOnly = true)
+    @PlainRead
     public Map<Long, TopicView> findAll(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();

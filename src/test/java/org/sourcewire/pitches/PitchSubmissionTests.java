@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.SqlStatements;
 import org.sourcewire.TestClock;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.CurrentUser;
@@ -84,6 +85,20 @@ class PitchSubmissionTests {
         assertThat(mvc.get().uri("/pitches?status=used").with(as(source))).hasStatusOk().bodyText()
                 .contains("No pitches with this status.");
         assertThat(words(query)).isEqualTo(88);
+    }
+
+    @Test
+    void sendingAPitchIsOneTransactionOfAFewStatements() {
+        long query = queries.by(accounts.journalist()).publish();
+        CurrentUser source = accounts.source();
+        assertThat(mvc.get().uri("/queries/" + query + "/pitch").with(as(source))).hasStatusOk();
+
+        // The account and the query are read without a transaction; the checks, the pitch, its answers and its
+        // screening are one. (The session is not counted here: these requests are authenticated without one.)
+        SqlStatements.reset();
+        assertThat(pitch(mvc, source, query)).hasStatus3xxRedirection();
+        assertThat(SqlStatements.transactions()).isEqualTo(1);
+        assertThat(SqlStatements.count()).isLessThanOrEqualTo(14);
     }
 
     @Test

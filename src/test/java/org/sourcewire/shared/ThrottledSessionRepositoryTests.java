@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,9 @@ import org.springframework.session.MapSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +42,10 @@ class ThrottledSessionRepositoryTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    @Qualifier("springSessionTransactionOperations")
+    TransactionOperations sessionTransactions;
 
     @Test
     void theSessionFilterUsesTheThrottledRepository() {
@@ -119,6 +127,40 @@ class ThrottledSessionRepositoryTests {
     }
 
     @Test
+    void aSessionIsReadWithoutATransactionAndWrittenInOne() {
+        // Spring Session's repository got the transactions that know reads from writes, and the app keeps its template.
+        Object jdbcRepository = ReflectionTestUtils.getField(sessions, "delegate");
+        assertThat(ReflectionTestUtils.getField(jdbcRepository, "transactionOperations")).isSameAs(sessionTransactions);
+        assertThat(context.getBean(TransactionTemplate.class)).isNotSameAs(sessionTransactions);
+
+        List<Boolean> inTransaction = new ArrayList<>();
+        CountingRepository counting = new CountingRepository() {
+            @Override
+            public void save(Session session) {
+                sessionTransactions.execute(status -> {
+                    inTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
+                    super.save(session);
+                    return null;
+                });
+            }
+
+            @Override
+            public Session findById(String id) {
+                return sessionTransactions.execute(status -> {
+                    inTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
+                    return super.findById(id);
+                });
+            }
+        };
+        ThrottledSessionRepository repository = new ThrottledSessionRepository(counting, Duration.ofMinutes(1));
+        var created = repository.createSession();
+        repository.save(created);
+        repository.findById(created.getId());
+        repository.save(created);
+        assertThat(inTransaction).containsExactly(true, false, true);
+    }
+
+    @Test
     void theReadOncePerRequestFilterRunsAroundSpringSessionsFilter() {
         var scopes = context.getBeansOfType(FilterRegistrationBean.class).values().stream()
                 .filter(registration -> registration.getFilter() instanceof ThrottledSessionRepository.RequestScope).toList();
@@ -127,7 +169,7 @@ class ThrottledSessionRepositoryTests {
     }
 
     /** An in-memory repository that counts its reads. */
-    static final class CountingRepository implements FindByIndexNameSessionRepository<Session> {
+    static class CountingRepository implements FindByIndexNameSessionRepository<Session> {
 
         private final MapSessionRepository sessions = new MapSessionRepository(new ConcurrentHashMap<>());
         int reads;
