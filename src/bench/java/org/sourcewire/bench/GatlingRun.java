@@ -6,9 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one Gatling simulation in this JVM and reads its results back from the report Gatling writes. Gatling's own
@@ -29,6 +35,7 @@ final class GatlingRun {
 
     static Path run(Class<?> simulation, Path resultsRoot, Map<String, String> properties) {
         properties.forEach(System::setProperty);
+        Map<String, Level> levels = logLevels();
         try {
             Files.createDirectories(resultsRoot);
             List<Path> before = runs(resultsRoot);
@@ -44,6 +51,30 @@ final class GatlingRun {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+        finally {
+            restore(levels);
+        }
+    }
+
+    /** The log levels set in this JVM (Spring Boot set them from logging.level.*), by logger name. */
+    private static Map<String, Level> logLevels() {
+        Map<String, Level> levels = new HashMap<>();
+        for (Logger logger : ((LoggerContext) LoggerFactory.getILoggerFactory()).getLoggerList()) {
+            if (logger.getLevel() != null) {
+                levels.put(logger.getName(), logger.getLevel());
+            }
+        }
+        return levels;
+    }
+
+    /**
+     * Gatling stops Logback when a run ends, and a stopped Logback is reset: every logger at DEBUG. The app in this
+     * JVM then built every debug message of Spring (transactions, security, MVC) on every request for the rest of the
+     * benchmark (about 2% of its time in the profile) and threw it away. The levels Spring Boot set are put back.
+     */
+    private static void restore(Map<String, Level> levels) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        levels.forEach((name, level) -> context.getLogger(name).setLevel(level));
     }
 
     private static List<Path> runs(Path root) throws IOException {
