@@ -241,7 +241,7 @@ class HaroScaleBenchmark {
         }
         // The closed runs (warm-up, then the measured one) need a pair per pitch at the fastest rate they could reach.
         int closedSeconds = 30;
-        int maxRate = Integer.getInteger("bench.pitchMaxRate", 400);
+        int maxRate = Integer.getInteger("bench.pitchMaxRate", 700);
         int warmPairs = maxRate * pitchWarmSeconds;
         int closedPairs = maxRate * closedSeconds;
         int warmSources = (warmPairs + closedPairs + perSourceMax - 1) / perSourceMax;

@@ -11,7 +11,7 @@ class HomeController {
         return "web/landing";
     }
 
-    /** Where log-in leads: what to do next, by role. The account itself comes from {@link CurrentAccountAdvice}. */
+    /** Where log-in leads: what to do next, by role. The account itself comes from {@link LayoutModel}. */
     @GetMapping("/dashboard")
     String dashboard() {
         return "web/dashboard";
