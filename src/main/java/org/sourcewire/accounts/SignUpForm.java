@@ -2,7 +2,6 @@ package org.sourcewire.accounts;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.sourcewire.shared.WebAddress;
 
@@ -20,8 +19,10 @@ record SignUpForm(
 
         String password,
 
-        @NotNull(message = "Choose whether you are a journalist or a source.")
-        Role role,
+        // Text, read by chosenRole(): a value that is no role then gets its message while the other fields are still
+        // validated (a record component that fails to convert leaves the whole form unvalidated).
+        @NotBlank(message = "Choose whether you are a journalist or a source.")
+        String role,
 
         @Size(max = 120, message = "Use at most 120 characters.")
         String outletName,
@@ -31,16 +32,16 @@ record SignUpForm(
         String outletUrl) {
 
     static SignUpForm empty(Role role) {
-        return new SignUpForm("", "", "", role, "", "");
+        return new SignUpForm("", "", "", role.name(), "", "");
     }
 
     /** The checks that depend on more than one field. */
     void validate(Errors errors) {
         PasswordPolicy.problem(password, email).ifPresent(problem -> errors.rejectValue("password", "weak", problem));
-        if (role == Role.ADMIN) {
+        if (chosenRole() == null && !errors.hasFieldErrors("role")) {
             errors.rejectValue("role", "invalid", "Choose whether you are a journalist or a source.");
         }
-        if (role == Role.JOURNALIST) {
+        if (chosenRole() == Role.JOURNALIST) {
             if (outletName == null || outletName.isBlank()) {
                 errors.rejectValue("outletName", "required", "Enter the outlet you write for, or \"Freelance\".");
             }
@@ -50,8 +51,14 @@ record SignUpForm(
         }
     }
 
+    /** The role chosen: journalist or source (nobody signs up as an admin), or null. */
+    Role chosenRole() {
+        return Role.JOURNALIST.name().equals(role) ? Role.JOURNALIST : Role.SOURCE.name().equals(role) ? Role.SOURCE : null;
+    }
+
     SignUp toSignUp() {
-        boolean journalist = role == Role.JOURNALIST;
-        return new SignUp(displayName, email, password, role, journalist ? outletName : null, journalist ? outletUrl : null);
+        boolean journalist = chosenRole() == Role.JOURNALIST;
+        return new SignUp(displayName, email, password, chosenRole(), journalist ? outletName : null,
+                journalist ? outletUrl : null);
     }
 }

@@ -1,9 +1,11 @@
 package org.sourcewire.pitches;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
@@ -34,10 +36,18 @@ class PlanAdminController {
         this.plans = plans;
     }
 
+    /**
+     * The plan is bound as text and read here, so a value that is no plan gets its message beside the select while the
+     * e-mail address is still validated (an enum that fails to convert would leave the form unvalidated).
+     */
     record PlanForm(@NotBlank(message = "Enter the source's e-mail address.")
                     @Email(message = "Enter an e-mail address such as name@example.com.")
                     @Size(max = 320, message = "An e-mail address has at most 320 characters.") String email,
-                    @NotNull(message = "Choose a plan.") Plan plan) {
+                    @NotBlank(message = "Choose a plan.") String plan) {
+
+        Optional<Plan> chosen() {
+            return Arrays.stream(Plan.values()).filter(value -> value.name().equals(plan)).findFirst();
+        }
     }
 
     @GetMapping
@@ -45,7 +55,7 @@ class PlanAdminController {
         model.addAttribute("offers", plans.offers());
         model.addAttribute("holders", plans.holders(PageRequest.of(Math.max(0, page), PAGE_SIZE)));
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new PlanForm("", Plan.STANDARD));
+            model.addAttribute("form", new PlanForm("", Plan.STANDARD.name()));
         }
         return "pitches/plans";
     }
@@ -53,10 +63,14 @@ class PlanAdminController {
     @PostMapping
     String assign(@AuthenticationPrincipal CurrentUser admin, @Valid @ModelAttribute("form") PlanForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
+        Optional<Plan> plan = form.chosen();
+        if (plan.isEmpty() && !result.hasFieldErrors("plan")) {
+            result.rejectValue("plan", "invalid", "Choose one of the plans.");
+        }
         if (!result.hasErrors()) {
             try {
-                AccountView source = plans.assign(form.email(), form.plan(), new Actor(admin.id(), admin.email()));
-                redirect.addFlashAttribute("success", source.email() + " is now on the " + form.plan().label() + " plan.");
+                AccountView source = plans.assign(form.email(), plan.get(), new Actor(admin.id(), admin.email()));
+                redirect.addFlashAttribute("success", source.email() + " is now on the " + plan.get().label() + " plan.");
                 return "redirect:/admin/plans";
             }
             catch (PitchRuleException ex) {

@@ -5,10 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.audit.Actor;
@@ -45,10 +44,18 @@ class BoilerplateAdminController {
     record Phrase(long id, String phrase, int weight) {
     }
 
+    /**
+     * The weight is bound as text and read by {@link #points()}: a value that is no number then gets its message while
+     * the phrase is still validated (a record component that fails to convert leaves the whole form unvalidated).
+     */
     record PhraseForm(
             @NotBlank(message = "Enter a phrase.") @Size(min = 3, max = 80, message = "Use 3 to 80 characters.") String phrase,
-            @NotNull(message = "Enter a weight from 1 to 30.") @Min(value = 1, message = "Enter a weight from 1 to 30.")
-            @Max(value = 30, message = "Enter a weight from 1 to 30.") Integer weight) {
+            @NotNull(message = "Enter a weight from 1 to 30.")
+            @Pattern(regexp = "\\s*([1-9]|[12][0-9]|30)\\s*", message = "Enter a weight from 1 to 30.") String weight) {
+
+        int points() {
+            return Integer.parseInt(weight.strip());
+        }
     }
 
     @GetMapping
@@ -56,7 +63,7 @@ class BoilerplateAdminController {
         model.addAttribute("phrases", jdbc.sql("select id, phrase, weight from boilerplate_phrase order by weight desc, lower(phrase)")
                 .query(Phrase.class).list());
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new PhraseForm("", 5));
+            model.addAttribute("form", new PhraseForm("", "5"));
         }
         return "screening/boilerplate";
     }
@@ -70,12 +77,12 @@ class BoilerplateAdminController {
             java.util.Optional<Long> id = jdbc.sql("""
                     insert into boilerplate_phrase (phrase, weight) values (:phrase, :weight)
                     on conflict do nothing returning id""")
-                    .param("phrase", phrase).param("weight", form.weight()).query(Long.class).optional();
+                    .param("phrase", phrase).param("weight", form.points()).query(Long.class).optional();
             if (id.isPresent()) {
                 screening.phrasesChanged();
                 audit.record(new Actor(admin.id(), admin.email()), "boilerplate.added", "boilerplate " + id.get(),
-                        "Added filler phrase \"" + phrase + "\" (weight " + form.weight() + ")", null,
-                        Map.of("phrase", phrase, "weight", form.weight()));
+                        "Added filler phrase \"" + phrase + "\" (weight " + form.points() + ")", null,
+                        Map.of("phrase", phrase, "weight", form.points()));
                 redirect.addFlashAttribute("success", "Added \"" + phrase + "\". New pitches are screened with it.");
                 return "redirect:/admin/boilerplate";
             }

@@ -143,6 +143,13 @@ class SignUpTests {
     }
 
     @Test
+    void anUnknownRoleDoesNotHideTheOtherFieldsMessages() {
+        assertThat(signUp("EDITOR", "", "not-an-address", "short", "", "")).hasStatusOk().bodyText()
+                .contains("Choose whether you are a journalist or a source.").contains("Enter your name.")
+                .contains("Enter a valid e-mail address").contains("Use at least 10 characters.");
+    }
+
+    @Test
     void signUpWithoutCsrfTokenIsRejected() {
         assertThat(mvc.post().uri("/signup").param("role", "SOURCE").param("displayName", "X")
                 .param("email", TestAccounts.uniqueEmail("csrf")).param("password", "a long enough secret"))

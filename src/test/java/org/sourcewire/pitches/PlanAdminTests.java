@@ -65,6 +65,12 @@ class PlanAdminTests {
         assertThat(assign(admin, journalist.email(), "PREMIUM")).as("journalists have no plan").hasStatusOk().bodyText()
                 .contains("No source has that e-mail address.");
         assertThat(assign(admin, accounts.source().email(), "GOLD")).hasStatusOk().bodyText().contains("Choose one of the plans.");
+        // A bad plan does not hide the address's message: both fields get theirs, and the typed address is kept.
+        assertThat(assign(admin, "not an address", "GOLD")).hasStatusOk().bodyText()
+                .contains("Choose one of the plans.").contains("Enter an e-mail address such as name@example.com.")
+                .contains("value=\"not an address\"");
+        assertThat(assign(admin, "", "")).hasStatusOk().bodyText()
+                .contains("Choose a plan.").contains("Enter the source&#39;s e-mail address.");
         assertThat(jdbc.sql("select count(*) from source_plan where account_id = :id").param("id", journalist.id())
                 .query(Integer.class).single()).isZero();
     }

@@ -168,6 +168,9 @@ class ScreeningTests {
                 .hasStatusOk().bodyText().contains("Use 3 to 80 characters.").contains("Enter a weight from 1 to 30.");
         assertThat(mvc.post().uri("/admin/boilerplate").with(csrf()).with(as(admin)).param("phrase", "okay phrase").param("weight", "x"))
                 .hasStatusOk();
+        // A weight that is no number does not hide the phrase's message.
+        assertThat(mvc.post().uri("/admin/boilerplate").with(csrf()).with(as(admin)).param("phrase", "ab").param("weight", "x"))
+                .hasStatusOk().bodyText().contains("Use 3 to 80 characters.").contains("Enter a weight from 1 to 30.");
         long id = jdbc.sql("select id from boilerplate_phrase where phrase = :p").param("p", phrase).query(Long.class).single();
         // The list is cached for the screening of every pitch; a change here counts for the next pitch at once.
         long query = queries.by(accounts.journalist()).publish();
