@@ -113,6 +113,8 @@ class PagesAndAccessTests {
         var notFound = journalist.get("/no/such/page");
         assertThat(notFound.statusCode()).isEqualTo(404);
         assertThat(notFound.body()).contains("We can't find that page").contains("Log out").doesNotContain("Exception");
+        // The layout's account (me) reaches error pages too: the name and the role badge, not the e-mail fallback.
+        assertThat(notFound.body()).contains("Jane Journalist").contains("role-badge");
 
         var forbidden = journalist.get("/admin/outbox");
         assertThat(forbidden.statusCode()).isEqualTo(403);
