@@ -21,11 +21,11 @@ import org.sourcewire.mail.Outbox;
 import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.QueryStatus;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.PlainRead;
 import org.sourcewire.shared.SiteUrls;
 import org.sourcewire.shared.SqlArrays;
 import org.sourcewire.sources.ProfileView;
 import org.sourcewire.sources.SourceManagement;
-import org.sourcewire.shared.PlainRead;
 
 import tools.jackson.databind.json.JsonMapper;
 
