@@ -106,6 +106,19 @@ class AdminJourneyBrowserTests extends BrowserJourney {
                 .contains("topic.retired").contains("topic.merged").contains("topic.renamed").contains("topic.created")
                 .contains("query.rejected").contains("query.approved");
         browser.screenshot("journey-admin-audit");
+
+        // Bad input on the filler phrase and plan forms: each field gets its own message, nothing is saved.
+        browser.visit("/admin/boilerplate");
+        browser.fillIn("Phrase", "ab").fillIn("Weight (1 to 30 points)", "1.5").press("Add phrase");
+        assertThat(browser.messageFor("Phrase")).contains("Use 3 to 80 characters.");
+        assertThat(browser.messageFor("Weight (1 to 30 points)")).contains("Enter a weight from 1 to 30.");
+        browser.screenshot("admin-boilerplate-bad-input");
+        browser.visit("/admin/plans");
+        browser.fillIn("Source e-mail address", "not an address").select("Plan", "Premium").press("Assign plan");
+        assertThat(browser.messageFor("Source e-mail address")).contains("Enter an e-mail address such as name@example.com.");
+        browser.fillIn("Source e-mail address", spammerEmail).select("Plan", "Premium").press("Assign plan");
+        assertThat(browser.text()).contains(spammerEmail + " is now on the Premium plan.");
+        browser.screenshot("admin-plans");
     }
 
     private void submit(CurrentUser journalist, String headline) {
