@@ -119,6 +119,11 @@ class AdminJourneyBrowserTests extends BrowserJourney {
         browser.fillIn("Source e-mail address", spammerEmail).select("Plan", "Premium").press("Assign plan");
         assertThat(browser.text()).contains(spammerEmail + " is now on the Premium plan.");
         browser.screenshot("admin-plans");
+        // And back to Free (the other tests count on no source being on a paid plan).
+        browser.fillIn("Source e-mail address", spammerEmail).select("Plan", "Free").press("Assign plan");
+        assertThat(browser.text()).contains(spammerEmail + " is now on the Free plan.");
+        assertThat(jdbc.sql("select coalesce((select plan from source_plan where account_id = :id), 'FREE')")
+                .param("id", spammer.id()).query(String.class).single()).isEqualTo("FREE");
     }
 
     private void submit(CurrentUser journalist, String headline) {
