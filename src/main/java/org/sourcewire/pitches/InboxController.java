@@ -104,12 +104,12 @@ class InboxController {
                 // Not one of ours; nothing to decline.
             }
         }
+        // Only the query's journalist gets past this (a 404 for anyone else), with or without ticked pitches.
+        int declined = pitches.declineAll(id, journalist, ids, knownReason(reason));
         if (ids.isEmpty()) {
-            pitches.ownQuery(id, journalist);
             redirect.addFlashAttribute("error", "Tick the pitches you want to decline first.");
         }
         else {
-            int declined = pitches.declineAll(id, journalist, ids, knownReason(reason));
             redirect.addFlashAttribute("success", "Declined " + declined + (declined == 1 ? " pitch." : " pitches."));
         }
         return "redirect:/queries/" + id + "/pitches";

@@ -119,35 +119,41 @@ class Pitch extends AbstractAggregateRoot<Pitch> {
             return false;
         }
         viewedAt = now;
-        move(PitchStatus.VIEWED, now);
-        return true;
+        return move(PitchStatus.VIEWED, now);
     }
 
-    void shortlist(Instant now) {
+    /** @return whether the status changed (only then is the source told) */
+    boolean shortlist(Instant now) {
         if (status == PitchStatus.USED) {
             throw new PitchRuleException(null, "This pitch is already marked as used.");
         }
         seen(now);
         declineReason = null;
-        move(PitchStatus.SHORTLISTED, now);
+        return move(PitchStatus.SHORTLISTED, now);
     }
 
-    void decline(String reason, Instant now) {
+    /** @return whether the status changed (only then is the source told) */
+    boolean decline(String reason, Instant now) {
         if (status == PitchStatus.USED) {
             throw new PitchRuleException(null, "This pitch is already marked as used.");
         }
         seen(now);
         declineReason = reason;
-        move(PitchStatus.DECLINED, now);
+        return move(PitchStatus.DECLINED, now);
     }
 
-    void markUsed(String url, Instant now) {
+    /** @return whether the status changed (only then is the source told) */
+    boolean markUsed(String url, Instant now) {
         seen(now);
         declineReason = null;
         if (url != null) {
             articleUrl = url;
         }
-        move(PitchStatus.USED, now);
+        return move(PitchStatus.USED, now);
+    }
+
+    boolean isUsed() {
+        return status == PitchStatus.USED;
     }
 
     private void seen(Instant now) {
@@ -156,13 +162,18 @@ class Pitch extends AbstractAggregateRoot<Pitch> {
         }
     }
 
-    private void move(PitchStatus next, Instant now) {
+    /**
+     * A real change only: a repeated click changes nothing and raises nothing. Callers hold the row lock
+     * ({@link Pitches#findForUpdate}), so the status compared here is the latest one.
+     */
+    private boolean move(PitchStatus next, Instant now) {
         if (status == next) {
-            return;
+            return false;
         }
         status = next;
         statusChangedAt = now;
         updatedAt = now;
         registerEvent(new PitchStatusChanged(id, sourceId, next));
+        return true;
     }
 }

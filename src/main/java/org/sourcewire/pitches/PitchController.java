@@ -128,6 +128,8 @@ class PitchController {
                     + "opens it.");
         }
         model.addAttribute("pitch", pitch);
+        // The message form's one-time key: the same form sent twice makes one message.
+        model.addAttribute("messageKey", UUID.randomUUID());
         model.addAttribute("asSource", reader.isSource());
         model.addAttribute("asJournalist", reader.isJournalist());
         model.addAttribute("declineReasons", PitchManagement.DECLINE_REASONS);
@@ -182,7 +184,8 @@ class PitchController {
 
     @PostMapping("/pitches/{publicId}/messages")
     String write(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID publicId,
-            @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String body, @RequestParam(required = false) String submissionKey,
+            RedirectAttributes redirect) {
         AccountView author = accounts.find(user.id()).orElseThrow();
         if (body.isBlank()) {
             redirect.addFlashAttribute("messageError", "Write a message first.");
@@ -193,7 +196,7 @@ class PitchController {
         }
         else {
             try {
-                pitches.write(publicId, author, body);
+                pitches.write(publicId, author, body, PitchForm.oneTimeKey(submissionKey));
                 redirect.addFlashAttribute("success", "Message sent. They get an e-mail with a link back here.");
             }
             catch (PitchRuleException ex) {

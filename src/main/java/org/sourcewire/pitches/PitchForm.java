@@ -62,8 +62,13 @@ class PitchForm {
 
     /** The form's one-time key; a missing or malformed one gets a fresh key (the unique index still guards). */
     UUID key() {
+        return oneTimeKey(submissionKey);
+    }
+
+    /** A form's one-time key as posted, or a fresh one when it is missing or malformed (such a form is sent once). */
+    static UUID oneTimeKey(String posted) {
         try {
-            return submissionKey == null ? UUID.randomUUID() : UUID.fromString(submissionKey);
+            return posted == null ? UUID.randomUUID() : UUID.fromString(posted);
         }
         catch (IllegalArgumentException ex) {
             return UUID.randomUUID();

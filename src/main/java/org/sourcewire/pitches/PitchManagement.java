@@ -294,42 +294,54 @@ public class PitchManagement {
     /** The journalist opens a pitch: it becomes "viewed" (and so no longer editable by the source). */
     Optional<PitchViews.Detail> open(UUID publicId, AccountView journalist) {
         return journalistPitch(publicId, journalist).map(pitch -> {
-            if (pitch.markViewed(clock.instant())) {
-                pitches.save(pitch);
+            // Only the first opening writes; it locks the row then, so it never meets the source's edit half-way.
+            if (pitch.isEditable()) {
+                pitches.lockAndRefresh(pitch);
+                if (pitch.markViewed(clock.instant())) {
+                    pitches.save(pitch);
+                }
             }
             return detail(pitch, queries.find(pitch.getQueryId()).orElseThrow());
         });
     }
 
     void shortlist(UUID publicId, AccountView journalist) {
-        Pitch pitch = journalistPitch(publicId, journalist).orElseThrow(PitchNotFoundException::new);
-        pitch.shortlist(clock.instant());
+        Pitch pitch = decidable(publicId, journalist);
+        boolean moved = pitch.shortlist(clock.instant());
         pitches.save(pitch);
-        tellSource(pitch, "shortlisted", null);
+        if (moved) {
+            tellSource(pitch, "shortlisted", null);
+        }
     }
 
     void decline(UUID publicId, AccountView journalist, String reason) {
-        Pitch pitch = journalistPitch(publicId, journalist).orElseThrow(PitchNotFoundException::new);
-        decline(pitch, reason);
+        decline(decidable(publicId, journalist), reason);
     }
 
-    /** Declines the chosen pitches of one of the journalist's queries; returns how many. */
+    /**
+     * Declines the chosen pitches of one of the journalist's queries (pitches marked as used stay used); returns how
+     * many. Only the query's journalist may: anyone else, admins too, gets {@link PitchNotFoundException}.
+     */
     int declineAll(long queryId, AccountView journalist, Collection<UUID> publicIds, String reason) {
-        ownQuery(queryId, journalist);
+        QueryView query = queries.find(queryId).orElseThrow(PitchNotFoundException::new);
+        if (!isJournalistOf(query, journalist)) {
+            throw new PitchNotFoundException();
+        }
         if (publicIds.isEmpty()) {
             return 0;
         }
-        List<Long> ids = jdbc.sql("select id from pitch where query_id = :query and public_id in (:ids)")
-                .param("query", queryId).param("ids", publicIds).query(Long.class).list();
-        pitches.findAllById(ids).forEach(pitch -> decline(pitch, reason));
-        return ids.size();
+        List<Pitch> chosen = pitches.findForUpdate(queryId, publicIds).stream().filter(pitch -> !pitch.isUsed()).toList();
+        chosen.forEach(pitch -> decline(pitch, reason));
+        return chosen.size();
     }
 
     void markUsed(UUID publicId, AccountView journalist, String articleUrl) {
-        Pitch pitch = journalistPitch(publicId, journalist).orElseThrow(PitchNotFoundException::new);
-        pitch.markUsed(clean(articleUrl), clock.instant());
+        Pitch pitch = decidable(publicId, journalist);
+        boolean moved = pitch.markUsed(clean(articleUrl), clock.instant());
         pitches.save(pitch);
-        tellSource(pitch, "used", null);
+        if (moved) {
+            tellSource(pitch, "used", null);
+        }
     }
 
     void report(UUID publicId, AccountView journalist, ReportReason reason, String note) {
@@ -378,9 +390,14 @@ public class PitchManagement {
         return Optional.empty();
     }
 
-    /** A follow-up message; the other side gets an e-mail that shows neither address. */
-    void write(UUID publicId, AccountView author, String body) {
-        Pitch pitch = pitches.findByPublicId(publicId).orElseThrow(PitchNotFoundException::new);
+    /**
+     * A follow-up message; the other side gets an e-mail that shows neither address. The form's one-time
+     * {@code submissionKey} makes a re-sent form (a double click, a repeated request) a no-op: one message, one mail.
+     */
+    void write(UUID publicId, AccountView author, String body, UUID submissionKey) {
+        // The pitch's row lock puts its messages in a line: a re-sent form finds the message it made, and a source's
+        // two messages at once cannot both pass the "wait for a reply" rule. The unique key is the backstop.
+        Pitch pitch = pitches.findForUpdate(publicId).orElseThrow(PitchNotFoundException::new);
         QueryView query = queries.find(pitch.getQueryId()).orElseThrow();
         boolean fromSource;
         if (isJournalistOf(query, author)) {
@@ -388,6 +405,16 @@ public class PitchManagement {
         }
         else if (author.isSource() && isSourceOf(pitch, author)) {
             fromSource = true;
+        }
+        else {
+            throw new PitchNotFoundException();
+        }
+        boolean sent = jdbc.sql("select exists (select 1 from pitch_message where pitch_id = :pitch and submission_key = :key)")
+                .param("pitch", pitch.getId()).param("key", submissionKey).query(Boolean.class).single();
+        if (sent) {
+            return;
+        }
+        if (fromSource) {
             Boolean lastFromSource = jdbc.sql("""
                     select from_source from pitch_message where pitch_id = :pitch order by created_at desc, id desc limit 1""")
                     .param("pitch", pitch.getId()).query(Boolean.class).optional().orElse(false);
@@ -395,14 +422,16 @@ public class PitchManagement {
                 throw new PitchRuleException("body", "Wait for the journalist's reply before you write again.");
             }
         }
-        else {
-            throw new PitchNotFoundException();
-        }
-        jdbc.sql("""
-                insert into pitch_message (pitch_id, from_source, author_id, body, created_at)
-                values (:pitch, :fromSource, :author, :body, :now)""")
+        int added = jdbc.sql("""
+                insert into pitch_message (pitch_id, from_source, author_id, body, created_at, submission_key)
+                values (:pitch, :fromSource, :author, :body, :now, :key)
+                on conflict (pitch_id, submission_key) do nothing""")
                 .param("pitch", pitch.getId()).param("fromSource", fromSource).param("author", author.id())
-                .param("body", body.strip()).param("now", Timestamp.from(clock.instant())).update();
+                .param("body", body.strip()).param("now", Timestamp.from(clock.instant())).param("key", submissionKey)
+                .update();
+        if (added == 0) {
+            return;
+        }
         String link = urls.link("/pitches/" + publicId);
         if (fromSource) {
             ProfileView source = sources.findAll(List.of(pitch.getSourceId())).get(pitch.getSourceId());
@@ -560,10 +589,11 @@ public class PitchManagement {
 
     // --- helpers -------------------------------------------------------------------------------------------------
 
+    /** Declines a pitch read with its row locked; the source is told once, and only when given a reason. */
     private void decline(Pitch pitch, String reason) {
-        pitch.decline(clean(reason), clock.instant());
+        boolean moved = pitch.decline(clean(reason), clock.instant());
         pitches.save(pitch);
-        if (clean(reason) != null) {
+        if (moved && clean(reason) != null) {
             tellSource(pitch, "declined", clean(reason));
         }
     }
@@ -663,8 +693,9 @@ public class PitchManagement {
         return query.requiredCredential() != null || query.region() != null || query.firstHandOnly();
     }
 
+    /** The source's own pitch, its row locked for a change. */
     private Pitch ownPitch(UUID publicId, AccountView source) {
-        Pitch pitch = pitches.findByPublicId(publicId).orElseThrow(PitchNotFoundException::new);
+        Pitch pitch = pitches.findForUpdate(publicId).orElseThrow(PitchNotFoundException::new);
         if (!source.isSource() || !isSourceOf(pitch, source)) {
             throw new PitchNotFoundException();
         }
@@ -672,10 +703,20 @@ public class PitchManagement {
     }
 
     private Optional<Pitch> journalistPitch(UUID publicId, AccountView journalist) {
-        return pitches.findByPublicId(publicId).filter(pitch -> queries.find(pitch.getQueryId())
-                .map(query -> isJournalistOf(query, journalist)).orElse(false));
+        return pitches.findByPublicId(publicId).filter(pitch -> isJournalistOf(pitch, journalist));
     }
 
+    /** A pitch for its query's journalist to decide on, its row locked until the decision is stored. */
+    private Pitch decidable(UUID publicId, AccountView journalist) {
+        return pitches.findForUpdate(publicId).filter(pitch -> isJournalistOf(pitch, journalist))
+                .orElseThrow(PitchNotFoundException::new);
+    }
+
+    private boolean isJournalistOf(Pitch pitch, AccountView journalist) {
+        return queries.find(pitch.getQueryId()).map(query -> isJournalistOf(query, journalist)).orElse(false);
+    }
+
+    /** A query whose inbox the reader may read: their own, or any for an admin. Decisions stay with its journalist. */
     QueryView ownQuery(long queryId, AccountView journalist) {
         QueryView query = queries.find(queryId).orElseThrow(PitchNotFoundException::new);
         if (!isJournalistOf(query, journalist) && !journalist.isAdmin()) {

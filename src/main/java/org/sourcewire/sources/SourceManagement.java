@@ -237,6 +237,10 @@ public class SourceManagement implements TopicUsage.Subscribers {
 
     long addAlert(long profileId, String phrase, Set<Long> topicIds) {
         String clean = phrase.strip().replaceAll("\\s+", " ");
+        // One source's alerts are added one at a time, so the count below still holds at the insert: the profile row
+        // is locked until the transaction ends ("no key update" leaves pitches and alerts that refer to it alone).
+        jdbc.sql("select id from source_profile where id = :id for no key update").param("id", profileId)
+                .query(Long.class).optional();
         int count = jdbc.sql("select count(*) from keyword_alert where source_id = :id").param("id", profileId)
                 .query(Integer.class).single();
         if (count >= properties.maxKeywordAlerts()) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.sourcewire.Concurrently;
 import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.SqlStatements;
 import org.sourcewire.accounts.CurrentUser;
@@ -15,6 +16,7 @@ import org.sourcewire.queries.TestQueries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
@@ -42,6 +44,9 @@ class InboxTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    StatusChanges statusChanges;
 
     @Test
     void theJournalistTriagesPitchesAndTheSourceSeesEveryStepByMailAndInTheirList() throws Exception {
@@ -138,6 +143,20 @@ class InboxTests {
     }
 
     @Test
+    void bulkDeclineLeavesATickedUsedPitchAsItIs() {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        String used = sent(accounts.source(), query);
+        String open = sent(accounts.source(), query);
+        mvc.post().uri(used + "/use").with(csrf()).with(as(journalist)).exchange();
+
+        assertThat(mvc.post().uri("/queries/" + query + "/pitches/decline").with(csrf()).with(as(journalist))
+                .param("selected", id(used), id(open)).param("reason", "Not a fit for this story"))
+                .hasRedirectedUrl("/queries/" + query + "/pitches").flash().containsEntry("success", "Declined 1 pitch.");
+        assertThat(List.of(status(used), status(open))).containsExactly("USED", "DECLINED");
+    }
+
+    @Test
     void otherJournalistsSourcesAndStrangersGet404ForPitchesAndInboxes() {
         CurrentUser journalist = accounts.journalist();
         long query = queries.by(journalist).publish();
@@ -159,6 +178,114 @@ class InboxTests {
         assertThat(mvc.post().uri(path + "/shortlist").with(as(journalist))).hasStatus(403);
         assertThat(status(path)).isEqualTo("SUBMITTED");
         assertThat(mvc.get().uri("/queries/" + query + "/pitches").with(as(accounts.admin()))).hasStatusOk();
+    }
+
+    @Test
+    void adminCannotBulkDeclinePitchesOnAJournalistsQuery() {
+        refusedBulkDecline(accounts.admin());
+    }
+
+    @Test
+    void otherJournalistCannotBulkDeclinePitchesOnAJournalistsQuery() {
+        refusedBulkDecline(accounts.journalist());
+    }
+
+    /** Only the query's journalist decides on its pitches: anyone else gets the 404 of the single-pitch actions. */
+    private void refusedBulkDecline(CurrentUser actor) {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        CurrentUser source = accounts.source();
+        String path = sent(source, query);
+
+        assertThat(mvc.post().uri("/queries/" + query + "/pitches/decline").with(csrf()).with(as(actor))
+                .param("selected", id(path)).param("reason", "Not a fit for this story")).hasStatus(404);
+        assertThat(mvc.post().uri("/queries/" + query + "/pitches/decline").with(csrf()).with(as(actor))).hasStatus(404);
+        assertThat(status(path)).isEqualTo("SUBMITTED");
+        assertThat(outboxFor(source.email(), "Your pitch was%")).isZero();
+        assertThat(statusChanges.of(pitchId(path))).isEmpty();
+    }
+
+    @Test
+    void tenConcurrentShortlistClicksSendTheSourceOneMailAndEachGetsAnAnswer() throws Exception {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        CurrentUser source = accounts.source();
+        String path = sent(source, query);
+
+        // Half of them as htmx clicks on the inbox card, half as plain form posts.
+        List<MvcTestResult> clicks = Concurrently.run(10, n -> {
+            var post = mvc.post().uri(path + "/shortlist").with(csrf()).with(as(journalist));
+            return (n % 2 == 0 ? post.header("HX-Request", "true") : post).exchange();
+        });
+
+        assertThat(clicks.stream().map(Concurrently::outcome)).containsOnly("200", "302");
+        assertThat(status(path)).isEqualTo("SHORTLISTED");
+        assertThat(outboxFor(source.email(), "Your pitch was shortlisted%")).isEqualTo(1);
+        assertThat(statusChanges.of(pitchId(path))).containsExactly(PitchStatus.SHORTLISTED);
+    }
+
+    @Test
+    void markingAPitchUsedTwiceSendsTheSourceOneMail() {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        CurrentUser source = accounts.source();
+        String path = sent(source, query);
+
+        for (int click = 0; click < 2; click++) {
+            assertThat(mvc.post().uri(path + "/use").with(csrf()).with(as(journalist))
+                    .param("articleUrl", "https://ledger.example/sleep")).hasRedirectedUrl("/queries/" + query + "/pitches")
+                    .flash().containsKey("success");
+        }
+        assertThat(status(path)).isEqualTo("USED");
+        assertThat(outboxFor(source.email(), "Your pitch was used%")).isEqualTo(1);
+        assertThat(statusChanges.of(pitchId(path))).containsExactly(PitchStatus.USED);
+    }
+
+    @Test
+    void concurrentDeclinesOneByOneAndInBulkSendTheSourceOneMail() throws Exception {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        CurrentUser source = accounts.source();
+        String path = sent(source, query);
+
+        List<MvcTestResult> clicks = Concurrently.run(6, n -> (n % 2 == 0
+                ? mvc.post().uri(path + "/decline").with(csrf()).with(as(journalist))
+                : mvc.post().uri("/queries/" + query + "/pitches/decline").with(csrf()).with(as(journalist))
+                        .param("selected", id(path)))
+                .param("reason", "Not a fit for this story").exchange());
+
+        assertThat(clicks.stream().map(Concurrently::outcome)).containsOnly("302");
+        assertThat(status(path)).isEqualTo("DECLINED");
+        assertThat(outboxFor(source.email(), "Your pitch was declined%")).isEqualTo(1);
+        assertThat(statusChanges.of(pitchId(path))).containsExactly(PitchStatus.DECLINED);
+    }
+
+    @Test
+    void sourcesEditingWhileTheJournalistOpensTheirPitchesGetAnAnswerNotAnError() throws Exception {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        List<CurrentUser> sources = List.of(accounts.source(), accounts.source(), accounts.source(), accounts.source(),
+                accounts.source());
+        List<String> paths = sources.stream().map(source -> sent(source, query)).toList();
+
+        // Each pitch is opened by the journalist (which marks it viewed) and changed by its source at the same moment.
+        List<MvcTestResult> requests = Concurrently.run(10, n -> {
+            String path = paths.get(n / 2);
+            if (n % 2 == 0) {
+                return mvc.get().uri(path).with(as(journalist)).exchange();
+            }
+            var edit = mvc.post().uri(path).with(csrf()).with(as(sources.get(n / 2)))
+                    .param("answers[0]", PitchMother.ANSWER + " Changed.").param("answers[1]", "Taken early, yes.")
+                    .param("answers[2]", "Forward-rotating rosters.");
+            return edit.exchange();
+        });
+
+        assertThat(requests.stream().map(Concurrently::outcome)).isSubsetOf("200", "302");
+        // An edit that came second is refused with the form's message, never half-stored.
+        assertThat(requests.stream().filter(request -> request.getMvcResult().getRequest().getMethod().equals("POST"))
+                .filter(edit -> edit.getResponse().getStatus() == 200))
+                .allSatisfy(edit -> assertThat(edit).bodyText().contains("it can no longer be changed"));
+        assertThat(paths).allSatisfy(path -> assertThat(status(path)).isEqualTo("VIEWED"));
     }
 
     @Test
@@ -199,6 +326,11 @@ class InboxTests {
     private String status(String path) {
         return jdbc.sql("select status from pitch where public_id = cast(:id as uuid)").param("id", id(path))
                 .query(String.class).single();
+    }
+
+    private long pitchId(String path) {
+        return jdbc.sql("select id from pitch where public_id = cast(:id as uuid)").param("id", id(path))
+                .query(Long.class).single();
     }
 
     private int outboxFor(String recipient, String subject) {

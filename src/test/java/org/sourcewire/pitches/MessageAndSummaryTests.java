@@ -1,7 +1,13 @@
 package org.sourcewire.pitches;
 
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.sourcewire.Concurrently;
 import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
@@ -12,6 +18,7 @@ import org.sourcewire.queries.TestQueries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
@@ -76,6 +83,72 @@ class MessageAndSummaryTests {
         MimeMessage toJournalist = mailbox.receivedBy(journalist.email()).stream()
                 .filter(message -> subject(message).contains("replied about")).findFirst().orElseThrow();
         assertThat(Mailbox.text(toJournalist)).doesNotContain(source.email());
+    }
+
+    @Test
+    void aResentMessageFormIsStoredAndMailedOnce() throws Exception {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        CurrentUser source = accounts.source();
+        String path = sentPath(mvc, source, query);
+
+        String key = messageKey(mvc.get().uri(path).with(as(journalist)).exchange().getResponse().getContentAsString());
+        for (int click = 0; click < 2; click++) {
+            assertThat(message(journalist, path, "Could you share the study?", key)).hasRedirectedUrl(path + "#messages")
+                    .flash().containsKey("success");
+        }
+        // The source's rule (one message, then wait for a reply) does not turn its own double click into an error.
+        String reply = messageKey(mvc.get().uri(path).with(as(source)).exchange().getResponse().getContentAsString());
+        assertThat(reply).isNotEqualTo(key);
+        for (int click = 0; click < 2; click++) {
+            assertThat(message(source, path, "Here it is: doi 10/xyz", reply)).hasRedirectedUrl(path + "#messages")
+                    .flash().containsKey("success");
+        }
+
+        assertThat(messages(path)).isEqualTo(2);
+        assertThat(mails(source.email(), "A message about your pitch%")).isEqualTo(1);
+        assertThat(mails(journalist.email(), "% replied about %")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentlyResentMessagesAreStoredAndMailedOnce() throws Exception {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        CurrentUser source = accounts.source();
+        String path = sentPath(mvc, source, query);
+
+        String key = UUID.randomUUID().toString();
+        List<MvcTestResult> clicks = Concurrently.run(6, n -> message(journalist, path, "Could you share the study?", key));
+        assertThat(clicks.stream().map(Concurrently::outcome)).containsOnly("302");
+        String reply = UUID.randomUUID().toString();
+        List<MvcTestResult> replies = Concurrently.run(6, n -> message(source, path, "Here it is: doi 10/xyz", reply));
+        assertThat(replies.stream().map(Concurrently::outcome)).containsOnly("302");
+
+        assertThat(messages(path)).isEqualTo(2);
+        assertThat(mails(source.email(), "A message about your pitch%")).isEqualTo(1);
+        assertThat(mails(journalist.email(), "% replied about %")).isEqualTo(1);
+    }
+
+    private MvcTestResult message(CurrentUser author, String path, String body, String key) {
+        return mvc.post().uri(path + "/messages").with(csrf()).with(as(author)).param("body", body)
+                .param("submissionKey", key).exchange();
+    }
+
+    /** The message form's one-time key, from the pitch page. */
+    private static String messageKey(String page) {
+        Matcher key = Pattern.compile("name=\"submissionKey\" value=\"([0-9a-f-]{36})\"").matcher(page);
+        assertThat(key.find()).as("the message form has a one-time key").isTrue();
+        return key.group(1);
+    }
+
+    private int messages(String path) {
+        return jdbc.sql("select count(*) from pitch_message m join pitch p on p.id = m.pitch_id where p.public_id = cast(:id as uuid)")
+                .param("id", path.substring(path.lastIndexOf('/') + 1)).query(Integer.class).single();
+    }
+
+    private int mails(String recipient, String subject) {
+        return jdbc.sql("select count(*) from mail_outbox where recipient = :to and subject like :subject")
+                .param("to", recipient).param("subject", subject).query(Integer.class).single();
     }
 
     @Test

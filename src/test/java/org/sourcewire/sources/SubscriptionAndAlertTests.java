@@ -1,8 +1,10 @@
 package org.sourcewire.sources;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.sourcewire.Concurrently;
 import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.CurrentUser;
@@ -12,6 +14,7 @@ import org.sourcewire.topics.TestTopics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
@@ -150,6 +153,21 @@ class SubscriptionAndAlertTests {
         }
         assertThat(alert(source, "one more")).contains("the most you can keep");
         assertThat(sources.alerts(profile)).hasSize(sources.maxKeywordAlerts());
+    }
+
+    @Test
+    void twelveConcurrentAlertAddsKeepTheLimitOfTen() throws Exception {
+        assertThat(sources.maxKeywordAlerts()).isEqualTo(10);
+        CurrentUser source = accounts.source();
+        long profile = profileId(source);
+
+        List<MvcTestResult> adds = Concurrently.run(12, n -> mvc.post().uri("/profile/alerts").with(csrf())
+                .with(as(source)).param("phrase", "subject number " + (char) ('a' + n) + "x").exchange());
+
+        assertThat(adds.stream().map(Concurrently::outcome)).containsOnly("302", "200");
+        List<MvcTestResult> refused = adds.stream().filter(add -> add.getResponse().getStatus() == 200).toList();
+        assertThat(refused).hasSize(2).allSatisfy(add -> assertThat(add).bodyText().contains("the most you can keep"));
+        assertThat(sources.alerts(profile)).hasSize(10);
     }
 
     @Test
