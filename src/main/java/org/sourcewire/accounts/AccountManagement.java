@@ -188,17 +188,25 @@ public class AccountManagement {
                 .filter(candidate -> candidate.passwordResetSubject().equals(check.subject()));
         account.ifPresent(this::changePasswordAndNotify);
         account.ifPresent(found -> found.changePassword(passwordEncoder.encode(newPassword), clock.instant()));
+        // Whoever knew the old password (or held a stolen session) is logged out everywhere.
+        account.ifPresent(found -> endSessions(found.getEmail(), null));
         return account.isPresent();
     }
 
-    /** @return false if the current password was wrong */
-    boolean changePassword(long accountId, String currentPassword, String newPassword) {
+    /**
+     * Changes the password of a logged-in account and ends its other sessions.
+     *
+     * @param currentSessionId the session that made the change, which stays logged in (null: none)
+     * @return false if the current password was wrong
+     */
+    boolean changePassword(long accountId, String currentPassword, String newPassword, String currentSessionId) {
         Account account = accounts.findById(accountId).orElseThrow();
         if (!passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
             return false;
         }
         changePasswordAndNotify(account);
         account.changePassword(passwordEncoder.encode(newPassword), clock.instant());
+        endSessions(account.getEmail(), currentSessionId);
         return true;
     }
 
@@ -246,9 +254,19 @@ public class AccountManagement {
             outbox.queue(new Email(account.getEmail(), "Your Sourcewire account is suspended", "mail/account-suspended",
                     Map.of("name", account.getDisplayName(), "reason", reason)));
         }
-        sessions.ifAvailable(repository -> repository.findByPrincipalName(account.getEmail()).keySet()
-                .forEach(repository::deleteById));
+        endSessions(account.getEmail(), null);
         return true;
+    }
+
+    /**
+     * Deletes the account's sessions (Spring Session indexes them by principal name), except {@code keepSessionId}.
+     * Each deletion commits on its own (Spring Session's writes run in a new transaction), so a session is gone
+     * even before the password change commits; if that change then fails, the owner only has to log in again.
+     */
+    private void endSessions(String email, String keepSessionId) {
+        sessions.ifAvailable(repository -> repository.findByPrincipalName(email).keySet().stream()
+                .filter(id -> !id.equals(keepSessionId))
+                .forEach(repository::deleteById));
     }
 
     void restore(long accountId, Actor admin) {
