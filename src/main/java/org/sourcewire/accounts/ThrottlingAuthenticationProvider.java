@@ -1,8 +1,5 @@
 package org.sourcewire.accounts;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -18,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Form log-in against the accounts table, refused while {@link LoginThrottle} says so. A suspended account is
+ * Form log-in against the accounts table, refused or slowed while {@link LoginThrottle} says so. A suspended account is
  * reported only after the right password, so the message does not tell strangers who is suspended.
  */
 @Component
@@ -44,17 +41,18 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         String email = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
-        Optional<Duration> blocked = throttle.blockedFor(email, address);
-        if (blocked.isPresent()) {
-            throw new LoginThrottledException(blocked.get());
-        }
+        LoginThrottle.Attempt attempt = throttle.admit(email, address);
         try {
             Authentication result = delegate.authenticate(authentication);
-            throttle.recordSuccess(email);
+            throttle.succeeded(attempt);
             return result;
         }
         catch (BadCredentialsException ex) {
-            throttle.recordFailure(email, address);
+            throttle.failed(attempt);
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            throttle.release(attempt);
             throw ex;
         }
     }

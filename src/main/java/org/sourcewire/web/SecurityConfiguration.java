@@ -52,7 +52,7 @@ class SecurityConfiguration {
         return (request, response, exception) -> {
             String target = "/login?error=bad";
             if (exception instanceof LoginThrottledException throttled) {
-                target = "/login?error=throttled&wait=" + throttled.retryAfterMinutes();
+                target = "/login?" + throttled.loginPageQuery();
             }
             else if (exception instanceof DisabledException) {
                 target = "/login?error=suspended";
