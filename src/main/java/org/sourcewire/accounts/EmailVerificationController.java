@@ -1,6 +1,9 @@
 package org.sourcewire.accounts;
 
+import java.util.Optional;
+
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,31 +17,49 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EmailVerificationController {
 
     private final AccountManagement accounts;
+    private final MailRateLimits limits;
 
-    EmailVerificationController(AccountManagement accounts) {
+    EmailVerificationController(AccountManagement accounts, MailRateLimits limits) {
         this.accounts = accounts;
+        this.limits = limits;
     }
 
     @GetMapping("/verify-email")
     String verify(@RequestParam(defaultValue = "") String token, Model model) {
-        model.addAttribute("result", accounts.verifyEmail(token));
+        AccountManagement.Verification verification = accounts.verifyEmail(token);
+        model.addAttribute("result", verification.result());
+        model.addAttribute("email", verification.email());
         return "accounts/verify-email";
     }
 
     @PostMapping("/verify-email/resend")
-    String resend(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-        boolean sent = accounts.resendVerification(user.id());
-        redirect.addFlashAttribute(sent ? "success" : "info",
-                sent ? "We sent a new link to " + user.email() + "." : "Your e-mail address is already confirmed.");
+    String resend(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, RedirectAttributes redirect) {
+        Resent resent = resend(user, request);
+        redirect.addFlashAttribute(resent.kind(), resent.message());
         return "redirect:/dashboard";
     }
 
     @HxRequest
     @PostMapping("/verify-email/resend")
-    String resendInline(@AuthenticationPrincipal CurrentUser user, Model model) {
-        boolean sent = accounts.resendVerification(user.id());
-        model.addAttribute("sent", sent);
-        model.addAttribute("email", user.email());
+    String resendInline(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
+        model.addAttribute("message", resend(user, request).message());
         return "accounts/verify-email :: resent";
+    }
+
+    private Resent resend(CurrentUser user, HttpServletRequest request) {
+        if (accounts.find(user.id()).map(AccountView::verified).orElse(true)) {
+            return new Resent("info", "Your e-mail address is already confirmed.");
+        }
+        Optional<MailRateLimits.Refusal> refusal = limits.tryAcquire(request.getRemoteAddr(), user.email());
+        if (refusal.isPresent()) {
+            return new Resent("error", refusal.get().message());
+        }
+        return accounts.resendVerification(user.id())
+                ? new Resent("success", "We sent a new link to " + user.email() + ". It may take a minute to arrive.")
+                : new Resent("info", "Your e-mail address is already confirmed.");
+    }
+
+    /** What a re-send did: the flash attribute's name and the words. */
+    private record Resent(String kind, String message) {
     }
 }
