@@ -166,6 +166,15 @@ public class AccountManagement {
         return true;
     }
 
+    /**
+     * Sends a fresh confirmation link if the address belongs to an active account that is not confirmed yet; says
+     * nothing either way (anyone can ask, without logging in: an unconfirmed account cannot log in).
+     */
+    void requestVerificationLink(String email) {
+        accounts.findByAddress(email.strip()).filter(account -> !account.isVerified() && !account.isSuspended())
+                .ifPresent(this::queueVerificationMail);
+    }
+
     /** Confirms the address the link was sent to; says what happened, and for a real link, to which address. */
     Verification verifyEmail(String token) {
         TokenCheck check = tokens.check(VERIFY_PURPOSE, token);

@@ -26,7 +26,8 @@ class LoginController {
                 case "slowed" -> "Many failed log-ins came from your network, so log-ins from it are slowed down for a while. "
                         + "Wait " + waitText(seconds) + ", then try again.";
                 case "suspended" -> "This account is suspended. Write to the Sourcewire moderators if you think this is a mistake.";
-                default -> "That e-mail address and password don't match. Check both and try again.";
+                default -> "That e-mail address and password don't match, or the address is not confirmed yet. Check both "
+                        + "and try again; a new account logs in once its address is confirmed by the link we e-mailed.";
             });
         }
         return "accounts/login";

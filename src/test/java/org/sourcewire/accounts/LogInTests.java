@@ -202,10 +202,13 @@ class LogInTests {
     }
 
     @Test
-    void anUnverifiedAccountCanLogIn() {
+    void anUnconfirmedAccountLogsInOnlyAfterConfirmingAndHearsWhatAWrongPasswordHears() {
         CurrentUser user = accounts.unverifiedSource();
 
-        assertThat(logIn(user.email(), TestAccounts.PASSWORD, TestAccounts.fromOwnAddress())).hasRedirectedUrl("/dashboard");
+        // Else signing up with an address and logging in with the password just chosen would tell if it was taken.
+        assertThat(logIn(user.email(), TestAccounts.PASSWORD, TestAccounts.fromOwnAddress())).hasRedirectedUrl("/login?error=bad");
+        assertThat(mvc.get().uri("/login?error=bad")).bodyText().contains("or the address is not confirmed yet")
+                .contains("href=\"/verify-email/new-link\"");
     }
 
     private MvcTestResult logIn(String email, String password, RequestPostProcessor address) {

@@ -125,6 +125,20 @@ class SignUpTests {
                 .containsExactly("Confirm your e-mail address for Sourcewire");
     }
 
+    @Test
+    void loggingInAfterSigningUpDoesNotTellWhetherTheAddressWasTaken() {
+        CurrentUser member = accounts.source();
+        clock.advance(Duration.ofMinutes(2));
+        String newcomer = TestAccounts.uniqueEmail("newcomer");
+        signUp("SOURCE", "Prober", newcomer, "a prober's own secret", "", "");
+        signUp("SOURCE", "Prober", member.email(), "a prober's own secret", "", "");
+
+        assertThat(mvc.post().uri("/login").with(csrf()).with(TestAccounts.fromOwnAddress())
+                .param("email", newcomer).param("password", "a prober's own secret")).hasRedirectedUrl("/login?error=bad");
+        assertThat(mvc.post().uri("/login").with(csrf()).with(TestAccounts.fromOwnAddress())
+                .param("email", member.email()).param("password", "a prober's own secret")).hasRedirectedUrl("/login?error=bad");
+    }
+
     static Stream<Arguments> badSignUps() {
         String ok = "a long enough secret";
         return Stream.of(
