@@ -167,4 +167,8 @@ class Account {
     Role getRole() {
         return role;
     }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
 }

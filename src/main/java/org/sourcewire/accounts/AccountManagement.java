@@ -66,14 +66,23 @@ public class AccountManagement {
         this.clock = clock;
     }
 
-    /** Creates the account and queues the verification mail in the same transaction. */
-    AccountView signUp(SignUp signUp) {
+    /**
+     * Creates the account and queues its verification mail in the same transaction; or, if the address is taken,
+     * tells its owner instead. The caller cannot tell which happened: both paths hash the password (most of the time
+     * a sign-up takes) and queue at most one mail, so the answer and its timing do not reveal who is a member.
+     *
+     * @throws EmailAlreadyRegisteredException only when a concurrent sign-up with the same address won the race
+     *         (a double click); this one is rolled back and its answer should be the same as for any sign-up
+     */
+    void signUp(SignUp signUp) {
         String email = Account.normalizeEmail(signUp.email());
-        if (accounts.existsByAddress(email)) {
-            throw new EmailAlreadyRegisteredException(email);
-        }
-        Instant now = clock.instant();
         String hash = passwordEncoder.encode(signUp.password());
+        Instant now = clock.instant();
+        Optional<Account> existing = accounts.findByAddress(email);
+        if (existing.isPresent()) {
+            tellOwnerOfSignUpAttempt(existing.get(), now);
+            return;
+        }
         Account account = switch (signUp.role()) {
             case JOURNALIST -> Account.journalist(email, hash, signUp.displayName().strip(), signUp.outletName().strip(),
                     signUp.outletUrl().strip(), now);
@@ -88,7 +97,25 @@ public class AccountManagement {
             throw new EmailAlreadyRegisteredException(email);
         }
         queueVerificationMail(account);
-        return account.toView();
+    }
+
+    /**
+     * Someone signed up with a member's address: the member hears of it, with the ways back in. Not when the account
+     * is under a minute old: that is the same sign-up sent twice (a double click, a reload), whose verification mail
+     * is on its way.
+     */
+    private void tellOwnerOfSignUpAttempt(Account account, Instant now) {
+        if (account.getCreatedAt().isAfter(now.minus(java.time.Duration.ofMinutes(1)))) {
+            return;
+        }
+        outbox.queue(new Email(account.getEmail(), "Someone tried to sign up to Sourcewire with your address",
+                "mail/signup-attempt", Map.of("name", account.getDisplayName(), "loginLink", urls.link("/login"),
+                        "resetLink", urls.link("/password-reset"))));
+    }
+
+    /** How long a verification link works, in words ("48 hours"). */
+    String verificationLinkValidity() {
+        return humanDuration(properties.verificationLinkValidity());
     }
 
     /**
@@ -139,21 +166,32 @@ public class AccountManagement {
         return true;
     }
 
-    VerificationResult verifyEmail(String token) {
+    /**
+     * Sends a fresh confirmation link if the address belongs to an active account that is not confirmed yet; says
+     * nothing either way (anyone can ask, without logging in: an unconfirmed account cannot log in).
+     */
+    void requestVerificationLink(String email) {
+        accounts.findByAddress(email.strip()).filter(account -> !account.isVerified() && !account.isSuspended())
+                .ifPresent(this::queueVerificationMail);
+    }
+
+    /** Confirms the address the link was sent to; says what happened, and for a real link, to which address. */
+    Verification verifyEmail(String token) {
         TokenCheck check = tokens.check(VERIFY_PURPOSE, token);
         Optional<Account> account = check.subject() == null ? Optional.empty()
                 : accountFromSubject(check.subject()).filter(candidate -> candidate.verificationSubject().equals(check.subject()));
         if (account.isEmpty()) {
-            return VerificationResult.INVALID;
+            return new Verification(VerificationResult.INVALID, null);
         }
+        String email = account.get().getEmail();
         if (account.get().isVerified()) {
-            return VerificationResult.ALREADY_VERIFIED;
+            return new Verification(VerificationResult.ALREADY_VERIFIED, email);
         }
         if (!check.isValid()) {
-            return VerificationResult.EXPIRED;
+            return new Verification(VerificationResult.EXPIRED, email);
         }
         account.get().verifyEmail(clock.instant());
-        return VerificationResult.VERIFIED;
+        return new Verification(VerificationResult.VERIFIED, email);
     }
 
     /** Sends a reset link if the address belongs to an active account; says nothing either way. */
@@ -188,17 +226,25 @@ public class AccountManagement {
                 .filter(candidate -> candidate.passwordResetSubject().equals(check.subject()));
         account.ifPresent(this::changePasswordAndNotify);
         account.ifPresent(found -> found.changePassword(passwordEncoder.encode(newPassword), clock.instant()));
+        // Whoever knew the old password (or held a stolen session) is logged out everywhere.
+        account.ifPresent(found -> endSessions(found.getEmail(), null));
         return account.isPresent();
     }
 
-    /** @return false if the current password was wrong */
-    boolean changePassword(long accountId, String currentPassword, String newPassword) {
+    /**
+     * Changes the password of a logged-in account and ends its other sessions.
+     *
+     * @param currentSessionId the session that made the change, which stays logged in (null: none)
+     * @return false if the current password was wrong
+     */
+    boolean changePassword(long accountId, String currentPassword, String newPassword, String currentSessionId) {
         Account account = accounts.findById(accountId).orElseThrow();
         if (!passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
             return false;
         }
         changePasswordAndNotify(account);
         account.changePassword(passwordEncoder.encode(newPassword), clock.instant());
+        endSessions(account.getEmail(), currentSessionId);
         return true;
     }
 
@@ -246,9 +292,19 @@ public class AccountManagement {
             outbox.queue(new Email(account.getEmail(), "Your Sourcewire account is suspended", "mail/account-suspended",
                     Map.of("name", account.getDisplayName(), "reason", reason)));
         }
-        sessions.ifAvailable(repository -> repository.findByPrincipalName(account.getEmail()).keySet()
-                .forEach(repository::deleteById));
+        endSessions(account.getEmail(), null);
         return true;
+    }
+
+    /**
+     * Deletes the account's sessions (Spring Session indexes them by principal name), except {@code keepSessionId}.
+     * Each deletion commits on its own (Spring Session's writes run in a new transaction), so a session is gone
+     * even before the password change commits; if that change then fails, the owner only has to log in again.
+     */
+    private void endSessions(String email, String keepSessionId) {
+        sessions.ifAvailable(repository -> repository.findByPrincipalName(email).keySet().stream()
+                .filter(id -> !id.equals(keepSessionId))
+                .forEach(repository::deleteById));
     }
 
     void restore(long accountId, Actor admin) {
@@ -327,6 +383,10 @@ public class AccountManagement {
 
     enum VerificationResult {
         VERIFIED, ALREADY_VERIFIED, EXPIRED, INVALID
+    }
+
+    /** @param email the address the link confirms; null for a link that is not valid */
+    record Verification(VerificationResult result, String email) {
     }
 
     record ResetLinkCheck(TokenCheck.Status status, String email) {

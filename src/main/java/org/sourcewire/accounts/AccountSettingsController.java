@@ -1,5 +1,7 @@
 package org.sourcewire.accounts;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import org.sourcewire.accounts.PasswordForms.ChangePasswordForm;
 
@@ -49,14 +51,20 @@ class AccountSettingsController {
     @PostMapping("/password")
     String changePassword(@AuthenticationPrincipal CurrentUser user,
             @Valid @ModelAttribute("passwordForm") ChangePasswordForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+            HttpServletRequest request, RedirectAttributes redirect) {
         form.validate(user.email(), result);
-        if (!result.hasErrors() && !accounts.changePassword(user.id(), form.currentPassword(), form.password())) {
+        HttpSession session = request.getSession(false);
+        if (!result.hasErrors() && !accounts.changePassword(user.id(), form.currentPassword(), form.password(),
+                session == null ? null : session.getId())) {
             result.rejectValue("currentPassword", "wrong", "That is not your current password.");
         }
         if (result.hasErrors()) {
             model.addAttribute("details", AccountDetailsForm.of(accounts.find(user.id()).orElseThrow()));
             return "accounts/settings";
+        }
+        if (session != null) {
+            // A session id seen before the change (e.g. by a shoulder surfer or a shared computer) no longer works.
+            request.changeSessionId();
         }
         redirect.addFlashAttribute("success", "Your password was changed.");
         return "redirect:/account";

@@ -6,8 +6,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 @ConfigurationProperties("sourcewire.accounts")
 record AccountsProperties(Duration verificationLinkValidity, Duration passwordResetLinkValidity,
-        LoginThrottleProperties loginThrottle) {
+        LoginThrottleProperties loginThrottle, MailLimits mailLimits) {
 
-    record LoginThrottleProperties(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window) {
+    /**
+     * @param maxFailuresPerAccount failures within the window that lock an account's log-ins
+     * @param addressFailuresBeforeDelay failures from one client address within the window before its attempts slow
+     * @param addressFirstDelay the wait after the first failure past that, doubling with each further one
+     * @param addressMaxDelay the longest wait between attempts from one address
+     */
+    record LoginThrottleProperties(int maxFailuresPerAccount, int addressFailuresBeforeDelay, Duration addressFirstDelay,
+            Duration addressMaxDelay, Duration window) {
+    }
+
+    /**
+     * The mails that anyone can make Sourcewire send (sign-up, verification re-send, password reset), counted together.
+     *
+     * @param perEmail mails to one e-mail address per period, whether or not it has an account
+     * @param perAddress requests that send mail from one client address per period
+     * @param period the period; the allowance comes back gradually over it
+     */
+    record MailLimits(int perEmail, int perAddress, Duration period) {
     }
 }

@@ -1,11 +1,21 @@
 package org.sourcewire.accounts;
 
+import java.util.Optional;
+
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -14,31 +24,80 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EmailVerificationController {
 
     private final AccountManagement accounts;
+    private final MailRateLimits limits;
 
-    EmailVerificationController(AccountManagement accounts) {
+    EmailVerificationController(AccountManagement accounts, MailRateLimits limits) {
         this.accounts = accounts;
+        this.limits = limits;
     }
 
     @GetMapping("/verify-email")
     String verify(@RequestParam(defaultValue = "") String token, Model model) {
-        model.addAttribute("result", accounts.verifyEmail(token));
+        AccountManagement.Verification verification = accounts.verifyEmail(token);
+        model.addAttribute("result", verification.result());
+        model.addAttribute("email", verification.email());
         return "accounts/verify-email";
     }
 
+    @GetMapping("/verify-email/new-link")
+    String newLinkForm(Model model) {
+        model.addAttribute("form", new NewLinkForm(""));
+        return "accounts/verify-email-new-link";
+    }
+
+    /** For an account that cannot log in yet: the same answer for every address, within the mail limits. */
+    @PostMapping("/verify-email/new-link")
+    String newLink(@Valid @ModelAttribute("form") NewLinkForm form, BindingResult result, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
+        if (result.hasErrors()) {
+            return "accounts/verify-email-new-link";
+        }
+        Optional<MailRateLimits.Refusal> refusal = limits.tryAcquire(request.getRemoteAddr(), form.email());
+        if (refusal.isPresent()) {
+            MailLimitAnswers.reject(refusal.get(), "email", result, response);
+            return "accounts/verify-email-new-link";
+        }
+        accounts.requestVerificationLink(form.email());
+        model.addAttribute("email", form.email().strip());
+        model.addAttribute("validity", accounts.verificationLinkValidity());
+        return "accounts/verify-email-new-link-sent";
+    }
+
     @PostMapping("/verify-email/resend")
-    String resend(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-        boolean sent = accounts.resendVerification(user.id());
-        redirect.addFlashAttribute(sent ? "success" : "info",
-                sent ? "We sent a new link to " + user.email() + "." : "Your e-mail address is already confirmed.");
+    String resend(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, RedirectAttributes redirect) {
+        Resent resent = resend(user, request);
+        redirect.addFlashAttribute(resent.kind(), resent.message());
         return "redirect:/dashboard";
     }
 
     @HxRequest
     @PostMapping("/verify-email/resend")
-    String resendInline(@AuthenticationPrincipal CurrentUser user, Model model) {
-        boolean sent = accounts.resendVerification(user.id());
-        model.addAttribute("sent", sent);
-        model.addAttribute("email", user.email());
+    String resendInline(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, Model model) {
+        model.addAttribute("message", resend(user, request).message());
         return "accounts/verify-email :: resent";
+    }
+
+    private Resent resend(CurrentUser user, HttpServletRequest request) {
+        if (accounts.find(user.id()).map(AccountView::verified).orElse(true)) {
+            return new Resent("info", "Your e-mail address is already confirmed.");
+        }
+        Optional<MailRateLimits.Refusal> refusal = limits.tryAcquire(request.getRemoteAddr(), user.email());
+        if (refusal.isPresent()) {
+            return new Resent("error", refusal.get().message());
+        }
+        return accounts.resendVerification(user.id())
+                ? new Resent("success", "We sent a new link to " + user.email() + ". It may take a minute to arrive.")
+                : new Resent("info", "Your e-mail address is already confirmed.");
+    }
+
+    record NewLinkForm(
+            @NotBlank(message = "Enter your e-mail address.")
+            @Email(regexp = ".+@[^@]+\\.[^@]+", message = "Enter a valid e-mail address, like name@example.com.")
+            @Size(max = 254, message = "Use at most 254 characters.")
+            String email) {
+    }
+
+    /** What a re-send did: the flash attribute's name and the words. */
+    private record Resent(String kind, String message) {
     }
 }

@@ -1,5 +1,9 @@
 package org.sourcewire.accounts;
 
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.sourcewire.accounts.PasswordForms.NewPasswordForm;
 import org.sourcewire.accounts.PasswordForms.ResetRequestForm;
@@ -19,9 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PasswordResetController {
 
     private final AccountManagement accounts;
+    private final MailRateLimits limits;
 
-    PasswordResetController(AccountManagement accounts) {
+    PasswordResetController(AccountManagement accounts, MailRateLimits limits) {
         this.accounts = accounts;
+        this.limits = limits;
     }
 
     @GetMapping("/password-reset")
@@ -31,8 +37,15 @@ class PasswordResetController {
     }
 
     @PostMapping("/password-reset")
-    String request(@Valid @ModelAttribute("form") ResetRequestForm form, BindingResult result, Model model) {
+    String request(@Valid @ModelAttribute("form") ResetRequestForm form, BindingResult result, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         if (result.hasErrors()) {
+            return "accounts/password-reset-request";
+        }
+        // Counted for unknown addresses too, so the answer is the same for members and strangers.
+        Optional<MailRateLimits.Refusal> refusal = limits.tryAcquire(request.getRemoteAddr(), form.email());
+        if (refusal.isPresent()) {
+            MailLimitAnswers.reject(refusal.get(), "email", result, response);
             return "accounts/password-reset-request";
         }
         accounts.requestPasswordReset(form.email());

@@ -1,15 +1,11 @@
 package org.sourcewire.accounts;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -19,15 +15,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+/**
+ * Sign-up. A valid sign-up always gets the same answer, "check your e-mail", whether it made an account or the
+ * address was taken (then its owner gets a mail), so the form does not tell strangers who is a member. The new
+ * account logs in after confirming its address.
+ */
 @Controller
 class SignUpController {
 
     private final AccountManagement accounts;
-    private final SecurityContextHolderStrategy securityContexts = SecurityContextHolder.getContextHolderStrategy();
-    private final SecurityContextRepository securityContextRepository = new HttpSessionSecurityContextRepository();
+    private final MailRateLimits limits;
 
-    SignUpController(AccountManagement accounts) {
+    SignUpController(AccountManagement accounts, MailRateLimits limits) {
         this.accounts = accounts;
+        this.limits = limits;
     }
 
     @GetMapping("/signup")
@@ -43,29 +44,24 @@ class SignUpController {
         if (result.hasErrors()) {
             return "accounts/signup";
         }
-        AccountView account;
-        try {
-            account = accounts.signUp(form.toSignUp());
-        }
-        catch (EmailAlreadyRegisteredException ex) {
-            result.rejectValue("email", "taken",
-                    "An account with this e-mail address already exists. Log in, or reset your password.");
+        Optional<MailRateLimits.Refusal> refusal = limits.tryAcquire(request.getRemoteAddr(), form.email());
+        if (refusal.isPresent()) {
+            MailLimitAnswers.reject(refusal.get(), "email", result, response);
             return "accounts/signup";
         }
-        logIn(accounts.currentUser(account.id()), request, response);
-        redirect.addFlashAttribute("success", "Welcome to Sourcewire, " + account.displayName()
-                + "! We sent a link to " + account.email() + ": open it to confirm your address.");
-        return "redirect:/dashboard";
+        try {
+            accounts.signUp(form.toSignUp());
+        }
+        catch (EmailAlreadyRegisteredException ex) {
+            // A concurrent sign-up with this address made the account; this one answers like any other.
+        }
+        redirect.addFlashAttribute("email", form.email().strip());
+        return "redirect:/signup/check-email";
     }
 
-    /** Signs the new account in at once, in a fresh session id (no session fixation). */
-    private void logIn(CurrentUser user, HttpServletRequest request, HttpServletResponse response) {
-        if (request.getSession(false) != null) {
-            request.changeSessionId();
-        }
-        SecurityContext context = securityContexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        securityContextRepository.saveContext(context, request, response);
+    @GetMapping("/signup/check-email")
+    String checkEmail(Model model) {
+        model.addAttribute("validity", accounts.verificationLinkValidity());
+        return "accounts/signup-check-email";
     }
 }

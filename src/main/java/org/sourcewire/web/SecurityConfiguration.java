@@ -19,7 +19,8 @@ class SecurityConfiguration {
         // registering it here as well would run it twice per attempt (and count every failure twice).
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/login", "/signup", "/verify-email", "/password-reset",
-                                "/password-reset/new", "/error", "/error/**", "/experts/**").permitAll()
+                                "/password-reset/new", "/signup/check-email", "/verify-email/new-link", "/error", "/error/**",
+                                "/experts/**").permitAll()
                         // One-click unsubscribe from digests: the signed token is the authorisation.
                         .requestMatchers("/digests/unsubscribe").permitAll()
                         .requestMatchers("/webjars/**", "/assets/**", "/favicon.ico").permitAll()
@@ -52,7 +53,7 @@ class SecurityConfiguration {
         return (request, response, exception) -> {
             String target = "/login?error=bad";
             if (exception instanceof LoginThrottledException throttled) {
-                target = "/login?error=throttled&wait=" + throttled.retryAfterMinutes();
+                target = "/login?" + throttled.loginPageQuery();
             }
             else if (exception instanceof DisabledException) {
                 target = "/login?error=suspended";

@@ -1,6 +1,7 @@
 package org.sourcewire.accounts;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.sourcewire.mail.Mailbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
@@ -67,7 +69,7 @@ class EmailVerificationTests {
     @Test
     void aResetLinkCannotBeUsedToVerify() {
         CurrentUser user = accounts.unverifiedSource();
-        assertThat(mvc.post().uri("/password-reset").with(csrf()).param("email", user.email())).hasStatusOk();
+        assertThat(mvc.post().uri("/password-reset").with(csrf()).with(TestAccounts.fromOwnAddress()).param("email", user.email())).hasStatusOk();
         mailbox.deliver();
         String resetLink = Mailbox.link(mailbox.receivedBy(user.email()).get(1), "/password-reset/new");
         String token = resetLink.substring(resetLink.indexOf("token=") + 6);
@@ -81,8 +83,10 @@ class EmailVerificationTests {
         CurrentUser user = accounts.unverifiedSource();
         clock.advance(Duration.ofHours(49));
 
-        assertThat(mvc.post().uri("/verify-email/resend").with(csrf()).with(as(user))).hasRedirectedUrl("/dashboard");
-        assertThat(mvc.post().uri("/verify-email/resend").with(csrf()).with(as(user)).header("HX-Request", "true"))
+        assertThat(mvc.post().uri("/verify-email/resend").with(csrf()).with(as(user))
+                .with(TestAccounts.fromOwnAddress())).hasRedirectedUrl("/dashboard");
+        assertThat(mvc.post().uri("/verify-email/resend").with(csrf()).with(as(user))
+                .with(TestAccounts.fromOwnAddress()).header("HX-Request", "true"))
                 .hasStatusOk().bodyText().contains("We sent a new link to " + user.email());
         mailbox.deliver();
 
@@ -96,10 +100,46 @@ class EmailVerificationTests {
     void aVerifiedUserIsToldThereIsNothingToResend() {
         CurrentUser user = accounts.source();
 
-        assertThat(mvc.post().uri("/verify-email/resend").with(csrf()).with(as(user)).header("HX-Request", "true"))
+        assertThat(mvc.post().uri("/verify-email/resend").with(csrf()).with(as(user))
+                .with(TestAccounts.fromOwnAddress()).header("HX-Request", "true"))
                 .hasStatusOk().bodyText().contains("already confirmed");
         assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = :email").param("email", user.email())
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anyoneCanAskForANewLinkByAddressAndTheAnswerSaysNothingAboutWhoHasAnAccount() {
+        CurrentUser unconfirmed = accounts.unverifiedSource();
+        CurrentUser confirmed = accounts.source();
+        String stranger = TestAccounts.uniqueEmail("stranger");
+        clock.advance(Duration.ofHours(49));
+
+        assertThat(mvc.get().uri("/verify-email/new-link")).hasStatusOk().bodyText().contains("Get a new confirmation link");
+        MvcTestResult forUnconfirmed = newLink(unconfirmed.email());
+        assertThat(forUnconfirmed).hasStatusOk().bodyText().contains("Check your e-mail");
+        for (String other : List.of(confirmed.email(), stranger)) {
+            assertThat(MailRateLimitTests.comparable(newLink(other), other))
+                    .isEqualTo(MailRateLimitTests.comparable(forUnconfirmed, unconfirmed.email()));
+        }
+
+        mailbox.deliver();
+        assertThat(mailbox.receivedBy(unconfirmed.email())).hasSize(2);
+        assertThat(mailbox.receivedBy(confirmed.email())).isEmpty();
+        assertThat(mailbox.receivedBy(stranger)).isEmpty();
+        assertThat(mvc.get().uri(Mailbox.link(mailbox.receivedBy(unconfirmed.email()).get(1), "/verify-email")))
+                .bodyText().contains("Your e-mail address is confirmed");
+        assertThat(isVerified(unconfirmed)).isTrue();
+    }
+
+    @Test
+    void aNewLinkRequestNeedsAValidAddress() {
+        assertThat(mvc.post().uri("/verify-email/new-link").with(csrf()).with(TestAccounts.fromOwnAddress())
+                .param("email", "nonsense")).hasStatusOk().bodyText().contains("Enter a valid e-mail address");
+    }
+
+    private MvcTestResult newLink(String email) {
+        return mvc.post().uri("/verify-email/new-link").with(csrf()).with(TestAccounts.fromOwnAddress())
+                .param("email", email).exchange();
     }
 
     @Test

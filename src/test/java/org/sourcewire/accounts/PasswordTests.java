@@ -2,6 +2,7 @@ package org.sourcewire.accounts;
 
 import java.time.Duration;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
@@ -11,6 +12,7 @@ import org.sourcewire.mail.Mailbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
@@ -65,7 +67,7 @@ class PasswordTests {
     void aResetRequestForAnUnknownAddressLooksTheSameAndSendsNothing() {
         String nobody = TestAccounts.uniqueEmail("nobody");
 
-        assertThat(mvc.post().uri("/password-reset").with(csrf()).param("email", nobody))
+        assertThat(mvc.post().uri("/password-reset").with(csrf()).with(TestAccounts.fromOwnAddress()).param("email", nobody))
                 .hasStatusOk().bodyText().contains("Check your e-mail");
         assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = :email").param("email", nobody)
                 .query(Long.class).single()).isZero();
@@ -73,9 +75,9 @@ class PasswordTests {
 
     @Test
     void aResetRequestNeedsAValidAddress() {
-        assertThat(mvc.post().uri("/password-reset").with(csrf()).param("email", "nonsense"))
+        assertThat(mvc.post().uri("/password-reset").with(csrf()).with(TestAccounts.fromOwnAddress()).param("email", "nonsense"))
                 .hasStatusOk().bodyText().contains("Enter a valid e-mail address");
-        assertThat(mvc.post().uri("/password-reset").with(csrf()).param("email", ""))
+        assertThat(mvc.post().uri("/password-reset").with(csrf()).with(TestAccounts.fromOwnAddress()).param("email", ""))
                 .hasStatusOk().bodyText().contains("Enter your e-mail address.");
     }
 
@@ -132,8 +134,50 @@ class PasswordTests {
         assertThat(logIn(user.email(), "a brand new secret")).hasRedirectedUrl("/dashboard");
     }
 
+    @Test
+    void aPasswordResetEndsEverySessionOfTheAccount() {
+        CurrentUser user = accounts.source();
+        Cookie older = logInSession(user.email(), TestAccounts.PASSWORD);
+        Cookie newer = logInSession(user.email(), TestAccounts.PASSWORD);
+        assertThat(mvc.get().uri("/feed").cookie(older)).hasStatusOk();
+
+        String link = requestResetLink(user.email());
+        String token = link.substring(link.indexOf("token=") + 6);
+        assertThat(mvc.post().uri("/password-reset/new").with(csrf()).param("token", token)
+                .param("password", "a brand new secret").param("confirmation", "a brand new secret"))
+                .hasRedirectedUrl("/login");
+
+        assertThat(mvc.get().uri("/feed").cookie(older)).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+        assertThat(mvc.get().uri("/dashboard").cookie(newer)).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+    }
+
+    @Test
+    void changingThePasswordEndsTheOtherSessionsAndKeepsThisOneUnderANewId() {
+        CurrentUser user = accounts.journalist();
+        Cookie other = logInSession(user.email(), TestAccounts.PASSWORD);
+        Cookie mine = logInSession(user.email(), TestAccounts.PASSWORD);
+
+        MvcTestResult change = mvc.post().uri("/account/password").with(csrf()).cookie(mine)
+                .param("currentPassword", TestAccounts.PASSWORD).param("password", "a brand new secret")
+                .param("confirmation", "a brand new secret").exchange();
+        assertThat(change).hasRedirectedUrl("/account");
+        Cookie renewed = change.getResponse().getCookie("SESSION");
+
+        assertThat(renewed).as("the changing session gets a new id").isNotNull();
+        assertThat(renewed.getValue()).isNotEqualTo(mine.getValue());
+        assertThat(mvc.get().uri("/account").cookie(renewed)).hasStatusOk().bodyText().contains("Your password was changed.");
+        assertThat(mvc.get().uri("/dashboard").cookie(renewed)).hasStatusOk();
+        assertThat(mvc.get().uri("/dashboard").cookie(other)).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+    }
+
+    private Cookie logInSession(String email, String password) {
+        MvcTestResult login = logIn(email, password);
+        assertThat(login).hasRedirectedUrl("/dashboard");
+        return login.getResponse().getCookie("SESSION");
+    }
+
     private String requestResetLink(String email) {
-        assertThat(mvc.post().uri("/password-reset").with(csrf()).param("email", email))
+        assertThat(mvc.post().uri("/password-reset").with(csrf()).with(TestAccounts.fromOwnAddress()).param("email", email))
                 .hasStatusOk().bodyText().contains("Check your e-mail");
         mailbox.deliver();
         var received = mailbox.receivedBy(email);
@@ -141,7 +185,7 @@ class PasswordTests {
         return Mailbox.link(received.get(received.size() - 1), "/password-reset/new");
     }
 
-    private org.springframework.test.web.servlet.assertj.MvcTestResult logIn(String email, String password) {
+    private MvcTestResult logIn(String email, String password) {
         return mvc.post().uri("/login").with(csrf()).with(TestAccounts.fromOwnAddress())
                 .param("email", email).param("password", password).exchange();
     }

@@ -1,14 +1,18 @@
 package org.sourcewire.accounts;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
 import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.TestClock;
 import org.sourcewire.mail.Mailbox;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,12 +35,29 @@ class SignUpTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     @Test
     void journalistSignsUpConfirmsTheMailedLinkAndLogsIn() throws Exception {
         String email = TestAccounts.uniqueEmail("maria");
 
-        assertThat(signUp("JOURNALIST", "Maria Lopez", email, "a long enough secret", "The Daily Ledger", "https://ledger.example"))
-                .hasStatus3xxRedirection().hasRedirectedUrl("/dashboard");
+        MvcTestResult signUp = signUp("JOURNALIST", "Maria Lopez", email, "a long enough secret", "The Daily Ledger",
+                "https://ledger.example");
+        assertThat(signUp).hasRedirectedUrl("/signup/check-email");
+        Cookie session = signUp.getResponse().getCookie("SESSION");
+        assertThat(mvc.get().uri("/signup/check-email").cookie(session)).hasStatusOk().bodyText()
+                .contains("Check your e-mail").contains("We sent a link to <strong>" + email + "</strong>");
+        assertThat(mvc.get().uri("/dashboard").cookie(session)).as("sign-up does not log in")
+                .hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
         assertThat(isVerified(email)).isFalse();
 
         mailbox.deliver();
@@ -45,7 +66,8 @@ class SignUpTests {
         assertThat(received.get(0).getSubject()).isEqualTo("Confirm your e-mail address for Sourcewire");
         String link = Mailbox.link(received.get(0), "/verify-email");
 
-        assertThat(mvc.get().uri(link)).hasStatusOk().bodyText().contains("Your e-mail address is confirmed");
+        assertThat(mvc.get().uri(link)).hasStatusOk().bodyText().contains("Your e-mail address is confirmed")
+                .contains("Log in with the password you chose").contains("value=\"" + email + "\"");
         assertThat(isVerified(email)).isTrue();
         assertThat(mvc.get().uri(link)).hasStatusOk().bodyText().contains("Already confirmed");
 
@@ -61,19 +83,60 @@ class SignUpTests {
     void sourceNeedsNoOutlet() {
         String email = TestAccounts.uniqueEmail("source");
 
-        assertThat(signUp("SOURCE", "Priya Nair", email, "a long enough secret", "", "")).hasRedirectedUrl("/dashboard");
+        assertThat(signUp("SOURCE", "Priya Nair", email, "a long enough secret", "", "")).hasRedirectedUrl("/signup/check-email");
 
         assertThat(jdbc.sql("select role, outlet_name from account where email = :email").param("email", email)
                 .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2)).single()).isEqualTo("SOURCE/null");
     }
 
     @Test
-    void aNewAccountIsLoggedInAtOnceAndSeesTheConfirmationBanner() {
-        String email = TestAccounts.uniqueEmail("new");
-        MvcTestResult result = signUp("SOURCE", "New Person", email, "a long enough secret", "", "");
+    void aTakenAddressGetsTheSameAnswerAndItsOwnerAMail() throws Exception {
+        CurrentUser member = accounts.source();
+        clock.advance(Duration.ofMinutes(2));
+        String newcomer = TestAccounts.uniqueEmail("newcomer");
+        String memberTyped = member.email().toUpperCase();
 
-        assertThat(mvc.get().uri("/dashboard").cookie(result.getResponse().getCookie("SESSION")))
-                .hasStatusOk().bodyText().contains("Hello, New Person").contains("Confirm your e-mail address");
+        MvcTestResult forNewcomer = signUp("SOURCE", "New Person", newcomer, "a long enough secret", "", "");
+        MvcTestResult forMember = signUp("SOURCE", "New Person", memberTyped, "a long enough secret", "", "");
+
+        assertThat(forMember.getResponse().getStatus()).isEqualTo(forNewcomer.getResponse().getStatus());
+        assertThat(forMember.getResponse().getRedirectedUrl()).isEqualTo(forNewcomer.getResponse().getRedirectedUrl());
+        assertThat(cookieNames(forMember)).isEqualTo(cookieNames(forNewcomer));
+        assertThat(forMember.getMvcResult().getFlashMap().keySet()).isEqualTo(forNewcomer.getMvcResult().getFlashMap().keySet());
+        MvcTestResult pageForNewcomer = mvc.get().uri("/signup/check-email").cookie(session(forNewcomer)).exchange();
+        MvcTestResult pageForMember = mvc.get().uri("/signup/check-email").cookie(session(forMember)).exchange();
+        assertThat(MailRateLimitTests.comparable(pageForMember, memberTyped))
+                .isEqualTo(MailRateLimitTests.comparable(pageForNewcomer, newcomer));
+        assertThat(mvc.get().uri("/dashboard").cookie(session(forMember))).hasStatus3xxRedirection();
+
+        // The member's account is untouched, and its owner hears of the attempt.
+        assertThat(jdbc.sql("select count(*) from account where email = :email").param("email", member.email())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(mvc.post().uri("/login").with(csrf()).with(TestAccounts.fromOwnAddress())
+                .param("email", member.email()).param("password", TestAccounts.PASSWORD)).hasRedirectedUrl("/dashboard");
+        mailbox.deliver();
+        List<MimeMessage> toMember = mailbox.receivedBy(member.email());
+        assertThat(toMember).hasSize(1);
+        assertThat(toMember.get(0).getSubject()).isEqualTo("Someone tried to sign up to Sourcewire with your address");
+        assertThat(Mailbox.text(toMember.get(0))).contains("If it was you");
+        assertThat(Mailbox.link(toMember.get(0), "/login")).isEqualTo("/login");
+        assertThat(Mailbox.link(toMember.get(0), "/password-reset")).isEqualTo("/password-reset");
+        assertThat(mailbox.receivedBy(newcomer)).extracting(MimeMessage::getSubject)
+                .containsExactly("Confirm your e-mail address for Sourcewire");
+    }
+
+    @Test
+    void loggingInAfterSigningUpDoesNotTellWhetherTheAddressWasTaken() {
+        CurrentUser member = accounts.source();
+        clock.advance(Duration.ofMinutes(2));
+        String newcomer = TestAccounts.uniqueEmail("newcomer");
+        signUp("SOURCE", "Prober", newcomer, "a prober's own secret", "", "");
+        signUp("SOURCE", "Prober", member.email(), "a prober's own secret", "", "");
+
+        assertThat(mvc.post().uri("/login").with(csrf()).with(TestAccounts.fromOwnAddress())
+                .param("email", newcomer).param("password", "a prober's own secret")).hasRedirectedUrl("/login?error=bad");
+        assertThat(mvc.post().uri("/login").with(csrf()).with(TestAccounts.fromOwnAddress())
+                .param("email", member.email()).param("password", "a prober's own secret")).hasRedirectedUrl("/login?error=bad");
     }
 
     static Stream<Arguments> badSignUps() {
@@ -114,17 +177,6 @@ class SignUpTests {
     }
 
     @Test
-    void aDuplicateAddressIsRefusedWhateverItsCase() {
-        String email = TestAccounts.uniqueEmail("twice");
-        assertThat(signUp("SOURCE", "First", email, "a long enough secret", "", "")).hasRedirectedUrl("/dashboard");
-
-        assertThat(signUp("SOURCE", "Second", email.toUpperCase(), "a long enough secret", "", ""))
-                .hasStatusOk().bodyText().contains("An account with this e-mail address already exists");
-        assertThat(jdbc.sql("select count(*) from account where email = :email").param("email", email)
-                .query(Long.class).single()).isEqualTo(1);
-    }
-
-    @Test
     void aDoubleClickedSubmitMakesOneAccount() throws Exception {
         String email = TestAccounts.uniqueEmail("double");
         Thread[] clicks = new Thread[2];
@@ -151,17 +203,25 @@ class SignUpTests {
 
     @Test
     void signUpWithoutCsrfTokenIsRejected() {
-        assertThat(mvc.post().uri("/signup").param("role", "SOURCE").param("displayName", "X")
+        assertThat(mvc.post().uri("/signup").with(TestAccounts.fromOwnAddress()).param("role", "SOURCE").param("displayName", "X")
                 .param("email", TestAccounts.uniqueEmail("csrf")).param("password", "a long enough secret"))
                 .hasStatus(403);
     }
 
     private MvcTestResult signUp(String role, String name, String email, String password, String outletName,
             String outletUrl) {
-        return mvc.post().uri("/signup").with(csrf())
+        return mvc.post().uri("/signup").with(csrf()).with(TestAccounts.fromOwnAddress())
                 .param("role", role).param("displayName", name).param("email", email).param("password", password)
                 .param("outletName", outletName).param("outletUrl", outletUrl)
                 .exchange();
+    }
+
+    private static Cookie session(MvcTestResult result) {
+        return result.getResponse().getCookie("SESSION");
+    }
+
+    private static List<String> cookieNames(MvcTestResult result) {
+        return java.util.Arrays.stream(result.getResponse().getCookies()).map(Cookie::getName).sorted().toList();
     }
 
     private boolean isVerified(String email) {

@@ -35,12 +35,22 @@ class AccountJourneyBrowserTests extends BrowserJourney {
         browser.fillIn("Password", "a long enough secret")
                 .fillIn("Outlet website", "https://ledger.example")
                 .press("Create account");
-        assertThat(browser.path()).isEqualTo("/dashboard");
-        assertThat(browser.text()).contains("Welcome to Sourcewire, Maria Lopez!")
-                .contains("Confirm your e-mail address to post queries and send pitches");
-        browser.screenshot("dashboard-unconfirmed");
-        browser.press("Log out");
-        assertThat(browser.text()).contains("You are logged out.");
+        // The same answer whether or not the address has an account: sign-up does not tell who is a member.
+        assertThat(browser.path()).isEqualTo("/signup/check-email");
+        assertThat(browser.heading()).isEqualTo("Check your e-mail");
+        assertThat(browser.text()).contains("We sent a link to " + email);
+        browser.screenshot("signup-check-email");
+
+        // Not logged in by sign-up, nor before the address is confirmed (a log-in would tell if it was taken).
+        browser.visit("/dashboard");
+        assertThat(browser.path()).isEqualTo("/login");
+        logIn(email, "a long enough secret");
+        assertThat(browser.text()).contains("or the address is not confirmed yet");
+        browser.clickLink("No confirmation e-mail?");
+        assertThat(browser.heading()).isEqualTo("Get a new confirmation link");
+        browser.fillIn("E-mail address", email).press("Send a new link");
+        assertThat(browser.text()).contains("a new link is on its way");
+        browser.screenshot("verify-email-new-link-sent");
 
         // An admin reads the verification mail in the outbox (no SMTP needed to get started).
         logIn(admin.email(), TestAccounts.PASSWORD);
@@ -55,9 +65,9 @@ class AccountJourneyBrowserTests extends BrowserJourney {
         // The mail's links use the configured base URL; the test app runs on a random port.
         browser.visit(links.get(0).replace("http://localhost:8080", browser.baseUrl()));
         assertThat(browser.heading()).isEqualTo("Your e-mail address is confirmed");
-        browser.clickLink("Log in");
-
-        logIn(email, "a wrong password");
+        assertThat(browser.field("E-mail address").getAttribute("value")).isEqualTo(email);
+        browser.screenshot("email-confirmed");
+        browser.fillIn("Password", "a wrong password").press("Log in");
         assertThat(browser.text()).contains("That e-mail address and password don't match");
         logIn(email, "a long enough secret");
         assertThat(browser.path()).isEqualTo("/dashboard");

@@ -34,16 +34,19 @@ class JournalistJourneyBrowserTests extends BrowserJourney {
         CurrentUser admin = accounts.admin();
         browser.timeZone("Asia/Tokyo");
 
-        // Sign up and confirm the address by the mail's link.
+        // Sign up, confirm the address by the mail's link, and log in right there.
         browser.visit("/").clickLink("I'm a journalist");
         browser.fillIn("Full name", "Maria Lopez").fillIn("E-mail address", email)
                 .fillIn("Password", "a long enough secret").fillIn("Outlet name", "The Daily Ledger")
                 .fillIn("Outlet website", "https://ledger.example").press("Create account");
-        assertThat(browser.text()).contains("Welcome to Sourcewire, Maria Lopez!");
+        assertThat(browser.heading()).isEqualTo("Check your e-mail");
+        assertThat(browser.text()).contains("We sent a link to " + email);
         mailbox.deliver();
         assertThat(mailbox.receivedBy(email)).hasSize(1);
         browser.visit(Mailbox.link(mailbox.receivedBy(email).get(0), "/verify-email?token="));
         assertThat(browser.heading()).isEqualTo("Your e-mail address is confirmed");
+        browser.fillIn("Password", "a long enough secret").press("Log in");
+        assertThat(browser.text()).contains("Hello, Maria Lopez");
 
         // Post a query with three questions and a deadline tomorrow; it waits for review.
         browser.visit("/dashboard").clickLink("Your queries").clickLink("Post your first query");

@@ -52,13 +52,17 @@ class SourceJourneyBrowserTests extends BrowserJourney {
         CurrentUser journalist = accounts.journalist();
         browser.timeZone(ZONE);
 
-        // Sign up as an expert and confirm the address by the mail's link.
+        // Sign up as an expert, confirm the address by the mail's link, and log in right there.
         browser.visit("/").clickLink("I'm an expert");
         browser.fillIn("Full name", "Priya Raman").fillIn("E-mail address", email)
                 .fillIn("Password", "a long enough secret").press("Create account");
+        assertThat(browser.heading()).isEqualTo("Check your e-mail");
         mailbox.deliver();
         browser.visit(Mailbox.link(only(mailbox.receivedBy(email)), "/verify-email?token="));
         assertThat(browser.heading()).isEqualTo("Your e-mail address is confirmed");
+        assertThat(browser.field("E-mail address").getAttribute("value")).isEqualTo(email);
+        browser.fillIn("Password", "a long enough secret").press("Log in");
+        assertThat(browser.path()).isEqualTo("/dashboard");
 
         // The profile, with a headshot; a bad web address and a file that is no picture are refused beside the field.
         browser.visit("/dashboard").clickLink("Your profile");
