@@ -7,6 +7,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.OneTimeKey;
 import org.sourcewire.sources.SourceManagement;
 
 import org.springframework.data.domain.PageRequest;
@@ -196,7 +197,7 @@ class PitchController {
         }
         else {
             try {
-                pitches.write(publicId, author, body, PitchForm.oneTimeKey(submissionKey));
+                pitches.write(publicId, author, body, OneTimeKey.from(submissionKey));
                 redirect.addFlashAttribute("success", "Message sent. They get an e-mail with a link back here.");
             }
             catch (PitchRuleException ex) {

@@ -1,5 +1,6 @@
 package org.sourcewire.pitches;
 
+import org.sourcewire.shared.OneTimeKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -62,17 +63,7 @@ class PitchForm {
 
     /** The form's one-time key; a missing or malformed one gets a fresh key (the unique index still guards). */
     UUID key() {
-        return oneTimeKey(submissionKey);
-    }
-
-    /** A form's one-time key as posted, or a fresh one when it is missing or malformed (such a form is sent once). */
-    static UUID oneTimeKey(String posted) {
-        try {
-            return posted == null ? UUID.randomUUID() : UUID.fromString(posted);
-        }
-        catch (IllegalArgumentException ex) {
-            return UUID.randomUUID();
-        }
+        return OneTimeKey.from(submissionKey);
     }
 
     public List<String> getAnswers() {

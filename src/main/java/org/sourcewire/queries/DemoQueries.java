@@ -3,6 +3,7 @@ package org.sourcewire.queries;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
@@ -54,19 +55,19 @@ class DemoQueries implements ApplicationRunner {
                 "Biotech & Healthcare", MediaType.ONLINE, 30, false,
                 List.of("What is the biggest mistake shift workers make about sleep?", "Does melatonin help, and when?",
                         "What should employers change in rosters?"),
-                "Board-certified sleep physicians or sleep researchers"));
+                "Board-certified sleep physicians or sleep researchers"), UUID.randomUUID()).id();
         queries.submit(sleep, maria);
         queries.approve(sleep, system);
         long cfo = queries.createDraft(maria, details(maria, "CFOs: how are you budgeting for AI tools in 2027?",
                 "Business & Finance", MediaType.NEWSLETTER, 72, true,
                 List.of("What share of your software budget goes to AI tools?", "How do you measure the return?"),
-                "CFO or VP Finance at a US SaaS company with 50+ staff"));
+                "CFO or VP Finance at a US SaaS company with 50+ staff"), UUID.randomUUID()).id();
         queries.submit(cfo, maria);
         queries.approve(cfo, system);
         long gadgets = queries.createDraft(tom, details(tom, "Which smart-home gadgets are worth it for renters?",
                 "High Tech", MediaType.PODCAST, 48, false,
                 List.of("Which device gives renters the most for the least setup?", "What privacy risks are overlooked?"),
-                "Consumer-tech reviewers or security researchers"));
+                "Consumer-tech reviewers or security researchers"), UUID.randomUUID()).id();
         queries.submit(gadgets, tom);
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -84,6 +85,9 @@ class Query extends AbstractAggregateRoot<Query> {
 
     private Instant createdAt;
 
+    /** The one-time key of the form that made this query (see {@link QueryManagement#createDraft}). */
+    private UUID submissionKey;
+
     private Instant updatedAt;
 
     @Version
@@ -92,8 +96,9 @@ class Query extends AbstractAggregateRoot<Query> {
     protected Query() {
     }
 
-    Query(long journalistId, QueryDetails details, Instant now) {
+    Query(long journalistId, QueryDetails details, Instant now, UUID submissionKey) {
         this.journalistId = journalistId;
+        this.submissionKey = submissionKey;
         this.status = QueryStatus.DRAFT;
         this.createdAt = now;
         apply(details, now);
@@ -161,10 +166,10 @@ class Query extends AbstractAggregateRoot<Query> {
     }
 
     /** A new draft with the same content; the deadline is left for the journalist to choose again. */
-    Query duplicate(Instant now) {
+    Query duplicate(Instant now, UUID submissionKey) {
         return new Query(journalistId, new QueryDetails(headline, topicId, outletName, outletUrl, mediaType, null,
                 timeZone, List.copyOf(questions), requirements, requiredCredential, region, firstHandOnly, pitchCap,
-                linkPolicy, anonymous), now);
+                linkPolicy, anonymous), now, submissionKey);
     }
 
     private void publish(Instant now) {

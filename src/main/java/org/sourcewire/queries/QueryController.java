@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.validation.Valid;
@@ -11,6 +12,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
+import org.sourcewire.shared.OneTimeKey;
 import org.sourcewire.shared.TimeZones;
 import org.sourcewire.topics.TopicCatalog;
 
@@ -84,15 +86,19 @@ class QueryController {
         if (result.hasErrors()) {
             return form(form, null, model);
         }
-        long id;
+        QueryManagement.Saved saved;
         try {
-            id = queries.createDraft(journalist, form.toDetails());
+            saved = queries.createDraft(journalist, form.toDetails(), OneTimeKey.from(form.getSubmissionKey()));
         }
         catch (QueryRuleException ex) {
             reject(result, ex);
             return form(form, null, model);
         }
-        return afterSave(id, journalist, submitting, redirect);
+        if (saved.earlier()) {
+            // The same form again (a double click): the first sending saved (and submitted) it and said so.
+            return "redirect:/queries/" + saved.id();
+        }
+        return afterSave(saved.id(), journalist, submitting, redirect);
     }
 
     @GetMapping("/{id}")
@@ -102,6 +108,8 @@ class QueryController {
         if (owner || user.is(Role.ADMIN)) {
             model.addAttribute("query", query);
             model.addAttribute("owner", owner);
+            // The duplicate button's one-time key: a double click makes one copy.
+            model.addAttribute("duplicateKey", UUID.randomUUID());
             return "queries/detail";
         }
         if (user.is(Role.SOURCE) && query.status().isVisibleToSources()) {
@@ -163,10 +171,13 @@ class QueryController {
     }
 
     @PostMapping("/{id}/duplicate")
-    String duplicate(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-        long copy = queries.duplicate(id, journalist(user));
-        redirect.addFlashAttribute("success", "A copy was saved as a new draft. Choose a deadline and submit it.");
-        return "redirect:/queries/" + copy + "/edit";
+    String duplicate(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(required = false) String submissionKey, RedirectAttributes redirect) {
+        QueryManagement.Saved copy = queries.duplicate(id, journalist(user), OneTimeKey.from(submissionKey));
+        if (!copy.earlier()) {
+            redirect.addFlashAttribute("success", "A copy was saved as a new draft. Choose a deadline and submit it.");
+        }
+        return "redirect:/queries/" + copy.id() + "/edit";
     }
 
     /** htmx: add or remove a question row without reloading the page. */

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -58,6 +59,9 @@ class QueryForm {
 
     private Boolean firstHandOnly;
 
+    /** A new query's one-time key (see {@link QueryManagement#createDraft}); drafts being edited have none. */
+    private String submissionKey;
+
     @Min(value = 1, message = "Enter a cap of at least 1, or leave it empty for no cap.")
     @Max(value = 500, message = "The cap can be at most 500 pitches.")
     private Integer pitchCap;
@@ -95,8 +99,18 @@ class QueryForm {
     static final String DEFAULT_ZONE = "America/New_York";
 
     static QueryForm blank(AccountView journalist) {
-        return new QueryForm("", null, journalist.outletName(), journalist.outletUrl(), null, null, DEFAULT_ZONE,
-                List.of(""), "", "", "", false, null, null, false);
+        QueryForm form = new QueryForm("", null, journalist.outletName(), journalist.outletUrl(), null, null,
+                DEFAULT_ZONE, List.of(""), "", "", "", false, null, null, false);
+        form.setSubmissionKey(UUID.randomUUID().toString());
+        return form;
+    }
+
+    public String getSubmissionKey() {
+        return submissionKey;
+    }
+
+    public void setSubmissionKey(String submissionKey) {
+        this.submissionKey = submissionKey;
     }
 
     static QueryForm of(QueryView query) {
@@ -130,8 +144,10 @@ class QueryForm {
     }
 
     private QueryForm withQuestions(List<String> rows) {
-        return new QueryForm(headline, topicId, outletName, outletUrl, mediaType, deadline, timeZone, rows, requirements,
-                requiredCredential, region, firstHandOnly, pitchCap, linkPolicy, anonymous);
+        QueryForm changed = new QueryForm(headline, topicId, outletName, outletUrl, mediaType, deadline, timeZone, rows,
+                requirements, requiredCredential, region, firstHandOnly, pitchCap, linkPolicy, anonymous);
+        changed.setSubmissionKey(submissionKey);
+        return changed;
     }
 
     /** The checks Bean Validation cannot express; {@code submitting} adds the fields a published query needs. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -66,9 +67,31 @@ public class QueryManagement implements TopicUsage.Queries {
 
     // --- journalists ---------------------------------------------------------------------------------------------
 
-    long createDraft(AccountView journalist, QueryDetails details) {
+    /**
+     * A new draft from a form with the one-time {@code submissionKey}: the same form sent again (a double click)
+     * finds the query the first one made instead of making another.
+     */
+    Saved createDraft(AccountView journalist, QueryDetails details, UUID submissionKey) {
         checkChoices(journalist, details);
-        return queries.save(new Query(journalist.id(), details, clock.instant())).getId();
+        Optional<Long> earlier = madeBy(journalist.id(), submissionKey);
+        return earlier.map(id -> new Saved(id, true)).orElseGet(() -> new Saved(
+                queries.save(new Query(journalist.id(), details, clock.instant(), submissionKey)).getId(), false));
+    }
+
+    /** A query a form made: its id, and whether an earlier sending of the same form made it. */
+    record Saved(long id, boolean earlier) {
+    }
+
+    /**
+     * The query this journalist's form with this key made, if any. The journalist's new queries are made one at a
+     * time (a lock until the transaction ends), so a form sent twice at once finds what the first one made; the
+     * unique index on the key is the backstop.
+     */
+    private Optional<Long> madeBy(long journalistId, UUID submissionKey) {
+        jdbc.sql("select pg_advisory_xact_lock(7302, hashtext(cast(:journalist as text)))")
+                .param("journalist", journalistId).query(Object.class).list();
+        return jdbc.sql("select id from journalist_query where journalist_id = :journalist and submission_key = :key")
+                .param("journalist", journalistId).param("key", submissionKey).query(Long.class).optional();
     }
 
     void editDraft(long id, AccountView journalist, QueryDetails details) {
@@ -100,8 +123,12 @@ public class QueryManagement implements TopicUsage.Queries {
         queries.save(query);
     }
 
-    long duplicate(long id, AccountView journalist) {
-        return queries.save(own(id, journalist.id()).duplicate(clock.instant())).getId();
+    /** A new draft copied from one of the journalist's queries; the button's one-time key makes one copy per click. */
+    Saved duplicate(long id, AccountView journalist, UUID submissionKey) {
+        Query original = own(id, journalist.id());
+        Optional<Long> earlier = madeBy(journalist.id(), submissionKey);
+        return earlier.map(copy -> new Saved(copy, true)).orElseGet(() -> new Saved(
+                queries.save(original.duplicate(clock.instant(), submissionKey)).getId(), false));
     }
 
     @Transactional(readOnly = true)

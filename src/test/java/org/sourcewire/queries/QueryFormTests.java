@@ -1,11 +1,14 @@
 package org.sourcewire.queries;
 
+import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.sourcewire.Concurrently;
 import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
@@ -13,6 +16,7 @@ import org.sourcewire.accounts.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
@@ -137,6 +141,46 @@ class QueryFormTests {
         assertThat(QueryMother.complete(mvc.post().uri("/queries").with(csrf()).with(as(journalist)), retired)
                 .param("action", "submit")).hasStatusOk().bodyText().contains("This topic is retired.");
         assertThat(mvc.get().uri("/queries/new").with(as(journalist))).bodyText().doesNotContain("Retired ");
+    }
+
+    @Test
+    void aTwiceSentNewQueryFormMakesOneQuery() {
+        CurrentUser journalist = accounts.journalist();
+        String key = UUID.randomUUID().toString();
+        var first = QueryMother.complete(mvc.post().uri("/queries").with(csrf()).with(as(journalist)), topic(),
+                "submissionKey", key).param("action", "submit").exchange();
+        var second = QueryMother.complete(mvc.post().uri("/queries").with(csrf()).with(as(journalist)), topic(),
+                "submissionKey", key).param("action", "submit").exchange();
+
+        assertThat(count(journalist)).isEqualTo(1);
+        assertThat(second).hasStatus3xxRedirection().hasRedirectedUrl(first.getResponse().getRedirectedUrl());
+        assertThat(second.getMvcResult().getFlashMap().get("error")).as("the second answer is no error").isNull();
+    }
+
+    @Test
+    void aNewQueryFormSentManyTimesAtOnceMakesOneQuery() throws Exception {
+        CurrentUser journalist = accounts.journalist();
+        String key = UUID.randomUUID().toString();
+        List<MvcTestResult> clicks = Concurrently.run(6, n -> QueryMother.complete(mvc.post().uri("/queries")
+                .with(csrf()).with(as(journalist)), topic(), "submissionKey", key).param("action", "submit").exchange());
+
+        assertThat(clicks.stream().map(Concurrently::outcome)).containsOnly("302");
+        assertThat(count(journalist)).isEqualTo(1);
+    }
+
+    @Test
+    void aDoubleClickedDuplicateMakesOneCopy() throws Exception {
+        CurrentUser journalist = accounts.journalist();
+        var created = QueryMother.complete(mvc.post().uri("/queries").with(csrf()).with(as(journalist)), topic())
+                .exchange();
+        String query = created.getResponse().getRedirectedUrl();
+        assertThat(mvc.get().uri(query).with(as(journalist))).bodyText().contains("name=\"submissionKey\"");
+        String key = UUID.randomUUID().toString();
+        List<MvcTestResult> clicks = Concurrently.run(4, n -> mvc.post().uri(query + "/duplicate").with(csrf())
+                .with(as(journalist)).param("submissionKey", key).exchange());
+
+        assertThat(clicks.stream().map(Concurrently::outcome)).containsOnly("302");
+        assertThat(count(journalist)).isEqualTo(2);
     }
 
     private long topic() {

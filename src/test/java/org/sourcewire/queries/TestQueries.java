@@ -3,6 +3,7 @@ package org.sourcewire.queries;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
@@ -85,7 +86,7 @@ public class TestQueries {
                     + "select id from topic where name = 'General' limit 1").param("name", topic).query(Long.class).list().get(0);
             long id = queries.createDraft(journalist, new QueryDetails(headline, topicId, journalist.outletName(),
                     journalist.outletUrl(), MediaType.PODCAST, clock.instant().plus(deadline), "America/New_York", questions,
-                    requirements, credential, null, false, cap, LinkPolicy.FOLLOWED, anonymous));
+                    requirements, credential, null, false, cap, LinkPolicy.FOLLOWED, anonymous), UUID.randomUUID()).id();
             queries.submit(id, journalist);
             if (queries.find(id).orElseThrow().status() != QueryStatus.PUBLISHED) {
                 queries.approve(id, Actor.system());
