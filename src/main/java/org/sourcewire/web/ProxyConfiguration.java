@@ -7,12 +7,21 @@ import java.util.regex.Pattern;
 import org.apache.catalina.util.NetMask;
 import org.apache.catalina.valves.RemoteIpValve;
 
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.RelativeRedirectFilter;
 
-/** The app behind a reverse proxy: forwarded headers are believed from the configured proxies only. */
+/**
+ * The app behind a reverse proxy: forwarded headers are believed from the configured proxies only, redirects never
+ * name a host, and the session cookie is {@code Secure} when the site is served over HTTPS. (HSTS is in
+ * {@link SecurityConfiguration}.)
+ */
 @Configuration(proxyBeanMethods = false)
 class ProxyConfiguration {
 
@@ -42,6 +51,36 @@ class ProxyConfiguration {
         };
     }
 
+    /**
+     * The session cookie is written by Spring Session's {@code DefaultCookieSerializer}, which marks it {@code Secure}
+     * when the request is secure. Behind a TLS proxy that depends on the proxy saying so; with
+     * {@code sourcewire.web.https} it is always {@code Secure}. (Without the setting it keeps following the request:
+     * {@code server.servlet.session.cookie.secure=false} would turn that off too.)
+     */
+    @Bean
+    DefaultCookieSerializerCustomizer secureSessionCookie(WebProperties web) {
+        return serializer -> {
+            if (web.https()) {
+                serializer.setUseSecureCookie(true);
+            }
+        };
+    }
+
+    /**
+     * Redirects keep the relative {@code Location} they were given ({@code /login}), instead of the servlet container
+     * making it absolute from the request's {@code Host} header, which the client (or a proxy passing it on) chooses.
+     * {@code server.tomcat.use-relative-redirects} does the same, but Tomcat ignores it for HTTP/1.0 requests.
+     */
+    @Bean
+    FilterRegistrationBean<RelativeRedirectFilter> relativeRedirects() {
+        RelativeRedirectFilter filter = new RelativeRedirectFilter();
+        filter.setRedirectStatus(HttpStatus.FOUND);
+        FilterRegistrationBean<RelativeRedirectFilter> registration = new FilterRegistrationBean<>(filter);
+        // Outside every filter that may redirect (Spring Security's among them).
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** Each address or range as a CIDR range (a single address as /32 or /128); refuses anything else at start-up. */
     static List<String> ranges(List<String> entries) {
         List<String> ranges = new ArrayList<>();
@@ -52,7 +91,7 @@ class ProxyConfiguration {
             }
             if (!ADDRESS.matcher(range).matches()) {
                 throw new IllegalArgumentException("sourcewire.web.trusted-proxies: '" + range
-                        + "' is not an IP address or a CIDR range such as 172.28.0.0/16");
+                        + "' is not an IP address or a CIDR range such as 10.77.77.0/24");
             }
             if (!range.contains("/")) {
                 range += range.contains(":") ? "/128" : "/32";
