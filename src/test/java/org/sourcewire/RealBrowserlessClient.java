@@ -24,23 +24,38 @@ public class RealBrowserlessClient {
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     public RealBrowserlessClient(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port);
     }
 
-    public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
+    private RealBrowserlessClient(String base) {
+        this.base = base;
     }
 
-    /** Logs in through the real form, CSRF token and all. */
-    public HttpResponse<String> logIn(String email, String password) {
-        Matcher csrf = CSRF.matcher(get("/login").body());
+    /** A client of the app (or of a proxy in front of it) at this address, e.g. {@code http://127.0.0.1:8080}. */
+    public static RealBrowserlessClient at(String base) {
+        return new RealBrowserlessClient(base);
+    }
+
+    /** @param headers extra request headers, as name, value, name, value ... */
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).header("Accept", "text/html").GET().build());
+    }
+
+    /** Logs in through the real form, CSRF token and all; the extra headers go with both requests. */
+    public HttpResponse<String> logIn(String email, String password, String... headers) {
+        Matcher csrf = CSRF.matcher(get("/login", headers).body());
         if (!csrf.find()) {
             throw new AssertionError("No CSRF token on the log-in page");
         }
         String form = "email=" + encode(email) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
-        return send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        return send(request("/login", headers)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        return headers.length == 0 ? request : request.headers(headers);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
