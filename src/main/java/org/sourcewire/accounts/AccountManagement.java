@@ -179,7 +179,8 @@ public class AccountManagement {
     Verification verifyEmail(String token) {
         TokenCheck check = tokens.check(VERIFY_PURPOSE, token);
         Optional<Account> account = check.subject() == null ? Optional.empty()
-                : accountFromSubject(check.subject()).filter(candidate -> candidate.verificationSubject().equals(check.subject()));
+                : accountIdFromSubject(check.subject()).flatMap(accounts::findForUpdate)
+                        .filter(candidate -> candidate.verificationSubject().equals(check.subject()));
         if (account.isEmpty()) {
             return new Verification(VerificationResult.INVALID, null);
         }
@@ -209,7 +210,8 @@ public class AccountManagement {
     ResetLinkCheck checkResetLink(String token) {
         TokenCheck check = tokens.check(RESET_PURPOSE, token);
         Optional<Account> account = check.subject() == null ? Optional.empty()
-                : accountFromSubject(check.subject()).filter(candidate -> candidate.passwordResetSubject().equals(check.subject()));
+                : accountIdFromSubject(check.subject()).flatMap(accounts::findById)
+                        .filter(candidate -> candidate.passwordResetSubject().equals(check.subject()));
         if (account.isEmpty()) {
             return new ResetLinkCheck(TokenCheck.Status.INVALID, null);
         }
@@ -222,7 +224,8 @@ public class AccountManagement {
         if (!check.isValid()) {
             return false;
         }
-        Optional<Account> account = accountFromSubject(check.subject())
+        // Locked: the same link sent twice at once changes the password once (the second finds the link used).
+        Optional<Account> account = accountIdFromSubject(check.subject()).flatMap(accounts::findForUpdate)
                 .filter(candidate -> candidate.passwordResetSubject().equals(check.subject()));
         account.ifPresent(this::changePasswordAndNotify);
         account.ifPresent(found -> found.changePassword(passwordEncoder.encode(newPassword), clock.instant()));
@@ -238,7 +241,7 @@ public class AccountManagement {
      * @return false if the current password was wrong
      */
     boolean changePassword(long accountId, String currentPassword, String newPassword, String currentSessionId) {
-        Account account = accounts.findById(accountId).orElseThrow();
+        Account account = accounts.findForUpdate(accountId).orElseThrow();
         if (!passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
             return false;
         }
@@ -249,7 +252,7 @@ public class AccountManagement {
     }
 
     void updateDetails(long accountId, String displayName, String outletName, String outletUrl) {
-        Account account = accounts.findById(accountId).orElseThrow();
+        Account account = accounts.findForUpdate(accountId).orElseThrow();
         account.rename(displayName.strip());
         if (account.getRole() == Role.JOURNALIST) {
             account.changeOutlet(outletName.strip(), outletUrl.strip());
@@ -276,7 +279,7 @@ public class AccountManagement {
     }
 
     private boolean suspend(long accountId, Actor admin, String reason) {
-        Account account = accounts.findById(accountId).orElseThrow();
+        Account account = accounts.findForUpdate(accountId).orElseThrow();
         if (account.isSuspended()) {
             return false;
         }
@@ -308,7 +311,7 @@ public class AccountManagement {
     }
 
     void restore(long accountId, Actor admin) {
-        Account account = accounts.findById(accountId).orElseThrow();
+        Account account = accounts.findForUpdate(accountId).orElseThrow();
         if (!account.isSuspended()) {
             return;
         }
@@ -363,13 +366,14 @@ public class AccountManagement {
                         "validity", humanDuration(properties.verificationLinkValidity()))));
     }
 
-    private Optional<Account> accountFromSubject(String subject) {
+    /** The id of the account a signed link's subject ({@code <id>:<...>}) names, if it names one. */
+    private static Optional<Long> accountIdFromSubject(String subject) {
         int colon = subject.indexOf(':');
         if (colon < 1) {
             return Optional.empty();
         }
         try {
-            return accounts.findById(Long.parseLong(subject.substring(0, colon)));
+            return Optional.of(Long.parseLong(subject.substring(0, colon)));
         }
         catch (NumberFormatException ex) {
             return Optional.empty();

@@ -2,9 +2,17 @@ package org.sourcewire.accounts;
 
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 
 interface Accounts extends JpaRepository<Account, Long> {
+
+    /** The account, its row locked until the transaction ends: two changes at once run one after the other. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @org.springframework.data.jpa.repository.Query("select a from Account a where a.id = ?1")
+    Optional<Account> findForUpdate(long id);
 
     Optional<Account> findByEmail(String email);
 

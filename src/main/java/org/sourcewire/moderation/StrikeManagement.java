@@ -122,7 +122,7 @@ class StrikeManagement {
 
     /** The source appeals their own strike, once. */
     void appeal(long strikeId, long sourceAccountId, String note, Actor source) {
-        Strike strike = strikes.findById(strikeId).filter(found -> found.getAccountId() == sourceAccountId)
+        Strike strike = strikes.findForUpdate(strikeId).filter(found -> found.getAccountId() == sourceAccountId)
                 .orElseThrow(StrikeNotFoundException::new);
         strike.appeal(note, clock.instant());
         audit.record(source, "strike.appealed", "strike " + strikeId, "Appealed a strike: " + note.strip(),
@@ -131,7 +131,7 @@ class StrikeManagement {
 
     /** An admin withdraws a strike (granting the appeal, if one waits). A suspension stays until an admin lifts it. */
     void withdraw(long strikeId, String note, Actor admin) {
-        Strike strike = strikes.findById(strikeId).orElseThrow(StrikeNotFoundException::new);
+        Strike strike = strikes.findForUpdate(strikeId).orElseThrow(StrikeNotFoundException::new);
         boolean appealed = strike.isAppealPending();
         strike.withdraw(note, admin.id(), clock.instant());
         audit.record(admin, appealed ? "strike.appeal-granted" : "strike.withdrawn", "strike " + strikeId,
@@ -143,7 +143,7 @@ class StrikeManagement {
 
     /** An admin rejects the appeal: the strike stays. */
     void keep(long strikeId, String note, Actor admin) {
-        Strike strike = strikes.findById(strikeId).orElseThrow(StrikeNotFoundException::new);
+        Strike strike = strikes.findForUpdate(strikeId).orElseThrow(StrikeNotFoundException::new);
         strike.keep(clock.instant());
         audit.record(admin, "strike.appeal-rejected", "strike " + strikeId, "Kept strike " + strikeId + " on appeal"
                 + (note == null || note.isBlank() ? "" : ": " + note.strip()),

@@ -6,10 +6,20 @@ import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface Strikes extends JpaRepository<Strike, Long> {
+
+    /** The strike, its row locked until the transaction ends: two changes at once run one after the other. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from Strike s where s.id = :id")
+    Optional<Strike> findForUpdate(long id);
 
     List<Strike> findByAccountIdOrderByCreatedAtDescIdDesc(long accountId);
 

@@ -179,7 +179,7 @@ public class QueryManagement implements TopicUsage.Queries {
     }
 
     public void approve(long id, Actor admin) {
-        Query query = queries.findById(id).orElseThrow(() -> new QueryRuleException(null, "That query does not exist."));
+        Query query = queries.findForUpdate(id).orElseThrow(() -> new QueryRuleException(null, "That query does not exist."));
         query.approve(clock.instant());
         queries.save(query);
         audit.record(admin, "query.approved", "query " + id, "Approved \"" + query.getHeadline() + "\"",
@@ -187,7 +187,7 @@ public class QueryManagement implements TopicUsage.Queries {
     }
 
     public void reject(long id, String reason, Actor admin) {
-        Query query = queries.findById(id).orElseThrow(() -> new QueryRuleException(null, "That query does not exist."));
+        Query query = queries.findForUpdate(id).orElseThrow(() -> new QueryRuleException(null, "That query does not exist."));
         query.reject(reason.strip(), clock.instant());
         queries.save(query);
         accounts.find(query.getJournalistId()).ifPresent(journalist -> outbox.queue(new Email(journalist.email(),
@@ -231,7 +231,7 @@ public class QueryManagement implements TopicUsage.Queries {
 
     /** The pitch cap was reached: the query takes no more pitches, and its journalist is told. */
     public void closeAtCap(long id) {
-        Query query = queries.findById(id).orElseThrow(QueryNotFoundException::new);
+        Query query = queries.findForUpdate(id).orElseThrow(QueryNotFoundException::new);
         if (!query.close(clock.instant())) {
             return;
         }

@@ -123,7 +123,7 @@ public class SourceManagement implements TopicUsage.Subscribers {
     }
 
     void update(long profileId, ProfileDetails details) {
-        SourceProfile profile = profiles.findById(profileId).orElseThrow();
+        SourceProfile profile = profiles.findForUpdate(profileId).orElseThrow();
         profile.update(details, clock.instant());
     }
 

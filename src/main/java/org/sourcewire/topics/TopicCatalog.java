@@ -139,6 +139,8 @@ public class TopicCatalog {
 
     /** Moves everything that refers to {@code fromId} to {@code intoId} (through {@link TopicMerged}) and retires it. */
     void merge(long fromId, long intoId, Actor actor) {
+        // Both rows locked, the lower id first, so two merges of the same pair at once cannot deadlock.
+        get(Math.min(fromId, intoId));
         Topic from = get(fromId);
         Topic into = get(intoId);
         from.mergeInto(into, clock.instant());
@@ -148,8 +150,9 @@ public class TopicCatalog {
                 Map.of("active", true), Map.of("active", false, "mergedInto", intoId));
     }
 
+    /** A topic to change, its row locked until the transaction ends (two changes at once run one after the other). */
     private Topic get(long id) {
-        return topics.findById(id).orElseThrow(() -> new TopicRuleException("That topic does not exist."));
+        return topics.findForUpdate(id).orElseThrow(() -> new TopicRuleException("That topic does not exist."));
     }
 
     private Topic save(Topic topic, String name) {

@@ -81,13 +81,19 @@ public class TestQueries {
             return this;
         }
 
-        public long publish() {
+        /** Submitted and, unless its journalist's outlet is auto-approved, waiting for a moderator. */
+        public long submit() {
             long topicId = jdbc.sql("select id from topic where name = :name and retired_at is null union all "
                     + "select id from topic where name = 'General' limit 1").param("name", topic).query(Long.class).list().get(0);
             long id = queries.createDraft(journalist, new QueryDetails(headline, topicId, journalist.outletName(),
                     journalist.outletUrl(), MediaType.PODCAST, clock.instant().plus(deadline), "America/New_York", questions,
                     requirements, credential, null, false, cap, LinkPolicy.FOLLOWED, anonymous), UUID.randomUUID()).id();
             queries.submit(id, journalist);
+            return id;
+        }
+
+        public long publish() {
+            long id = submit();
             if (queries.find(id).orElseThrow().status() != QueryStatus.PUBLISHED) {
                 queries.approve(id, Actor.system());
             }
