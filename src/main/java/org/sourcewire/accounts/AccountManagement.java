@@ -336,10 +336,14 @@ public class AccountManagement {
         log.info("Created the admin account {}", email);
     }
 
-    /** For demo data: an account whose address counts as verified. */
-    void createVerified(SignUp signUp) {
-        if (accounts.existsByAddress(signUp.email())) {
-            return;
+    /**
+     * For demo data and the screening evaluation: an account whose address counts as verified. An existing account
+     * with the address is left as it is.
+     */
+    public AccountView createVerified(SignUp signUp) {
+        Optional<Account> existing = accounts.findByAddress(signUp.email());
+        if (existing.isPresent()) {
+            return existing.get().toView();
         }
         Instant now = clock.instant();
         String hash = passwordEncoder.encode(signUp.password());
@@ -350,7 +354,7 @@ public class AccountManagement {
             case ADMIN -> Account.admin(signUp.email(), hash, signUp.displayName(), now);
         };
         account.verifyEmail(now);
-        accounts.save(account);
+        return accounts.save(account).toView();
     }
 
     private void changePasswordAndNotify(Account account) {

@@ -104,11 +104,20 @@ public class PitchManagement {
     }
 
     /**
-     * Sends a pitch. The query row is locked while the pitch is counted against its cap; a re-sent form (same
-     * {@code submissionKey}) finds the pitch it already made.
+     * Sends a pitch that confirms the query's requirements, as the pitch form does, for demo data and the screening
+     * evaluation. The same {@code submissionKey} again finds the pitch it made.
      */
-    UUID submit(AccountView source, long queryId, PitchDraft draft, UUID submissionKey) {
-        return submit(source, visibleToSource(queryId), draft, submissionKey);
+    public UUID submit(AccountView source, long queryId, List<String> answers, String whyMe, UUID submissionKey) {
+        return submit(source, visibleToSource(queryId), new PitchDraft(answers, whyMe, true), submissionKey);
+    }
+
+    /** What screening said of a pitch: its score, whether it is flagged, and why. Empty while it waits for it. */
+    @PlainRead
+    public Optional<PitchScreening.Verdict> verdict(UUID publicId) {
+        return jdbc.sql("select score, flagged, reasons::text from pitch where public_id = :id and score is not null")
+                .param("id", publicId)
+                .query((rs, n) -> new PitchScreening.Verdict(rs.getInt(1), rs.getBoolean(2), reasons(rs.getString(3)), null))
+                .optional();
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.sourcewire.pitches;
 
 /** A pitch action the rules refuse; {@code field} names the form field the message belongs to, if any. */
-class PitchRuleException extends RuntimeException {
+public class PitchRuleException extends RuntimeException {
 
     private final String field;
 

@@ -178,6 +178,22 @@ public class QueryManagement implements TopicUsage.Queries {
         return views(queries.findByStatusOrderBySubmittedAtAsc(QueryStatus.PENDING_REVIEW, page));
     }
 
+    /**
+     * For the screening evaluation: the journalist's query on a topic, with its questions and free-text requirements,
+     * published at once by {@code approver} (an online story, deadline in a week, no link promised). Its id.
+     */
+    public long publishApproved(AccountView journalist, String headline, long topicId, List<String> questions,
+            String requirements, Actor approver) {
+        QueryDetails details = new QueryDetails(headline, topicId, journalist.outletName(), journalist.outletUrl(),
+                MediaType.ONLINE, clock.instant().plus(java.time.Duration.ofDays(7)), "UTC", questions, requirements,
+                null, null, false, null, LinkPolicy.NOT_KNOWN, false);
+        long id = createDraft(journalist, details, UUID.randomUUID()).id();
+        if (submit(id, journalist) != QueryStatus.PUBLISHED) {
+            approve(id, approver);
+        }
+        return id;
+    }
+
     public void approve(long id, Actor admin) {
         Query query = queries.findForUpdate(id).orElseThrow(() -> new QueryRuleException(null, "That query does not exist."));
         query.approve(clock.instant());
