@@ -151,19 +151,15 @@ public class PitchManagement {
         if (capped && count >= query.pitchCap()) {
             throw new PitchRuleException(null, "This query has all the pitches its journalist asked for.");
         }
-        // Screened before it is stored, so the pitch row is written once, with its score.
-        PitchScreening screener = screening.getIfAvailable();
-        PitchScreening.Draft screened = screeningDraft(null, query, profile.id(), draft);
-        PitchScreening.Verdict verdict = screener == null ? null : screener.screen(screened);
+        // Screened after it is stored, from PitchSubmitted (the source is answered at once); until then no score.
         Instant now = clock.instant();
         UUID publicId = UUID.randomUUID();
         // The pitch and its answers in one statement.
         long id = jdbc.sql("""
                 with pitch as (
                     insert into pitch (public_id, query_id, source_id, status, why_me, word_count, submission_key,
-                                       submitted_at, updated_at, score, flagged, reasons)
-                    values (:publicId, :query, :source, 'SUBMITTED', :whyMe, :words, :key, :now, :now,
-                            :score, :flagged, cast(:reasons as jsonb))
+                                       submitted_at, updated_at, flagged)
+                    values (:publicId, :query, :source, 'SUBMITTED', :whyMe, :words, :key, :now, :now, false)
                     returning id),
                 answers as (
                     insert into pitch_answer (pitch_id, position, answer)
@@ -172,14 +168,8 @@ public class PitchManagement {
                 select id from pitch""")
                 .param("publicId", publicId).param("query", queryId).param("source", profile.id())
                 .param("whyMe", clean(draft.whyMe())).param("words", draft.words()).param("key", submissionKey)
-                .param("now", Timestamp.from(now)).param("score", verdict == null ? null : verdict.score(), Types.INTEGER)
-                .param("flagged", verdict != null && verdict.flagged())
-                .param("reasons", verdict == null ? null : json.writeValueAsString(verdict.reasons()), Types.VARCHAR)
-                .param("answers", answers(draft.answers()))
+                .param("now", Timestamp.from(now)).param("answers", answers(draft.answers()))
                 .query(Long.class).single();
-        if (screener != null) {
-            screener.remember(id, screened, verdict);
-        }
         events.publishEvent(new PitchSubmitted(id, queryId, profile.id()));
         if (capped && count + 1 >= query.pitchCap()) {
             queries.closeAtCap(queryId);
@@ -198,7 +188,10 @@ public class PitchManagement {
         pitch.edit(draft.answers().stream().map(answer -> answer == null ? "" : answer.strip()).toList(),
                 clean(draft.whyMe()), draft.words(), clock.instant());
         pitches.saveAndFlush(pitch);
-        screenAndStore(pitch.getId(), query, pitch.getSourceId(), draft);
+        // Screened again from PitchEdited; the old verdict no longer holds.
+        jdbc.sql("update pitch set score = null, flagged = false, reasons = '[]'::jsonb where id = :id")
+                .param("id", pitch.getId()).update();
+        events.publishEvent(new PitchEdited(pitch.getId()));
     }
 
     void withdraw(UUID publicId, AccountView source) {
@@ -472,7 +465,7 @@ public class PitchManagement {
         List<Line> lines = jdbc.sql("""
                 select q.journalist_id, q.id, q.headline, count(*)
                 from pitch p join journalist_query q on q.id = p.query_id
-                where p.submitted_at > :since and q.status = 'PUBLISHED'
+                where p.submitted_at > :since and q.status = 'PUBLISHED' and p.score is not null
                   and not exists (select 1 from pitch_summary_opt_out o where o.account_id = q.journalist_id)
                 group by q.journalist_id, q.id, q.headline order by q.journalist_id, q.id""")
                 .param("since", Timestamp.from(now.minus(java.time.Duration.ofDays(1))))
@@ -535,17 +528,24 @@ public class PitchManagement {
                 : screener.screen(screeningDraft(pitchId, query, sourceId, draft));
     }
 
-    private void screenAndStore(long pitchId, QueryView query, long sourceId, PitchDraft draft) {
-        PitchScreening screener = screening.getIfAvailable();
-        if (screener == null) {
-            return;
-        }
-        PitchScreening.Draft screened = screeningDraft(pitchId, query, sourceId, draft);
-        PitchScreening.Verdict verdict = screener.screen(screened);
+    /**
+     * A stored pitch as screening reads it, its row locked until the caller's transaction ends (so the source cannot
+     * change it half-way); empty if it was withdrawn.
+     */
+    public Optional<PitchScreening.Draft> lockForScreening(long pitchId) {
+        return pitches.findById(pitchId).map(pitch -> {
+            pitches.lockAndRefresh(pitch);
+            QueryView query = queries.find(pitch.getQueryId()).orElseThrow();
+            return screeningDraft(pitch.getId(), query, pitch.getSourceId(),
+                    new PitchDraft(pitch.getAnswers(), pitch.getWhyMe(), true));
+        });
+    }
+
+    /** Stores screening's verdict on a pitch, in the caller's transaction. */
+    public void recordVerdict(long pitchId, PitchScreening.Verdict verdict) {
         jdbc.sql("update pitch set score = :score, flagged = :flagged, reasons = cast(:reasons as jsonb) where id = :id")
                 .param("score", verdict.score()).param("flagged", verdict.flagged())
                 .param("reasons", json.writeValueAsString(verdict.reasons())).param("id", pitchId).update();
-        screener.remember(pitchId, screened, verdict);
     }
 
     private static PitchScreening.Draft screeningDraft(Long pitchId, QueryView query, long sourceId, PitchDraft draft) {

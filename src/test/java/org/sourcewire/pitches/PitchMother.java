@@ -42,7 +42,11 @@ final class PitchMother {
      * the {@code ?sent=true} that shows the confirmation).
      */
     static String sentPath(MockMvcTester mvc, CurrentUser source, long queryId, String... overrides) {
-        return withoutConfirmation(pitch(mvc, source, queryId, overrides).exchange().getResponse().getRedirectedUrl());
+        String path = withoutConfirmation(pitch(mvc, source, queryId, overrides).exchange().getResponse().getRedirectedUrl());
+        if (path != null && path.startsWith("/pitches/")) {
+            TestScreening.awaitScreened(path);
+        }
+        return path;
     }
 
     static String withoutConfirmation(String location) {

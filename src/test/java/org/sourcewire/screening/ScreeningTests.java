@@ -4,12 +4,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.pitches.TestScreening;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.queries.TestQueries;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 
@@ -74,6 +76,9 @@ class ScreeningTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    IncompleteEventPublications incompleteEvents;
+
     @Test
     void aGoodOnTopicPitchOutscoresOffTopicAndFillerOnesAndEveryScoreExplainsItself() {
         long query = queries.by(accounts.journalist()).publish();
@@ -136,6 +141,43 @@ class ScreeningTests {
         assertThat(mvc.get().uri("/queries/" + query + "/pitches?minScore=101&sort=bogus").with(as(journalist))).hasStatusOk()
                 .bodyText().contains("2 pitches are hidden by your filters.");
         assertThat(mvc.get().uri("/queries/" + query + "/pitches?minScore=abc").with(as(journalist))).hasStatusOk();
+    }
+
+    @Test
+    void aPitchIsScreenedJustAfterItIsStoredAndShowsAsBeingScreenedUntilThen() throws Exception {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        String pitch = send(accounts.source(), query, GOOD_TOO);
+        assertThat(score(pitch)).isPositive();
+
+        // As it looks in the moment between the source's answer and screening's verdict.
+        jdbc.sql("update pitch set score = null, reasons = '[]'::jsonb where public_id = cast(:id as uuid)")
+                .param("id", id(pitch)).update();
+        assertThat(mvc.get().uri("/queries/" + query + "/pitches").with(as(journalist))).hasStatusOk().bodyText()
+                .contains("being screened");
+        assertThat(mvc.get().uri(pitch).with(as(journalist))).hasStatusOk().bodyText().contains("being screened");
+    }
+
+    @Test
+    void aPitchLeftUnscreenedByACrashIsScreenedWhenItsEventIsPublishedAgain() {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        String pitch = send(accounts.source(), query, GOOD_TOO);
+        long id = jdbc.sql("select id from pitch where public_id = cast(:id as uuid)").param("id", id(pitch))
+                .query(Long.class).single();
+        // A crash after the pitch was stored and before screening finished: no verdict, the event still open.
+        jdbc.sql("update pitch set score = null, reasons = '[]'::jsonb where id = :id").param("id", id).update();
+        assertThat(jdbc.sql("""
+                update event_publication set completion_date = null, status = 'FAILED'
+                where listener_id like '%PitchScreeningListener%' and serialized_event like :event""")
+                .param("event", "%\"pitchId\":" + id + ",%").update()).isEqualTo(1);
+
+        // What Spring Modulith does at start-up (republish-outstanding-events-on-restart).
+        incompleteEvents.resubmitIncompletePublications(publication -> true);
+
+        TestScreening.awaitScreened(pitch);
+        assertThat(score(pitch)).isPositive();
+        assertThat(reasons(pitch)).contains("answers 3 of 3 questions");
     }
 
     @Test
@@ -209,7 +251,11 @@ class ScreeningTests {
 
     private String send(CurrentUser source, long query, List<String> answers) {
         String location = post(source, query, answers).exchange().getResponse().getRedirectedUrl();
-        return location == null ? null : location.replace("?sent=true", "");
+        String path = location == null ? null : location.replace("?sent=true", "");
+        if (path != null && path.startsWith("/pitches/")) {
+            TestScreening.awaitScreened(path);
+        }
+        return path;
     }
 
     private MockMvcRequestBuilder post(CurrentUser source, long query, List<String> answers) {

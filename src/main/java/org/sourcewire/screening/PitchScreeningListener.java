@@ -1,0 +1,54 @@
+package org.sourcewire.screening;
+
+import org.sourcewire.pitches.PitchEdited;
+import org.sourcewire.pitches.PitchManagement;
+import org.sourcewire.pitches.PitchScreening;
+import org.sourcewire.pitches.PitchSubmitted;
+
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Screens each pitch just after it is stored (or changed), off the request path: the source is answered at once and
+ * the journalist's inbox shows the pitch as being screened for the moment it takes. Each event waits in Spring
+ * Modulith's event publication registry until it is handled, so a pitch sent just before a crash is screened after
+ * the restart. The work runs on screening's own small thread pool ({@link ScreeningConfiguration}), so a burst of
+ * pitches queues up there instead of taking every core from the pages.
+ */
+@Component
+class PitchScreeningListener {
+
+    private final ScreeningService screening;
+    private final PitchManagement pitches;
+
+    PitchScreeningListener(ScreeningService screening, PitchManagement pitches) {
+        this.screening = screening;
+        this.pitches = pitches;
+    }
+
+    @Async(ScreeningConfiguration.EXECUTOR)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @TransactionalEventListener
+    void on(PitchSubmitted submitted) {
+        screen(submitted.pitchId());
+    }
+
+    @Async(ScreeningConfiguration.EXECUTOR)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @TransactionalEventListener
+    void on(PitchEdited edited) {
+        screen(edited.pitchId());
+    }
+
+    /** The pitch as stored now (locked while it is screened), screened, remembered and its verdict stored. */
+    private void screen(long pitchId) {
+        pitches.lockForScreening(pitchId).ifPresent(draft -> {
+            PitchScreening.Verdict verdict = screening.screen(draft);
+            screening.remember(pitchId, draft, verdict);
+            pitches.recordVerdict(pitchId, verdict);
+        });
+    }
+}
