@@ -19,7 +19,7 @@ public record EvaluationResult(List<Screened> pitches) {
 
     /** One pitch as screened. */
     public record Screened(String id, String query, String label, int score, boolean flagged,
-            List<PitchScreening.Reason> reasons) {
+            List<PitchScreening.Reason> reasons, Map<String, Double> signals) {
 
         boolean bad() {
             return !LabelledSet.GOOD.equals(label);
@@ -122,6 +122,7 @@ public record EvaluationResult(List<Screened> pitches) {
             result.put("flagged", p.flagged());
             result.put("reasons", p.reasons().stream().map(reason -> Map.of("text", reason.text(), "effect",
                     reason.effect())).toList());
+            result.put("signals", p.signals());
             return result;
         }).toList());
         return json;

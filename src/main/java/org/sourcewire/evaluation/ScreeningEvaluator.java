@@ -65,30 +65,39 @@ public class ScreeningEvaluator {
                     query.requirements(), Actor.system()));
         }
         Map<String, AccountView> sources = new HashMap<>();
+        Map<String, UUID> sent = new HashMap<>();
         List<EvaluationResult.Screened> screened = new java.util.ArrayList<>();
         long started = System.nanoTime();
         for (LabelledSet.Pitch pitch : set.pitches()) {
             AccountView source = sources.computeIfAbsent(pitch.source(), key -> accounts.createVerified(new SignUp(
                     "Source " + key, address(run, key), UUID.randomUUID().toString(), Role.SOURCE, null, null)));
-            screened.add(screen(pitch, source, queryIds.get(pitch.query())));
+            screened.add(screen(pitch, source, queryIds.get(pitch.query()), sent));
         }
         log.info("Screened {} labelled pitches in {} ms", screened.size(), (System.nanoTime() - started) / 1_000_000);
-        return new EvaluationResult(List.copyOf(screened));
+        // As the journalist finds them once all have arrived: a later pitch may have flagged an earlier one.
+        List<EvaluationResult.Screened> settled = screened.stream().map(pitch -> sent.containsKey(pitch.id())
+                ? pitches.verdict(sent.get(pitch.id())).map(verdict -> new EvaluationResult.Screened(pitch.id(),
+                        pitch.query(), pitch.label(), verdict.score(), verdict.flagged(), verdict.reasons(),
+                        verdict.signals())).orElse(pitch)
+                : pitch).toList();
+        return new EvaluationResult(settled);
     }
 
-    private EvaluationResult.Screened screen(LabelledSet.Pitch pitch, AccountView source, long queryId) {
+    private EvaluationResult.Screened screen(LabelledSet.Pitch pitch, AccountView source, long queryId,
+            Map<String, UUID> sentPitches) {
         UUID sent;
         try {
             sent = pitches.submit(source, queryId, pitch.answers(), null, UUID.randomUUID());
+            sentPitches.put(pitch.id(), sent);
         }
         catch (PitchRuleException ex) {
             // The pitch form refuses it (e.g. over the word limit): it never reaches the journalist.
             return new EvaluationResult.Screened(pitch.id(), pitch.query(), pitch.label(), 0, true,
-                    List.of(new PitchScreening.Reason("refused by the pitch form: " + ex.getMessage(), 0, true)));
+                    List.of(new PitchScreening.Reason("refused by the pitch form: " + ex.getMessage(), 0, true)), Map.of());
         }
         PitchScreening.Verdict verdict = awaitVerdict(sent);
         return new EvaluationResult.Screened(pitch.id(), pitch.query(), pitch.label(), verdict.score(), verdict.flagged(),
-                verdict.reasons());
+                verdict.reasons(), verdict.signals());
     }
 
     private PitchScreening.Verdict awaitVerdict(UUID pitch) {

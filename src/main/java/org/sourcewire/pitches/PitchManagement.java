@@ -114,9 +114,11 @@ public class PitchManagement {
     /** What screening said of a pitch: its score, whether it is flagged, and why. Empty while it waits for it. */
     @PlainRead
     public Optional<PitchScreening.Verdict> verdict(UUID publicId) {
-        return jdbc.sql("select score, flagged, reasons::text from pitch where public_id = :id and score is not null")
+        return jdbc.sql("""
+                select score, flagged, reasons::text, signals::text from pitch where public_id = :id and score is not null""")
                 .param("id", publicId)
-                .query((rs, n) -> new PitchScreening.Verdict(rs.getInt(1), rs.getBoolean(2), reasons(rs.getString(3)), null))
+                .query((rs, n) -> PitchScreening.Verdict.stored(rs.getInt(1), rs.getBoolean(2), reasons(rs.getString(3)),
+                        signals(rs.getString(4))))
                 .optional();
     }
 
@@ -541,11 +543,32 @@ public class PitchManagement {
         });
     }
 
-    /** Stores screening's verdict on a pitch, in the caller's transaction. */
+    /** Stores screening's verdict on a pitch (and the signals it came from), in the caller's transaction. */
     public void recordVerdict(long pitchId, PitchScreening.Verdict verdict) {
-        jdbc.sql("update pitch set score = :score, flagged = :flagged, reasons = cast(:reasons as jsonb) where id = :id")
+        jdbc.sql("""
+                update pitch set score = :score, flagged = :flagged, reasons = cast(:reasons as jsonb),
+                                 signals = cast(:signals as jsonb)
+                where id = :id""")
                 .param("score", verdict.score()).param("flagged", verdict.flagged())
-                .param("reasons", json.writeValueAsString(verdict.reasons())).param("id", pitchId).update();
+                .param("reasons", json.writeValueAsString(verdict.reasons()))
+                .param("signals", json.writeValueAsString(verdict.signals())).param("id", pitchId).update();
+    }
+
+    /** Flags pitches screening found out later (e.g. one of a template's copies), with the reason why. */
+    public void flag(Collection<Long> pitchIds, PitchScreening.Reason reason) {
+        jdbc.sql("""
+                update pitch set flagged = true, reasons = reasons || cast(:reason as jsonb)
+                where id in (:ids) and not flagged""")
+                .param("ids", pitchIds).param("reason", json.writeValueAsString(List.of(reason))).update();
+    }
+
+    private java.util.Map<String, Double> signals(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Double> signals = new java.util.LinkedHashMap<>();
+        json.readTree(stored).properties().forEach(entry -> signals.put(entry.getKey(), entry.getValue().asDouble()));
+        return signals;
     }
 
     private static PitchScreening.Draft screeningDraft(Long pitchId, QueryView query, long sourceId, PitchDraft draft) {

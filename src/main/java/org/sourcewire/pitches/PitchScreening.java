@@ -24,13 +24,21 @@ public interface PitchScreening {
     }
 
     /**
-     * The score (0–100), whether the pitch is flagged, and every reason with its effect on the score; and the
-     * answers' fingerprint for {@link #remember} (null when they are too short to have one).
+     * The score (0–100), whether the pitch is flagged, every reason a journalist reads with its effect on the score,
+     * and the source's coaching (general advice, never what screening looks for word by word, and never what other
+     * sources sent); and what screening keeps of the pitch for {@link #remember}: its answers' fingerprint (null when
+     * too short to have one), their meaning, and the signals the score was computed from.
      */
-    record Verdict(int score, boolean flagged, List<Reason> reasons, int[] fingerprint) {
+    record Verdict(int score, boolean flagged, List<Reason> reasons, List<String> coaching, int[] fingerprint,
+            float[] meaning, java.util.Map<String, Double> signals) {
 
         public static Verdict none() {
-            return new Verdict(50, false, List.of(), null);
+            return new Verdict(50, false, List.of(), List.of(), null, null, java.util.Map.of());
+        }
+
+        /** A verdict as stored: what the journalist reads. */
+        public static Verdict stored(int score, boolean flagged, List<Reason> reasons, java.util.Map<String, Double> signals) {
+            return new Verdict(score, flagged, reasons, List.of(), null, null, signals);
         }
     }
 

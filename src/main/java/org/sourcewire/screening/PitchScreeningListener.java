@@ -43,12 +43,21 @@ class PitchScreeningListener {
         screen(edited.pitchId());
     }
 
-    /** The pitch as stored now (locked while it is screened), screened, remembered and its verdict stored. */
+    /**
+     * The pitch as stored now (locked while it is screened), screened, remembered and its verdict stored. A flagged
+     * pitch that is a reworded copy of earlier pitches of other sources flags them too: the first copies of a
+     * template look innocent until the later ones arrive.
+     */
     private void screen(long pitchId) {
         pitches.lockForScreening(pitchId).ifPresent(draft -> {
-            PitchScreening.Verdict verdict = screening.screen(draft);
+            ScreeningService.Screened screened = screening.screenWithCluster(draft);
+            PitchScreening.Verdict verdict = screened.verdict();
             screening.remember(pitchId, draft, verdict);
             pitches.recordVerdict(pitchId, verdict);
+            if (verdict.flagged() && !screened.reworded().isEmpty()) {
+                pitches.flag(screened.reworded(), new PitchScreening.Reason(
+                        "reworded copies of it came later from other sources (a template)", 0, true));
+            }
         });
     }
 }

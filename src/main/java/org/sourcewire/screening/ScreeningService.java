@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,12 +14,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.google.common.base.Suppliers;
-import com.google.common.cache.CacheBuilder;
-import com.google.common.cache.CacheLoader;
-import com.google.common.cache.LoadingCache;
 
 import org.sourcewire.pitches.PitchScreening;
-import org.sourcewire.shared.SqlArrays;
 import org.sourcewire.shared.Words;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,139 +25,150 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The screening of a pitch. Relevance is PostgreSQL full-text work (stemmed lexemes of each answer against its
- * question, the headline and the requirements); near-duplicates come from MinHash band hashes in an index; the
- * rest is counting. Every component adds or takes points and says why.
+ * The screening of a pitch: its {@link Signal}s (meaning, specifics, style, text seen before) weighed by the trained
+ * {@link ScreeningModel} into a score from 0 to 100, the few signals that moved it most said in words for the
+ * journalist, and general coaching for the source. Near-identical text is found by MinHash band hashes, reworded text
+ * by the bands of its meaning ({@link Meanings}), both through indexes. The source's track record adjusts the score a
+ * little and is said as a reason of its own.
  */
 @Service
 @Transactional
 class ScreeningService implements PitchScreening {
 
-    private static final Pattern EMPTY_ANSWER = Pattern.compile(
-            "^(see above|as above|as i said( above)?|same as above|yes|no|maybe|n/?a|see my (web ?site|profile|bio)"
-                    + "|happy to (discuss|help|chat)( further)?|contact me|call me|ask me|tbd)[.!]*$");
-
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+");
 
-    /** Below this relevance the answers share almost no words with the questions. */
-    private static final double OFF_TOPIC_BELOW = 0.25;
+    /** From this cosine two meanings count as the same text reworded. */
+    static final double PARAPHRASE = 0.85;
 
     /** How long the filler phrase list is kept; a change made on another instance shows within this time. */
     private static final long PHRASES_SECONDS = 30;
 
+    /** Pulls (log-odds) smaller than this are not worth a reason or a tip. */
+    private static final double WORTH_SAYING = 0.25;
+
     private final JdbcClient jdbc;
-    private final ScreeningProperties weights;
-    /**
-     * Each question's stems together with the headline's and the requirements', by query text (the same for every
-     * pitch to a query).
-     */
-    private final LoadingCache<Asked, List<Set<String>>> askedWords = CacheBuilder.newBuilder().maximumSize(5_000)
-            .build(CacheLoader.from(asked -> stems("t.text || ' ' || :headline || ' ' || :requirements",
-                    Map.of("headline", asked.headline(), "requirements", asked.requirements()), asked.questions())
-                    .stream().<Set<String>>map(Set::copyOf).toList()));
+    private final ScreeningProperties properties;
+    private final PitchSignals signals;
+    private final Meanings meanings;
+    private final ScreeningModel model;
     /** The filler phrases: read from the database at most every {@link #PHRASES_SECONDS}, not on every pitch. */
     private volatile Supplier<Map<String, Integer>> phrases = cachedPhrases();
 
-    ScreeningService(JdbcClient jdbc, ScreeningProperties weights) {
+    ScreeningService(JdbcClient jdbc, ScreeningProperties properties, PitchSignals signals, Meanings meanings,
+            ScreeningModel model) {
         this.jdbc = jdbc;
-        this.weights = weights;
+        this.properties = properties;
+        this.signals = signals;
+        this.meanings = meanings;
+        this.model = model;
     }
 
     @Override
     @Transactional(readOnly = true)
     public Verdict screen(Draft draft) {
-        List<Reason> reasons = new ArrayList<>();
-        int score = weights.base();
+        return screenWithCluster(draft).verdict();
+    }
+
+    /** A verdict, and the stored pitches of other sources this one is a reworded copy of. */
+    record Screened(Verdict verdict, List<Long> reworded) {
+    }
+
+    @Transactional(readOnly = true)
+    Screened screenWithCluster(Draft draft) {
         List<String> answers = draft.answers().stream().map(answer -> answer == null ? "" : answer.strip()).toList();
-        int questions = answers.size();
-
-        // Completeness: every question answered with substance, not "see above" or padding.
-        int substantive = 0;
-        int padded = 0;
-        for (String answer : answers) {
-            if (isSubstantive(answer)) {
-                substantive++;
-            }
-            else if (!answer.isBlank()) {
-                padded++;
-            }
-        }
-        int completeness = questions == 0 ? 0 : Math.round((float) weights.completeness() * substantive / questions);
-        score += completeness;
-        reasons.add(new Reason("answers " + substantive + " of " + questions + " questions with substance", completeness,
-                substantive < questions));
-        if (padded > 0) {
-            reasons.add(new Reason(padded + (padded == 1 ? " answer is" : " answers are")
-                    + " empty phrases or repetition (\"see above\", \"happy to discuss\")", 0, true));
-        }
-
-        // Padding: the same sentence said again and again.
-        int repeated = repeatedSentences(answers);
-        if (repeated > 0) {
-            score -= weights.repetitionPenalty();
-            reasons.add(new Reason("repeats " + repeated + (repeated == 1 ? " sentence" : " sentences")
-                    + " word for word", -weights.repetitionPenalty(), true));
-        }
-
-        // Relevance of each answer to its question, the headline and the requirements.
-        double relevance = relevance(draft, answers);
-        int relevancePoints = (int) Math.round(weights.relevance() * relevance);
-        score += relevancePoints;
-        String level = relevance >= 0.6 ? "high" : relevance >= 0.3 ? "medium" : "low";
-        reasons.add(new Reason("relevant to the query (" + level + ")", relevancePoints, relevance < 0.3));
-        if (relevance < OFF_TOPIC_BELOW && answers.stream().anyMatch(answer -> !answer.isBlank())) {
-            score -= weights.offTopicPenalty();
-            reasons.add(new Reason("looks off-topic: the answers hardly mention what the questions ask",
-                    -weights.offTopicPenalty(), true));
-        }
-
-        // Length against the 150-200 word guidance.
-        int words = answers.stream().mapToInt(ScreeningService::words).sum();
-        int lengthPoints = lengthPoints(words);
-        score += lengthPoints;
-        reasons.add(new Reason(words + " words" + (words < 100 ? " (short; 150–200 works best)"
-                : words > 260 ? " (long; 150–200 works best)" : ""), lengthPoints, words < 60 || words > 320));
-
-        // Near-duplicates: the same text sent to other queries (a template) or another source's text (a copy).
         String text = String.join("\n", answers);
         int[] fingerprint = fingerprint(text);
         Duplicates duplicates = fingerprint == null ? new Duplicates(0, 0) : duplicates(draft, fingerprint);
-        boolean duplicate = false;
-        if (duplicates.templates() > 0) {
-            score -= weights.templatePenalty();
-            duplicate = true;
-            reasons.add(new Reason("near-identical to " + duplicates.templates() + (duplicates.templates() == 1
-                    ? " pitch" : " pitches") + " this source sent to other queries", -weights.templatePenalty(), true));
-        }
-        if (duplicates.copies() > 0) {
-            score -= weights.copyPenalty();
-            duplicate = true;
-            reasons.add(new Reason("copied from another source's pitch", -weights.copyPenalty(), true));
-        }
+        float[] meaning = signals.meaning(draft);
+        Meanings.Close close = meanings.closest(draft, meaning, PARAPHRASE);
+        PitchSignals.Measured measured = signals.measure(draft, new PitchSignals.Seen(duplicates.templates(),
+                duplicates.copies(), close.nearest(), close.near().size(), filler(text, draft.whyMe())));
+        ScreeningModel.Judgement judgement = model.judge(measured.values());
 
-        // Boilerplate typical of mass-generated pitches.
-        List<String> found = new ArrayList<>();
-        int boilerplate = 0;
-        String lower = (text + "\n" + (draft.whyMe() == null ? "" : draft.whyMe())).toLowerCase(Locale.ROOT)
-                .replace('’', '\'');
-        for (Map.Entry<String, Integer> phrase : phrases.get().entrySet()) {
-            if (lower.contains(phrase.getKey())) {
-                found.add(phrase.getKey());
-                boilerplate += phrase.getValue();
+        List<Reason> reasons = new ArrayList<>();
+        for (ScreeningModel.Pull pull : judgement.pulls()) {
+            if (reasons.size() == 3 || Math.abs(pull.pull()) < WORTH_SAYING) {
+                break;
+            }
+            String said = pull.signal().reason(pull.pull() > 0, pull.value(), pull.usual());
+            if (said != null) {
+                reasons.add(new Reason(said, ScreeningModel.points(judgement, pull), pull.pull() > 0));
             }
         }
-        if (boilerplate > 0) {
-            int penalty = Math.min(weights.boilerplateCap(), boilerplate);
-            score -= penalty;
-            reasons.add(new Reason("generic filler phrases (" + String.join(", ", found.stream().limit(3).toList())
-                    + (found.size() > 3 ? ", …" : "") + ")", -penalty, true));
+        // What was found, said plainly whatever its weight: journalists act on copies.
+        if (duplicates.copies() > 0 && reasons.stream().noneMatch(r -> r.text().equals(Signal.COPY.reason(true, 1, 0)))) {
+            reasons.add(new Reason(Signal.COPY.reason(true, 1, 0), 0, true));
         }
-
-        // The source's track record.
+        if (duplicates.templates() > 0) {
+            reasons.add(new Reason("near-identical to " + duplicates.templates() + (duplicates.templates() == 1
+                    ? " pitch" : " pitches") + " this source sent to other queries", 0, true));
+        }
+        int score = judgement.score();
         score += trackRecord(draft.sourceId(), reasons);
-
         int clamped = Math.max(0, Math.min(100, score));
-        return new Verdict(clamped, duplicate || clamped < weights.flagBelow(), List.copyOf(reasons), fingerprint);
+        boolean flagged = judgement.flagged() || duplicates.copies() > 0;
+        Map<String, Double> stored = new LinkedHashMap<>();
+        measured.values().forEach((signal, value) -> stored.put(signal.key(), Math.round(value * 10_000) / 10_000.0));
+        // A template: this pitch and at least two earlier ones of other sources say the same thing in other words. (One
+        // earlier match may be the original a copier reworded, which is not to be flagged for it.)
+        List<Long> cluster = duplicates.copies() == 0 && close.near().size() >= 2 ? close.near() : List.of();
+        return new Screened(new Verdict(clamped, flagged, List.copyOf(reasons), coaching(judgement, measured, draft),
+                fingerprint, meaning, stored), cluster);
+    }
+
+    /**
+     * Advice for the source before sending, in general terms: which question to answer more directly, what to add,
+     * what to leave out. Never the phrases screening looks for, and never that another source sent similar text.
+     */
+    private static List<String> coaching(ScreeningModel.Judgement judgement, PitchSignals.Measured measured, Draft draft) {
+        List<String> tips = new ArrayList<>();
+        List<String> answers = draft.answers();
+        for (int i = 0; i < answers.size(); i++) {
+            if (answers.get(i) == null || Words.count(answers.get(i)) < 3) {
+                tips.add("Question " + (i + 1) + " is not answered yet.");
+            }
+        }
+        for (ScreeningModel.Pull pull : judgement.pulls()) {
+            // Only a signal that pulls the score down and is on its bad side (more sales talk, fewer specifics …).
+            if (pull.pull() < WORTH_SAYING || pull.signal().reason(true, pull.value(), pull.usual()) == null) {
+                continue;
+            }
+            String tip = switch (pull.signal()) {
+                case DIRECT_MIN, DIRECT_MEAN, ECHO -> answers.size() > 1
+                        ? "Question " + (measured.leastDirectQuestion() + 1) + " is not answered directly: say what you know about exactly that."
+                        : "Answer the question directly: say what you know about exactly that.";
+                case SPECIFICS, SPECIFIC_ANSWERS, GENERIC, HEDGING, YOU ->
+                        "Add a number, an example, a name or your credential: something a journalist can check.";
+                case UNSOURCED_FIGURES, STATISTIC_CLAIMS -> "Say where your figures come from.";
+                case REQUIREMENTS -> "Say how you meet the journalist's requirements.";
+                case DEFLECTING -> "Answer here rather than offering a call or a link.";
+                case SELLING, PROMOTION -> "Leave out sales talk: journalists want your expertise, not a product.";
+                case TEMPLATE, COPY, PARAPHRASE, PARAPHRASES, FILLER ->
+                        "This reads like text written for other queries: answer this journalist in your own words.";
+                case REPEATS, VARIETY, LONG -> "Cut it down to what matters: 150–200 words work best.";
+                case ANSWERED, UNANSWERED -> null;
+                case OFF_TOPIC -> "Answer the questions that were asked: the answers are about something else.";
+            };
+            if (tip != null && !tips.contains(tip)) {
+                tips.add(tip);
+            }
+            if (tips.size() >= 4) {
+                break;
+            }
+        }
+        return List.copyOf(tips);
+    }
+
+    /** The weights of the admins' filler phrases found in the text, at most 40 points' worth, as a share. */
+    private double filler(String text, String whyMe) {
+        String lower = (text + "\n" + (whyMe == null ? "" : whyMe)).toLowerCase(Locale.ROOT).replace('’', '\'');
+        int found = 0;
+        for (Map.Entry<String, Integer> phrase : phrases.get().entrySet()) {
+            if (lower.contains(phrase.getKey())) {
+                found += phrase.getValue();
+            }
+        }
+        return Math.min(40, found) / 40.0;
     }
 
     @Override
@@ -169,6 +177,9 @@ class ScreeningService implements PitchScreening {
             // An edited pitch replaces what was kept for it (one round trip). A new pitch has nothing kept yet.
             jdbc.sql("with bands as (delete from pitch_band where pitch_id = :id) delete from pitch_signature where pitch_id = :id")
                     .param("id", pitchId).update();
+        }
+        if (verdict.meaning() != null) {
+            meanings.remember(pitchId, draft, verdict.meaning());
         }
         int[] signature = verdict.fingerprint();
         if (signature == null) {
@@ -185,63 +196,6 @@ class ScreeningService implements PitchScreening {
     }
 
     // --- components ----------------------------------------------------------------------------------------------
-
-    /**
-     * The share of answered questions whose answer shares enough stemmed words with its question, the headline and
-     * the requirements (three or more count fully). PostgreSQL stems the words (English text search); the query's
-     * side is the same for every pitch to it, so it is stemmed once per query text and kept.
-     */
-    private double relevance(Draft draft, List<String> answers) {
-        if (answers.stream().allMatch(String::isBlank)) {
-            return 0;
-        }
-        List<Set<String>> asked = askedWords.getUnchecked(new Asked(draft.headline(),
-                draft.requirements() == null ? "" : draft.requirements(), List.copyOf(draft.questions())));
-        List<List<String>> answered = stems("t.text", Map.of(), answers);
-        double sum = 0;
-        int counted = 0;
-        for (int i = 0; i < Math.min(answers.size(), asked.size()); i++) {
-            if (answers.get(i).isBlank()) {
-                continue;
-            }
-            long shared = answered.get(i).stream().filter(asked.get(i)::contains).count();
-            sum += Math.min(1.0, shared / 3.0);
-            counted++;
-        }
-        return counted == 0 ? 0 : sum / counted;
-    }
-
-    /** A query's text as screening reads it. */
-    private record Asked(String headline, String requirements, List<String> questions) {
-    }
-
-    /** The English stems of each text, in order; {@code text} is an SQL expression of {@code t.text}. */
-    private List<List<String>> stems(String text, Map<String, String> params, List<String> texts) {
-        var statement = jdbc.sql("select tsvector_to_array(to_tsvector('english', " + text + ")) "
-                + "from unnest(cast(:texts as text[])) with ordinality as t(text, n) order by t.n")
-                .param("texts", SqlArrays.text(texts.toArray(String[]::new)));
-        for (Map.Entry<String, String> param : params.entrySet()) {
-            statement = statement.param(param.getKey(), param.getValue());
-        }
-        return statement.query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).list();
-    }
-
-    private int lengthPoints(int words) {
-        double share;
-        if (words >= 120 && words <= 260) {
-            share = 1;
-        }
-        else if (words >= 80 && words <= 320) {
-            share = 0.7;
-        }
-        else if (words >= 50 && words <= 400) {
-            share = 0.4;
-        }
-        else {
-            share = 0;
-        }
-        return (int) Math.round(weights.length() * share);
-    }
 
     /** The MinHash signature of the answers, or null when they are too short to compare. */
     private static int[] fingerprint(String text) {
@@ -266,7 +220,7 @@ class ScreeningService implements PitchScreening {
         Set<Long> templateQueries = new HashSet<>();
         int copies = 0;
         for (Candidate candidate : candidates) {
-            if (MinHash.similarity(signature, candidate.minhash()) < weights.duplicateSimilarity()) {
+            if (MinHash.similarity(signature, candidate.minhash()) < properties.duplicateSimilarity()) {
                 continue;
             }
             if (candidate.sourceId() == draft.sourceId()) {
@@ -281,6 +235,10 @@ class ScreeningService implements PitchScreening {
         return new Duplicates(templateQueries.size(), copies);
     }
 
+    /**
+     * A few points for a source whose pitches journalists shortlist or use, a few off for one they decline, and more
+     * off per upheld report (at most two count); nothing for a new source. Not learned: the corpus has no history.
+     */
     private int trackRecord(long sourceId, List<Reason> reasons) {
         record Record(long decided, long wins, long upheld) {
         }
@@ -292,18 +250,17 @@ class ScreeningService implements PitchScreening {
                 from pitch where source_id = :source""")
                 .param("source", sourceId)
                 .query((rs, n) -> new Record(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
-        int points;
+        int points = 0;
         if (record.decided() < 3) {
-            points = (int) Math.round(weights.trackRecord() * 0.6);
-            reasons.add(new Reason("source: new, few decided pitches yet", points, false));
+            reasons.add(new Reason("source: new, few decided pitches yet", 0, false));
         }
         else {
             double rate = (double) record.wins() / record.decided();
-            points = (int) Math.round(weights.trackRecord() * Math.min(1, 0.3 + rate));
+            points = (int) Math.round(properties.trackRecord() * (rate - 0.35));
             reasons.add(new Reason("source: " + Math.round(rate * 100) + "% shortlisted or used", points, false));
         }
         if (record.upheld() > 0) {
-            int penalty = (int) Math.min(2, record.upheld()) * weights.reportPenalty();
+            int penalty = (int) Math.min(2, record.upheld()) * properties.reportPenalty();
             points -= penalty;
             reasons.add(new Reason("source: " + record.upheld() + " upheld " + (record.upheld() == 1 ? "report" : "reports"),
                     -penalty, true));
@@ -337,17 +294,6 @@ class ScreeningService implements PitchScreening {
 
     // --- text helpers --------------------------------------------------------------------------------------------
 
-    static boolean isSubstantive(String answer) {
-        String clean = answer.strip().toLowerCase(Locale.ROOT);
-        if (words(clean) < 8 || EMPTY_ANSWER.matcher(clean).matches()) {
-            return false;
-        }
-        List<String> tokens = Words.tokens(clean);
-        long distinct = new HashSet<>(tokens).size();
-        // Padding repeats itself: few distinct words in a long answer.
-        return tokens.size() < 40 || distinct >= tokens.size() * 0.4;
-    }
-
     /** Sentences of four or more words that occur more than once in the pitch. */
     static int repeatedSentences(List<String> answers) {
         Map<String, Integer> seen = new HashMap<>();
@@ -360,10 +306,6 @@ class ScreeningService implements PitchScreening {
             }
         }
         return (int) seen.values().stream().filter(count -> count > 1).count();
-    }
-
-    static int words(String text) {
-        return Words.count(text);
     }
 
     private static String join(int[] values) {

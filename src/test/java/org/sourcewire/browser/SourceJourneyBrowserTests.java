@@ -120,14 +120,15 @@ class SourceJourneyBrowserTests extends BrowserJourney {
         // Pitch, with the pre-flight checks shown while typing.
         browser.visit("/queries/" + query).clickLink("Pitch this query");
         browser.fillIn("1. What is the biggest mistake shift workers make?",
-                "They try to sleep in one long block after a night shift and fight their body clock. Split sleep works "
-                        + "better: four hours straight after the shift and a ninety minute nap before the next one.")
-                .fillIn("2. Does melatonin help?", "A little, when taken at the right time: a low dose a few hours before "
-                        + "the planned sleep, not at bedtime.")
+                "They try to sleep in one long block after a night shift and fight their body clock. Of the 120 night "
+                        + "nurses we saw at Riverside Sleep Clinic last year, 70 slept under five hours after nights; split "
+                        + "sleep (four hours after the shift, a 90-minute nap before the next) works better.")
+                .fillIn("2. Does melatonin help?", "A little, when taken at the right time: 0.5 mg about three hours before "
+                        + "the planned sleep, not 5 mg at bedtime.")
                 .fillIn("3. What should employers do?", "Rotate rosters forward, from mornings to evenings to nights, and "
-                        + "never schedule a quick return of under eleven hours.");
-        browser.waitUntilText("Journalists see the same checks.");
-        assertThat(browser.text()).contains("answers 3 of 3 questions");
+                        + "never schedule a quick return of under 11 hours, as St Mary's in Leeds did in 2024.");
+        browser.waitUntilText("Looks good");
+        assertThat(browser.text()).doesNotContain("would be flagged");
         browser.screenshot("journey-source-pitch-form");
         browser.press("Send pitch");
         assertThat(browser.text()).contains("Your pitch is sent");

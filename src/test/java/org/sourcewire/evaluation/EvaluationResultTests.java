@@ -49,6 +49,6 @@ class EvaluationResultTests {
     }
 
     private static EvaluationResult.Screened screened(String label, int score, boolean flagged) {
-        return new EvaluationResult.Screened(label + score, "q", label, score, flagged, List.of());
+        return new EvaluationResult.Screened(label + score, "q", label, score, flagged, List.of(), java.util.Map.of());
     }
 }

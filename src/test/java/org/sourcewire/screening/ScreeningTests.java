@@ -23,31 +23,35 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 class ScreeningTests {
 
     static final List<String> GOOD = List.of(
-            "The biggest mistake shift workers make is trying to sleep in one long block right after a night shift. "
-                    + "Their body clock fights them. Split sleep works better: four hours straight after the shift in a dark, "
-                    + "cool room, then a ninety minute nap before the next one.",
-            "Melatonin helps a little when the timing is right: a low dose of half a milligram taken a few hours before "
-                    + "the planned sleep, not at bedtime. Higher doses mostly cause grogginess.",
-            "Employers should use forward-rotating rosters (morning, then evening, then night shifts), avoid quick returns "
-                    + "under eleven hours between shifts and give two full days off after a run of nights.");
+            "At the Riverside Sleep Clinic we see it weekly: nurses coming off a 12-hour night go straight to bed at 8 am "
+                    + "and wake at noon, then lie awake. Of the 214 night workers we assessed in 2025, 61% slept under five "
+                    + "hours after nights; the ones who split sleep (four hours after the shift, a 90-minute nap before the "
+                    + "next) averaged 6.4.",
+            "Yes, if the timing is right. In our clinic a 0.5 mg dose taken about three hours before the daytime sleep "
+                    + "helped; 5 mg at bedtime, the dose sold at Walgreens, mostly left people groggy on shift.",
+            "Rotate forward (mornings, then evenings, then nights) and ban quick returns under 11 hours. When St Mary's "
+                    + "Hospital in Leeds did both in 2024, sick days on its night rota fell by a fifth within six months.");
 
     /** Other good answers in other words, so one test's pitch is never another test's "copy". */
     static final List<String> GOOD_TOO = List.of(
-            "Night nurses often stay awake after handover to run errands, then try to sleep at noon when the light and "
-                    + "noise are at their worst. Going to bed within an hour of getting home, with blackout blinds and "
-                    + "earplugs, protects the main sleep period.",
-            "For a night worker melatonin is mainly a timing signal. Half a milligram about three hours before the "
-                    + "daytime sleep can shift the clock slightly; large doses taken at bedtime leave people groggy on shift.",
-            "Rosters should rotate clockwise, cap runs of night shifts at three or four, and never schedule a morning "
-                    + "shift after a late one. Predictable schedules published weeks ahead help staff plan their sleep.");
+            "I ran the fatigue programme for the Port of Felixstowe crane crews for six years. The worst habit was staying "
+                    + "up after a night shift to run errands and sleeping at 1 pm, in full daylight. Crews who went to bed "
+                    + "within an hour of clocking off, with blackout blinds, reported 90 minutes more sleep in our 2023 survey.",
+            "For night workers melatonin is a timing signal, not a sleeping pill: 0.5 mg about three hours before the day "
+                    + "sleep moved our crews' sleep onset by roughly 40 minutes; large doses at bedtime did nothing extra.",
+            "Cap runs of nights at three, rotate clockwise, and publish rosters four weeks ahead. After Felixstowe moved "
+                    + "from two to four weeks' notice, swaps between crews dropped from 30 to 9 a month.");
 
     static final List<String> GOOD_THREE = List.of(
-            "A common error is relying on caffeine late in the shift. Coffee after about 3 am lingers for hours and wrecks "
-                    + "the morning sleep, so the crash comes at the wrong time and people end up sleeping only four broken hours.",
-            "Melatonin can help some shift workers fall asleep in daylight, but only in small doses and at a consistent "
-                    + "time. It does nothing for poor sleep habits, and people on blood thinners should ask a doctor first.",
-            "Managers can give a protected nap of twenty minutes on long night shifts, keep bright light in break rooms "
-                    + "during the night and let staff choose fixed shift patterns instead of constantly changing ones.");
+            "Caffeine after 3 am. In a study I ran with 48 paramedics in Bristol, those who drank coffee in the last third of "
+                    + "a night shift slept 70 minutes less that morning than those who stopped by 2 am.",
+            "It can help some people fall asleep in daylight, at 0.5 to 1 mg and the same time every day. It does nothing "
+                    + "for a bright, noisy bedroom, and I tell anyone on warfarin to check with their GP first.",
+            "Give a protected 20-minute nap on shifts over ten hours. Great Western Ambulance started it in 2022 and "
+                    + "its night-shift road incidents fell from 11 to 4 the next year.");
+
+    /** A third of each, so it is no other test's copy either. */
+    static final List<String> MIXED = List.of(GOOD_TOO.get(0), GOOD_THREE.get(1), GOOD.get(2));
 
     static final List<String> OFF_TOPIC = List.of(
             "Our blockchain platform helps retailers tokenize loyalty points and unlock new revenue streams across "
@@ -90,10 +94,14 @@ class ScreeningTests {
         assertThat(flagged(good)).isFalse();
         assertThat(score(offTopic)).isLessThan(score(good) - 25);
         assertThat(flagged(offTopic)).isTrue();
+        assertThat(score(filler)).isLessThan(score(good) - 25);
         assertThat(flagged(filler)).isTrue();
-        assertThat(reasons(good)).contains("answers 3 of 3 questions with substance", "relevant to the query (high)");
-        assertThat(reasons(offTopic)).contains("relevant to the query (low)");
-        assertThat(reasons(filler)).contains("generic filler phrases");
+        // The few signals that moved each score most, in words (and their effect in points).
+        assertThat(reasons(offTopic)).contains("the answers are about something else");
+        for (String pitch : List.of(good, offTopic, filler)) {
+            assertThat(jdbc.sql("select jsonb_array_length(reasons) from pitch where public_id = cast(:id as uuid)")
+                    .param("id", id(pitch)).query(Integer.class).single()).isGreaterThanOrEqualTo(2);
+        }
     }
 
     @Test
@@ -112,17 +120,18 @@ class ScreeningTests {
         assertThat(flagged(again)).isTrue();
         assertThat(reasons(again)).contains("near-identical to 2 pitches this source sent to other queries");
         assertThat(flagged(copy)).isTrue();
-        assertThat(reasons(copy)).contains("copied from another source's pitch");
+        assertThat(reasons(copy)).contains("the same text as another source's pitch");
     }
 
     @Test
-    void unansweredAndPaddedPitchesLoseCompletenessPoints() {
+    void aPitchThatLeavesMostQuestionsUnansweredIsFlagged() {
         long query = queries.by(accounts.journalist()).publish();
-        String padded = send(accounts.source(), query, List.of(GOOD.get(0), "See above.", "Happy to discuss."));
+        String partial = send(accounts.source(), query, List.of(GOOD.get(0), "See above.", "Happy to discuss."));
 
-        assertThat(reasons(padded)).contains("answers 1 of 3 questions with substance")
-                .contains("empty phrases or repetition");
-        assertThat(score(padded)).isLessThan(60);
+        assertThat(flagged(partial)).isTrue();
+        assertThat(score(partial)).isLessThan(50);
+        assertThat(reasons(partial)).containsAnyOf("most of the questions are not answered",
+                "few of the questions are answered", "points elsewhere (a call, a website) instead of answering");
     }
 
     @Test
@@ -135,7 +144,7 @@ class ScreeningTests {
         String body = mvc.get().uri("/queries/" + query + "/pitches").with(as(journalist)).exchange().getResponse()
                 .getContentAsString();
         assertThat(body.indexOf("Night nurses often stay awake")).isLessThan(body.indexOf("Our blockchain platform"));
-        assertThat(body).contains("score ").contains("relevant to the query (low)");
+        assertThat(body).contains("score ").contains("the answers are about something else");
         assertThat(mvc.get().uri("/queries/" + query + "/pitches?hideFlagged=true").with(as(journalist))).hasStatusOk()
                 .bodyText().contains("1 pitch is hidden by your filters.").doesNotContain("Our blockchain platform");
         assertThat(mvc.get().uri("/queries/" + query + "/pitches?minScore=101&sort=bogus").with(as(journalist))).hasStatusOk()
@@ -147,8 +156,8 @@ class ScreeningTests {
     void aPitchIsScreenedJustAfterItIsStoredAndShowsAsBeingScreenedUntilThen() throws Exception {
         CurrentUser journalist = accounts.journalist();
         long query = queries.by(journalist).publish();
-        String pitch = send(accounts.source(), query, GOOD_TOO);
-        assertThat(score(pitch)).isPositive();
+        String pitch = send(accounts.source(), query, MIXED);
+        assertThat(screened(pitch)).isTrue();
 
         // As it looks in the moment between the source's answer and screening's verdict.
         jdbc.sql("update pitch set score = null, reasons = '[]'::jsonb where public_id = cast(:id as uuid)")
@@ -162,7 +171,7 @@ class ScreeningTests {
     void aPitchLeftUnscreenedByACrashIsScreenedWhenItsEventIsPublishedAgain() {
         CurrentUser journalist = accounts.journalist();
         long query = queries.by(journalist).publish();
-        String pitch = send(accounts.source(), query, GOOD_TOO);
+        String pitch = send(accounts.source(), query, List.of(GOOD_THREE.get(0), GOOD.get(1), GOOD_TOO.get(2)));
         long id = jdbc.sql("select id from pitch where public_id = cast(:id as uuid)").param("id", id(pitch))
                 .query(Long.class).single();
         // A crash after the pitch was stored and before screening finished: no verdict, the event still open.
@@ -176,24 +185,41 @@ class ScreeningTests {
         incompleteEvents.resubmitIncompletePublications(publication -> true);
 
         TestScreening.awaitScreened(pitch);
-        assertThat(score(pitch)).isPositive();
-        assertThat(reasons(pitch)).contains("answers 3 of 3 questions");
+        assertThat(screened(pitch)).isTrue();
+        assertThat(reasons(pitch)).contains("source: new");
     }
 
     @Test
-    void thePitchFormShowsTheSameChecksBeforeSending() {
+    void thePitchFormCoachesInGeneralTermsBeforeSending() throws Exception {
         long query = queries.by(accounts.journalist()).publish();
         CurrentUser source = accounts.source();
 
-        assertThat(mvc.post().uri("/queries/" + query + "/pitch/preflight").with(csrf()).with(as(source))
-                .header("HX-Request", "true").param("answers[0]", FILLER.get(0)).param("answers[1]", "").param("answers[2]", ""))
-                .hasStatusOk().bodyText().contains("Before you send").contains("generic filler phrases")
-                .contains("answers 1 of 3 questions with substance").contains("would be flagged").doesNotContain("<html");
-        assertThat(mvc.post().uri("/queries/" + query + "/pitch/preflight").with(csrf()).with(as(source))
-                .header("HX-Request", "true").param("answers[0]", GOOD.get(0)).param("answers[1]", GOOD.get(1))
-                .param("answers[2]", GOOD.get(2))).hasStatusOk().bodyText().contains("relevant to the query (high)")
-                .contains("answers 3 of 3 questions with substance");
+        String weak = preflight(source, query, List.of(FILLER.get(0), "", ""));
+        assertThat(weak).contains("Before you send").contains("would be flagged").contains("Question 2 is not answered yet.")
+                .contains("Question 3 is not answered yet.").doesNotContain("<html");
+        // Never the phrases screening looks for, nor the journalists' reasons word for word.
+        assertThat(weak).doesNotContain("fast-paced").doesNotContain("stock phrases").doesNotContain("filler");
+        // (A mix of the good answers, so it is no other test's pitch: that one would read as a copy.)
+        assertThat(preflight(source, query, List.of(GOOD.get(0), GOOD_THREE.get(1), GOOD_TOO.get(2))))
+                .contains("Looks good").doesNotContain("would be flagged");
         assertThat(jdbc.sql("select count(*) from pitch where query_id = :q").param("q", query).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void thePitchFormNeverTellsASourceThatAnotherSourceSentSimilarText() throws Exception {
+        long query = queries.by(accounts.journalist()).publish();
+        List<String> answers = List.of(
+                "Sleeping straight after a night shift in a bright room. On the ward I manage at Leicester Royal "
+                        + "Infirmary, 19 of our 26 night nurses said in March they sleep under five hours after nights.",
+                "At 0.5 mg three hours before the day sleep it helped four of the six nurses who tried it with our "
+                        + "occupational health team; none needed more.",
+                "Stop scheduling a day shift straight after nights. We changed our rota in 2024 and sickness absence on "
+                        + "nights fell from 6.1% to 4.3% in a year.");
+        send(accounts.source(), query, answers);
+
+        String coaching = preflight(accounts.source(), query, answers);
+        assertThat(coaching).doesNotContainIgnoringCase("another source").doesNotContainIgnoringCase("other sources")
+                .doesNotContainIgnoringCase("copied");
     }
 
     @Test
@@ -214,13 +240,16 @@ class ScreeningTests {
         assertThat(mvc.post().uri("/admin/boilerplate").with(csrf()).with(as(admin)).param("phrase", "ab").param("weight", "x"))
                 .hasStatusOk().bodyText().contains("Use 3 to 80 characters.").contains("Enter a weight from 1 to 30.");
         long id = jdbc.sql("select id from boilerplate_phrase where phrase = :p").param("p", phrase).query(Long.class).single();
-        // The list is cached for the screening of every pitch; a change here counts for the next pitch at once.
-        long query = queries.by(accounts.journalist()).publish();
-        CurrentUser source = accounts.source();
+        // The list is cached for the screening of every pitch; a change here counts for the next pitch at once (as one
+        // of its signals, never shown to sources).
+        CurrentUser journalist = accounts.journalist();
         List<String> filler = List.of(GOOD.get(0) + " Let us " + phrase + " on this.", GOOD.get(1), GOOD.get(2));
-        assertThat(preflight(source, query, filler)).contains("generic filler phrases").contains(phrase);
+        String with = send(accounts.source(), queries.by(journalist).publish(), filler);
+        assertThat(fillerSignal(with)).isPositive();
+        assertThat(preflight(accounts.source(), queries.by(journalist).publish(), filler)).doesNotContain(phrase);
         assertThat(mvc.post().uri("/admin/boilerplate/" + id + "/delete").with(csrf()).with(as(admin))).hasRedirectedUrl("/admin/boilerplate");
-        assertThat(preflight(source, query, filler)).doesNotContain("generic filler phrases");
+        String without = send(accounts.source(), queries.by(journalist).publish(), filler);
+        assertThat(fillerSignal(without)).isZero();
         assertThat(jdbc.sql("select action from audit_entry where subject = :s order by id").param("s", "boilerplate " + id)
                 .query(String.class).list()).containsExactly("boilerplate.added", "boilerplate.removed");
         for (CurrentUser other : new CurrentUser[] { accounts.journalist(), accounts.source() }) {
@@ -276,6 +305,16 @@ class ScreeningTests {
 
     private String reasons(String path) {
         return jdbc.sql("select reasons::text from pitch where public_id = cast(:id as uuid)").param("id", id(path)).query(String.class).single();
+    }
+
+    private boolean screened(String path) {
+        return jdbc.sql("select score is not null from pitch where public_id = cast(:id as uuid)").param("id", id(path))
+                .query(Boolean.class).single();
+    }
+
+    private double fillerSignal(String path) {
+        return jdbc.sql("select cast(signals->>'filler' as float8) from pitch where public_id = cast(:id as uuid)")
+                .param("id", id(path)).query(Double.class).single();
     }
 
     private static String id(String path) {

@@ -1,0 +1,154 @@
+package org.sourcewire.screening;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.sourcewire.pitches.PitchScreening;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The stored pitches' meanings and the look-up of the ones closest to a new pitch's. Each meaning is hashed by
+ * {@value #BANDS} bands of {@value #BITS} random hyperplanes (which side of each plane it lies on): two meanings with a
+ * cosine of 0.9 share at least one band nine times in ten, unrelated ones almost never, so a pitch is compared exactly
+ * only with the few stored pitches it shares bands with, through the index, however many are stored.
+ */
+@Component
+class Meanings {
+
+    static final int BANDS = 20;
+    static final int BITS = 16;
+
+    /** Fixed forever: stored band hashes are only comparable with hyperplanes drawn from the same seed. */
+    private static final long SEED = 20261206L;
+
+    private static final float[][] PLANES = planes();
+
+    /** Pitches sharing the most bands are compared exactly; this many at most. */
+    private static final int CANDIDATES = 50;
+
+    private final JdbcClient jdbc;
+
+    Meanings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** How close the nearest stored pitch of another source is, and which are at least {@code near}. */
+    record Close(double nearest, List<Long> near) {
+    }
+
+    Close closest(PitchScreening.Draft draft, float[] meaning, double near) {
+        if (isEmpty(meaning)) {
+            return new Close(0, List.of());
+        }
+        record Candidate(long pitchId, float[] vector) {
+        }
+        List<Candidate> candidates = jdbc.sql("""
+                select m.pitch_id, array_to_string(m.vector, ',')
+                from pitch_meaning m
+                where m.pitch_id in (select b.pitch_id from pitch_meaning_band b where b.band_hash in (:bands)
+                                     group by b.pitch_id order by count(*) desc limit :limit)
+                  and m.pitch_id <> :self and m.source_id <> :source""")
+                .param("bands", Arrays.stream(bands(meaning)).boxed().toList()).param("limit", CANDIDATES)
+                .param("self", draft.pitchId() == null ? -1L : draft.pitchId()).param("source", draft.sourceId())
+                .query((rs, n) -> new Candidate(rs.getLong(1), parse(rs.getString(2)))).list();
+        double nearest = 0;
+        List<Long> close = new java.util.ArrayList<>();
+        for (Candidate candidate : candidates) {
+            double cosine = Embeddings.cosine(meaning, candidate.vector());
+            nearest = Math.max(nearest, cosine);
+            if (cosine >= near) {
+                close.add(candidate.pitchId());
+            }
+        }
+        return new Close(nearest, List.copyOf(close));
+    }
+
+    /** Keeps a stored pitch's meaning (replacing an earlier one, for an edited pitch). */
+    void remember(long pitchId, PitchScreening.Draft draft, float[] meaning) {
+        jdbc.sql("with bands as (delete from pitch_meaning_band where pitch_id = :id) delete from pitch_meaning where pitch_id = :id")
+                .param("id", pitchId).update();
+        if (isEmpty(meaning)) {
+            return;
+        }
+        jdbc.sql("""
+                with meaning as (
+                    insert into pitch_meaning (pitch_id, query_id, source_id, vector)
+                    values (:id, :query, :source, cast(string_to_array(:vector, ',') as real[])))
+                insert into pitch_meaning_band (band_hash, pitch_id)
+                select cast(hash as bigint), :id from unnest(string_to_array(:bands, ',')) as hash""")
+                .param("id", pitchId).param("query", draft.queryId()).param("source", draft.sourceId())
+                .param("vector", join(meaning)).param("bands", join(bands(meaning))).update();
+    }
+
+    /** Each band's hash: the band's number and which side of each of its hyperplanes the meaning lies on. */
+    static long[] bands(float[] meaning) {
+        long[] hashes = new long[BANDS];
+        for (int band = 0; band < BANDS; band++) {
+            long bits = 0;
+            for (int bit = 0; bit < BITS; bit++) {
+                float[] plane = PLANES[band * BITS + bit];
+                double side = 0;
+                for (int i = 0; i < meaning.length; i++) {
+                    side += plane[i] * meaning[i];
+                }
+                bits = (bits << 1) | (side >= 0 ? 1 : 0);
+            }
+            hashes[band] = ((long) band << BITS) | bits;
+        }
+        return hashes;
+    }
+
+    private static float[][] planes() {
+        Random random = new Random(SEED);
+        float[][] planes = new float[BANDS * BITS][Embeddings.DIMENSIONS];
+        for (float[] plane : planes) {
+            for (int i = 0; i < plane.length; i++) {
+                plane[i] = (float) random.nextGaussian();
+            }
+        }
+        return planes;
+    }
+
+    private static boolean isEmpty(float[] meaning) {
+        for (float v : meaning) {
+            if (v != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static float[] parse(String text) {
+        String[] parts = text.split(",");
+        float[] vector = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            vector[i] = Float.parseFloat(parts[i]);
+        }
+        return vector;
+    }
+
+    private static String join(float[] values) {
+        StringBuilder out = new StringBuilder(values.length * 10);
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(values[i]);
+        }
+        return out.toString();
+    }
+
+    private static String join(long[] values) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(values[i]);
+        }
+        return out.toString();
+    }
+}

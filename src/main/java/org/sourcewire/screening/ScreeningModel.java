@@ -1,0 +1,116 @@
+package org.sourcewire.screening;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The trained combiner of a pitch's {@link Signal}s: a logistic regression over the standardised signals, trained on
+ * the labelled corpus (see {@code ScreeningModelTraining}) and kept in {@code screening/model.json}. It gives the
+ * chance that a pitch is bad; the score is 100 times the chance that it is good, and a pitch is flagged from the
+ * threshold chosen on the validation split. Each signal's pull on the score can be said in words.
+ */
+@Component
+class ScreeningModel {
+
+    static final String RESOURCE = "screening/model.json";
+
+    private static final Logger log = LoggerFactory.getLogger(ScreeningModel.class);
+
+    /** One signal's part in the model: its average and spread in the training data, and its weight. */
+    record Weight(double mean, double scale, double weight) {
+
+        double standardised(double value) {
+            return scale == 0 ? 0 : (value - mean) / scale;
+        }
+    }
+
+    /** A signal's effect on one pitch: its value, the usual value, and its pull towards "bad" (log-odds). */
+    record Pull(Signal signal, double value, double usual, double pull) {
+    }
+
+    /** What the model made of a pitch. */
+    record Judgement(double badness, int score, boolean flagged, List<Pull> pulls) {
+    }
+
+    private final Map<Signal, Weight> weights;
+    private final double bias;
+    private final double threshold;
+
+    ScreeningModel() {
+        this(read());
+    }
+
+    ScreeningModel(JsonNode model) {
+        Map<Signal, Weight> read = new EnumMap<>(Signal.class);
+        double readBias = 0;
+        double readThreshold = 1.01;
+        if (model != null) {
+            readBias = model.get("bias").asDouble();
+            readThreshold = model.get("threshold").asDouble();
+            for (Signal signal : Signal.values()) {
+                JsonNode node = model.get("signals").get(signal.key());
+                if (node != null) {
+                    read.put(signal, new Weight(node.get("mean").asDouble(), node.get("scale").asDouble(),
+                            node.get("weight").asDouble()));
+                }
+            }
+        }
+        this.weights = read;
+        this.bias = readBias;
+        this.threshold = readThreshold;
+    }
+
+    Judgement judge(Map<Signal, Double> values) {
+        double logit = bias;
+        List<Pull> pulls = new ArrayList<>();
+        for (Map.Entry<Signal, Weight> entry : weights.entrySet()) {
+            Double value = values.get(entry.getKey());
+            if (value == null) {
+                continue;
+            }
+            Weight weight = entry.getValue();
+            double pull = weight.weight() * weight.standardised(value);
+            logit += pull;
+            pulls.add(new Pull(entry.getKey(), value, weight.mean(), pull));
+        }
+        pulls.sort(Comparator.comparingDouble((Pull p) -> Math.abs(p.pull())).reversed());
+        double badness = 1 / (1 + Math.exp(-logit));
+        int score = (int) Math.round(100 * (1 - badness));
+        return new Judgement(badness, score, badness >= threshold, List.copyOf(pulls));
+    }
+
+    /** How many points of the score one pull is worth here: the score with the signal at its usual value, minus it. */
+    static int points(Judgement judgement, Pull pull) {
+        double logit = Math.log(judgement.badness() / Math.max(1e-12, 1 - judgement.badness()));
+        double without = 1 / (1 + Math.exp(-(logit - pull.pull())));
+        return (int) Math.round(100 * (without - judgement.badness()));
+    }
+
+    private static JsonNode read() {
+        ClassPathResource resource = new ClassPathResource(RESOURCE);
+        if (!resource.exists()) {
+            log.warn("No screening model ({}): every pitch scores 50 and none is flagged until one is trained", RESOURCE);
+            return null;
+        }
+        try (InputStream in = resource.getInputStream()) {
+            return JsonMapper.builder().build().readTree(in);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("The screening model could not be read", ex);
+        }
+    }
+}

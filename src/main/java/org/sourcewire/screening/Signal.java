@@ -1,0 +1,63 @@
+package org.sourcewire.screening;
+
+/**
+ * One measurement screening takes of a pitch; the model ({@link ScreeningModel}) weighs them into the score. Each says
+ * in words what it means for a journalist when it pulls the score down ({@code low}) or up ({@code high}).
+ */
+enum Signal {
+
+    ANSWERED("few of the questions are answered", "answers every question"),
+    UNANSWERED("most of the questions are not answered", null),
+    LONG("long: 150–200 words work best", null),
+    DIRECT_MIN("a question is not answered directly", "each answer meets its question"),
+    DIRECT_MEAN("the answers are not about what was asked", "the answers meet their questions"),
+    DEFLECTING("points elsewhere (a call, a website) instead of answering", null),
+    SELLING("reads like an advertisement", null),
+    PROMOTION("promotes a product or service (a link, a sign-up, an offer)", null),
+    SPECIFICS("nothing a journalist could check: no figures, names or places", "checkable specifics: figures, names, places"),
+    SPECIFIC_ANSWERS("some answers hold nothing specific", "every answer holds something specific"),
+    YOU("general advice to the reader", null),
+    HEDGING("hedged, general statements", null),
+    UNSOURCED_FIGURES("figures without a source (\"studies show…\")", null),
+    STATISTIC_CLAIMS("sweeping statistics with no source or first-hand basis", null),
+    REQUIREMENTS("does not state what the requirements ask for", "states what the requirements ask for"),
+    ECHO("repeats the question's words", null),
+    GENERIC("on topic but generic: nothing specific", null),
+    OFF_TOPIC("the answers are about something else", null),
+    REPEATS("repeats itself", null),
+    VARIETY("says little in many words", "varied and dense"),
+    TEMPLATE("the same text this source sent to other queries", null),
+    COPY("the same text as another source's pitch", null),
+    PARAPHRASE("a reworded version of pitches other sources sent (a template)", null),
+    PARAPHRASES("one of several near-identical pitches from different sources", null),
+    FILLER("stock phrases of mass-written pitches", null);
+
+    private final String low;
+    private final String high;
+
+    Signal(String low, String high) {
+        this.low = low;
+        this.high = high;
+    }
+
+    /** The signal's name in the model file and in stored signals, e.g. {@code direct_min}. */
+    String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * What a value of this signal means for the pitch, said to a journalist: {@code lowers} is true when it pulled the
+     * score down. Null when there is nothing worth saying (e.g. "not an advertisement").
+     */
+    String reason(boolean lowers, double value, double usual) {
+        boolean higherThanUsual = value > usual;
+        // A "bad" signal (selling, copying …) lowers the score when it is high; a "good" one when it is low.
+        if (high == null) {
+            return lowers && higherThanUsual ? low : null;
+        }
+        if (lowers) {
+            return higherThanUsual ? null : low;
+        }
+        return higherThanUsual ? high : null;
+    }
+}
