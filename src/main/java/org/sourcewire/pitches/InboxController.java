@@ -41,14 +41,14 @@ class InboxController {
     String inbox(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(required = false) String status, @RequestParam(defaultValue = "score") String sort,
             @RequestParam(defaultValue = "false") boolean hideFlagged, @RequestParam(required = false) String minScore,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) UUID similar, @RequestParam(defaultValue = "0") int page, Model model) {
         AccountView reader = accounts.find(user.id()).orElseThrow();
         model.addAttribute("query", pitches.ownQuery(id, reader));
         PitchStatus only = PitchController.parse(status);
-        InboxFilter filter = InboxFilter.of(only, sort, hideFlagged, score(minScore));
+        InboxFilter filter = InboxFilter.of(only, sort, hideFlagged, score(minScore), similar);
         var found = pitches.inbox(id, filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("pitches", found);
-        model.addAttribute("hidden", pitches.hiddenBy(id, filter, found.getTotalElements()));
+        model.addAttribute("hidden", pitches.hiddenBy(id, filter));
         model.addAttribute("filter", filter);
         model.addAttribute("counts", pitches.countsByStatus(id));
         model.addAttribute("status", only);

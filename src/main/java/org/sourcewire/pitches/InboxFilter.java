@@ -1,17 +1,29 @@
 package org.sourcewire.pitches;
 
+import java.util.UUID;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the journalist chose to see in an inbox: a status (or all), the order, and the screening filters. Only
- * fixed SQL fragments are built here; every value is a bound parameter.
+ * What the journalist chose to see in an inbox: a status (or all), the order, the screening filters, and optionally
+ * one cluster of similar pitches opened out (named by any of its pitches). Only fixed SQL fragments are built here;
+ * every value is a bound parameter.
  */
-public record InboxFilter(PitchStatus status, String sort, boolean hideFlagged, Integer minScore) {
+public record InboxFilter(PitchStatus status, String sort, boolean hideFlagged, Integer minScore, UUID similar) {
 
     static InboxFilter of(PitchStatus status, String sort, boolean hideFlagged, Integer minScore) {
+        return of(status, sort, hideFlagged, minScore, null);
+    }
+
+    static InboxFilter of(PitchStatus status, String sort, boolean hideFlagged, Integer minScore, UUID similar) {
         String order = "newest".equals(sort) || "oldest".equals(sort) ? sort : "score";
         Integer min = minScore == null || minScore <= 0 ? null : Math.min(minScore, 100);
-        return new InboxFilter(status, order, hideFlagged, min);
+        return new InboxFilter(status, order, hideFlagged, min, similar);
+    }
+
+    /** Similar pitches are shown as one entry, unless one cluster is opened out. */
+    boolean grouped() {
+        return similar == null;
     }
 
     boolean hides() {
@@ -19,12 +31,14 @@ public record InboxFilter(PitchStatus status, String sort, boolean hideFlagged, 
     }
 
     InboxFilter showingAll() {
-        return new InboxFilter(status, sort, false, null);
+        return new InboxFilter(status, sort, false, null, similar);
     }
 
     String where() {
         return (status == null ? "" : " and p.status = :status") + (hideFlagged ? " and not p.flagged" : "")
-                + (minScore == null ? "" : " and coalesce(p.score, 0) >= :minScore");
+                + (minScore == null ? "" : " and coalesce(p.score, 0) >= :minScore")
+                + (similar == null ? "" : " and p.cluster_id = (select c.cluster_id from pitch c where c.public_id = :similar"
+                        + " and c.query_id = p.query_id)");
     }
 
     JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
@@ -33,6 +47,9 @@ public record InboxFilter(PitchStatus status, String sort, boolean hideFlagged, 
         }
         if (minScore != null) {
             statement = statement.param("minScore", minScore);
+        }
+        if (similar != null) {
+            statement = statement.param("similar", similar);
         }
         return statement;
     }

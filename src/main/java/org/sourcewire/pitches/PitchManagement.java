@@ -191,7 +191,7 @@ public class PitchManagement {
                 clean(draft.whyMe()), draft.words(), clock.instant());
         pitches.saveAndFlush(pitch);
         // Screened again from PitchEdited; the old verdict no longer holds.
-        jdbc.sql("update pitch set score = null, flagged = false, reasons = '[]'::jsonb where id = :id")
+        jdbc.sql("update pitch set score = null, flagged = false, reasons = '[]'::jsonb, screened_at = null where id = :id")
                 .param("id", pitch.getId()).update();
         events.publishEvent(new PitchEdited(pitch.getId()));
     }
@@ -243,44 +243,51 @@ public class PitchManagement {
             default -> " order by p.score desc nulls last, p.submitted_at desc, p.id desc";
         };
         record Row(UUID publicId, PitchStatus status, long sourceId, int words, Instant at, String reason, String url,
-                int answered, String excerpt, boolean reported, Integer score, boolean flagged, String reasons) {
+                int answered, String excerpt, boolean reported, Integer score, boolean flagged, String reasons,
+                int similar) {
         }
+        // Grouped: of each cluster of similar pitches only its first shown pitch, with how many more it stands for.
+        String shown = filter.grouped() ? """
+                (select p.*, count(*) over (partition by coalesce(p.cluster_id, -p.id)) - 1 as similar,
+                        row_number() over (partition by coalesce(p.cluster_id, -p.id) order by p.submitted_at, p.id) as nth
+                 from pitch p where p.query_id = :query""" + where + ") p where p.nth = 1"
+                : "(select p.*, 0 as similar from pitch p where p.query_id = :query" + where + ") p";
         List<Row> rows = filter.bind(jdbc.sql("""
                 select p.public_id, p.status, p.source_id, p.word_count, p.submitted_at, p.decline_reason, p.article_url,
                        (select count(*) from pitch_answer a where a.pitch_id = p.id and btrim(a.answer) <> '') as answered,
                        (select left(string_agg(a.answer, ' ' order by a.position), 320)
                           from pitch_answer a where a.pitch_id = p.id) as excerpt,
                        exists (select 1 from pitch_report r where r.pitch_id = p.id) as reported,
-                       p.score, p.flagged, p.reasons::text
-                from pitch p where p.query_id = :query""" + where + order + " limit :limit offset :offset")
+                       p.score, p.flagged, p.reasons::text, p.similar
+                from\s""" + shown + order + " limit :limit offset :offset")
                 .param("query", queryId).param("limit", page.getPageSize()).param("offset", page.getOffset()))
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), PitchStatus.valueOf(rs.getString(2)),
                         rs.getLong(3), rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
                         rs.getInt(8), rs.getString(9), rs.getBoolean(10), (Integer) rs.getObject(11), rs.getBoolean(12),
-                        rs.getString(13))).list();
-        long total = filter.bind(jdbc.sql("select count(*) from pitch p where p.query_id = :query" + where)
+                        rs.getString(13), rs.getInt(14))).list();
+        long total = filter.bind(jdbc.sql((filter.grouped() ? "select count(distinct coalesce(p.cluster_id, -p.id))"
+                : "select count(*)") + " from pitch p where p.query_id = :query" + where)
                 .param("query", queryId)).query(Long.class).single();
         Map<Long, ProfileView> profiles = sources.findAll(rows.stream().map(Row::sourceId).distinct().toList());
         List<PitchViews.Card> cards = rows.stream().map(row -> new PitchViews.Card(row.publicId(), row.status(),
                 profiles.get(row.sourceId()), row.excerpt() == null ? "" : row.excerpt(), row.answered(), row.words(),
-                row.at(), row.reason(), row.url(), row.reported(), row.score(), row.flagged(), reasons(row.reasons())))
+                row.at(), row.reason(), row.url(), row.reported(), row.score(), row.flagged(), reasons(row.reasons()),
+                row.similar()))
                 .toList();
         return new PageImpl<>(cards, page, total);
     }
 
-    /**
-     * How many pitches of this status the screening filters hide, so nothing is hidden silently; {@code shown} is
-     * the filtered total the inbox page already counted.
-     */
+    /** How many pitches of this status the screening filters hide, so nothing is hidden silently. */
     @Transactional(readOnly = true)
-    long hiddenBy(long queryId, InboxFilter filter, long shown) {
+    long hiddenBy(long queryId, InboxFilter filter) {
         if (!filter.hides()) {
             return 0;
         }
         InboxFilter all = filter.showingAll();
-        long total = all.bind(jdbc.sql("select count(*) from pitch p where p.query_id = :query" + all.where())
-                .param("query", queryId)).query(Long.class).single();
-        return total - shown;
+        return all.bind(filter.bind(jdbc.sql("""
+                select count(*) filter (where true %s) - count(*) filter (where true %s)
+                from pitch p where p.query_id = :query""".formatted(all.where(), filter.where()))
+                .param("query", queryId))).query(Long.class).single();
     }
 
     @Transactional(readOnly = true)
@@ -371,7 +378,15 @@ public class PitchManagement {
                 excerpt.length() > 320 ? excerpt.substring(0, 320) : excerpt,
                 (int) pitch.answers().stream().filter(answer -> !answer.isBlank()).count(), pitch.wordCount(),
                 pitch.submittedAt(), pitch.declineReason(), pitch.articleUrl(), reported, pitch.score(), pitch.flagged(),
-                pitch.reasons());
+                pitch.reasons(), similarTo(pitch.id()));
+    }
+
+    /** How many other pitches to the same query are in this pitch's cluster. */
+    private int similarTo(long pitchId) {
+        return jdbc.sql("""
+                select count(*) from pitch o join pitch p on p.id = :id
+                where o.query_id = p.query_id and o.cluster_id = p.cluster_id and o.id <> p.id""")
+                .param("id", pitchId).query(Integer.class).single();
     }
 
     // --- both sides ----------------------------------------------------------------------------------------------
@@ -547,11 +562,26 @@ public class PitchManagement {
     public void recordVerdict(long pitchId, PitchScreening.Verdict verdict) {
         jdbc.sql("""
                 update pitch set score = :score, flagged = :flagged, reasons = cast(:reasons as jsonb),
-                                 signals = cast(:signals as jsonb)
+                                 signals = cast(:signals as jsonb), screened_at = clock_timestamp()
                 where id = :id""")
                 .param("score", verdict.score()).param("flagged", verdict.flagged())
                 .param("reasons", json.writeValueAsString(verdict.reasons()))
                 .param("signals", json.writeValueAsString(verdict.signals())).param("id", pitchId).update();
+    }
+
+    /**
+     * Puts a pitch in one cluster with the earlier pitches it copies or rewords, and with their clusters (merged when
+     * it bridges two): every member carries the smallest member's id.
+     */
+    public void cluster(long pitchId, Collection<Long> similar) {
+        jdbc.sql("""
+                with members as (select id, coalesce(cluster_id, id) as cluster from pitch where id in (:ids)),
+                     joined as (select min(cluster) as cluster from members)
+                update pitch set cluster_id = (select cluster from joined)
+                where (id in (:ids) or cluster_id in (select cluster from members))
+                  and cluster_id is distinct from (select cluster from joined)""")
+                .param("ids", java.util.stream.Stream.concat(similar.stream(), java.util.stream.Stream.of(pitchId)).toList())
+                .update();
     }
 
     /** Flags pitches screening found out later (e.g. one of a template's copies), with the reason why. */

@@ -16,7 +16,7 @@ public final class PitchViews {
     /** A pitch in the journalist's inbox. */
     public record Card(UUID publicId, PitchStatus status, ProfileView source, String excerpt, int answered, int wordCount,
             Instant submittedAt, String declineReason, String articleUrl, boolean reported, Integer score, boolean flagged,
-            List<PitchScreening.Reason> reasons) {
+            List<PitchScreening.Reason> reasons, int similar) {
 
         /** The reasons that cost points, worst first: what the card shows. */
         public List<PitchScreening.Reason> warnings() {

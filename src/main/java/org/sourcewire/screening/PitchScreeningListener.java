@@ -46,7 +46,8 @@ class PitchScreeningListener {
     /**
      * The pitch as stored now (locked while it is screened), screened, remembered and its verdict stored. A flagged
      * pitch that is a reworded copy of earlier pitches of other sources flags them too: the first copies of a
-     * template look innocent until the later ones arrive.
+     * template look innocent until the later ones arrive. A pitch that copies or rewords earlier ones joins their
+     * cluster, which the inbox shows as one entry.
      */
     private void screen(long pitchId) {
         pitches.lockForScreening(pitchId).ifPresent(draft -> {
@@ -54,6 +55,9 @@ class PitchScreeningListener {
             PitchScreening.Verdict verdict = screened.verdict();
             screening.remember(pitchId, draft, verdict);
             pitches.recordVerdict(pitchId, verdict);
+            if (!screened.similar().isEmpty()) {
+                pitches.cluster(pitchId, screened.similar());
+            }
             if (verdict.flagged() && !screened.reworded().isEmpty()) {
                 pitches.flag(screened.reworded(), new PitchScreening.Reason(
                         "reworded copies of it came later from other sources (a template)", 0, true));

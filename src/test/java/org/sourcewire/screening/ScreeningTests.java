@@ -2,6 +2,7 @@ package org.sourcewire.screening;
 
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.pitches.TestScreening;
@@ -50,6 +51,15 @@ class ScreeningTests {
             "Give a protected 20-minute nap on shifts over ten hours. Great Western Ambulance started it in 2022 and "
                     + "its night-shift road incidents fell from 11 to 4 the next year.");
 
+    /** A fourth expert, only in the cluster test. */
+    static final List<String> GOOD_FOUR = List.of(
+            "I manage rosters for 140 security guards across Manchester. Guards who drive home after a night shift and "
+                    + "then sleep with the phone on lose the most: in our 2024 rota review they logged 5.1 hours on average.",
+            "Two of our guards use it on their doctor's advice, a low dose an hour before the day sleep; I would never "
+                    + "recommend it myself, and their GP asks them to stop for a week every two months.",
+            "Fixed teams. Since March 2023 each guard keeps the same three colleagues and the same pattern for a whole "
+                    + "quarter, and our sickness absence went from 7.9% to 5.2%.");
+
     /** A third of each, so it is no other test's copy either. */
     static final List<String> MIXED = List.of(GOOD_TOO.get(0), GOOD_THREE.get(1), GOOD.get(2));
 
@@ -82,6 +92,17 @@ class ScreeningTests {
 
     @Autowired
     IncompleteEventPublications incompleteEvents;
+
+    /**
+     * Each test starts with screening having seen no earlier pitch: the tests share texts (a good answer here is part of
+     * a mixed pitch there), and one test's pitch would read as a copy in the next.
+     */
+    @BeforeEach
+    void screeningRemembersNoEarlierPitch() {
+        for (String memory : List.of("pitch_meaning_band", "pitch_meaning", "pitch_band", "pitch_signature")) {
+            jdbc.sql("delete from " + memory).update();
+        }
+    }
 
     @Test
     void aGoodOnTopicPitchOutscoresOffTopicAndFillerOnesAndEveryScoreExplainsItself() {
@@ -121,6 +142,64 @@ class ScreeningTests {
         assertThat(reasons(again)).contains("near-identical to 2 pitches this source sent to other queries");
         assertThat(flagged(copy)).isTrue();
         assertThat(reasons(copy)).contains("the same text as another source's pitch");
+    }
+
+    /** One agency's template, lightly reworded per expert: the same pitch with other names and a few other words. */
+    static final List<List<String>> REWORDED = List.of(
+            List.of("I'm reaching out on behalf of Dr. Anna Weiss, a sleep physician and a nationally recognised voice on "
+                            + "shift work, who would bring real value to your story.",
+                    "Dr. Weiss can speak to why healthy sleep matters more than ever for night workers, the trends reshaping "
+                            + "sleep medicine, and what employers should keep in mind.",
+                    "She is available for a phone or Zoom conversation before your deadline, and I'm happy to send over her "
+                            + "bio and headshot right away."),
+            List.of("I'm writing on behalf of Dr. Paul Grant, a sleep physician and a nationally recognised voice on "
+                            + "shift work, who would bring real value to your article.",
+                    "Dr. Grant can speak to why healthy sleep matters more than ever for night workers, the trends changing "
+                            + "sleep medicine, and what employers should keep in mind.",
+                    "He is available for a phone or video conversation before your deadline, and I'm glad to send over his "
+                            + "bio and headshot right away."),
+            List.of("I'm reaching out on behalf of Dr. Maria Costa, a sleep doctor and a nationally recognised voice on "
+                            + "shift work, who would bring real value to your piece.",
+                    "Dr. Costa can talk about why healthy sleep matters more than ever for night workers, the trends "
+                            + "reshaping sleep medicine, and what employers should keep in mind.",
+                    "She is available for a phone or Zoom call before your deadline, and I'm happy to send over her bio and "
+                            + "headshot straight away."));
+
+    @Test
+    void rewordedCopiesFromOtherSourcesFormOneClusterThatTheInboxShowsAsOneEntry() throws Exception {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        String good = send(accounts.source(), query, GOOD_FOUR);
+        List<String> template = REWORDED.stream().map(answers -> send(accounts.source(), query, answers)).toList();
+        String copy = send(accounts.source(), query, REWORDED.get(0));
+
+        // One cluster: the three rewordings and the verbatim copy, and not the expert's own pitch.
+        List<String> members = new java.util.ArrayList<>(template);
+        members.add(copy);
+
+        for (String member : members) {
+            assertThat(cluster(member)).as(member).isEqualTo(cluster(template.get(0))).isNotNull();
+        }
+        assertThat(cluster(good)).isNull();
+        assertThat(members).allMatch(this::flagged);
+        assertThat(flagged(good)).isFalse();
+
+        String inbox = mvc.get().uri("/queries/" + query + "/pitches").with(as(journalist)).exchange().getResponse()
+                .getContentAsString();
+        assertThat(inbox.split("data-pitch-card", -1)).hasSize(3); // two entries: the expert and the template
+        assertThat(inbox).contains("+3 similar").contains(id(template.get(0))).doesNotContain(id(template.get(1)))
+                .doesNotContain(id(copy)).contains(id(good));
+        String opened = mvc.get().uri("/queries/" + query + "/pitches?similar=" + id(template.get(0))).with(as(journalist))
+                .exchange().getResponse().getContentAsString();
+        assertThat(opened).contains("These 4 pitches from different sources say nearly the same thing")
+                .contains(id(template.get(1))).contains(id(template.get(2))).contains(id(copy)).doesNotContain(id(good))
+                .doesNotContain("+3 similar");
+        // Another journalist's pitch opens nothing here; a malformed one is a bad request, not an error.
+        long other = queries.by(accounts.journalist()).publish();
+        String foreign = send(accounts.source(), other, GOOD_FOUR);
+        assertThat(mvc.get().uri("/queries/" + query + "/pitches?similar=" + id(foreign)).with(as(journalist)))
+                .hasStatusOk().bodyText().contains("No pitches");
+        assertThat(mvc.get().uri("/queries/" + query + "/pitches?similar=nope").with(as(journalist))).hasStatus(400);
     }
 
     @Test
@@ -305,6 +384,11 @@ class ScreeningTests {
 
     private String reasons(String path) {
         return jdbc.sql("select reasons::text from pitch where public_id = cast(:id as uuid)").param("id", id(path)).query(String.class).single();
+    }
+
+    private Long cluster(String path) {
+        return jdbc.sql("select cluster_id from pitch where public_id = cast(:id as uuid)").param("id", id(path))
+                .query(Long.class).optional().orElse(null);
     }
 
     private boolean screened(String path) {
