@@ -147,6 +147,13 @@ class PitchSignals {
         double specifics = Math.min(1, (style.figures() + style.names()) / 4.0);
         values.put(Signal.SPECIFICS, specifics);
         values.put(Signal.SPECIFIC_ANSWERS, answered == 0 ? 0 : Math.min(1, (double) style.specificAnswers() / answered));
+        // How dense the checkable detail is (figures and names per 100 words, on a log scale): machine-written and
+        // padded text has almost none, an expert's answer a dozen.
+        values.put(Signal.DENSITY, Math.log1p(100.0 * (style.figures() + style.names()) / Math.max(1, style.words())));
+        // Figures in context: a sentence with a figure and the source's own work ("we", "my") or a name behind it,
+        // against a figure standing alone.
+        values.put(Signal.GROUNDED, (double) Math.min(8, style.grounded()));
+        values.put(Signal.BARE_FIGURES, (double) Math.min(6, style.bare()));
         values.put(Signal.YOU, Math.min(1, style.secondPerson() / 3.0));
         values.put(Signal.HEDGING, Math.min(1, style.hedges() / 4.0));
         values.put(Signal.UNSOURCED_FIGURES, (double) Math.min(3, style.unsourcedFigures()));
@@ -220,7 +227,8 @@ class PitchSignals {
 
     /** Counts over the answers' tokens. */
     private record Style(int words, int figures, int names, int specificAnswers, int secondPerson, int hedges,
-            int unsourcedFigures, int statisticClaims, double requirements, double echo, double variety) {
+            int unsourcedFigures, int statisticClaims, int grounded, int bare, double requirements, double echo,
+            double variety) {
     }
 
     private Style style(List<String> answers, PitchScreening.Draft draft) {
@@ -231,6 +239,8 @@ class PitchSignals {
         int hedges = 0;
         int unsourced = 0;
         int statisticClaims = 0;
+        int grounded = 0;
+        int bare = 0;
         int content = 0;
         int echoed = 0;
         List<String> tokens = new ArrayList<>();
@@ -297,6 +307,12 @@ class PitchSignals {
             if (number && share && !firstHand && !named) {
                 statisticClaims++;
             }
+            if (number && (firstHand || named)) {
+                grounded++;
+            }
+            else if (number) {
+                bare++;
+            }
         }
         if (figures + names > before) {
             specificAnswers++;
@@ -308,7 +324,7 @@ class PitchSignals {
         double echo = content == 0 ? 0 : (double) echoed / content;
         double variety = movingVariety(tokens, 50);
         return new Style(words, figures, names, specificAnswers, secondPerson, hedges, unsourced, statisticClaims,
-                requirements, echo, variety);
+                grounded, bare, requirements, echo, variety);
     }
 
     /**

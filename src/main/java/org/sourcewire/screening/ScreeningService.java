@@ -47,6 +47,9 @@ class ScreeningService implements PitchScreening {
     /** How long the filler phrase list is kept; a change made on another instance shows within this time. */
     private static final long PHRASES_SECONDS = 30;
 
+    /** The same text sent to this many other queries is a template, flagged whatever else the pitch holds. */
+    static final int TEMPLATE_QUERIES = 2;
+
     /** Pulls (log-odds) smaller than this are not worth a reason or a tip. */
     private static final double WORTH_SAYING = 0.25;
 
@@ -113,7 +116,8 @@ class ScreeningService implements PitchScreening {
         int score = judgement.score();
         score += trackRecord(draft.sourceId(), reasons);
         int clamped = Math.max(0, Math.min(100, score));
-        boolean flagged = judgement.flagged() || duplicates.copies() > 0;
+        // Found, not weighed: another source's text, or the same text this source sent to two other queries.
+        boolean flagged = judgement.flagged() || duplicates.copies() > 0 || duplicates.templates() >= TEMPLATE_QUERIES;
         Map<String, Double> stored = new LinkedHashMap<>();
         measured.values().forEach((signal, value) -> stored.put(signal.key(), Math.round(value * 10_000) / 10_000.0));
         // A template: this pitch and at least two earlier ones of other sources say the same thing in other words. (One
@@ -146,9 +150,9 @@ class ScreeningService implements PitchScreening {
                 case DIRECT_MIN, DIRECT_MEAN, ECHO -> answers.size() > 1
                         ? "Question " + (measured.leastDirectQuestion() + 1) + " is not answered directly: say what you know about exactly that."
                         : "Answer the question directly: say what you know about exactly that.";
-                case SPECIFICS, SPECIFIC_ANSWERS, GENERIC, HEDGING, YOU ->
+                case SPECIFICS, SPECIFIC_ANSWERS, DENSITY, GROUNDED, GENERIC, HEDGING, YOU ->
                         "Add a number, an example, a name or your credential: something a journalist can check.";
-                case UNSOURCED_FIGURES, STATISTIC_CLAIMS -> "Say where your figures come from.";
+                case UNSOURCED_FIGURES, STATISTIC_CLAIMS, BARE_FIGURES -> "Say where your figures come from.";
                 case REQUIREMENTS -> "Say how you meet the journalist's requirements.";
                 case DEFLECTING -> "Answer here rather than offering a call or a link.";
                 case SELLING, PROMOTION -> "Leave out sales talk: journalists want your expertise, not a product.";

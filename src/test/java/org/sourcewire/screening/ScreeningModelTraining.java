@@ -146,7 +146,7 @@ class ScreeningModelTraining {
         }
         MutableDataset<Label> dataset = new MutableDataset<>(new ListDataSource<>(examples, labels,
                 new SimpleDataSourceProvenance("Sourcewire screening corpus, training split", labels)));
-        LinearSGDModel fitted = (LinearSGDModel) new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), 60,
+        LinearSGDModel fitted = (LinearSGDModel) new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), 300,
                 Integer.MAX_VALUE, 1, SEED).train(dataset);
 
         // Two classes: the log-odds of "bad" are the difference of the two labels' linear scores.
@@ -168,7 +168,7 @@ class ScreeningModelTraining {
     }
 
 
-    /** A pitch's label and what a model made of it. */
+    /** A pitch's label and what a model made of it; {@code copy}: flagged whatever the model says (copy, template). */
     private record Judged(boolean bad, double badness, boolean copy) {
     }
 
@@ -178,7 +178,8 @@ class ScreeningModelTraining {
         }
         Map<Signal, Double> values = new java.util.EnumMap<>(Signal.class);
         signals.forEach(signal -> values.put(signal, pitch.signals().getOrDefault(signal.key(), 0.0)));
-        return new Judged(bad(pitch), model.judge(values).badness(), values.get(Signal.COPY) > 0);
+        return new Judged(bad(pitch), model.judge(values).badness(),
+                values.get(Signal.COPY) > 0 || values.get(Signal.TEMPLATE) >= ScreeningService.TEMPLATE_QUERIES);
     }
 
     /**
@@ -216,6 +217,10 @@ class ScreeningModelTraining {
         }
         EvaluationResult result = evaluator.evaluate(set);
         System.out.println("\n" + file + " as screened now:\n" + result.summary());
+        // Every pitch's signals and label, for studying other combiners without screening again.
+        Path signals = Path.of("target/screening-signals", Path.of(file).getFileName().toString());
+        Files.createDirectories(signals.getParent());
+        Files.writeString(signals, json.writeValueAsString(result.pitches()));
         // A pitch the form refuses (over the word limit) has no signals to learn from.
         return new EvaluationResult(result.pitches().stream().filter(pitch -> !pitch.signals().isEmpty()).toList());
     }
