@@ -477,16 +477,18 @@ public class PitchManagement {
      */
     int sendDailySummaries() {
         Instant now = clock.instant();
-        record Line(long journalistId, long queryId, String headline, long count) {
+        record Line(long journalistId, long queryId, String headline, long count, long flagged) {
         }
+        // Screened pitches only: one still being screened is counted in tomorrow's summary.
         List<Line> lines = jdbc.sql("""
-                select q.journalist_id, q.id, q.headline, count(*)
+                select q.journalist_id, q.id, q.headline, count(*), count(*) filter (where p.flagged)
                 from pitch p join journalist_query q on q.id = p.query_id
                 where p.submitted_at > :since and q.status = 'PUBLISHED' and p.score is not null
                   and not exists (select 1 from pitch_summary_opt_out o where o.account_id = q.journalist_id)
                 group by q.journalist_id, q.id, q.headline order by q.journalist_id, q.id""")
                 .param("since", Timestamp.from(now.minus(java.time.Duration.ofDays(1))))
-                .query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4))).list();
+                .query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5)))
+                .list();
         Map<Long, List<Line>> byJournalist = lines.stream().collect(Collectors.groupingBy(Line::journalistId,
                 java.util.LinkedHashMap::new, Collectors.toList()));
         Map<Long, AccountView> journalists = accounts.findAll(byJournalist.keySet());
@@ -502,7 +504,7 @@ public class PitchManagement {
                 continue;
             }
             List<Map<String, Object>> items = entry.getValue().stream().map(line -> Map.<String, Object>of(
-                    "headline", line.headline(), "count", line.count(),
+                    "headline", line.headline(), "count", line.count(), "flagged", line.flagged(),
                     "link", urls.link("/queries/" + line.queryId() + "/pitches"))).toList();
             long total = entry.getValue().stream().mapToLong(Line::count).sum();
             outbox.queue(new Email(journalist.email(), total + (total == 1 ? " new pitch" : " new pitches")

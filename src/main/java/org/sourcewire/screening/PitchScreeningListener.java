@@ -44,9 +44,9 @@ class PitchScreeningListener {
     }
 
     /**
-     * The pitch as stored now (locked while it is screened), screened, remembered and its verdict stored. A flagged
-     * pitch that is a reworded copy of earlier pitches of other sources flags them too: the first copies of a
-     * template look innocent until the later ones arrive. A pitch that copies or rewords earlier ones joins their
+     * The pitch as stored now (locked while it is screened), screened, remembered and its verdict stored. A copy of
+     * earlier pitches of other sources flags them too, and so does a flagged pitch that rewords two or more: the first
+     * copies of a template look innocent until the later ones arrive. A pitch that copies or rewords earlier ones joins their
      * cluster, which the inbox shows as one entry.
      */
     private void screen(long pitchId) {
@@ -57,6 +57,10 @@ class PitchScreeningListener {
             pitches.recordVerdict(pitchId, verdict);
             if (!screened.similar().isEmpty()) {
                 pitches.cluster(pitchId, screened.similar());
+            }
+            if (!screened.copied().isEmpty()) {
+                pitches.flag(screened.copied(), new PitchScreening.Reason(
+                        "the same text came later from another source", 0, true));
             }
             if (verdict.flagged() && !screened.reworded().isEmpty()) {
                 pitches.flag(screened.reworded(), new PitchScreening.Reason(

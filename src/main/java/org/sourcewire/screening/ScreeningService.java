@@ -77,10 +77,12 @@ class ScreeningService implements PitchScreening {
     }
 
     /**
-     * A verdict; the stored pitches of other sources this one is a reworded copy of, to be flagged with it when it is
-     * a template's third copy; and every stored pitch of another source it copies or rewords, its cluster.
+     * A verdict; the earlier pitches of other sources to be flagged with it: those with the same text (sources never
+     * see each other's pitches, so the same words from two of them come from one hand) and, when it is a template's
+     * third reworded copy, those it rewords; and every stored pitch of another source it copies or rewords, its
+     * cluster.
      */
-    record Screened(Verdict verdict, List<Long> reworded, List<Long> similar) {
+    record Screened(Verdict verdict, List<Long> copied, List<Long> reworded, List<Long> similar) {
     }
 
     @Transactional(readOnly = true)
@@ -126,7 +128,7 @@ class ScreeningService implements PitchScreening {
         Set<Long> similar = new java.util.TreeSet<>(duplicates.copied());
         similar.addAll(close.near());
         return new Screened(new Verdict(clamped, flagged, List.copyOf(reasons), coaching(judgement, measured, draft),
-                fingerprint, meaning, stored), cluster, List.copyOf(similar));
+                fingerprint, meaning, stored), duplicates.copied(), cluster, List.copyOf(similar));
     }
 
     /**

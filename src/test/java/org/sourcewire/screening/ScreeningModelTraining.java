@@ -11,22 +11,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.oracle.labs.mlrg.olcut.util.Pair;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.evaluation.EvaluationResult;
 import org.sourcewire.evaluation.LabelledSet;
 import org.sourcewire.evaluation.ScreeningEvaluator;
+import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.sgd.linear.LinearSGDModel;
-import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.datasource.ListDataSource;
 import org.tribuo.impl.ArrayExample;
-import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -146,20 +144,27 @@ class ScreeningModelTraining {
         }
         MutableDataset<Label> dataset = new MutableDataset<>(new ListDataSource<>(examples, labels,
                 new SimpleDataSourceProvenance("Sourcewire screening corpus, training split", labels)));
-        LinearSGDModel fitted = (LinearSGDModel) new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), 300,
-                Integer.MAX_VALUE, 1, SEED).train(dataset);
+        // L2-regularised logistic regression solved to its optimum (liblinear's trust-region Newton method), C = 1.
+        Model<Label> fitted = new LibLinearClassificationTrainer(
+                new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), 1.0, 1_000, 1e-4, SEED)
+                .train(dataset);
 
-        // Two classes: the log-odds of "bad" are the difference of the two labels' linear scores.
-        Map<String, List<Pair<String, Double>>> top = fitted.getTopFeatures(-1);
-        Map<String, Double> badWeights = weights(top.get("bad"));
-        Map<String, Double> goodWeights = weights(top.get("good"));
+        // The weights, read back from the fitted model itself: the log-odds of "bad" one standard deviation either side
+        // of the average on one signal at a time give that signal's weight and the bias.
+        double[] weight = new double[signals.size()];
+        double biasSum = 0;
+        for (int j = 0; j < signals.size(); j++) {
+            double up = logOdds(fitted, names, j, 1);
+            double down = logOdds(fitted, names, j, -1);
+            weight[j] = (up - down) / 2;
+            biasSum += (up + down) / 2;
+        }
         Map<String, Object> signalWeights = new LinkedHashMap<>();
         for (int j = 0; j < signals.size(); j++) {
             String key = signals.get(j).key();
-            signalWeights.put(key, Map.of("mean", round(mean[j]), "scale", round(scale[j]),
-                    "weight", round(badWeights.getOrDefault(key, 0.0) - goodWeights.getOrDefault(key, 0.0))));
+            signalWeights.put(key, Map.of("mean", round(mean[j]), "scale", round(scale[j]), "weight", round(weight[j])));
         }
-        double bias = badWeights.getOrDefault("BIAS", 0.0) - goodWeights.getOrDefault("BIAS", 0.0);
+        double bias = biasSum / signals.size();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("bias", round(bias));
         model.put("signals", signalWeights);
@@ -167,6 +172,16 @@ class ScreeningModelTraining {
         return model;
     }
 
+
+    /** The fitted model's log-odds of "bad" for a pitch average on every signal but one, {@code value} on that one. */
+    private static double logOdds(Model<Label> model, String[] names, int signal, double value) {
+        double[] values = new double[names.length];
+        values[signal] = value;
+        double bad = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, values)).getOutputScores()
+                .get("bad").getScore();
+        double clamped = Math.min(1 - 1e-12, Math.max(1e-12, bad));
+        return Math.log(clamped / (1 - clamped));
+    }
 
     /** A pitch's label and what a model made of it; {@code copy}: flagged whatever the model says (copy, template). */
     private record Judged(boolean bad, double badness, boolean copy) {
@@ -256,12 +271,6 @@ class ScreeningModelTraining {
 
     private static boolean bad(EvaluationResult.Screened pitch) {
         return !LabelledSet.GOOD.equals(pitch.label());
-    }
-
-    private static Map<String, Double> weights(List<Pair<String, Double>> features) {
-        Map<String, Double> weights = new LinkedHashMap<>();
-        features.forEach(pair -> weights.put(pair.getA(), pair.getB()));
-        return weights;
     }
 
     private static double round(double value) {

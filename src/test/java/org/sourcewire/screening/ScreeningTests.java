@@ -135,13 +135,17 @@ class ScreeningTests {
         String original = send(templater, first, GOOD_THREE);
         send(templater, second, GOOD_THREE);
         String again = send(templater, third, GOOD_THREE);
-        String copy = send(accounts.source(), first, GOOD_THREE);
 
         assertThat(flagged(original)).isFalse();
         assertThat(flagged(again)).isTrue();
         assertThat(reasons(again)).contains("near-identical to 2 pitches this source sent to other queries");
+
+        // Sources never see each other's pitches: the same words from another source mean one hand wrote both.
+        String copy = send(accounts.source(), first, GOOD_THREE);
         assertThat(flagged(copy)).isTrue();
         assertThat(reasons(copy)).contains("the same text as another source's pitch");
+        assertThat(flagged(original)).isTrue();
+        assertThat(reasons(original)).contains("the same text came later from another source");
     }
 
     /** One agency's template, lightly reworded per expert: the same pitch with other names and a few other words. */
