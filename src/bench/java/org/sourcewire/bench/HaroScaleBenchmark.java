@@ -350,8 +350,13 @@ class HaroScaleBenchmark {
                        (select left(string_agg(a.answer, ' ' order by a.position), 320)
                           from pitch_answer a where a.pitch_id = p.id) as excerpt,
                        exists (select 1 from pitch_report r where r.pitch_id = p.id) as reported,
-                       p.score, p.flagged, p.reasons::text
+                       p.score, p.flagged, p.reasons::text,
+                       case when p.cluster_id is null then 0 else (select count(*) from pitch e
+                           where e.query_id = p.query_id and e.cluster_id = p.cluster_id) - 1 end
                 from pitch p where p.query_id = %d
+                  and (p.cluster_id is null or not exists (select 1 from pitch e
+                       where e.query_id = p.query_id and e.cluster_id = p.cluster_id
+                         and (e.submitted_at, e.id) < (p.submitted_at, p.id)))
                 order by p.score desc nulls last, p.submitted_at desc, p.id desc limit 25 offset 0""".formatted(inboxQuery))
                 + "\n```");
         String inboxTitle = "journalist inbox, first page of %,d pitches by score".formatted(count("pitch where query_id = "

@@ -35,10 +35,16 @@ public record InboxFilter(PitchStatus status, String sort, boolean hideFlagged, 
     }
 
     String where() {
-        return (status == null ? "" : " and p.status = :status") + (hideFlagged ? " and not p.flagged" : "")
-                + (minScore == null ? "" : " and coalesce(p.score, 0) >= :minScore")
-                + (similar == null ? "" : " and p.cluster_id = (select c.cluster_id from pitch c where c.public_id = :similar"
-                        + " and c.query_id = p.query_id)");
+        return where("p");
+    }
+
+    /** The conditions on the pitch table under this alias. */
+    String where(String pitch) {
+        return (status == null ? "" : " and " + pitch + ".status = :status")
+                + (hideFlagged ? " and not " + pitch + ".flagged" : "")
+                + (minScore == null ? "" : " and coalesce(" + pitch + ".score, 0) >= :minScore")
+                + (similar == null ? "" : " and " + pitch + ".cluster_id = (select c.cluster_id from pitch c"
+                        + " where c.public_id = :similar and c.query_id = " + pitch + ".query_id)");
     }
 
     JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {

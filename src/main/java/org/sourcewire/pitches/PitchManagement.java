@@ -246,27 +246,28 @@ public class PitchManagement {
                 int answered, String excerpt, boolean reported, Integer score, boolean flagged, String reasons,
                 int similar) {
         }
-        // Grouped: of each cluster of similar pitches only its first shown pitch, with how many more it stands for.
-        String shown = filter.grouped() ? """
-                (select p.*, count(*) over (partition by coalesce(p.cluster_id, -p.id)) - 1 as similar,
-                        row_number() over (partition by coalesce(p.cluster_id, -p.id) order by p.submitted_at, p.id) as nth
-                 from pitch p where p.query_id = :query""" + where + ") p where p.nth = 1"
-                : "(select p.*, 0 as similar from pitch p where p.query_id = :query" + where + ") p";
+        // Grouped: of each cluster of similar pitches only the first the filters let through, with how many more it
+        // stands for. Pitches outside clusters (nearly all) skip both subqueries, so the page is still the top of the
+        // query's pitches by the chosen order, read through its index.
+        String sameCluster = " from pitch e where e.query_id = p.query_id and e.cluster_id = p.cluster_id" + filter.where("e");
+        String similar = filter.grouped() ? "case when p.cluster_id is null then 0 else (select count(*)" + sameCluster
+                + ") - 1 end" : "0";
+        String first = filter.grouped() ? " and (p.cluster_id is null or not exists (select 1" + sameCluster
+                + " and (e.submitted_at, e.id) < (p.submitted_at, p.id)))" : "";
         List<Row> rows = filter.bind(jdbc.sql("""
                 select p.public_id, p.status, p.source_id, p.word_count, p.submitted_at, p.decline_reason, p.article_url,
                        (select count(*) from pitch_answer a where a.pitch_id = p.id and btrim(a.answer) <> '') as answered,
                        (select left(string_agg(a.answer, ' ' order by a.position), 320)
                           from pitch_answer a where a.pitch_id = p.id) as excerpt,
                        exists (select 1 from pitch_report r where r.pitch_id = p.id) as reported,
-                       p.score, p.flagged, p.reasons::text, p.similar
-                from\s""" + shown + order + " limit :limit offset :offset")
+                       p.score, p.flagged, p.reasons::text,\s""" + similar + """
+                \sfrom pitch p where p.query_id = :query""" + where + first + order + " limit :limit offset :offset")
                 .param("query", queryId).param("limit", page.getPageSize()).param("offset", page.getOffset()))
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), PitchStatus.valueOf(rs.getString(2)),
                         rs.getLong(3), rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
                         rs.getInt(8), rs.getString(9), rs.getBoolean(10), (Integer) rs.getObject(11), rs.getBoolean(12),
                         rs.getString(13), rs.getInt(14))).list();
-        long total = filter.bind(jdbc.sql((filter.grouped() ? "select count(distinct coalesce(p.cluster_id, -p.id))"
-                : "select count(*)") + " from pitch p where p.query_id = :query" + where)
+        long total = filter.bind(jdbc.sql("select count(*) from pitch p where p.query_id = :query" + where + first)
                 .param("query", queryId)).query(Long.class).single();
         Map<Long, ProfileView> profiles = sources.findAll(rows.stream().map(Row::sourceId).distinct().toList());
         List<PitchViews.Card> cards = rows.stream().map(row -> new PitchViews.Card(row.publicId(), row.status(),

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Screens the corpus's test split (8 queries nothing was chosen on: src/test/resources/screening/corpus/test.json) in
- * arrival order, through the evaluation command's own evaluator, and holds screening to the figures it reaches. They
- * are below issue 16's targets (recall 0.9, and 0.8 on paraphrased templates): this guards against going backwards.
+ * arrival order, through the evaluation command's own evaluator, and holds screening to issue 16's targets where it
+ * meets them (precision 0.9, ROC AUC 0.95, 0.8 of machine-written and of paraphrased pitches, good pitches' median
+ * score above every bad kind's) and to the recall it reaches (0.82; the target is 0.9), so it cannot go backwards.
  */
 @SourcewireIntegrationTest
 class ScreeningEvaluationTests {
@@ -43,10 +44,15 @@ class ScreeningEvaluationTests {
 
         assertThat(result.pitches()).hasSize(176);
         assertThat(result.precision()).isGreaterThanOrEqualTo(0.9);
-        assertThat(result.recall()).isGreaterThanOrEqualTo(0.7);
-        assertThat(result.rocAuc()).isGreaterThanOrEqualTo(0.9);
+        assertThat(result.recall()).isGreaterThanOrEqualTo(0.8);
+        assertThat(result.rocAuc()).isGreaterThanOrEqualTo(0.95);
         assertThat(result.kinds().get("llm-generic").flaggedShare()).isGreaterThanOrEqualTo(0.8);
-        assertThat(result.kinds().get("paraphrased-template").flaggedShare()).isGreaterThanOrEqualTo(0.65);
-        assertThat(result.kinds().get("good").medianScore()).isGreaterThan(result.kinds().get("llm-generic").medianScore());
+        assertThat(result.kinds().get("paraphrased-template").flaggedShare()).isGreaterThanOrEqualTo(0.8);
+        double good = result.kinds().get("good").medianScore();
+        result.kinds().forEach((kind, figures) -> {
+            if (!LabelledSet.GOOD.equals(kind)) {
+                assertThat(figures.medianScore()).as(kind).isLessThan(good);
+            }
+        });
     }
 }
