@@ -149,6 +149,13 @@ final class BenchData {
                 from generate_series(0, :n - 1) g""")
                 .param("inbox", inbox).param("first", firstSource).param("offset", sources / 2).param("n", inboxPitches)
                 .update();
+        // The flagged ones are near-copies of each other in clusters of six, which the inbox shows as one entry each.
+        jdbc.sql("""
+                with flagged as (select id, (row_number() over (order by id) - 1) / 6 as cluster
+                                 from pitch where query_id = :inbox and flagged)
+                update pitch p set cluster_id = c.lead
+                from (select id, min(id) over (partition by cluster) as lead from flagged) c where p.id = c.id""")
+                .param("inbox", inbox).update();
         jdbc.sql("""
                 insert into pitch_answer (pitch_id, position, answer)
                 select p.id, k, initcap(w[1 + (p.id + k) %% 50]) || ' matters more than most people think. '
