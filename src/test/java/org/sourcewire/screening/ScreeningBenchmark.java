@@ -64,6 +64,12 @@ class ScreeningBenchmark {
     ScreeningService screening;
 
     @Autowired
+    PitchSignals signals;
+
+    @Autowired
+    Meanings meanings;
+
+    @Autowired
     MockMvcTester mvc;
 
     @Autowired
@@ -148,11 +154,10 @@ class ScreeningBenchmark {
                 select (b::bigint << :bits) | (random() * ((1 << :bits) - 1))::bigint, m.pitch_id
                 from pitch_meaning m, generate_series(0, :bands - 1) b""")
                 .param("bits", Meanings.BITS).param("bands", Meanings.BANDS).update();
-        jdbc.sql("analyze pitch_meaning_band").update();
-        jdbc.sql("analyze pitch_meaning").update();
-        jdbc.sql("analyze pitch_band").update();
-        jdbc.sql("analyze pitch_signature").update();
-        jdbc.sql("analyze pitch").update();
+        // As autovacuum leaves them after a while: statistics, and the visibility map the index-only scans need.
+        for (String table : List.of("pitch_meaning_band", "pitch_meaning", "pitch_band", "pitch_signature", "pitch")) {
+            jdbc.sql("vacuum analyze " + table).update();
+        }
         long generated = System.nanoTime();
         long bands = jdbc.sql("select count(*) from pitch_band").query(Long.class).single()
                 + jdbc.sql("select count(*) from pitch_meaning_band").query(Long.class).single();
@@ -178,12 +183,28 @@ class ScreeningBenchmark {
             nanos.add(System.nanoTime() - started);
         }
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        // The look-up of reworded copies alone: the bands of each pitch's meaning through the index, then the exact
+        // comparison with the 50 stored meanings sharing the most bands.
+        List<Long> lookups = new ArrayList<>();
+        for (JsonNode pitch : set.get("pitches")) {
+            List<String> answers = new ArrayList<>();
+            pitch.get("answers").forEach(answer -> answers.add(answer.asString()));
+            PitchScreening.Draft draft = new PitchScreening.Draft(null, query, source, "What experts see in their work",
+                    answers.stream().map(answer -> "What do you see in your work?").toList(), null, answers, null);
+            float[] meaning = signals.meaning(draft);
+            long started = System.nanoTime();
+            meanings.closest(draft, meaning, ScreeningService.PARAPHRASE);
+            lookups.add(System.nanoTime() - started);
+        }
+        long[] lookup = lookups.stream().mapToLong(Long::longValue).sorted().toArray();
         log.info("""
 
                 Screening benchmark: {} pitches screened against {} stored pitches ({} band rows)
-                  mean {} ms, p50 {} ms, p95 {} ms, p99 {} ms, max {} ms""", sorted.length, stored, bands,
-                String.format("%.1f", Arrays.stream(sorted).average().orElse(0) / 1e6), ms(sorted, 0.5), ms(sorted, 0.95),
-                ms(sorted, 0.99), ms(sorted, 1.0));
+                  whole screening of a pitch: mean {} ms, p50 {} ms, p95 {} ms, p99 {} ms, max {} ms
+                  the look-up of reworded copies alone: p50 {} ms, p95 {} ms, p99 {} ms, max {} ms""", sorted.length,
+                stored, bands, String.format("%.1f", Arrays.stream(sorted).average().orElse(0) / 1e6), ms(sorted, 0.5),
+                ms(sorted, 0.95), ms(sorted, 0.99), ms(sorted, 1.0), ms(lookup, 0.5), ms(lookup, 0.95), ms(lookup, 0.99),
+                ms(lookup, 1.0));
     }
 
     /**
@@ -291,13 +312,17 @@ class ScreeningBenchmark {
         loaded.set(false);
         String waits = waits(ids);
 
-        // The most screening sustains: the whole corpus again from new accounts, all at once, and the rate it drains at.
+        // The most screening sustains: the whole corpus again from new accounts (made first: hashing their passwords
+        // takes a core), all at once, and the rate the backlog drains at.
         Map<String, AccountView> burstSources = new HashMap<>();
+        for (LabelledSet.Pitch pitch : arriving) {
+            burstSources.computeIfAbsent(pitch.source(), key -> accountManagement.createVerified(new SignUp("Burst " + key,
+                    TestAccounts.uniqueEmail("burst-" + key.toLowerCase(Locale.ROOT)), TestAccounts.PASSWORD, Role.SOURCE,
+                    null, null)));
+        }
         List<java.util.concurrent.Future<UUID>> burst = new ArrayList<>();
         for (LabelledSet.Pitch pitch : arriving) {
-            AccountView source = burstSources.computeIfAbsent(pitch.source(), key -> accountManagement.createVerified(
-                    new SignUp("Burst " + key, TestAccounts.uniqueEmail("burst-" + key.toLowerCase(Locale.ROOT)),
-                            TestAccounts.PASSWORD, Role.SOURCE, null, null)));
+            AccountView source = burstSources.get(pitch.source());
             burst.add(senders.submit(() -> {
                 try {
                     return pitchManagement.submit(source, queryIds.get(pitch.query()), pitch.answers(), null, UUID.randomUUID());
