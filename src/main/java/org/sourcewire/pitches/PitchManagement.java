@@ -267,7 +267,10 @@ public class PitchManagement {
                         rs.getLong(3), rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
                         rs.getInt(8), rs.getString(9), rs.getBoolean(10), (Integer) rs.getObject(11), rs.getBoolean(12),
                         rs.getString(13), rs.getInt(14))).list();
-        long total = filter.bind(jdbc.sql("select count(*) from pitch p where p.query_id = :query" + where + first)
+        // Grouped, a cluster counts once: the pitches outside clusters plus the clusters with a pitch shown.
+        long total = filter.bind(jdbc.sql((filter.grouped()
+                ? "select count(*) filter (where p.cluster_id is null) + count(distinct p.cluster_id)" : "select count(*)")
+                + " from pitch p where p.query_id = :query" + where)
                 .param("query", queryId)).query(Long.class).single();
         Map<Long, ProfileView> profiles = sources.findAll(rows.stream().map(Row::sourceId).distinct().toList());
         List<PitchViews.Card> cards = rows.stream().map(row -> new PitchViews.Card(row.publicId(), row.status(),
@@ -579,10 +582,11 @@ public class PitchManagement {
     public void cluster(long pitchId, Collection<Long> similar) {
         jdbc.sql("""
                 with members as (select id, coalesce(cluster_id, id) as cluster from pitch where id in (:ids)),
-                     joined as (select min(cluster) as cluster from members)
+                     joined as (select min(cluster) as cluster from members),
+                     affected as (select id from members
+                                  union select p.id from pitch p where p.cluster_id in (select cluster from members))
                 update pitch set cluster_id = (select cluster from joined)
-                where (id in (:ids) or cluster_id in (select cluster from members))
-                  and cluster_id is distinct from (select cluster from joined)""")
+                where id in (select id from affected) and cluster_id is distinct from (select cluster from joined)""")
                 .param("ids", java.util.stream.Stream.concat(similar.stream(), java.util.stream.Stream.of(pitchId)).toList())
                 .update();
     }
