@@ -5,6 +5,8 @@ import org.sourcewire.pitches.PitchManagement;
 import org.sourcewire.pitches.PitchScreening;
 import org.sourcewire.pitches.PitchSubmitted;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,10 +25,22 @@ class PitchScreeningListener {
 
     private final ScreeningService screening;
     private final PitchManagement pitches;
+    private final PitchSignals signals;
 
-    PitchScreeningListener(ScreeningService screening, PitchManagement pitches) {
+    PitchScreeningListener(ScreeningService screening, PitchManagement pitches, PitchSignals signals) {
         this.screening = screening;
         this.pitches = pitches;
+        this.signals = signals;
+    }
+
+    /**
+     * Loads screening's models on a screening thread as soon as the app is up (about a second), so neither the first
+     * pitch nor the first pre-flight check waits for them.
+     */
+    @Async(ScreeningConfiguration.EXECUTOR)
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        signals.warmUp();
     }
 
     @Async(ScreeningConfiguration.EXECUTOR)

@@ -92,6 +92,14 @@ class PitchSignals {
         }
     }
 
+    /** Loads the embedding and language models and the reference meanings now, so no pitch waits for them. */
+    void warmUp() {
+        embeddings.warmUp();
+        language.analyse("Warm up the sentence, token and part-of-speech models.");
+        deflection.get();
+        advert.get();
+    }
+
     Measured measure(PitchScreening.Draft draft, Seen seen) {
         List<String> answers = draft.answers().stream().map(answer -> answer == null ? "" : answer.strip()).toList();
         int questions = Math.max(1, answers.size());
