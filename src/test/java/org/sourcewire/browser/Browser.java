@@ -292,7 +292,12 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitUntilText(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> text().contains(text));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> text().contains(text));
+        }
+        catch (org.openqa.selenium.TimeoutException ex) {
+            throw new AssertionError("Waited 5 s for \"" + text + "\"; the page says: " + text(), ex);
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.sourcewire.screening;
 
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
@@ -94,10 +95,12 @@ class ScreeningTests {
     IncompleteEventPublications incompleteEvents;
 
     /**
-     * Each test starts with screening having seen no earlier pitch: the tests share texts (a good answer here is part of
-     * a mixed pitch there), and one test's pitch would read as a copy in the next.
+     * Each test starts and ends with screening having seen no earlier pitch: the tests share texts (a good answer here
+     * is part of a mixed pitch there), and one test's pitch would read as a copy in the next, or in another class's
+     * test on the same database (the source journey's pitch is a rewording of {@link #GOOD}).
      */
     @BeforeEach
+    @AfterEach
     void screeningRemembersNoEarlierPitch() {
         for (String memory : List.of("pitch_meaning_band", "pitch_meaning", "pitch_band", "pitch_signature")) {
             jdbc.sql("delete from " + memory).update();
