@@ -119,14 +119,15 @@ class SourceJourneyBrowserTests extends BrowserJourney {
 
         // Pitch, with the pre-flight checks shown while typing.
         browser.visit("/queries/" + query).clickLink("Pitch this query");
+        // Her own answers: not PitchMother's pitch in other words, which other tests send from other sources and which
+        // screening would rightly read as a template here.
         browser.fillIn("1. What is the biggest mistake shift workers make?",
-                "They try to sleep in one long block after a night shift and fight their body clock. Of the 120 night "
-                        + "nurses we saw at Riverside Sleep Clinic last year, 70 slept under five hours after nights; split "
-                        + "sleep (four hours after the shift, a 90-minute nap before the next) works better.")
-                .fillIn("2. Does melatonin help?", "A little, when taken at the right time: 0.5 mg about three hours before "
-                        + "the planned sleep, not 5 mg at bedtime.")
-                .fillIn("3. What should employers do?", "Rotate rosters forward, from mornings to evenings to nights, and "
-                        + "never schedule a quick return of under 11 hours, as St Mary's in Leeds did in 2024.");
+                "Daylight on the drive home. In our 2025 audit at Riverside Sleep Clinic, 38 of 52 paramedics who wore "
+                        + "amber glasses on the way home fell asleep within 20 minutes; without them it took most of an hour.")
+                .fillIn("2. Does melatonin help?", "Rarely on its own. I prescribe it to perhaps one patient in ten, and "
+                        + "only with blackout blinds and a fixed bedtime.")
+                .fillIn("3. What should employers do?", "Put a 30-minute protected nap into every 12-hour night; "
+                        + "Harbour Ambulance Trust did so in March and its night-time vehicle incidents halved by June.");
         browser.waitUntilText("Looks good");
         assertThat(browser.text()).doesNotContain("would be flagged");
         browser.screenshot("journey-source-pitch-form");
