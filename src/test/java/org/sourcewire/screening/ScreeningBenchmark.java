@@ -230,12 +230,7 @@ class ScreeningBenchmark {
             queryIds.put(query.id(), queryManagement.publishApproved(journalistView, query.headline(), general,
                     query.questions(), query.requirements(), Actor.system()));
         }
-        Map<String, AccountView> sources = new HashMap<>();
-        for (LabelledSet.Pitch pitch : corpus.pitches()) {
-            sources.computeIfAbsent(pitch.source(), key -> accountManagement.createVerified(new SignUp("Source " + key,
-                    TestAccounts.uniqueEmail("bench-" + key.toLowerCase(Locale.ROOT)), TestAccounts.PASSWORD, Role.SOURCE,
-                    null, null)));
-        }
+        Map<String, AccountView> sources = sources(corpus, "bench");
         List<CurrentUser> feedReaders = new ArrayList<>();
         for (int i = 0; i < readers / 2; i++) {
             feedReaders.add(testAccounts.source());
@@ -287,24 +282,14 @@ class ScreeningBenchmark {
             sent.add(senders.submit(() -> {
                 long t0 = System.nanoTime();
                 try {
-                    return pitchManagement.submit(sources.get(pitch.source()), queryIds.get(pitch.query()), pitch.answers(),
-                            null, UUID.randomUUID());
-                }
-                catch (PitchRuleException refused) {
-                    return null; // over the word limit: the form refuses it
+                    return send(sources.get(pitch.source()), queryIds.get(pitch.query()), pitch);
                 }
                 finally {
                     submitNanos.add(System.nanoTime() - t0);
                 }
             }));
         }
-        List<UUID> ids = new ArrayList<>();
-        for (var future : sent) {
-            UUID id = future.get();
-            if (id != null) {
-                ids.add(id);
-            }
-        }
+        List<UUID> ids = stored(sent);
         double sending = (System.nanoTime() - start) / 1e9;
         awaitScreened(ids);
         double drained = (System.nanoTime() - start) / 1e9;
@@ -314,31 +299,12 @@ class ScreeningBenchmark {
 
         // The most screening sustains: the whole corpus again from new accounts (made first: hashing their passwords
         // takes a core), all at once, and the rate the backlog drains at.
-        Map<String, AccountView> burstSources = new HashMap<>();
-        for (LabelledSet.Pitch pitch : arriving) {
-            burstSources.computeIfAbsent(pitch.source(), key -> accountManagement.createVerified(new SignUp("Burst " + key,
-                    TestAccounts.uniqueEmail("burst-" + key.toLowerCase(Locale.ROOT)), TestAccounts.PASSWORD, Role.SOURCE,
-                    null, null)));
-        }
+        Map<String, AccountView> burstSources = sources(corpus, "burst");
         List<java.util.concurrent.Future<UUID>> burst = new ArrayList<>();
         for (LabelledSet.Pitch pitch : arriving) {
-            AccountView source = burstSources.get(pitch.source());
-            burst.add(senders.submit(() -> {
-                try {
-                    return pitchManagement.submit(source, queryIds.get(pitch.query()), pitch.answers(), null, UUID.randomUUID());
-                }
-                catch (PitchRuleException refused) {
-                    return null;
-                }
-            }));
+            burst.add(senders.submit(() -> send(burstSources.get(pitch.source()), queryIds.get(pitch.query()), pitch)));
         }
-        List<UUID> burstIds = new ArrayList<>();
-        for (var future : burst) {
-            UUID id = future.get();
-            if (id != null) {
-                burstIds.add(id);
-            }
-        }
+        List<UUID> burstIds = stored(burst);
         awaitScreened(burstIds);
         double capacity = jdbc.sql("""
                 select count(*) / extract(epoch from max(screened_at) - min(submitted_at)) from pitch
@@ -361,6 +327,39 @@ class ScreeningBenchmark {
                 ids.size(), rate, String.format("%.1f", sending), readers, String.format("%.1f", drained), waits,
                 ms(submit, 0.5), ms(submit, 0.99), quiet.length, ms(quiet, 0.5), ms(quiet, 0.95), busy.length,
                 ms(busy, 0.5), ms(busy, 0.95), pageErrors.get(), burstIds.size(), String.format("%.1f", capacity));
+    }
+
+    /** One verified source account per source key of the set (made up front: hashing a password takes a core). */
+    private Map<String, AccountView> sources(LabelledSet set, String prefix) {
+        Map<String, AccountView> sources = new HashMap<>();
+        for (LabelledSet.Pitch pitch : set.pitches()) {
+            sources.computeIfAbsent(pitch.source(), key -> accountManagement.createVerified(new SignUp(prefix + " " + key,
+                    TestAccounts.uniqueEmail(prefix + "-" + key.toLowerCase(Locale.ROOT)), TestAccounts.PASSWORD,
+                    Role.SOURCE, null, null)));
+        }
+        return sources;
+    }
+
+    /** Sends a pitch through the pitch service; null when the form refuses it (over the word limit). */
+    private UUID send(AccountView source, long queryId, LabelledSet.Pitch pitch) {
+        try {
+            return pitchManagement.submit(source, queryId, pitch.answers(), null, UUID.randomUUID());
+        }
+        catch (PitchRuleException refused) {
+            return null;
+        }
+    }
+
+    /** The pitches the sends stored. */
+    private static List<UUID> stored(List<java.util.concurrent.Future<UUID>> sent) throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        for (var future : sent) {
+            UUID id = future.get();
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     private String waits(List<UUID> ids) {
