@@ -156,39 +156,230 @@ document.addEventListener('htmx:confirm', function (event) {
     }
 });
 
-// Triage shortcuts on the inbox: j/k move between pitches, o opens, s shortlists, d declines the focused one.
-document.addEventListener('keydown', function (event) {
-    if (!document.querySelector('[data-triage]') || event.ctrlKey || event.metaKey || event.altKey) {
-        return;
+// The triage inbox: a dense list of pitches and a reading pane beside it (on a phone the list alone, each row a link
+// to the pitch's page). Keys: j/k or arrows move and open the next pitch in the pane, s shortlists, d declines with
+// the reason chosen in the pane, both then move on; x ticks a row, z undoes, u marks as used, r reports, o opens the
+// full page.
+(function () {
+    var currentId = null;
+    var toastTimer = null;
+
+    function inbox() {
+        return document.querySelector('[data-triage]');
     }
-    var tag = (event.target.tagName || '').toLowerCase();
-    if (tag === 'input' || tag === 'textarea' || tag === 'select' || event.target.isContentEditable) {
-        return;
+    function rows() {
+        return Array.prototype.slice.call(document.querySelectorAll('[data-pitch-row]'));
     }
-    var cards = Array.prototype.slice.call(document.querySelectorAll('[data-pitch-card]'));
-    if (!cards.length) {
-        return;
+    function paneShown() {
+        var pane = document.getElementById('pane');
+        return pane && pane.offsetParent !== null;
     }
-    var current = document.activeElement ? document.activeElement.closest('[data-pitch-card]') : null;
-    var index = cards.indexOf(current);
-    if (event.key === 'j' || event.key === 'k') {
-        var next = event.key === 'j' ? Math.min(index + 1, cards.length - 1) : Math.max(index - 1, 0);
-        cards[index < 0 ? 0 : next].focus();
-        event.preventDefault();
-    } else if (current && (event.key === 'o' || event.key === 's' || event.key === 'd')) {
-        var action = current.querySelector('[data-key="' + event.key + '"]');
-        if (action) {
-            action.click();
-            event.preventDefault();
+    function currentRow() {
+        return currentId ? document.getElementById('row-' + currentId) : null;
+    }
+    function mark() {
+        rows().forEach(function (row) {
+            var on = row.getAttribute('data-pitch-id') === currentId;
+            row.classList.toggle('current', on);
+            var link = row.querySelector('[data-row-link]');
+            if (link) {
+                if (on) {
+                    link.setAttribute('aria-current', 'true');
+                } else {
+                    link.removeAttribute('aria-current');
+                }
+            }
+        });
+    }
+    function choose(row, focus) {
+        if (!row) {
+            return;
+        }
+        currentId = row.getAttribute('data-pitch-id');
+        mark();
+        row.scrollIntoView({ block: 'nearest' });
+        if (focus !== false) {
+            row.querySelector('[data-row-link]').focus({ preventScroll: true });
+        }
+        if (paneShown() && window.htmx) {
+            htmx.ajax('GET', row.getAttribute('data-pane-url'), { target: '#pane', swap: 'innerHTML' });
         }
     }
-});
-
-// After htmx swaps a card, keep the keyboard where it was.
-document.addEventListener('htmx:afterSwap', function (event) {
-    var id = event.detail.target && event.detail.target.id;
-    var swapped = id ? document.getElementById(id) : null;
-    if (swapped && swapped.hasAttribute('data-pitch-card')) {
-        swapped.focus();
+    function move(step) {
+        var all = rows();
+        var index = all.indexOf(currentRow());
+        var next = index < 0 ? 0 : index + step;
+        if (next >= all.length) {
+            var more = document.querySelector('.triage a[rel="next"]');
+            if (more) {
+                window.location.href = more.href + '#triage';
+            }
+            return;
+        }
+        if (next >= 0) {
+            choose(all[next]);
+        }
     }
-});
+    function press(selector) {
+        var button = document.querySelector('#pane ' + selector);
+        if (button && !button.disabled) {
+            // A key pressed the moment a pitch arrives must not beat htmx to its form (or the browser posts it itself).
+            if (window.htmx && button.form) {
+                htmx.process(button.form);
+            }
+            button.click();
+            return true;
+        }
+        return false;
+    }
+    function openDetails(selector, field) {
+        var details = document.querySelector('#pane ' + selector);
+        if (details) {
+            details.open = true;
+            var input = details.querySelector(field);
+            if (input) {
+                input.focus();
+            }
+        }
+    }
+    function countTicked() {
+        var label = document.querySelector('[data-selected-count]');
+        if (label) {
+            var n = document.querySelectorAll('[data-pitch-row] input[name="selected"]:checked').length;
+            label.textContent = n ? n + ' ticked:' : 'Ticked (x):';
+        }
+    }
+
+    document.addEventListener('click', function (event) {
+        var link = event.target.closest('[data-row-link]');
+        if (link && inbox() && paneShown() && !event.ctrlKey && !event.metaKey && !event.shiftKey && event.button === 0) {
+            event.preventDefault();
+            choose(link.closest('[data-pitch-row]'));
+        }
+    });
+    document.addEventListener('change', function (event) {
+        if (event.target.matches && event.target.matches('[data-pitch-row] input[name="selected"]')) {
+            countTicked();
+        }
+        if (event.target.matches && event.target.matches('[data-remember-reason]')) {
+            try {
+                sessionStorage.setItem('sw-decline-reason', event.target.value);
+            } catch (ignored) {
+                // Private mode: the reason is simply not remembered.
+            }
+        }
+    });
+
+    document.addEventListener('keydown', function (event) {
+        if (!inbox() || !document.querySelector('[data-pitch-row]') || event.ctrlKey || event.metaKey || event.altKey) {
+            return;
+        }
+        var target = event.target;
+        var tag = (target.tagName || '').toLowerCase();
+        if (tag === 'input' || tag === 'textarea' || tag === 'select' || target.isContentEditable) {
+            if (event.key === 'Escape') {
+                target.blur();
+                var row = currentRow();
+                if (row) {
+                    row.querySelector('[data-row-link]').focus();
+                }
+            }
+            return;
+        }
+        var handled = true;
+        switch (event.key) {
+            case 'j': case 'ArrowDown': move(1); break;
+            case 'k': case 'ArrowUp': move(-1); break;
+            case 's': handled = press('[data-key="s"]'); break;
+            case 'd': handled = press('[data-key="d"]'); break;
+            case 'z': handled = !!document.querySelector('#toast [data-undo] button'); if (handled) { document.querySelector('#toast [data-undo] button').click(); } break;
+            case 'u': openDetails('.pane-use', 'input[type="url"]'); break;
+            case 'r': openDetails('.pane-report', 'select'); break;
+            case 'o': {
+                var open = currentRow();
+                if (open) {
+                    window.location.href = open.querySelector('[data-row-link]').href;
+                }
+                break;
+            }
+            case 'x': {
+                var tick = currentRow() && currentRow().querySelector('input[name="selected"]');
+                if (tick) {
+                    tick.checked = !tick.checked;
+                    countTicked();
+                }
+                break;
+            }
+            default: handled = false;
+        }
+        if (handled) {
+            event.preventDefault();
+        }
+    });
+
+    // A decision made in the pane moves on to the next pitch; undo goes back to the pitch it restored.
+    document.addEventListener('htmx:afterRequest', function (event) {
+        // The form that asked (htmx tells a removed form's event to the pane that held it, with the form in requestConfig).
+        var asker = (event.detail.requestConfig && event.detail.requestConfig.elt) || event.detail.elt;
+        var form = asker && asker.closest ? asker.closest('form') : null;
+        if (!form || !inbox() || !event.detail.successful) {
+            return;
+        }
+        if (form.hasAttribute('data-decision') && !document.querySelector('#pane .alert-danger')) {
+            move(1);
+        } else if (form.hasAttribute('data-undo')) {
+            var first = form.querySelector('input[name="pitch"]');
+            var row = first ? document.getElementById('row-' + first.value) : null;
+            if (row) {
+                choose(row);
+            }
+        }
+    });
+
+    // Redrawn rows lose their marks; the pane's decline reason is the one last chosen; the toast goes when undo does.
+    document.addEventListener('htmx:afterSettle', function () {
+        if (!inbox()) {
+            return;
+        }
+        mark();
+        var reason = document.querySelector('#pane [data-remember-reason]');
+        if (reason) {
+            try {
+                var kept = sessionStorage.getItem('sw-decline-reason');
+                if (kept !== null && reason.querySelector('option[value="' + CSS.escape(kept) + '"]')) {
+                    reason.value = kept;
+                }
+            } catch (ignored) {
+                // Nothing remembered.
+            }
+        }
+        armToast();
+    });
+    function armToast() {
+        var toast = document.querySelector('#toast [data-toast]');
+        if (!toast || toast.hasAttribute('data-armed')) {
+            return;
+        }
+        toast.setAttribute('data-armed', '');
+        clearTimeout(toastTimer);
+        toastTimer = setTimeout(function () {
+            if (toast.isConnected) {
+                toast.remove();
+            }
+        }, 10000);
+    }
+
+    document.addEventListener('DOMContentLoaded', function () {
+        if (!inbox()) {
+            return;
+        }
+        armToast();
+        var pane = document.querySelector('#pane [data-pane]');
+        if (pane) {
+            currentId = pane.getAttribute('data-pitch-id');
+            mark();
+        } else if (window.location.hash === '#triage' && rows().length) {
+            choose(rows()[0]);
+        }
+    });
+})();

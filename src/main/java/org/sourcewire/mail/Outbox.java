@@ -37,18 +37,39 @@ public class Outbox {
 
     @Transactional
     public void queue(Email email) {
+        queue(email, java.time.Duration.ZERO);
+    }
+
+    /**
+     * Queues an e-mail the sender keeps back for a while, so the change that caused it can still be taken back with
+     * {@link #cancel}; returns the message's id.
+     */
+    @Transactional
+    public long queue(Email email, java.time.Duration hold) {
         MailTemplates.Rendered body = templates.render(email.template(), email.model());
-        jdbc.sql("""
+        java.time.Instant now = clock.instant();
+        return jdbc.sql("""
                 insert into mail_outbox (recipient, subject, text_body, html_body, headers, next_attempt_at, created_at)
-                values (:to, :subject, :text, :html, cast(:headers as jsonb), :now, :now)
-                """)
+                values (:to, :subject, :text, :html, cast(:headers as jsonb), :due, :now)
+                returning id""")
                 .param("to", email.to())
                 .param("subject", email.subject())
                 .param("text", body.text())
                 .param("html", body.html())
                 .param("headers", json.writeValueAsString(email.headers() == null ? Map.of() : email.headers()))
-                .param("now", java.sql.Timestamp.from(clock.instant()))
-                .update();
+                .param("due", java.sql.Timestamp.from(now.plus(hold)))
+                .param("now", java.sql.Timestamp.from(now))
+                .query(Long.class).single();
+    }
+
+    /**
+     * Withdraws a message that has not been sent yet; returns whether it was. A message the sender is delivering at
+     * this moment is locked by it, so this waits and then finds it sent.
+     */
+    @Transactional
+    public boolean cancel(long id) {
+        return jdbc.sql("delete from mail_outbox where id = :id and status = 'PENDING' and attempts = 0")
+                .param("id", id).update() == 1;
     }
 
     /**

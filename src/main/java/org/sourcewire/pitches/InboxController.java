@@ -8,6 +8,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.queries.QueryView;
 import org.sourcewire.shared.WebAddress;
 
 import org.springframework.data.domain.PageRequest;
@@ -27,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class InboxController {
 
-    static final int PAGE_SIZE = 25;
+    static final int PAGE_SIZE = 50;
 
     private final PitchManagement pitches;
     private final AccountManagement accounts;
@@ -41,9 +42,11 @@ class InboxController {
     String inbox(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(required = false) String status, @RequestParam(defaultValue = "score") String sort,
             @RequestParam(defaultValue = "false") boolean hideFlagged, @RequestParam(required = false) String minScore,
-            @RequestParam(required = false) UUID similar, @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) UUID similar, @RequestParam(required = false) UUID open,
+            @RequestParam(defaultValue = "0") int page, Model model) {
         AccountView reader = accounts.find(user.id()).orElseThrow();
-        model.addAttribute("query", pitches.ownQuery(id, reader));
+        QueryView query = pitches.ownQuery(id, reader);
+        model.addAttribute("query", query);
         PitchStatus only = PitchController.parse(status);
         InboxFilter filter = InboxFilter.of(only, sort, hideFlagged, score(minScore), similar);
         var found = pitches.inbox(id, filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
@@ -54,28 +57,43 @@ class InboxController {
         model.addAttribute("status", only);
         model.addAttribute("sort", filter.sort());
         model.addAttribute("statuses", PitchStatus.values());
-        model.addAttribute("declineReasons", PitchManagement.DECLINE_REASONS);
-        model.addAttribute("reportReasons", ReportReason.values());
-        model.addAttribute("canAct", reader.isJournalist());
+        model.addAttribute("shortlisted", pitches.countsByStatus(id).get(PitchStatus.SHORTLISTED));
+        // A pitch asked for by the address (the pane after a reload, or a link) is shown in the reading pane.
+        if (open != null) {
+            read(reader, open).filter(pitch -> pitch.query().id() == id).ifPresent(pitch -> model.addAttribute("pitch", pitch));
+        }
+        decisionChoices(model, reader.isJournalist());
         return "pitches/inbox";
+    }
+
+    /** The reading pane: the whole pitch, the source's card and every reason; opening it marks the pitch viewed. */
+    @HxRequest
+    @GetMapping("/pitches/{publicId}/pane")
+    String pane(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID publicId, Model model) {
+        AccountView reader = accounts.find(user.id()).orElseThrow();
+        PitchViews.Detail pitch = read(reader, publicId).orElseThrow(PitchNotFoundException::new);
+        return pane(pitch, reader.isJournalist(), null, false, List.of(), model);
+    }
+
+    /** Without htmx the pane's address shows the pitch in the inbox page itself. */
+    @GetMapping("/pitches/{publicId}/pane")
+    String paneWithoutHtmx(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID publicId) {
+        AccountView reader = accounts.find(user.id()).orElseThrow();
+        PitchViews.Detail pitch = read(reader, publicId).orElseThrow(PitchNotFoundException::new);
+        return "redirect:/queries/" + pitch.query().id() + "/pitches?open=" + publicId;
     }
 
     @HxRequest
     @PostMapping("/pitches/{publicId}/{action:shortlist|decline|use|report}")
-    String actOnCard(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID publicId, @PathVariable String action,
+    String actInPane(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID publicId, @PathVariable String action,
             @RequestParam(required = false) String reason, @RequestParam(required = false) String articleUrl,
             @RequestParam(required = false) String note, Model model) {
         AccountView journalist = accounts.find(user.id()).orElseThrow();
         String problem = act(journalist, publicId, action, reason, articleUrl, note);
         PitchViews.Detail pitch = pitches.read(publicId, journalist).orElseThrow(PitchNotFoundException::new);
-        model.addAttribute("card", pitches.card(pitch));
-        model.addAttribute("queryId", pitch.query().id());
-        model.addAttribute("declineReasons", PitchManagement.DECLINE_REASONS);
-        model.addAttribute("reportReasons", ReportReason.values());
-        model.addAttribute("canAct", true);
-        model.addAttribute("cardMessage", problem != null ? problem : done(action));
-        model.addAttribute("cardProblem", problem != null);
-        return "pitches/inbox :: card";
+        boolean undoable = problem == null && ("shortlist".equals(action) || "decline".equals(action));
+        return pane(pitch, true, problem != null ? problem : done(action), problem != null,
+                undoable ? List.of(publicId) : List.of(), model);
     }
 
     @PostMapping("/pitches/{publicId}/{action:shortlist|decline|use|report}")
@@ -85,34 +103,130 @@ class InboxController {
             RedirectAttributes redirect) {
         AccountView journalist = accounts.find(user.id()).orElseThrow();
         String problem = act(journalist, publicId, action, reason, articleUrl, note);
-        redirect.addFlashAttribute(problem != null ? "error" : "success", problem != null ? problem : done(action));
         PitchViews.Detail pitch = pitches.read(publicId, journalist).orElseThrow(PitchNotFoundException::new);
-        return "detail".equals(back) ? "redirect:/pitches/" + publicId : "redirect:/queries/" + pitch.query().id() + "/pitches";
+        if (problem != null || "detail".equals(back)) {
+            redirect.addFlashAttribute(problem != null ? "error" : "success", problem != null ? problem : done(action));
+        }
+        else {
+            // Back in the inbox the confirmation is its toast, with Undo for what can be taken back.
+            redirect.addFlashAttribute("toast", done(action));
+            if ("shortlist".equals(action) || "decline".equals(action)) {
+                redirect.addFlashAttribute("undo", List.of(publicId));
+            }
+        }
+        return "detail".equals(back) ? "redirect:/pitches/" + publicId
+                : "redirect:/queries/" + pitch.query().id() + "/pitches?open=" + publicId;
     }
 
-    @PostMapping("/queries/{id}/pitches/decline")
-    String declineSelected(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+    /** Bulk actions on the ticked pitches of one query: decline (with one reason for all) or shortlist. */
+    @PostMapping("/queries/{id}/pitches/{action:decline|shortlist}")
+    String actOnSelected(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable String action,
             @RequestParam(name = "selected", required = false) List<String> selected,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         AccountView journalist = accounts.find(user.id()).orElseThrow();
+        List<UUID> ids = uuids(selected);
+        // Only the query's journalist gets past this (a 404 for anyone else), with or without ticked pitches.
+        List<UUID> done = "decline".equals(action) ? pitches.declineAll(id, journalist, ids, knownReason(reason))
+                : pitches.shortlistAll(id, journalist, ids);
+        if (ids.isEmpty()) {
+            redirect.addFlashAttribute("error", "Tick the pitches you want to " + action + " first.");
+        }
+        else {
+            String verb = "decline".equals(action) ? "Declined " : "Shortlisted ";
+            redirect.addFlashAttribute("toast", verb + done.size() + (done.size() == 1 ? " pitch." : " pitches."));
+            redirect.addFlashAttribute("undo", done);
+        }
+        return "redirect:/queries/" + id + "/pitches";
+    }
+
+    /** Declines a whole cluster of near-identical pitches, named by any of them. */
+    @PostMapping("/queries/{id}/pitches/clusters/{member}/decline")
+    String declineCluster(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable UUID member,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        AccountView journalist = accounts.find(user.id()).orElseThrow();
+        List<UUID> done = pitches.declineCluster(id, journalist, member, knownReason(reason));
+        redirect.addFlashAttribute("toast", "Declined " + done.size() + " similar "
+                + (done.size() == 1 ? "pitch." : "pitches."));
+        redirect.addFlashAttribute("undo", done);
+        return "redirect:/queries/" + id + "/pitches";
+    }
+
+    /** Takes back the last decision on these pitches, within the undo window. */
+    @HxRequest
+    @PostMapping("/queries/{id}/pitches/undo")
+    String undoInPane(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(name = "pitch", required = false) List<String> chosen, Model model) {
+        AccountView journalist = accounts.find(user.id()).orElseThrow();
+        List<UUID> restored = pitches.undo(id, journalist, uuids(chosen));
+        model.addAttribute("rows", restored.stream().map(pitch -> pitches.read(pitch, journalist).orElseThrow())
+                .map(pitches::card).toList());
+        model.addAttribute("query", pitches.ownQuery(id, journalist));
+        model.addAttribute("toast", undone(restored.size()));
+        model.addAttribute("counts", pitches.countsByStatus(id));
+        decisionChoices(model, true);
+        return "pitches/inbox :: undone";
+    }
+
+    @PostMapping("/queries/{id}/pitches/undo")
+    String undo(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(name = "pitch", required = false) List<String> chosen, RedirectAttributes redirect) {
+        AccountView journalist = accounts.find(user.id()).orElseThrow();
+        List<UUID> restored = pitches.undo(id, journalist, uuids(chosen));
+        redirect.addFlashAttribute("toast", undone(restored.size()));
+        return "redirect:/queries/" + id + "/pitches";
+    }
+
+    private static String undone(int restored) {
+        return restored == 0 ? "Too late to undo: the source may have been told. Change the decision instead."
+                : "Undone: " + restored + (restored == 1 ? " pitch is" : " pitches are") + " as they were.";
+    }
+
+    /**
+     * The pitch in the inbox's pane: a journalist opening their own pitch marks it viewed; an admin only reads; a
+     * source has no inbox (the pane shows screening's reasons, which sources never see).
+     */
+    private java.util.Optional<PitchViews.Detail> read(AccountView reader, UUID publicId) {
+        if (reader.isSource()) {
+            return java.util.Optional.empty();
+        }
+        return reader.isJournalist() ? pitches.open(publicId, reader) : pitches.read(publicId, reader);
+    }
+
+    private String pane(PitchViews.Detail pitch, boolean canAct, String message, boolean problem, List<UUID> undo,
+            Model model) {
+        model.addAttribute("pitch", pitch);
+        model.addAttribute("query", pitch.query());
+        model.addAttribute("rows", List.of(pitches.card(pitch)));
+        model.addAttribute("paneMessage", message);
+        model.addAttribute("paneProblem", problem);
+        model.addAttribute("undo", undo);
+        model.addAttribute("toast", message != null && !problem ? message : null);
+        model.addAttribute("live", true);
+        // After a decision, the status counts change too.
+        if (message != null) {
+            model.addAttribute("counts", pitches.countsByStatus(pitch.query().id()));
+        }
+        decisionChoices(model, canAct);
+        return "pitches/inbox :: pane-update";
+    }
+
+    private static void decisionChoices(Model model, boolean canAct) {
+        model.addAttribute("declineReasons", PitchManagement.DECLINE_REASONS);
+        model.addAttribute("reportReasons", ReportReason.values());
+        model.addAttribute("canAct", canAct);
+    }
+
+    private static List<UUID> uuids(List<String> values) {
         List<UUID> ids = new ArrayList<>();
-        for (String value : selected == null ? List.<String>of() : selected) {
+        for (String value : values == null ? List.<String>of() : values) {
             try {
                 ids.add(UUID.fromString(value));
             }
             catch (IllegalArgumentException ex) {
-                // Not one of ours; nothing to decline.
+                // Not one of ours; nothing to do with it.
             }
         }
-        // Only the query's journalist gets past this (a 404 for anyone else), with or without ticked pitches.
-        int declined = pitches.declineAll(id, journalist, ids, knownReason(reason));
-        if (ids.isEmpty()) {
-            redirect.addFlashAttribute("error", "Tick the pitches you want to decline first.");
-        }
-        else {
-            redirect.addFlashAttribute("success", "Declined " + declined + (declined == 1 ? " pitch." : " pitches."));
-        }
-        return "redirect:/queries/" + id + "/pitches";
+        return ids;
     }
 
     private static Integer score(String value) {

@@ -152,6 +152,23 @@ class Pitch extends AbstractAggregateRoot<Pitch> {
         return move(PitchStatus.USED, now);
     }
 
+    String getDeclineReason() {
+        return declineReason;
+    }
+
+    Instant getStatusChangedAt() {
+        return statusChangedAt;
+    }
+
+    /** Takes a decision back: the status, decline reason and time of change it had before. */
+    void restore(PitchStatus previous, String reason, Instant changedAt, Instant now) {
+        status = previous;
+        declineReason = reason;
+        statusChangedAt = changedAt;
+        updatedAt = now;
+        registerEvent(new PitchStatusChanged(id, sourceId, previous));
+    }
+
     boolean isUsed() {
         return status == PitchStatus.USED;
     }

@@ -39,4 +39,11 @@ class PitchJobs {
             log.info("Queued {} daily pitch summaries", sent);
         }
     }
+
+    /** Decisions older than the undo window can no longer be taken back; their records go. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    @SchedulerLock(name = "pitch-undo-cleanup", lockAtMostFor = "PT10M")
+    void forgetExpiredUndos() {
+        pitches.forgetExpiredUndos();
+    }
 }

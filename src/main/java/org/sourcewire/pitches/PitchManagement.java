@@ -243,8 +243,7 @@ public class PitchManagement {
             default -> " order by p.score desc nulls last, p.submitted_at desc, p.id desc";
         };
         record Row(UUID publicId, PitchStatus status, long sourceId, int words, Instant at, String reason, String url,
-                int answered, String excerpt, boolean reported, Integer score, boolean flagged, String reasons,
-                int similar) {
+                int answered, boolean reported, Integer score, boolean flagged, String reasons, int similar) {
         }
         // Grouped: of each cluster of similar pitches only the first the filters let through, with how many more it
         // stands for. Pitches outside clusters (nearly all) skip both subqueries, so the page is still the top of the
@@ -257,16 +256,14 @@ public class PitchManagement {
         List<Row> rows = filter.bind(jdbc.sql("""
                 select p.public_id, p.status, p.source_id, p.word_count, p.submitted_at, p.decline_reason, p.article_url,
                        (select count(*) from pitch_answer a where a.pitch_id = p.id and btrim(a.answer) <> '') as answered,
-                       (select left(string_agg(a.answer, ' ' order by a.position), 320)
-                          from pitch_answer a where a.pitch_id = p.id) as excerpt,
                        exists (select 1 from pitch_report r where r.pitch_id = p.id) as reported,
                        p.score, p.flagged, p.reasons::text,\s""" + similar + """
                 \sfrom pitch p where p.query_id = :query""" + where + first + order + " limit :limit offset :offset")
                 .param("query", queryId).param("limit", page.getPageSize()).param("offset", page.getOffset()))
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), PitchStatus.valueOf(rs.getString(2)),
                         rs.getLong(3), rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
-                        rs.getInt(8), rs.getString(9), rs.getBoolean(10), (Integer) rs.getObject(11), rs.getBoolean(12),
-                        rs.getString(13), rs.getInt(14))).list();
+                        rs.getInt(8), rs.getBoolean(9), (Integer) rs.getObject(10), rs.getBoolean(11),
+                        rs.getString(12), rs.getInt(13))).list();
         // Grouped, a cluster counts once: the pitches outside clusters plus the clusters with a pitch shown.
         long total = filter.bind(jdbc.sql((filter.grouped()
                 ? "select count(*) filter (where p.cluster_id is null) + count(distinct p.cluster_id)" : "select count(*)")
@@ -274,7 +271,7 @@ public class PitchManagement {
                 .param("query", queryId)).query(Long.class).single();
         Map<Long, ProfileView> profiles = sources.findAll(rows.stream().map(Row::sourceId).distinct().toList());
         List<PitchViews.Card> cards = rows.stream().map(row -> new PitchViews.Card(row.publicId(), row.status(),
-                profiles.get(row.sourceId()), row.excerpt() == null ? "" : row.excerpt(), row.answered(), row.words(),
+                profiles.get(row.sourceId()), row.answered(), row.words(),
                 row.at(), row.reason(), row.url(), row.reported(), row.score(), row.flagged(), reasons(row.reasons()),
                 row.similar()))
                 .toList();
@@ -306,6 +303,28 @@ public class PitchManagement {
         return counts;
     }
 
+    /**
+     * The query's shortlisted and used pitches, best first, with every answer: two statements whatever their number
+     * (the pitches with their answers, then their sources).
+     */
+    @Transactional(readOnly = true)
+    List<PitchViews.Shortlisted> shortlist(long queryId) {
+        record Row(UUID publicId, PitchStatus status, long sourceId, String whyMe, Integer score, List<String> answers) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select p.public_id, p.status, p.source_id, p.why_me, p.score,
+                       array(select a.answer from pitch_answer a where a.pitch_id = p.id order by a.position)
+                from pitch p where p.query_id = :query and p.status in ('SHORTLISTED', 'USED')
+                order by p.score desc nulls last, p.submitted_at, p.id""")
+                .param("query", queryId)
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), PitchStatus.valueOf(rs.getString(2)), rs.getLong(3),
+                        rs.getString(4), (Integer) rs.getObject(5), List.of((String[]) rs.getArray(6).getArray())))
+                .list();
+        Map<Long, ProfileView> profiles = sources.findAll(rows.stream().map(Row::sourceId).distinct().toList());
+        return rows.stream().map(row -> new PitchViews.Shortlisted(row.publicId(), row.status(),
+                profiles.get(row.sourceId()), row.whyMe(), row.score(), row.answers())).toList();
+    }
+
     /** The journalist opens a pitch: it becomes "viewed" (and so no longer editable by the source). */
     Optional<PitchViews.Detail> open(UUID publicId, AccountView journalist) {
         return journalistPitch(publicId, journalist).map(pitch -> {
@@ -321,33 +340,58 @@ public class PitchManagement {
     }
 
     void shortlist(UUID publicId, AccountView journalist) {
-        Pitch pitch = decidable(publicId, journalist);
+        shortlist(decidable(publicId, journalist), journalist);
+    }
+
+    private boolean shortlist(Pitch pitch, AccountView journalist) {
+        Decided before = Decided.before(pitch);
         boolean moved = pitch.shortlist(clock.instant());
         pitches.save(pitch);
         if (moved) {
-            tellSource(pitch, "shortlisted", null);
+            remember(pitch, before, journalist, tellSource(pitch, "shortlisted", null, properties.undoWindow()));
         }
+        return moved;
     }
 
     void decline(UUID publicId, AccountView journalist, String reason) {
-        decline(decidable(publicId, journalist), reason);
+        decline(decidable(publicId, journalist), journalist, reason);
     }
 
     /**
-     * Declines the chosen pitches of one of the journalist's queries (pitches marked as used stay used); returns how
-     * many. Only the query's journalist may: anyone else, admins too, gets {@link PitchNotFoundException}.
+     * Declines the chosen pitches of one of the journalist's queries (pitches marked as used stay used); returns the
+     * ones declined now. Only the query's journalist may: anyone else, admins too, gets {@link PitchNotFoundException}.
      */
-    int declineAll(long queryId, AccountView journalist, Collection<UUID> publicIds, String reason) {
+    List<UUID> declineAll(long queryId, AccountView journalist, Collection<UUID> publicIds, String reason) {
+        return chosen(queryId, journalist, publicIds).stream().filter(pitch -> !pitch.isUsed())
+                .filter(pitch -> decline(pitch, journalist, reason)).map(Pitch::getPublicId).toList();
+    }
+
+    /** Shortlists the chosen pitches of one of the journalist's queries; returns the ones shortlisted now. */
+    List<UUID> shortlistAll(long queryId, AccountView journalist, Collection<UUID> publicIds) {
+        return chosen(queryId, journalist, publicIds).stream().filter(pitch -> !pitch.isUsed())
+                .filter(pitch -> shortlist(pitch, journalist)).map(Pitch::getPublicId).toList();
+    }
+
+    /**
+     * Declines a whole cluster of near-identical pitches to one of the journalist's queries, named by any of its
+     * pitches (pitches marked as used stay used); returns the ones declined now.
+     */
+    List<UUID> declineCluster(long queryId, AccountView journalist, UUID member, String reason) {
+        List<UUID> cluster = jdbc.sql("""
+                select p.public_id from pitch p
+                where p.query_id = :query and p.cluster_id = (select c.cluster_id from pitch c
+                                                              where c.public_id = :member and c.query_id = :query)""")
+                .param("query", queryId).param("member", member).query(UUID.class).list();
+        return declineAll(queryId, journalist, cluster, reason);
+    }
+
+    /** The chosen pitches of the journalist's own query, their rows locked in id order. */
+    private List<Pitch> chosen(long queryId, AccountView journalist, Collection<UUID> publicIds) {
         QueryView query = queries.find(queryId).orElseThrow(PitchNotFoundException::new);
         if (!isJournalistOf(query, journalist)) {
             throw new PitchNotFoundException();
         }
-        if (publicIds.isEmpty()) {
-            return 0;
-        }
-        List<Pitch> chosen = pitches.findForUpdate(queryId, publicIds).stream().filter(pitch -> !pitch.isUsed()).toList();
-        chosen.forEach(pitch -> decline(pitch, reason));
-        return chosen.size();
+        return publicIds.isEmpty() ? List.of() : pitches.findForUpdate(queryId, publicIds);
     }
 
     void markUsed(UUID publicId, AccountView journalist, String articleUrl) {
@@ -355,8 +399,73 @@ public class PitchManagement {
         boolean moved = pitch.markUsed(clean(articleUrl), clock.instant());
         pitches.save(pitch);
         if (moved) {
-            tellSource(pitch, "used", null);
+            tellSource(pitch, "used", null, java.time.Duration.ZERO);
         }
+    }
+
+    /**
+     * Takes back the journalist's last shortlist or decline of these pitches of their query, where it is still within
+     * the undo window and nothing has changed the pitch since: the pitch is as it was, and the source's mail about it,
+     * still held by the outbox, is withdrawn. Returns the pitches restored.
+     */
+    List<UUID> undo(long queryId, AccountView journalist, Collection<UUID> publicIds) {
+        List<UUID> restored = new java.util.ArrayList<>();
+        for (Pitch pitch : chosen(queryId, journalist, publicIds)) {
+            record Undo(PitchStatus previous, String reason, Instant changedAt, Long mail, PitchStatus decided) {
+            }
+            Optional<Undo> undo = jdbc.sql("""
+                    delete from pitch_undo where pitch_id = :pitch and journalist_id = :journalist and expires_at > :now
+                    returning previous_status, previous_reason, previous_changed_at, mail_id, decided_status""")
+                    .param("pitch", pitch.getId()).param("journalist", journalist.id())
+                    .param("now", Timestamp.from(clock.instant()))
+                    .query((rs, n) -> new Undo(PitchStatus.valueOf(rs.getString(1)), rs.getString(2),
+                            rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(),
+                            (Long) rs.getObject(4), PitchStatus.valueOf(rs.getString(5))))
+                    .optional();
+            if (undo.isEmpty() || undo.get().decided() != pitch.getStatus()) {
+                continue;
+            }
+            if (undo.get().mail() != null && !outbox.cancel(undo.get().mail())) {
+                // The source has been told already: what they were told stands.
+                continue;
+            }
+            pitch.restore(undo.get().previous(), undo.get().reason(), undo.get().changedAt(), clock.instant());
+            pitches.save(pitch);
+            restored.add(pitch.getPublicId());
+        }
+        return restored;
+    }
+
+    /** Forgets decisions that can no longer be taken back; returns how many. */
+    int forgetExpiredUndos() {
+        return jdbc.sql("delete from pitch_undo where expires_at <= :now")
+                .param("now", Timestamp.from(clock.instant())).update();
+    }
+
+    /** What a pitch was before a decision, to take the decision back. */
+    private record Decided(PitchStatus status, String reason, Instant changedAt) {
+
+        static Decided before(Pitch pitch) {
+            return new Decided(pitch.getStatus(), pitch.getDeclineReason(), pitch.getStatusChangedAt());
+        }
+    }
+
+    private void remember(Pitch pitch, Decided before, AccountView journalist, Long mail) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                insert into pitch_undo (pitch_id, journalist_id, previous_status, previous_reason, previous_changed_at,
+                                        mail_id, decided_status, expires_at)
+                values (:pitch, :journalist, :status, :reason, :changedAt, :mail, :decided, :expires)
+                on conflict (pitch_id) do update set journalist_id = excluded.journalist_id,
+                    previous_status = excluded.previous_status, previous_reason = excluded.previous_reason,
+                    previous_changed_at = excluded.previous_changed_at, mail_id = excluded.mail_id,
+                    decided_status = excluded.decided_status, expires_at = excluded.expires_at""")
+                .param("pitch", pitch.getId()).param("journalist", journalist.id())
+                .param("status", before.status().name()).param("reason", before.reason())
+                .param("changedAt", before.changedAt() == null ? null : Timestamp.from(before.changedAt()))
+                .param("mail", mail).param("decided", pitch.getStatus().name())
+                .param("expires", Timestamp.from(now.plus(properties.undoWindow())))
+                .update();
     }
 
     void report(UUID publicId, AccountView journalist, ReportReason reason, String note) {
@@ -374,12 +483,9 @@ public class PitchManagement {
     /** The inbox card of one pitch, for redrawing it after an action. */
     @Transactional(readOnly = true)
     PitchViews.Card card(PitchViews.Detail pitch) {
-        String excerpt = pitch.answers().stream().map(PitchViews.Answer::answer).filter(a -> a != null && !a.isBlank())
-                .collect(Collectors.joining(" "));
         boolean reported = jdbc.sql("select exists (select 1 from pitch_report where pitch_id = :id)")
                 .param("id", pitch.id()).query(Boolean.class).single();
         return new PitchViews.Card(pitch.publicId(), pitch.status(), pitch.source(),
-                excerpt.length() > 320 ? excerpt.substring(0, 320) : excerpt,
                 (int) pitch.answers().stream().filter(answer -> !answer.isBlank()).count(), pitch.wordCount(),
                 pitch.submittedAt(), pitch.declineReason(), pitch.articleUrl(), reported, pitch.score(), pitch.flagged(),
                 pitch.reasons(), similarTo(pitch.id()));
@@ -658,25 +764,36 @@ public class PitchManagement {
 
     // --- helpers -------------------------------------------------------------------------------------------------
 
-    /** Declines a pitch read with its row locked; the source is told once, and only when given a reason. */
-    private void decline(Pitch pitch, String reason) {
+    /**
+     * Declines a pitch read with its row locked; the source is told once, and only when given a reason. Returns whether
+     * the status changed.
+     */
+    private boolean decline(Pitch pitch, AccountView journalist, String reason) {
+        Decided before = Decided.before(pitch);
         boolean moved = pitch.decline(clean(reason), clock.instant());
         pitches.save(pitch);
-        if (moved && clean(reason) != null) {
-            tellSource(pitch, "declined", clean(reason));
+        if (moved) {
+            remember(pitch, before, journalist,
+                    clean(reason) == null ? null : tellSource(pitch, "declined", clean(reason), properties.undoWindow()));
         }
+        return moved;
     }
 
-    private void tellSource(Pitch pitch, String what, String reason) {
+    /**
+     * Mails the source about a decision, held back for {@code hold} (the undo window, and a moment more, so a decision
+     * taken back at the last second is never half-sent); returns the mail's id, or null when nobody is told.
+     */
+    private Long tellSource(Pitch pitch, String what, String reason, java.time.Duration hold) {
         QueryView query = queries.find(pitch.getQueryId()).orElseThrow().forSource();
-        sourceAccount(pitch).ifPresent(source -> {
+        return sourceAccount(pitch).map(source -> {
             Map<String, Object> model = new java.util.HashMap<>(Map.of("name", source.displayName(), "what", what,
                     "headline", query.headline(), "byline", query.byline(), "link", urls.link("/pitches/" + pitch.getPublicId())));
             if (reason != null) {
                 model.put("reason", reason);
             }
-            outbox.queue(new Email(source.email(), "Your pitch was " + what + ": " + query.headline(), "mail/pitch-status", model));
-        });
+            return outbox.queue(new Email(source.email(), "Your pitch was " + what + ": " + query.headline(),
+                    "mail/pitch-status", model), hold.isZero() ? hold : hold.plusSeconds(5));
+        }).orElse(null);
     }
 
     private Optional<AccountView> sourceAccount(Pitch pitch) {

@@ -14,14 +14,29 @@ public final class PitchViews {
     }
 
     /** A pitch in the journalist's inbox. */
-    public record Card(UUID publicId, PitchStatus status, ProfileView source, String excerpt, int answered, int wordCount,
+    public record Card(UUID publicId, PitchStatus status, ProfileView source, int answered, int wordCount,
             Instant submittedAt, String declineReason, String articleUrl, boolean reported, Integer score, boolean flagged,
             List<PitchScreening.Reason> reasons, int similar) {
 
-        /** The reasons that cost points, worst first: what the card shows. */
-        public List<PitchScreening.Reason> warnings() {
-            return reasons.stream().filter(PitchScreening.Reason::warning)
-                    .sorted(java.util.Comparator.comparingInt(PitchScreening.Reason::effect)).limit(3).toList();
+        /** The reasons that moved the score most, either way: what the inbox row shows. */
+        public List<PitchScreening.Reason> highlights() {
+            return reasons.stream().filter(reason -> reason.effect() != 0)
+                    .sorted(java.util.Comparator.comparingInt((PitchScreening.Reason reason) -> -Math.abs(reason.effect())))
+                    .limit(3).toList();
+        }
+
+        /** Not opened yet by the journalist. */
+        public boolean unread() {
+            return status == PitchStatus.SUBMITTED;
+        }
+    }
+
+    /** A pitch on the journalist's shortlist (or used), for comparing and exporting: the source and every answer. */
+    public record Shortlisted(UUID publicId, PitchStatus status, ProfileView source, String whyMe, Integer score,
+            List<String> answers) {
+
+        public String answer(int question) {
+            return question < answers.size() && answers.get(question) != null ? answers.get(question) : "";
         }
     }
 

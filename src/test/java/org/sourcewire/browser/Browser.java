@@ -145,6 +145,17 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Opens a pitch of the inbox in its reading pane (on a phone: its page) by clicking its row, and waits for it. */
+    public Browser openRow(String sourceName) {
+        WebElement link = driver.findElement(By.xpath("//a[@data-row-link and contains(@aria-label, "
+                + literal("pitch from " + sourceName + ",") + ")]"));
+        link.click();
+        waitUntil("var p = document.querySelector('#pane [data-pane]'); return !!p && p.getAttribute('aria-label') === "
+                + "'Pitch from " + sourceName.replace("\\", "\\\\").replace("'", "\\'") + "'"
+                + " && !document.querySelector('.htmx-request, .htmx-settling');", 5);
+        return this;
+    }
+
     /** Makes the browser live in this time zone, as if its computer were set to it. */
     public Browser timeZone(String zone) {
         ((ChromeDriver) driver).executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", zone));
@@ -289,6 +300,28 @@ public final class Browser implements AutoCloseable {
 
     public List<String> accessibilityProblems() {
         return List.copyOf(problems);
+    }
+
+    /** Presses keys where the keyboard is (the focused element), as a person would. */
+    public Browser keys(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+        return this;
+    }
+
+    /** Runs a script in the page and returns its result (for reading state a person sees, such as the open pitch). */
+    public Object script(String script, Object... arguments) {
+        return ((ChromeDriver) driver).executeScript(script, arguments);
+    }
+
+    /** Waits up to {@code seconds} for the script to return true. */
+    public void waitUntil(String script, int seconds) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(seconds)).pollingEvery(Duration.ofMillis(20))
+                    .until(d -> Boolean.TRUE.equals(script(script)));
+        }
+        catch (org.openqa.selenium.TimeoutException ex) {
+            throw new AssertionError("Waited " + seconds + " s for " + script + "; the page says: " + text(), ex);
+        }
     }
 
     public void waitUntilText(String text) {

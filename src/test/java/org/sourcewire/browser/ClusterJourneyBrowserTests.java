@@ -73,15 +73,29 @@ class ClusterJourneyBrowserTests extends BrowserJourney {
 
         logIn(journalist.email());
         browser.visit("/queries/" + query + "/pitches");
-        assertThat(browser.text()).contains("+2 similar").contains("Tacoma practice");
-        assertThat(browser.text().indexOf("Tacoma practice")).as("the expert's answer first, not flagged")
-                .isLessThan(browser.text().indexOf("Dr. Lena Hart"));
+        assertThat(browser.text()).contains("+2 similar");
+        assertThat(browser.script("return document.querySelectorAll('[data-pitch-row]').length")).as("the expert, then the template once")
+                .isEqualTo(2L);
+        assertThat(browser.script("return document.querySelector('[data-pitch-row]').textContent.includes('flagged')"))
+                .as("the expert's pitch first, not flagged").isEqualTo(false);
+        browser.keys("j");
+        browser.waitUntilText("Tacoma practice");
         browser.checkAccessibility("inbox with a cluster");
         browser.screenshot("inbox-cluster");
 
-        browser.clickLink("+2 similar");
+        // The template, declined at once, then taken back.
+        browser.script("document.querySelector('.row-similar summary').click()");
+        browser.press("Decline all 3");
+        assertThat(browser.text()).contains("Declined 3 similar pitches.").contains("Declined (3)");
+        browser.screenshot("inbox-cluster-declined");
+        browser.press("Undo");
+        assertThat(browser.text()).contains("Undone: 3 pitches are as they were.").contains("Declined (0)");
+
+        browser.script("document.querySelector('.row-similar summary').click()");
+        browser.clickLink("Show all 3");
         assertThat(browser.text()).contains("These 3 pitches from different sources say nearly the same thing")
-                .contains("Dr. Hart").contains("Dr. Reyes").contains("Dr. Novak").doesNotContain("Tacoma practice");
+                .doesNotContain("Tacoma practice");
+        assertThat(browser.script("return document.querySelectorAll('[data-pitch-row]').length")).isEqualTo(3L);
         browser.checkAccessibility("an opened cluster");
         browser.screenshot("inbox-cluster-opened");
         browser.clickLink("Back to all pitches");

@@ -98,15 +98,17 @@ class JournalistJourneyBrowserTests extends BrowserJourney {
         browser.screenshot("journey-journalist-inbox");
 
         // Decline one with a reason, and shortlist another, from the inbox (htmx, with a busy button meanwhile).
+        browser.openRow("Ann Lee");
         browser.select("Decline reason for the pitch from Ann Lee", "Not a fit for this story");
         browser.press("Decline the pitch from Ann Lee");
         browser.waitUntilText("Declined: Not a fit for this story");
+        browser.openRow("Tom Becker");
         assertThat(browser.showsBusyWhenPressed("Shortlist the pitch from Tom Becker"))
                 .as("the pressed button is disabled and spins until the answer").isTrue();
         browser.waitUntilText("Shortlisted. The source is told.");
 
         // Open one, ask a follow-up question, then mark it as used with the article's address.
-        browser.clickLink("Open the pitch from Priya Raman");
+        browser.openRow("Priya Raman").clickLink("Open the pitch from Priya Raman");
         assertThat(browser.heading()).isEqualTo("Pitch from Priya Raman");
         browser.fillIn("Message the source", "Could you tell me more about the ninety minute nap?").press("Send message");
         assertThat(browser.text()).contains("Message sent.").contains("Could you tell me more about the ninety minute nap?");

@@ -39,12 +39,14 @@ class PitchJourneyBrowserTests extends BrowserJourney {
 
         logIn(journalist.email());
         browser.visit("/queries/" + query).clickLink("Pitches inbox");
-        assertThat(browser.text()).contains("Sam Source").contains("Split sleep works better").contains("Submitted (1)");
-        browser.press("Shortlist");
+        assertThat(browser.text()).contains("Sam Source").contains("Submitted (1)");
+        browser.openRow("Sam Source");
+        assertThat(browser.text()).contains("Split sleep works better");
+        browser.press("Shortlist the pitch from Sam Source");
         browser.waitUntilText("Shortlisted. The source is told.");
         assertThat(browser.path()).isEqualTo("/queries/" + query + "/pitches");
         browser.screenshot("pitch-inbox");
-        browser.clickLink("Open");
+        browser.clickLink("Open the pitch from Sam Source");
         browser.fillIn("Message the source", "Could we talk on the phone tomorrow?").press("Send message");
         assertThat(browser.text()).contains("Message sent.").contains("Could we talk on the phone tomorrow?");
         browser.screenshot("pitch-detail-journalist");

@@ -1,5 +1,6 @@
 package org.sourcewire.pitches;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.sourcewire.Concurrently;
 import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.SqlStatements;
+import org.sourcewire.TestClock;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.accounts.TestJournalists;
@@ -48,6 +50,9 @@ class InboxTests {
     @Autowired
     StatusChanges statusChanges;
 
+    @Autowired
+    TestClock clock;
+
     @Test
     void theJournalistTriagesPitchesAndTheSourceSeesEveryStepByMailAndInTheirList() throws Exception {
         CurrentUser journalist = accounts.journalist();
@@ -56,16 +61,16 @@ class InboxTests {
         String path = sent(source, query);
 
         assertThat(mvc.get().uri("/queries/" + query + "/pitches").with(as(journalist))).hasStatusOk().bodyText()
-                .contains("Sam Source").contains("Split sleep works better").contains("Submitted (1)");
+                .contains("Sam Source").contains("answered 3 of 3").contains("Submitted (1)");
         assertThat(mvc.get().uri(path).with(as(journalist))).hasStatusOk().bodyText()
                 .contains("Does melatonin help, and when?").contains("Split sleep works better");
         assertThat(status(path)).isEqualTo("VIEWED");
 
         assertThat(mvc.post().uri(path + "/shortlist").with(csrf()).with(as(journalist)))
-                .hasRedirectedUrl("/queries/" + query + "/pitches");
+                .hasRedirectedUrl("/queries/" + query + "/pitches?open=" + id(path));
         assertThat(status(path)).isEqualTo("SHORTLISTED");
         assertThat(mvc.post().uri(path + "/use").with(csrf()).with(as(journalist)).param("articleUrl", "not a url"))
-                .hasRedirectedUrl("/queries/" + query + "/pitches").flash().containsKey("error");
+                .hasRedirectedUrl("/queries/" + query + "/pitches?open=" + id(path)).flash().containsKey("error");
         assertThat(mvc.post().uri(path + "/use").with(csrf()).with(as(journalist))
                 .param("articleUrl", "https://ledger.example/sleep").param("back", "detail")).hasRedirectedUrl(path);
         assertThat(status(path)).isEqualTo("USED");
@@ -73,7 +78,14 @@ class InboxTests {
                 .contains("Sleep doctors: what helps shift workers sleep?");
         assertThat(mvc.get().uri(path).with(as(source))).bodyText().contains("https://ledger.example/sleep");
 
-        mailbox.deliver();
+        // The shortlist's mail waits out the undo window (and a moment more); the used one goes at once.
+        clock.advance(Duration.ofSeconds(16));
+        try {
+            mailbox.deliver();
+        }
+        finally {
+            clock.reset();
+        }
         List<String> subjects = mailbox.receivedBy(source.email()).stream().map(InboxTests::subject).toList();
         assertThat(subjects).contains("Your pitch was shortlisted: Sleep doctors: what helps shift workers sleep?",
                 "Your pitch was used: Sleep doctors: what helps shift workers sleep?");
@@ -106,8 +118,8 @@ class InboxTests {
         String path = sent(accounts.source(), query);
 
         assertThat(mvc.post().uri(path + "/shortlist").with(csrf()).with(as(journalist)).header("HX-Request", "true"))
-                .hasStatusOk().bodyText().contains("Shortlisted. The source is told.").contains("data-pitch-card")
-                .doesNotContain("<html");
+                .hasStatusOk().bodyText().contains("Shortlisted. The source is told.").contains("data-pane")
+                .contains("hx-swap-oob").contains("Undo").doesNotContain("<html");
         assertThat(mvc.post().uri(path + "/report").with(csrf()).with(as(journalist)).header("HX-Request", "true")
                 .param("reason", "SPAM").param("note", "Same text on five queries")).hasStatusOk().bodyText()
                 .contains("Reported. A moderator will look at it.");
@@ -135,7 +147,7 @@ class InboxTests {
 
         assertThat(mvc.post().uri("/queries/" + query + "/pitches/decline").with(csrf()).with(as(journalist))
                 .param("selected", id(a), id(b), id(foreign), "garbage").param("reason", "We already have enough sources"))
-                .hasRedirectedUrl("/queries/" + query + "/pitches").flash().containsEntry("success", "Declined 2 pitches.");
+                .hasRedirectedUrl("/queries/" + query + "/pitches").flash().containsEntry("toast", "Declined 2 pitches.");
         assertThat(List.of(status(a), status(b), status(keep), status(foreign)))
                 .containsExactly("DECLINED", "DECLINED", "SUBMITTED", "SUBMITTED");
         assertThat(mvc.post().uri("/queries/" + query + "/pitches/decline").with(csrf()).with(as(journalist)))
@@ -152,7 +164,7 @@ class InboxTests {
 
         assertThat(mvc.post().uri("/queries/" + query + "/pitches/decline").with(csrf()).with(as(journalist))
                 .param("selected", id(used), id(open)).param("reason", "Not a fit for this story"))
-                .hasRedirectedUrl("/queries/" + query + "/pitches").flash().containsEntry("success", "Declined 1 pitch.");
+                .hasRedirectedUrl("/queries/" + query + "/pitches").flash().containsEntry("toast", "Declined 1 pitch.");
         assertThat(List.of(status(used), status(open))).containsExactly("USED", "DECLINED");
     }
 
@@ -233,8 +245,8 @@ class InboxTests {
 
         for (int click = 0; click < 2; click++) {
             assertThat(mvc.post().uri(path + "/use").with(csrf()).with(as(journalist))
-                    .param("articleUrl", "https://ledger.example/sleep")).hasRedirectedUrl("/queries/" + query + "/pitches")
-                    .flash().containsKey("success");
+                    .param("articleUrl", "https://ledger.example/sleep"))
+                    .hasRedirectedUrl("/queries/" + query + "/pitches?open=" + id(path)).flash().containsKey("toast");
         }
         assertThat(status(path)).isEqualTo("USED");
         assertThat(outboxFor(source.email(), "Your pitch was used%")).isEqualTo(1);
@@ -311,10 +323,10 @@ class InboxTests {
 
         SqlStatements.reset();
         assertThat(mvc.get().uri("/queries/" + query + "/pitches").with(as(journalist))).hasStatusOk().bodyText()
-                .contains("Bulk Source").contains("Submitted (2000)").contains("Page 1 of 80");
+                .contains("Bulk Source").contains("Submitted (2000)").contains("Page 1 of 40");
         long firstPage = SqlStatements.count();
         SqlStatements.reset();
-        assertThat(mvc.get().uri("/queries/" + query + "/pitches?page=40&sort=oldest").with(as(journalist))).hasStatusOk();
+        assertThat(mvc.get().uri("/queries/" + query + "/pitches?page=20&sort=oldest").with(as(journalist))).hasStatusOk();
         assertThat(SqlStatements.count()).isEqualTo(firstPage);
         assertThat(firstPage).isLessThan(20);
     }
