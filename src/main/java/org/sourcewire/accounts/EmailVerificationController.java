@@ -6,7 +6,6 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -92,7 +91,7 @@ class EmailVerificationController {
 
     record NewLinkForm(
             @NotBlank(message = "Enter your e-mail address.")
-            @Email(regexp = ".+@[^@]+\\.[^@]+", message = "Enter a valid e-mail address, like name@example.com.")
+            @EmailAddress
             @Size(max = 254, message = "Use at most 254 characters.")
             String email) {
     }

@@ -1,6 +1,5 @@
 package org.sourcewire.accounts;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -14,7 +13,7 @@ final class PasswordForms {
 
     record ResetRequestForm(
             @NotBlank(message = "Enter your e-mail address.")
-            @Email(regexp = ".+@[^@]+\\.[^@]+", message = "Enter a valid e-mail address, like name@example.com.")
+            @EmailAddress
             @Size(max = 254, message = "Use at most 254 characters.")
             String email) {
     }

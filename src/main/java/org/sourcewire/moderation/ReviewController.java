@@ -5,9 +5,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.audit.Actor;
+import org.sourcewire.queries.JournalistHistories;
 import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.QueryView;
 
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,14 +27,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReviewController {
 
     private final QueryManagement queries;
+    private final JournalistHistories histories;
 
-    ReviewController(QueryManagement queries) {
+    ReviewController(QueryManagement queries, JournalistHistories histories) {
         this.queries = queries;
+        this.histories = histories;
     }
 
     @GetMapping("/admin/review")
     String queue(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("pending", queries.pendingReview(PageRequest.of(Math.max(page, 0), 10)));
+        Page<QueryView> pending = queries.pendingReview(PageRequest.of(Math.max(page, 0), 10));
+        model.addAttribute("pending", pending);
+        model.addAttribute("histories", histories.of(pending.getContent()));
         model.addAttribute("autoApprove", queries.autoApproveVerifiedOutlets());
         return "moderation/review";
     }

@@ -19,6 +19,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 
 import org.springframework.data.domain.AbstractAggregateRoot;
 
@@ -51,7 +52,9 @@ class Query extends AbstractAggregateRoot<Query> {
 
     private String timeZone;
 
+    // A page of queries (the journalist's list, the review queue) loads its questions in one statement, not one a query.
     @ElementCollection
+    @BatchSize(size = 50)
     @CollectionTable(name = "query_question", joinColumns = @JoinColumn(name = "query_id"))
     @OrderColumn(name = "position")
     @Column(name = "question")

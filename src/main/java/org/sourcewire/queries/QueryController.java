@@ -1,7 +1,7 @@
 package org.sourcewire.queries;
 
 import java.time.Clock;
-import java.util.EnumSet;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +16,8 @@ import org.sourcewire.shared.OneTimeKey;
 import org.sourcewire.shared.TimeZones;
 import org.sourcewire.topics.TopicCatalog;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,22 +37,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/queries")
 class QueryController {
 
-    private static final Map<String, Set<QueryStatus>> TABS = Map.of(
-            "drafts", EnumSet.of(QueryStatus.DRAFT),
-            "pending", EnumSet.of(QueryStatus.PENDING_REVIEW),
-            "published", EnumSet.of(QueryStatus.PUBLISHED),
-            "ended", EnumSet.of(QueryStatus.CLOSED, QueryStatus.EXPIRED),
-            "rejected", EnumSet.of(QueryStatus.REJECTED));
-
     private final QueryManagement queries;
     private final AccountManagement accounts;
     private final TopicCatalog topics;
+    private final ObjectProvider<PitchTallies> pitchTallies;
     private final Clock clock;
 
-    QueryController(QueryManagement queries, AccountManagement accounts, TopicCatalog topics, Clock clock) {
+    QueryController(QueryManagement queries, AccountManagement accounts, TopicCatalog topics,
+            ObjectProvider<PitchTallies> pitchTallies, Clock clock) {
         this.queries = queries;
         this.accounts = accounts;
         this.topics = topics;
+        this.pitchTallies = pitchTallies;
         this.clock = clock;
     }
 
@@ -58,11 +56,17 @@ class QueryController {
     String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "all") String status,
             @RequestParam(defaultValue = "0") int page, Model model) {
         AccountView journalist = journalist(user);
-        String tab = TABS.containsKey(status) ? status : "all";
-        model.addAttribute("queries", queries.listOwn(journalist.id(), TABS.getOrDefault(tab, Set.of()),
-                PageRequest.of(Math.max(page, 0), 20)));
+        QueryTab tab = QueryTab.of(status);
+        Page<QueryView> found = queries.listOwn(journalist.id(), tab == QueryTab.ALL ? Set.of() : tab.statuses(),
+                PageRequest.of(Math.max(page, 0), 20));
+        Map<Long, PitchTallies.Tally> tallies = pitchTallies.getIfAvailable(() -> ids -> Map.of())
+                .of(found.map(QueryView::id).getContent());
+        model.addAttribute("queries", found.map(query -> new QueryListItem(query,
+                tallies.getOrDefault(query.id(), PitchTallies.Tally.NONE))));
         model.addAttribute("tab", tab);
-        model.addAttribute("counts", queries.countsByStatus(journalist.id()));
+        Map<QueryStatus, Long> counts = queries.countsByStatus(journalist.id());
+        model.addAttribute("tabs", Arrays.stream(QueryTab.values()).map(t -> new QueryTab.Counted(t, t.count(counts)))
+                .toList());
         return "queries/list";
     }
 

@@ -28,6 +28,9 @@ final class Headshots {
     /** Refuse pictures whose pixels alone would take too much memory to decode (decompression bombs). */
     private static final long MAX_PIXELS = 40_000_000L;
 
+    /** The shortest side a picture may have: smaller ones look blurred at the size pages show them. */
+    static final int MIN_SIDE = 100;
+
     private Headshots() {
     }
 
@@ -80,8 +83,9 @@ final class Headshots {
                     throw new HeadshotException("This picture is too large (" + width + " × " + height
                             + " pixels). Use one of at most 40 megapixels.");
                 }
-                if (width < 100 || height < 100) {
-                    throw new HeadshotException("This picture is too small. Use one of at least 100 × 100 pixels.");
+                if (width < MIN_SIDE || height < MIN_SIDE) {
+                    throw new HeadshotException("This picture is too small (" + width + " × " + height
+                            + " pixels). Use one of at least " + MIN_SIDE + " × " + MIN_SIDE + " pixels.");
                 }
                 BufferedImage image = reader.read(0);
                 if (image == null) {

@@ -152,6 +152,7 @@ class ProfileController {
         model.addAttribute("bioLimit", ProfileForm.BIO_LIMIT);
         model.addAttribute("maxHeadshotBytes", sources.headshotMaxSize().toBytes());
         model.addAttribute("maxHeadshotMegabytes", sources.headshotMaxSize().toMegabytes());
+        model.addAttribute("minHeadshotPixels", Headshots.MIN_SIDE);
         return "sources/profile";
     }
 

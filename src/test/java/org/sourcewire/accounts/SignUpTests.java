@@ -7,6 +7,8 @@ import java.util.stream.Stream;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -192,6 +194,19 @@ class SignUpTests {
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = :email").param("email", email)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anEmptyEmailAddressGetsOneMessage() throws Exception {
+        for (String empty : new String[] { "", "   " }) {
+            Document page = Jsoup.parse(signUp("SOURCE", "Name", empty, "a long enough secret", "", "").getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(page.select("#email-help .invalid-feedback").eachText()).as("[" + empty + "]")
+                    .containsExactly("Enter your e-mail address.");
+        }
+        Document reset = Jsoup.parse(mvc.post().uri("/password-reset").with(csrf()).with(TestAccounts.fromOwnAddress())
+                .param("email", "").exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(reset.select("#email-help .invalid-feedback").eachText()).containsExactly("Enter your e-mail address.");
     }
 
     @Test

@@ -1,13 +1,18 @@
 package org.sourcewire.browser;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.audit.Actor;
+import org.sourcewire.queries.PitchRows;
+import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.TestQueries;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +22,12 @@ class PageTourBrowserTests extends BrowserJourney {
 
     @Autowired
     TestQueries queries;
+
+    @Autowired
+    QueryManagement management;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void everyAdminPageIsAccessible() {
@@ -89,5 +100,36 @@ class PageTourBrowserTests extends BrowserJourney {
         browser.visit("/queries/new");
         browser.screenshot("phone-query-form");
         assertThat(browser.horizontalOverflow()).as("the query form must not scroll sideways on a phone").isZero();
+    }
+
+    @Test
+    void theQueryListShowsEachQuerysPitchesOnAScreenAndOnAPhone() {
+        CurrentUser journalist = accounts.journalist();
+        long rejected = queries.by(journalist).about("Crypto tips for retirees", TestQueries.QUESTIONS, null, "General")
+                .submit();
+        management.reject(rejected, "Please name the outlet and the story.", Actor.system());
+        long ended = queries.by(journalist).about("Heat pumps in old houses", TestQueries.QUESTIONS, null, "General")
+                .publish();
+        PitchRows.insert(jdbc, ended, "USED", "DECLINED", "DECLINED!", "SHORTLISTED");
+        jdbc.sql("update journalist_query set status = 'CLOSED', closed_at = now() where id = :id").param("id", ended).update();
+        queries.by(journalist).about("School meals and attention spans", TestQueries.QUESTIONS, null, "General").submit();
+        long busy = queries.by(journalist).publish();
+        List<Long> pitches = PitchRows.insert(jdbc, busy, "SUBMITTED", "SUBMITTED", "SUBMITTED!", "SUBMITTED", "VIEWED",
+                "SHORTLISTED", "SHORTLISTED", "USED", "DECLINED!", "SUBMITTED", "SUBMITTED", "VIEWED");
+        PitchRows.message(jdbc, pitches.get(4), true, "1 hour");
+        queries.by(journalist).about("Sleep trackers: do they help?", TestQueries.QUESTIONS, null, "General").publish();
+
+        logIn(journalist.email());
+        browser.clickLink("Your queries");
+        assertThat(browser.text()).contains("Waiting for review (1)").contains("6 new").contains("No pitches yet");
+        browser.screenshot("journalist-queries-figures");
+        browser.clickLink("6 new");
+        assertThat(browser.path()).isEqualTo("/queries/" + busy + "/pitches");
+        browser.visit("/queries?status=drafts");
+        browser.screenshot("journalist-queries-empty-tab");
+        browser.resize(375, 812);
+        browser.visit("/queries");
+        browser.screenshot("phone-journalist-queries");
+        assertThat(browser.horizontalOverflow()).as("the query list must not scroll sideways on a phone").isZero();
     }
 }

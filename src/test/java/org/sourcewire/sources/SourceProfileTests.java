@@ -142,6 +142,30 @@ class SourceProfileTests {
     }
 
     @Test
+    void theHeadshotFieldSaysHowSmallAPictureMayBeBeforeAnyUpload() throws Exception {
+        CurrentUser source = accounts.source();
+
+        Document page = Jsoup.parse(mvc.get().uri("/profile").with(as(source)).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(page.getElementById("headshot-help").text()).contains("at least 100 × 100 pixels");
+    }
+
+    @Test
+    void withoutAHeadshotTheProfileShowsTheNamesInitialsNotTheTitles() throws Exception {
+        CurrentUser source = accounts.source();
+        sources.ensureProfile(view(source));
+        save(source, Map.of("name", "Dr. Priya Nair"));
+        ProfileView profile = sources.findByAccount(source.id()).orElseThrow();
+
+        for (String path : new String[] { "/profile", profile.publicPath() }) {
+            Document page = Jsoup.parse(mvc.get().uri(path).with(as(source)).exchange().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(page.select(".headshot-empty").text()).as(path).isEqualTo("PN");
+        }
+    }
+
+    @Test
     void thePublicPageCarriesValidJsonLdAndNothingPrivate() throws Exception {
         CurrentUser source = accounts.source();
         ProfileView profile = sources.ensureProfile(view(source));
