@@ -173,7 +173,7 @@ class Pitch extends AbstractAggregateRoot<Pitch> {
         status = next;
         statusChangedAt = now;
         updatedAt = now;
-        registerEvent(new PitchStatusChanged(id, sourceId, next));
+        registerEvent(new PitchStatusChanged(id, sourceId, next, next == PitchStatus.DECLINED ? declineReason : null, now));
         return true;
     }
 }
