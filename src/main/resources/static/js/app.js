@@ -1,16 +1,5 @@
 // Small progressive enhancements; every page works without them.
 
-// The server shows dates in the browser's time zone, which it learns from this cookie.
-(function () {
-    try {
-        var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-        if (zone && document.cookie.indexOf('tz=' + encodeURIComponent(zone)) < 0) {
-            document.cookie = 'tz=' + encodeURIComponent(zone) + '; path=/; max-age=31536000; SameSite=Lax';
-        }
-    } catch (ignored) {
-        // Dates stay in UTC, and say so.
-    }
-})();
 document.addEventListener('htmx:configRequest', function (event) {
     var token = document.querySelector('meta[name="csrf-token"]');
     var header = document.querySelector('meta[name="csrf-header"]');

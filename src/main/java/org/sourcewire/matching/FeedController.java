@@ -52,7 +52,6 @@ class FeedController {
         model.addAttribute("items", items);
         model.addAttribute("hasProfile", profile.isPresent());
         model.addAttribute("verified", verified);
-        model.addAttribute("zone", profile.map(matching::timeZoneOf).orElse("America/New_York"));
         model.addAttribute("now", clock.instant());
         model.addAttribute("topic", topic);
         model.addAttribute("notPitched", notPitched);

@@ -2,11 +2,8 @@ package org.sourcewire.matching;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * An open query in a source's feed. {@code byline} comes from {@code QueryView.forSource()}: "Anonymous — Podcast"
@@ -14,8 +11,6 @@ import java.util.Locale;
  */
 public record FeedItem(long queryId, String headline, String topicName, String byline, Instant deadline, boolean byTopic,
         List<String> alertPhrases, boolean pitched) {
-
-    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
     /** Why the query is in the feed, in the source's words. */
     public List<String> reasons() {
@@ -25,12 +20,6 @@ public record FeedItem(long queryId, String headline, String topicName, String b
         }
         alertPhrases.forEach(phrase -> reasons.add("Your alert: \u201c" + phrase + "\u201d"));
         return reasons;
-    }
-
-    /** The deadline in the source's own time zone, e.g. "Thu 26 Nov, 18:00 (America/New York)". */
-    public String deadlineIn(String zone) {
-        ZoneId id = ZoneId.of(zone);
-        return DEADLINE.format(deadline.atZone(id)) + " (" + id.getId().replace('_', ' ') + ")";
     }
 
     /** "closes in 35 min", "closes in 5 h", "closes in 3 days". */

@@ -191,11 +191,4 @@ public class MatchingService {
         }).list();
         return new PageImpl<>(items, page, count.query(Long.class).single());
     }
-
-    /** The source's IANA time zone from the profile. */
-    @Transactional(readOnly = true)
-    String timeZoneOf(long sourceId) {
-        return jdbc.sql("select time_zone from source_profile where id = :id").param("id", sourceId)
-                .query(String.class).optional().orElse("America/New_York");
-    }
 }

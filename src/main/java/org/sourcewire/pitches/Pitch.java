@@ -160,13 +160,15 @@ class Pitch extends AbstractAggregateRoot<Pitch> {
         return statusChangedAt;
     }
 
-    /** Takes a decision back: the status, decline reason and time of change it had before. */
+    /**
+     * Takes a decision back: the status, decline reason and time of change it had before. No event: the decision is
+     * taken out of the history instead (it never reached the source), see {@code PitchManagement#undo}.
+     */
     void restore(PitchStatus previous, String reason, Instant changedAt, Instant now) {
         status = previous;
         declineReason = reason;
         statusChangedAt = changedAt;
         updatedAt = now;
-        registerEvent(new PitchStatusChanged(id, sourceId, previous));
     }
 
     boolean isUsed() {
@@ -190,7 +192,7 @@ class Pitch extends AbstractAggregateRoot<Pitch> {
         status = next;
         statusChangedAt = now;
         updatedAt = now;
-        registerEvent(new PitchStatusChanged(id, sourceId, next));
+        registerEvent(new PitchStatusChanged(id, sourceId, next, next == PitchStatus.DECLINED ? declineReason : null, now));
         return true;
     }
 }

@@ -1,5 +1,7 @@
 package org.sourcewire.pitches;
 
+import java.time.ZoneId;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -8,6 +10,7 @@ import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.queries.QueryView;
 import org.sourcewire.shared.OneTimeKey;
+import org.sourcewire.shared.ViewerZone;
 import org.sourcewire.sources.SourceManagement;
 
 import org.springframework.data.domain.PageRequest;
@@ -30,16 +33,22 @@ class PitchController {
     private final PitchManagement pitches;
     private final AccountManagement accounts;
     private final SourceManagement sources;
+    private final PitchTimeline timeline;
 
-    PitchController(PitchManagement pitches, AccountManagement accounts, SourceManagement sources) {
+    PitchController(PitchManagement pitches, AccountManagement accounts, SourceManagement sources,
+            PitchTimeline timeline) {
         this.pitches = pitches;
         this.accounts = accounts;
         this.sources = sources;
+        this.timeline = timeline;
     }
 
     @GetMapping("/queries/{id}/pitch")
-    String form(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model, RedirectAttributes redirect) {
+    String form(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @ViewerZone Optional<ZoneId> zone,
+            Model model, RedirectAttributes redirect) {
         AccountView source = source(user);
+        // A first pitch may come before the profile page: the profile then starts in the browser's zone.
+        sources.ensureProfile(source, zone);
         var existing = sources.findByAccount(source.id()).flatMap(profile -> pitches.existing(id, profile.id()));
         if (existing.isPresent()) {
             redirect.addFlashAttribute("info", "You have already pitched this query. Here is your pitch.");
@@ -112,7 +121,6 @@ class PitchController {
         model.addAttribute("pitches", pitches.mine(source, filter, PageRequest.of(Math.max(page, 0), 20)));
         model.addAttribute("status", filter);
         model.addAttribute("statuses", PitchStatus.values());
-        model.addAttribute("zone", sources.findByAccount(source.id()).map(p -> p.timeZone()).orElse("America/New_York"));
         return "pitches/mine";
     }
 
@@ -129,6 +137,7 @@ class PitchController {
                     + "opens it.");
         }
         model.addAttribute("pitch", pitch);
+        model.addAttribute("timeline", timeline.of(pitch));
         // The message form's one-time key: the same form sent twice makes one message.
         model.addAttribute("messageKey", UUID.randomUUID());
         model.addAttribute("asSource", reader.isSource());

@@ -431,6 +431,10 @@ public class PitchManagement {
             }
             pitch.restore(undo.get().previous(), undo.get().reason(), undo.get().changedAt(), clock.instant());
             pitches.save(pitch);
+            jdbc.sql("""
+                    delete from pitch_status_change where id = (select max(id) from pitch_status_change
+                                                                where pitch_id = :pitch and status = :decided)""")
+                    .param("pitch", pitch.getId()).param("decided", undo.get().decided().name()).update();
             restored.add(pitch.getPublicId());
         }
         return restored;

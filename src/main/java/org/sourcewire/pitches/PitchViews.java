@@ -56,6 +56,26 @@ public final class PitchViews {
     }
 
     /**
+     * A pitch's history, oldest first: sent, opened, each decision (a decline with its reason) and the messages in
+     * between, each at its time; {@code upcoming} names the steps still to come.
+     */
+    public record Timeline(List<Step> steps, List<String> upcoming) {
+
+        /** The steps without the messages, for a page that shows the messages on their own. */
+        public List<Step> decisions() {
+            return steps.stream().filter(step -> step.kind() != Step.Kind.MESSAGE).toList();
+        }
+    }
+
+    /** One step of a timeline; {@code reason} only for a decline, {@code message} only for a message. */
+    public record Step(Kind kind, Instant at, String reason, Message message) {
+
+        public enum Kind {
+            SENT, OPENED, SHORTLISTED, DECLINED, USED, MESSAGE
+        }
+    }
+
+    /**
      * One pitch, as the asker may see it: {@code query} is the source's copy for sources (no journalist on an
      * anonymous query).
      */

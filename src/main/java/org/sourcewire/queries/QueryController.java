@@ -1,8 +1,11 @@
 package org.sourcewire.queries;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,7 +16,7 @@ import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
 import org.sourcewire.shared.OneTimeKey;
-import org.sourcewire.shared.TimeZones;
+import org.sourcewire.shared.ViewerZone;
 import org.sourcewire.topics.TopicCatalog;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,8 +74,8 @@ class QueryController {
     }
 
     @GetMapping("/new")
-    String newQuery(@AuthenticationPrincipal CurrentUser user, Model model) {
-        return form(QueryForm.blank(journalist(user)), null, model);
+    String newQuery(@AuthenticationPrincipal CurrentUser user, @ViewerZone Optional<ZoneId> zone, Model model) {
+        return form(QueryForm.blank(journalist(user), zone, clock.instant()), null, model);
     }
 
     @PostMapping
@@ -236,7 +239,6 @@ class QueryController {
         model.addAttribute("topics", topics.activeTopics());
         model.addAttribute("mediaTypes", MediaType.values());
         model.addAttribute("linkPolicies", LinkPolicy.values());
-        model.addAttribute("zones", TimeZones.ids());
         model.addAttribute("maxQuestions", QueryForm.MAX_QUESTIONS);
         return "queries/form";
     }

@@ -2,11 +2,15 @@ package org.sourcewire.queries;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
@@ -14,6 +18,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.sourcewire.accounts.AccountView;
+import org.sourcewire.shared.TimeZones;
 import org.sourcewire.shared.WebAddress;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -98,11 +103,31 @@ class QueryForm {
     static final int MAX_QUESTION_LENGTH = 500;
     static final String DEFAULT_ZONE = "America/New_York";
 
-    static QueryForm blank(AccountView journalist) {
-        QueryForm form = new QueryForm("", null, journalist.outletName(), journalist.outletUrl(), null, null,
-                DEFAULT_ZONE, List.of(""), "", "", "", false, null, null, false);
+    /** When a new query's deadline is unless the journalist changes it: 17:00, two working days ahead. */
+    static final LocalTime DEFAULT_DEADLINE_TIME = LocalTime.of(17, 0);
+    static final int DEFAULT_DEADLINE_WORKING_DAYS = 2;
+
+    /**
+     * A new query in the viewer's zone (or the default zone when the browser has not said), due at 17:00 two working
+     * days ahead there: the usual lead time of a press query, and always inside the one-hour to 30-day window.
+     */
+    static QueryForm blank(AccountView journalist, Optional<ZoneId> viewerZone, Instant now) {
+        String zone = viewerZone.flatMap(TimeZones::listed).orElse(DEFAULT_ZONE);
+        QueryForm form = new QueryForm("", null, journalist.outletName(), journalist.outletUrl(), null,
+                defaultDeadline(ZoneId.of(zone), now), zone, List.of(""), "", "", "", false, null, null, false);
         form.setSubmissionKey(UUID.randomUUID().toString());
         return form;
+    }
+
+    static LocalDateTime defaultDeadline(ZoneId zone, Instant now) {
+        LocalDate day = LocalDate.ofInstant(now, zone);
+        for (int working = 0; working < DEFAULT_DEADLINE_WORKING_DAYS; ) {
+            day = day.plusDays(1);
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                working++;
+            }
+        }
+        return day.atTime(DEFAULT_DEADLINE_TIME);
     }
 
     public String getSubmissionKey() {
@@ -116,7 +141,8 @@ class QueryForm {
     static QueryForm of(QueryView query) {
         ZoneId zone = ZoneId.of(query.timeZone());
         return new QueryForm(query.headline(), query.topicId(), query.outletName(), query.outletUrl(), query.mediaType(),
-                query.deadline() == null ? null : LocalDateTime.ofInstant(query.deadline(), zone), query.timeZone(),
+                query.deadline() == null ? null : LocalDateTime.ofInstant(query.deadline(), zone),
+                TimeZones.listed(zone).orElse(query.timeZone()),
                 query.questions().isEmpty() ? List.of("") : query.questions(), query.requirements(),
                 query.requiredCredential(), query.region(), query.firstHandOnly(), query.pitchCap(), query.linkPolicy(),
                 query.anonymous());

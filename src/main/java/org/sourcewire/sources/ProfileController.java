@@ -1,8 +1,10 @@
 package org.sourcewire.sources;
 
 import java.io.IOException;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -10,7 +12,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
-import org.sourcewire.shared.TimeZones;
+import org.sourcewire.shared.ViewerZone;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,8 +42,8 @@ class ProfileController {
     }
 
     @GetMapping
-    String edit(@AuthenticationPrincipal CurrentUser user, Model model) {
-        ProfileView profile = profile(user);
+    String edit(@AuthenticationPrincipal CurrentUser user, @ViewerZone Optional<ZoneId> zone, Model model) {
+        ProfileView profile = profile(user, zone);
         return page(profile, ProfileForm.of(profile), model);
     }
 
@@ -84,8 +86,8 @@ class ProfileController {
     // --- topics --------------------------------------------------------------------------------------------------
 
     @GetMapping("/topics")
-    String topics(@AuthenticationPrincipal CurrentUser user, Model model) {
-        return topicsPage(profile(user), model);
+    String topics(@AuthenticationPrincipal CurrentUser user, @ViewerZone Optional<ZoneId> zone, Model model) {
+        return topicsPage(profile(user, zone), model);
     }
 
     @PostMapping("/topics")
@@ -107,8 +109,8 @@ class ProfileController {
     // --- keyword alerts ------------------------------------------------------------------------------------------
 
     @GetMapping("/alerts")
-    String alerts(@AuthenticationPrincipal CurrentUser user, Model model) {
-        return alertsPage(profile(user), new AlertForm(), model);
+    String alerts(@AuthenticationPrincipal CurrentUser user, @ViewerZone Optional<ZoneId> zone, Model model) {
+        return alertsPage(profile(user, zone), new AlertForm(), model);
     }
 
     @PostMapping("/alerts")
@@ -148,7 +150,6 @@ class ProfileController {
     private String page(ProfileView profile, ProfileForm form, Model model) {
         model.addAttribute("profile", profile);
         model.addAttribute("form", form);
-        model.addAttribute("zones", TimeZones.ids());
         model.addAttribute("bioLimit", ProfileForm.BIO_LIMIT);
         model.addAttribute("maxHeadshotBytes", sources.headshotMaxSize().toBytes());
         model.addAttribute("maxHeadshotMegabytes", sources.headshotMaxSize().toMegabytes());
@@ -172,11 +173,16 @@ class ProfileController {
     }
 
     private ProfileView profile(CurrentUser user) {
+        return profile(user, Optional.empty());
+    }
+
+    /** The source's profile; a first visit makes it, in the zone the browser reports. */
+    private ProfileView profile(CurrentUser user, Optional<ZoneId> zone) {
         if (!user.is(Role.SOURCE)) {
             throw new AccessDeniedException("Only sources have expert profiles");
         }
         AccountView account = accounts.find(user.id()).orElseThrow();
-        return sources.ensureProfile(account);
+        return sources.ensureProfile(account, zone);
     }
 
     private static Set<Long> ids(List<String> raw) {

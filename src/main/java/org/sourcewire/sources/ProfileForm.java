@@ -30,8 +30,13 @@ record ProfileForm(
 
     static ProfileForm of(ProfileView profile) {
         return new ProfileForm(profile.name(), profile.title(), profile.company(), profile.bio(), profile.website(),
-                profile.region(), profile.timeZone(), String.join(", ", profile.expertise()),
+                profile.region(), listed(profile.timeZone()), String.join(", ", profile.expertise()),
                 String.join("\n", profile.links()));
+    }
+
+    /** A zone saved under an old name (Asia/Calcutta) shows as the picker lists it (Asia/Kolkata). */
+    private static String listed(String zone) {
+        return TimeZones.parse(zone).flatMap(TimeZones::listed).orElse(zone);
     }
 
     /** Checks that span more than one annotation can say. */

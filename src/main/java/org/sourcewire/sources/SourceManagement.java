@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,6 +99,11 @@ public class SourceManagement implements TopicUsage.Subscribers {
      * one profile: the insert does nothing when the account already has one.
      */
     public ProfileView ensureProfile(AccountView source) {
+        return ensureProfile(source, Optional.empty());
+    }
+
+    /** The same; a new profile starts in {@code zone} (the browser's, as listed), else in the default zone. */
+    public ProfileView ensureProfile(AccountView source, Optional<ZoneId> zone) {
         if (!source.isSource()) {
             throw new IllegalArgumentException("Only sources have expert profiles");
         }
@@ -112,7 +118,7 @@ public class SourceManagement implements TopicUsage.Subscribers {
                     values (:account, :handle, :name, :zone, :now, :now)
                     on conflict do nothing""")
                     .param("account", source.id()).param("handle", newHandle(source.displayName()))
-                    .param("name", source.displayName()).param("zone", TimeZones.DEFAULT)
+                    .param("name", source.displayName()).param("zone", zone.flatMap(TimeZones::listed).orElse(TimeZones.DEFAULT))
                     .param("now", Timestamp.from(now)).update();
             Optional<ProfileView> created = findByAccount(source.id());
             if (created.isPresent()) {

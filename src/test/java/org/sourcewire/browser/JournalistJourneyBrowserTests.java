@@ -65,8 +65,8 @@ class JournalistJourneyBrowserTests extends BrowserJourney {
                 .select("Link policy", "Will link to the source (followed link)");
         browser.press("Submit query");
         assertThat(browser.text()).contains("Your query was sent for review").contains("Waiting for review");
-        assertThat(browser.text()).as("the deadline in the viewer's zone, with the time left")
-                .containsPattern("JST \\(closes in \\d+ h\\)");
+        assertThat(browser.text()).as("the deadline in the viewer's zone, with the time left, the zone named once")
+                .containsPattern("\\d{2}:\\d{2} \\(closes in \\d+ h\\)").contains("Times are in Tokyo (UTC+09:00)");
         browser.screenshot("journey-journalist-query-pending");
         String queryPath = browser.path();
         long queryId = Long.parseLong(queryPath.substring("/queries/".length()));
@@ -94,7 +94,7 @@ class JournalistJourneyBrowserTests extends BrowserJourney {
 
         browser.visit(queryPath).clickLink("Pitches inbox");
         assertThat(browser.text()).contains("Submitted (3)").contains("Priya Raman").contains("Tom Becker")
-                .contains("Ann Lee").containsPattern("\\d{2}:\\d{2} JST");
+                .contains("Ann Lee").containsPattern("\\d{4}, \\d{2}:\\d{2}").contains("Times are in Tokyo (UTC+09:00)");
         browser.screenshot("journey-journalist-inbox");
 
         // Decline one with a reason, and shortlist another, from the inbox (htmx, with a busy button meanwhile).
@@ -127,7 +127,7 @@ class JournalistJourneyBrowserTests extends BrowserJourney {
         // Close the query: it asks first.
         browser.visit(queryPath).pressAndConfirm("Close query");
         assertThat(browser.text()).contains("The query is closed. It takes no more pitches.")
-                .containsPattern("JST \\(closed\\)").doesNotContain("closes in");
+                .containsPattern("\\d{2}:\\d{2} \\(closed\\)").doesNotContain("closes in");
         browser.screenshot("journey-journalist-closed");
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
@@ -70,7 +72,16 @@ class SourceJourneyBrowserTests extends BrowserJourney {
         browser.fillIn("Name", "Dr. Priya Raman").fillIn("Title", "Sleep physician")
                 .fillIn("Company or organisation", "Riverside Sleep Clinic")
                 .fillIn("Short bio", "I run a sleep clinic for night-shift nurses and research rotating rosters.")
-                .fillIn("Website", "not a website").select("Your time zone", ZONE);
+                .fillIn("Website", "not a website");
+        assertThat(new Select(browser.field("Your time zone")).getFirstSelectedOption().getAttribute("value"))
+                .as("a new profile starts in the browser's zone").isEqualTo(ZONE);
+        // The filter box timezone.js puts above the list (labelled "Filter the time zones" for screen readers).
+        browser.field("Your time zone").findElement(By.xpath("preceding-sibling::input[@aria-label='Filter the time zones']"))
+                .sendKeys("spain");
+        assertThat(new Select(browser.field("Your time zone")).getOptions()).extracting(option -> option.getAttribute("value"))
+                .as("the filter keeps the zones that say Spain").containsExactlyInAnyOrder("Africa/Ceuta", "Atlantic/Canary", ZONE,
+                        "America/Port_of_Spain");
+        new Select(browser.field("Your time zone")).selectByValue(ZONE);
         browser.press("Save profile");
         assertThat(browser.messageFor("Website")).contains("Enter a full web address");
         browser.fillIn("Website", "https://sleepclinic.example").fillIn("Areas of expertise", "sleep medicine, shift work")
@@ -152,8 +163,14 @@ class SourceJourneyBrowserTests extends BrowserJourney {
                 .param("back", "detail").with(csrf()).with(as(journalist))).hasStatus3xxRedirection();
         assertThat(statusInYourPitches()).isEqualTo("Used");
         browser.visit(pitch);
-        assertThat(browser.text()).contains("Used in an article: https://ledger.example/split-sleep");
+        assertThat(browser.text()).contains("Used in an article: https://ledger.example/split-sleep")
+                .contains("Opened by the journalist").contains("Shortlisted").contains("The journalist used your pitch in")
+                .doesNotContain("The journalist opened your pitch");
         browser.screenshot("journey-source-pitch-used");
+        browser.resize(375, 812);
+        browser.screenshot("journey-source-pitch-used-phone");
+        assertThat(browser.horizontalOverflow()).isZero();
+        browser.resize(1280, 900);
 
         // One click in the digest mail unsubscribes (after a confirmation, as mail scanners follow links).
         browser.press("Log out");

@@ -1,9 +1,16 @@
 package org.sourcewire.queries;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import jakarta.servlet.http.Cookie;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -104,6 +111,47 @@ class QueryFormTests {
         assertThat(jdbc.sql("select to_char(deadline at time zone 'UTC', 'YYYY-MM-DD HH24:MI') from journalist_query where id = :id")
                 .param("id", id).query(String.class).single()).isEqualTo("2099-01-15 00:30");
         assertThat(mvc.get().uri("/queries/" + id).with(as(journalist))).bodyText().contains("Thu 15 Jan 2099, 09:30 (Asia/Tokyo)");
+    }
+
+    @Test
+    void theNewQueryFormOffersCanonicalZonesByRegionAndStartsInTheBrowsersZone() throws Exception {
+        CurrentUser journalist = accounts.journalist();
+        Document form = Jsoup.parse(mvc.get().uri("/queries/new").with(as(journalist))
+                .cookie(new Cookie("tz", "Asia%2FTokyo")).exchange().getResponse().getContentAsString());
+
+        Element zones = form.selectFirst("select#timeZone");
+        assertThat(zones.select("optgroup").eachAttr("label")).containsExactly("Africa", "America", "Asia", "Atlantic",
+                "Australia", "Europe", "Indian", "Pacific", "UTC");
+        assertThat(zones.select("option").eachAttr("value")).contains("Africa/Asmara", "America/New_York", "UTC")
+                .doesNotContain("Africa/Asmera", "Asia/Calcutta", "US/Eastern", "GMT")
+                .noneMatch(zone -> zone.startsWith("Etc/") || zone.startsWith("SystemV/"))
+                .doesNotHaveDuplicates().hasSizeBetween(300, 450);
+        assertThat(zones.select("option[selected]").eachAttr("value")).as("the browser's zone").containsExactly("Asia/Tokyo");
+        assertThat(zones.selectFirst("option[value=Asia/Tokyo]").text()).isEqualTo("Tokyo, Japan (UTC+09:00)");
+        assertThat(zones.selectFirst("option[value=America/Argentina/Buenos_Aires]").text())
+                .startsWith("Buenos Aires, Argentina (UTC-03:00)");
+        assertThat(form.selectFirst("input#deadline").attr("value")).as("two working days ahead at 17:00")
+                .isEqualTo(twoWorkingDaysAhead(ZoneId.of("Asia/Tokyo")) + "T17:00");
+    }
+
+    @Test
+    void aBrowserReportingAnOldZoneNameGetsTheListedZoneOfTheSameRules() throws Exception {
+        CurrentUser journalist = accounts.journalist();
+        Document form = Jsoup.parse(mvc.get().uri("/queries/new").with(as(journalist))
+                .cookie(new Cookie("tz", "Asia%2FCalcutta")).exchange().getResponse().getContentAsString());
+
+        assertThat(form.select("select#timeZone option[selected]").eachAttr("value")).containsExactly("Asia/Kolkata");
+    }
+
+    private static LocalDate twoWorkingDaysAhead(ZoneId zone) {
+        LocalDate day = LocalDate.now(zone);
+        for (int working = 0; working < 2; ) {
+            day = day.plusDays(1);
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                working++;
+            }
+        }
+        return day;
     }
 
     @Test

@@ -68,6 +68,32 @@ class SourceProfileTests {
     }
 
     @Test
+    void aNewProfileStartsInTheBrowsersZoneWithTheZonesGroupedByRegion() throws Exception {
+        CurrentUser source = accounts.source();
+
+        Document page = Jsoup.parse(mvc.get().uri("/profile").with(as(source))
+                .cookie(new jakarta.servlet.http.Cookie("tz", "Asia%2FTokyo")).exchange().getResponse().getContentAsString());
+
+        assertThat(sources.findByAccount(source.id()).orElseThrow().timeZone()).isEqualTo("Asia/Tokyo");
+        assertThat(page.select("select#timeZone optgroup").eachAttr("label")).contains("Asia", "Europe", "UTC");
+        assertThat(page.select("select#timeZone option[selected]").eachAttr("value")).containsExactly("Asia/Tokyo");
+        assertThat(page.select("select#timeZone option").eachAttr("value")).doesNotContain("Africa/Asmera");
+        assertThat(page.select("label[for=timeZone]").text()).isEqualTo("Your time zone");
+    }
+
+    @Test
+    void aZoneTheListLeavesOutStaysChosenAndSavedAsItWas() throws Exception {
+        CurrentUser source = accounts.source();
+        sources.ensureProfile(view(source));
+        jdbc.sql("update source_profile set time_zone = 'Antarctica/Casey' where account_id = :id").param("id", source.id()).update();
+
+        Document page = Jsoup.parse(mvc.get().uri("/profile").with(as(source)).exchange().getResponse().getContentAsString());
+        assertThat(page.select("select#timeZone option[selected]").eachAttr("value")).containsExactly("Antarctica/Casey");
+        assertThat(save(source, Map.of("timeZone", "Antarctica/Casey"))).hasRedirectedUrl("/profile");
+        assertThat(sources.findByAccount(source.id()).orElseThrow().timeZone()).isEqualTo("Antarctica/Casey");
+    }
+
+    @Test
     void badProfileInputGetsFieldMessagesAndSavesNothing() {
         CurrentUser source = accounts.source();
         sources.ensureProfile(view(source));

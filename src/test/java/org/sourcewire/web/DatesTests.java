@@ -3,13 +3,22 @@ package org.sourcewire.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.mockito.Mockito;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.shared.TimeZones;
+
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -19,7 +28,7 @@ class DatesTests {
 
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
-    final Dates dates = new Dates(Clock.fixed(NOW, ZoneOffset.UTC));
+    final Dates dates = new Dates(Clock.fixed(NOW, ZoneOffset.UTC), List.of());
 
     @AfterEach
     void clearRequest() {
@@ -27,18 +36,53 @@ class DatesTests {
     }
 
     @Test
-    void timesAreShownInTheZoneTheBrowserReports() {
+    void timesAreShownInTheZoneTheBrowserReportsWhichThePageNamesOnce() {
         viewerWithCookie("Asia%2FTokyo");
-        assertThat(dates.dateTime(NOW)).isEqualTo("25 Nov 2026, 21:00 JST");
-        assertThat(dates.deadline(NOW.plus(Duration.ofHours(5)).plusSeconds(60))).isEqualTo("Thu 26 Nov, 02:01 JST (closes in 5 h)");
+        assertThat(dates.timesShown()).isFalse();
+        assertThat(dates.dateTime(NOW)).isEqualTo("25 Nov 2026, 21:00");
+        assertThat(dates.deadline(NOW.plus(Duration.ofHours(5)).plusSeconds(60))).isEqualTo("Thu 26 Nov, 02:01 (closes in 5 h)");
         assertThat(dates.date(NOW.plus(Duration.ofHours(13)))).isEqualTo("26 Nov 2026");
+        assertThat(dates.timesShown()).isTrue();
+        assertThat(dates.zoneSource()).isEqualTo(Dates.ZoneSource.BROWSER);
+        assertThat(dates.zoneName()).isEqualTo("Tokyo (UTC+09:00)");
     }
 
     @Test
     void withoutAZoneOrWithABadOneTimesAreUtcAndSaySo() {
-        assertThat(dates.dateTime(NOW)).as("no request at all, e.g. a mail job").isEqualTo("25 Nov 2026, 12:00 UTC");
+        assertThat(dates.dateTime(NOW)).as("no request at all, e.g. a mail job").isEqualTo("25 Nov 2026, 12:00");
         viewerWithCookie("Not%2FA_Zone");
-        assertThat(dates.dateTime(NOW)).isEqualTo("25 Nov 2026, 12:00 UTC");
+        assertThat(dates.dateTime(NOW)).isEqualTo("25 Nov 2026, 12:00");
+        assertThat(dates.zoneSource()).isEqualTo(Dates.ZoneSource.NONE);
+        assertThat(dates.zoneName()).isEqualTo("UTC");
+        viewerWithCookie("%E0%A4%A");
+        assertThat(dates.zoneSource()).as("a malformed escape").isEqualTo(Dates.ZoneSource.NONE);
+    }
+
+    @Test
+    void theZoneTheAccountChoseWinsOverTheBrowsers() {
+        Dates withProfile = new Dates(Clock.fixed(NOW, ZoneOffset.UTC), List.of(user -> Optional.of(ZoneId.of("America/New_York"))));
+        viewerWithCookie("Asia%2FTokyo");
+        // Dates asks the chosen zones for the logged-in user; which user does not matter to this fake.
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(
+                Mockito.mock(CurrentUser.class), null));
+        try {
+            assertThat(withProfile.dateTime(NOW)).isEqualTo("25 Nov 2026, 07:00");
+            assertThat(withProfile.zoneSource()).isEqualTo(Dates.ZoneSource.PROFILE);
+            assertThat(withProfile.zoneName()).isEqualTo("New York (UTC-05:00)");
+        }
+        finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
+    void listRowsShowTheTimeTodayTheWeekdayThisWeekAndTheDateBefore() {
+        viewerWithCookie("Asia%2FTokyo");
+        assertThat(dates.brief(NOW.minus(Duration.ofHours(2)))).as("19:00 in Tokyo, today there").isEqualTo("19:00");
+X
+        assertThat(dates.brief(NOW.minus(Duration.ofDays(20)))).isEqualTo("5 Nov");
+        assertThat(dates.brief(NOW.minus(Duration.ofDays(400)))).isEqualTo("21 Oct 2025");
+        assertThat(dates.brief(null)).isEmpty();
     }
 
     @Test
@@ -52,7 +96,7 @@ class DatesTests {
 
     private static void viewerWithCookie(String value) {
         MockHttpServletRequest request = new MockHttpServletRequest();
-        request.setCookies(new Cookie(Dates.COOKIE, value));
+        request.setCookies(new Cookie(TimeZones.COOKIE, value));
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
     }
 }
