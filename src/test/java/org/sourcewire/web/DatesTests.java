@@ -79,7 +79,8 @@ class DatesTests {
     void listRowsShowTheTimeTodayTheWeekdayThisWeekAndTheDateBefore() {
         viewerWithCookie("Asia%2FTokyo");
         assertThat(dates.brief(NOW.minus(Duration.ofHours(2)))).as("19:00 in Tokyo, today there").isEqualTo("19:00");
-X
+        assertThat(dates.brief(NOW.minus(Duration.ofHours(12)))).as("09:00 in Tokyo, still today there").isEqualTo("09:00");
+        assertThat(dates.brief(NOW.minus(Duration.ofHours(24)))).as("Tokyo's yesterday").isEqualTo("Tue 21:00");
         assertThat(dates.brief(NOW.minus(Duration.ofDays(20)))).isEqualTo("5 Nov");
         assertThat(dates.brief(NOW.minus(Duration.ofDays(400)))).isEqualTo("21 Oct 2025");
         assertThat(dates.brief(null)).isEmpty();
