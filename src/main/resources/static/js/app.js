@@ -240,6 +240,11 @@ document.addEventListener('htmx:confirm', function (event) {
     }
 
     document.addEventListener('click', function (event) {
+        var step = event.target.closest('[data-move]');
+        if (step && inbox()) {
+            move(Number(step.getAttribute('data-move')));
+            return;
+        }
         var link = event.target.closest('[data-row-link]');
         if (link && inbox() && paneShown() && !event.ctrlKey && !event.metaKey && !event.shiftKey && event.button === 0) {
             event.preventDefault();

@@ -347,8 +347,6 @@ class HaroScaleBenchmark {
         notes.add("- inbox first page, EXPLAIN ANALYZE:\n\n```\n" + explain("""
                 select p.public_id, p.status, p.source_id, p.word_count, p.submitted_at, p.decline_reason, p.article_url,
                        (select count(*) from pitch_answer a where a.pitch_id = p.id and btrim(a.answer) <> '') as answered,
-                       (select left(string_agg(a.answer, ' ' order by a.position), 320)
-                          from pitch_answer a where a.pitch_id = p.id) as excerpt,
                        exists (select 1 from pitch_report r where r.pitch_id = p.id) as reported,
                        p.score, p.flagged, p.reasons::text,
                        case when p.cluster_id is null then 0 else (select count(*) from pitch e
@@ -357,12 +355,20 @@ class HaroScaleBenchmark {
                   and (p.cluster_id is null or not exists (select 1 from pitch e
                        where e.query_id = p.query_id and e.cluster_id = p.cluster_id
                          and (e.submitted_at, e.id) < (p.submitted_at, p.id)))
-                order by p.score desc nulls last, p.submitted_at desc, p.id desc limit 25 offset 0""".formatted(inboxQuery))
+                order by p.score desc nulls last, p.submitted_at desc, p.id desc limit 50 offset 0""".formatted(inboxQuery))
                 + "\n```");
         String inboxTitle = "journalist inbox, first page of %,d pitches by score".formatted(count("pitch where query_id = "
                 + inboxQuery));
         report.put(inboxTitle, inbox.reading());
         report.put(inboxTitle + ", saturated", inbox.saturated());
+
+        // The reading pane, opened for the inbox query's pitches in turn (the first opening of each marks it viewed).
+        Path paneIds = feeder("pane-pitches.csv", "pitch", jdbc.sql("select public_id::text from pitch where query_id = :q"
+                + " order by random()").param("q", inboxQuery).query(String.class).list());
+        Pages pane = pages(Simulations.Pane.class, "reading pane", inboxFeeder, Map.of("bench.pitches", paneIds.toString()));
+        String paneTitle = "inbox reading pane (one pitch with its source and reasons; the first opening marks it viewed)";
+        report.put(paneTitle, pane.reading());
+        report.put(paneTitle + ", saturated", pane.saturated());
 
         List<Session> sources = logIn(sourceEmails((long) (data.sources * 0.8), users), users);
         Path feedFeeder = feeder("feed.csv", "session", sources.stream().map(s -> s.cookie).toList());

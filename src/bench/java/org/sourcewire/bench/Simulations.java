@@ -125,7 +125,30 @@ final class Simulations {
     public static class Inbox extends Simulation {
         {
             setUp(page("inbox first page", property("bench.feeder"), "/queries/" + property("bench.inboxQuery") + "/pitches",
-                    "pitch-card")
+                    "data-pitch-row")
+                    .injectOpen(concurrentUsers()))
+                    .protocols(protocol());
+        }
+    }
+
+    /**
+     * The inbox's reading pane (an htmx request, as the inbox sends it) for pitches of that query taken in turn from
+     * the feeder: the whole pitch with its source and reasons; the first opening of each also marks it viewed.
+     */
+    public static class Pane extends Simulation {
+        {
+            ChainBuilder get = exec(http("reading pane").get("/pitches/#{pitch}/pane")
+                    .header("Cookie", "SESSION=#{session}")
+                    .header("HX-Request", "true")
+                    .check(status().is(200))
+                    .check(substring("data-pane").exists()));
+            String think = System.getProperty("bench.thinkMillis", "");
+            if (!think.isEmpty()) {
+                String[] range = think.split("-");
+                get = get.pause(Duration.ofMillis(Long.parseLong(range[0])), Duration.ofMillis(Long.parseLong(range[1])));
+            }
+            setUp(scenario("reading pane").feed(csv(property("bench.feeder")).circular()).during(seconds("bench.duration"))
+                    .on(feed(csv(property("bench.pitches")).circular()).exec(get))
                     .injectOpen(concurrentUsers()))
                     .protocols(protocol());
         }

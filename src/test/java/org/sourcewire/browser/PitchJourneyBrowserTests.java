@@ -56,7 +56,7 @@ class PitchJourneyBrowserTests extends BrowserJourney {
         browser.clickLink("Your pitches");
         assertThat(browser.text()).contains("Shortlisted");
         browser.visit(pitchPath);
-        assertThat(browser.text()).contains("Could we talk on the phone tomorrow?").contains("It can no longer be changed.");
+        assertThat(browser.text()).contains("Could we talk on the phone tomorrow?").contains("You are on the journalist's shortlist.");
         browser.fillIn("Reply to the journalist", "Yes, any time after 10.").press("Send message");
         assertThat(browser.text()).contains("Yes, any time after 10.").contains("you can write again when the journalist replies");
         browser.screenshot("pitch-detail-source");

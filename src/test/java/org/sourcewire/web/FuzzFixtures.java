@@ -147,7 +147,7 @@ final class FuzzFixtures {
             String value = switch (kind) {
                 case "queries" -> String.valueOf(publishedQuery());
                 case "review" -> String.valueOf(pendingQuery());
-                case "pitches" -> pitch(source);
+                case "pitches", "clusters" -> pitch(source);
                 case "topics" -> String.valueOf(topics.create("Zqxv fuzz topic"));
                 case "accounts" -> String.valueOf(accounts.source().id());
                 case "reports" -> String.valueOf(report(pitch(source)));
