@@ -19,11 +19,11 @@ import org.springframework.stereotype.Component;
 class DemoPitches implements ApplicationRunner {
 
     private final DemoData demoData;
-    private final PitchManagement pitches;
+    private final PitchSubmission pitches;
     private final AccountManagement accounts;
     private final JdbcClient jdbc;
 
-    DemoPitches(DemoData demoData, PitchManagement pitches, AccountManagement accounts, JdbcClient jdbc) {
+    DemoPitches(DemoData demoData, PitchSubmission pitches, AccountManagement accounts, JdbcClient jdbc) {
         this.demoData = demoData;
         this.pitches = pitches;
         this.accounts = accounts;

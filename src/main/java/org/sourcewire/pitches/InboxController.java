@@ -30,11 +30,15 @@ class InboxController {
 
     static final int PAGE_SIZE = 50;
 
-    private final PitchManagement pitches;
+    private final PitchInbox inbox;
+    private final PitchTriage triage;
+    private final PitchAccess access;
     private final AccountManagement accounts;
 
-    InboxController(PitchManagement pitches, AccountManagement accounts) {
-        this.pitches = pitches;
+    InboxController(PitchInbox inbox, PitchTriage triage, PitchAccess access, AccountManagement accounts) {
+        this.inbox = inbox;
+        this.triage = triage;
+        this.access = access;
         this.accounts = accounts;
     }
 
@@ -45,19 +49,19 @@ class InboxController {
             @RequestParam(required = false) UUID similar, @RequestParam(required = false) UUID open,
             @RequestParam(defaultValue = "0") int page, Model model) {
         AccountView reader = accounts.find(user.id()).orElseThrow();
-        QueryView query = pitches.ownQuery(id, reader);
+        QueryView query = access.ownQuery(id, reader);
         model.addAttribute("query", query);
         PitchStatus only = PitchController.parse(status);
         InboxFilter filter = InboxFilter.of(only, sort, hideFlagged, score(minScore), similar);
-        var found = pitches.inbox(id, filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        var found = inbox.cards(id, filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("pitches", found);
-        model.addAttribute("hidden", pitches.hiddenBy(id, filter));
+        model.addAttribute("hidden", inbox.hiddenBy(id, filter));
         model.addAttribute("filter", filter);
-        model.addAttribute("counts", pitches.countsByStatus(id));
+        model.addAttribute("counts", inbox.countsByStatus(id));
         model.addAttribute("status", only);
         model.addAttribute("sort", filter.sort());
         model.addAttribute("statuses", PitchStatus.values());
-        model.addAttribute("shortlisted", pitches.countsByStatus(id).get(PitchStatus.SHORTLISTED));
+        model.addAttribute("shortlisted", inbox.countsByStatus(id).get(PitchStatus.SHORTLISTED));
         // A pitch asked for by the address (the pane after a reload, or a link) is shown in the reading pane.
         if (open != null) {
             read(reader, open).filter(pitch -> pitch.query().id() == id).ifPresent(pitch -> model.addAttribute("pitch", pitch));
@@ -90,7 +94,7 @@ class InboxController {
             @RequestParam(required = false) String note, Model model) {
         AccountView journalist = accounts.find(user.id()).orElseThrow();
         String problem = act(journalist, publicId, action, reason, articleUrl, note);
-        PitchViews.Detail pitch = pitches.read(publicId, journalist).orElseThrow(PitchNotFoundException::new);
+        PitchViews.Detail pitch = access.read(publicId, journalist).orElseThrow(PitchNotFoundException::new);
         boolean undoable = problem == null && ("shortlist".equals(action) || "decline".equals(action));
         return pane(pitch, true, problem != null ? problem : done(action), problem != null,
                 undoable ? List.of(publicId) : List.of(), model);
@@ -103,7 +107,7 @@ class InboxController {
             RedirectAttributes redirect) {
         AccountView journalist = accounts.find(user.id()).orElseThrow();
         String problem = act(journalist, publicId, action, reason, articleUrl, note);
-        PitchViews.Detail pitch = pitches.read(publicId, journalist).orElseThrow(PitchNotFoundException::new);
+        PitchViews.Detail pitch = access.read(publicId, journalist).orElseThrow(PitchNotFoundException::new);
         if (problem != null || "detail".equals(back)) {
             redirect.addFlashAttribute(problem != null ? "error" : "success", problem != null ? problem : done(action));
         }
@@ -126,8 +130,8 @@ class InboxController {
         AccountView journalist = accounts.find(user.id()).orElseThrow();
         List<UUID> ids = uuids(selected);
         // Only the query's journalist gets past this (a 404 for anyone else), with or without ticked pitches.
-        List<UUID> done = "decline".equals(action) ? pitches.declineAll(id, journalist, ids, knownReason(reason))
-                : pitches.shortlistAll(id, journalist, ids);
+        List<UUID> done = "decline".equals(action) ? triage.declineAll(id, journalist, ids, knownReason(reason))
+                : triage.shortlistAll(id, journalist, ids);
         if (ids.isEmpty()) {
             redirect.addFlashAttribute("error", "Tick the pitches you want to " + action + " first.");
         }
@@ -144,7 +148,7 @@ class InboxController {
     String declineCluster(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable UUID member,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         AccountView journalist = accounts.find(user.id()).orElseThrow();
-        List<UUID> done = pitches.declineCluster(id, journalist, member, knownReason(reason));
+        List<UUID> done = triage.declineCluster(id, journalist, member, knownReason(reason));
         redirect.addFlashAttribute("toast", "Declined " + done.size() + " similar "
                 + (done.size() == 1 ? "pitch." : "pitches."));
         redirect.addFlashAttribute("undo", done);
@@ -157,12 +161,12 @@ class InboxController {
     String undoInPane(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(name = "pitch", required = false) List<String> chosen, Model model) {
         AccountView journalist = accounts.find(user.id()).orElseThrow();
-        List<UUID> restored = pitches.undo(id, journalist, uuids(chosen));
-        model.addAttribute("rows", restored.stream().map(pitch -> pitches.read(pitch, journalist).orElseThrow())
-                .map(pitches::card).toList());
-        model.addAttribute("query", pitches.ownQuery(id, journalist));
+        List<UUID> restored = triage.undo(id, journalist, uuids(chosen));
+        model.addAttribute("rows", restored.stream().map(pitch -> access.read(pitch, journalist).orElseThrow())
+                .map(inbox::card).toList());
+        model.addAttribute("query", access.ownQuery(id, journalist));
         model.addAttribute("toast", undone(restored.size()));
-        model.addAttribute("counts", pitches.countsByStatus(id));
+        model.addAttribute("counts", inbox.countsByStatus(id));
         decisionChoices(model, true);
         return "pitches/inbox :: undone";
     }
@@ -171,7 +175,7 @@ class InboxController {
     String undo(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(name = "pitch", required = false) List<String> chosen, RedirectAttributes redirect) {
         AccountView journalist = accounts.find(user.id()).orElseThrow();
-        List<UUID> restored = pitches.undo(id, journalist, uuids(chosen));
+        List<UUID> restored = triage.undo(id, journalist, uuids(chosen));
         redirect.addFlashAttribute("toast", undone(restored.size()));
         return "redirect:/queries/" + id + "/pitches";
     }
@@ -189,14 +193,14 @@ class InboxController {
         if (reader.isSource()) {
             return java.util.Optional.empty();
         }
-        return reader.isJournalist() ? pitches.open(publicId, reader) : pitches.read(publicId, reader);
+        return reader.isJournalist() ? triage.open(publicId, reader) : access.read(publicId, reader);
     }
 
     private String pane(PitchViews.Detail pitch, boolean canAct, String message, boolean problem, List<UUID> undo,
             Model model) {
         model.addAttribute("pitch", pitch);
         model.addAttribute("query", pitch.query());
-        model.addAttribute("rows", List.of(pitches.card(pitch)));
+        model.addAttribute("rows", List.of(inbox.card(pitch)));
         model.addAttribute("paneMessage", message);
         model.addAttribute("paneProblem", problem);
         model.addAttribute("undo", undo);
@@ -204,14 +208,14 @@ class InboxController {
         model.addAttribute("live", true);
         // After a decision, the status counts change too.
         if (message != null) {
-            model.addAttribute("counts", pitches.countsByStatus(pitch.query().id()));
+            model.addAttribute("counts", inbox.countsByStatus(pitch.query().id()));
         }
         decisionChoices(model, canAct);
         return "pitches/inbox :: pane-update";
     }
 
     private static void decisionChoices(Model model, boolean canAct) {
-        model.addAttribute("declineReasons", PitchManagement.DECLINE_REASONS);
+        model.addAttribute("declineReasons", PitchTriage.DECLINE_REASONS);
         model.addAttribute("reportReasons", ReportReason.values());
         model.addAttribute("canAct", canAct);
     }
@@ -242,13 +246,13 @@ class InboxController {
     private String act(AccountView journalist, UUID publicId, String action, String reason, String articleUrl, String note) {
         try {
             switch (action) {
-                case "shortlist" -> pitches.shortlist(publicId, journalist);
-                case "decline" -> pitches.decline(publicId, journalist, knownReason(reason));
+                case "shortlist" -> triage.shortlist(publicId, journalist);
+                case "decline" -> triage.decline(publicId, journalist, knownReason(reason));
                 case "use" -> {
                     if (articleUrl != null && !articleUrl.isBlank() && !WebAddress.Validator.isWebAddress(articleUrl.strip())) {
                         return "Enter the article's full address, starting with https://, or leave it empty.";
                     }
-                    pitches.markUsed(publicId, journalist, articleUrl);
+                    triage.markUsed(publicId, journalist, articleUrl);
                 }
                 case "report" -> {
                     ReportReason why = reportReason(reason);
@@ -258,7 +262,7 @@ class InboxController {
                     if (note != null && note.length() > 500) {
                         return "Keep the note under 500 characters.";
                     }
-                    pitches.report(publicId, journalist, why, note);
+                    triage.report(publicId, journalist, why, note);
                 }
                 default -> throw new PitchNotFoundException();
             }
@@ -280,7 +284,7 @@ class InboxController {
 
     /** Only the offered reasons are sent to sources, so a decline can never carry free text to them. */
     private static String knownReason(String reason) {
-        return reason != null && PitchManagement.DECLINE_REASONS.contains(reason) ? reason : null;
+        return reason != null && PitchTriage.DECLINE_REASONS.contains(reason) ? reason : null;
     }
 
     private static ReportReason reportReason(String reason) {

@@ -162,7 +162,7 @@ class Pitch extends AbstractAggregateRoot<Pitch> {
 
     /**
      * Takes a decision back: the status, decline reason and time of change it had before. No event: the decision is
-     * taken out of the history instead (it never reached the source), see {@code PitchManagement#undo}.
+     * taken out of the history instead (it never reached the source), see {@code PitchTriage#undo}.
      */
     void restore(PitchStatus previous, String reason, Instant changedAt, Instant now) {
         status = previous;

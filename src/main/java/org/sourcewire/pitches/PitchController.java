@@ -30,14 +30,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PitchController {
 
-    private final PitchManagement pitches;
+    private final PitchSubmission submission;
+    private final PitchAccess access;
+    private final PitchTriage triage;
+    private final PitchMessages messages;
+    private final PitchSummaries summaries;
     private final AccountManagement accounts;
     private final SourceManagement sources;
     private final PitchTimeline timeline;
 
-    PitchController(PitchManagement pitches, AccountManagement accounts, SourceManagement sources,
-            PitchTimeline timeline) {
-        this.pitches = pitches;
+    PitchController(PitchSubmission submission, PitchAccess access, PitchTriage triage, PitchMessages messages,
+            PitchSummaries summaries, AccountManagement accounts, SourceManagement sources, PitchTimeline timeline) {
+        this.submission = submission;
+        this.access = access;
+        this.triage = triage;
+        this.messages = messages;
+        this.summaries = summaries;
         this.accounts = accounts;
         this.sources = sources;
         this.timeline = timeline;
@@ -49,13 +57,13 @@ class PitchController {
         AccountView source = source(user);
         // A first pitch may come before the profile page: the profile then starts in the browser's zone.
         sources.ensureProfile(source, zone);
-        var existing = sources.findByAccount(source.id()).flatMap(profile -> pitches.existing(id, profile.id()));
+        var existing = sources.findByAccount(source.id()).flatMap(profile -> submission.existing(id, profile.id()));
         if (existing.isPresent()) {
             redirect.addFlashAttribute("info", "You have already pitched this query. Here is your pitch.");
             return "redirect:/pitches/" + existing.get();
         }
         try {
-            QueryView query = pitches.pitchable(id, source);
+            QueryView query = submission.pitchable(id, source);
             return formPage(query, PitchForm.blank(query.questions().size()), null, source, model);
         }
         catch (PitchRuleException ex) {
@@ -70,10 +78,10 @@ class PitchController {
         AccountView source = source(user);
         QueryView query;
         try {
-            query = pitches.pitchable(id, source);
+            query = submission.pitchable(id, source);
         }
         catch (PitchRuleException ex) {
-            var existing = sources.findByAccount(source.id()).flatMap(profile -> pitches.existing(id, profile.id()));
+            var existing = sources.findByAccount(source.id()).flatMap(profile -> submission.existing(id, profile.id()));
             if (existing.isPresent()) {
                 redirect.addFlashAttribute("info", "You have pitched this query already. Here is your pitch.");
                 return "redirect:/pitches/" + existing.get();
@@ -84,7 +92,7 @@ class PitchController {
         form.validate(result, query.questions().size());
         if (!result.hasErrors()) {
             try {
-                UUID pitch = pitches.submit(source, query, form.toDraft(query.questions().size()), form.key());
+                UUID pitch = submission.submit(source, query, form.toDraft(query.questions().size()), form.key());
                 // The confirmation is a query parameter, not a flash attribute: sending a pitch writes no session.
                 // One view name for every pitch, so the redirect view is resolved once and cached, not per pitch.
                 redirect.addAttribute("pitch", pitch).addAttribute("sent", true);
@@ -104,10 +112,10 @@ class PitchController {
             @RequestParam(required = false) UUID editing, @ModelAttribute("form") PitchForm form, BindingResult ignored,
             Model model) {
         AccountView source = source(user);
-        QueryView query = pitches.visibleToSource(id);
+        QueryView query = submission.visibleToSource(id);
         PitchDraft draft = form.toDraft(query.questions().size());
         boolean empty = draft.answers().stream().allMatch(answer -> answer.isBlank());
-        model.addAttribute("verdict", empty ? null : pitches.preflight(query, source, draft, editing));
+        model.addAttribute("verdict", empty ? null : submission.preflight(query, source, draft, editing));
         model.addAttribute("query", query);
         model.addAttribute("publicId", editing);
         return "pitches/form :: preflight";
@@ -118,7 +126,7 @@ class PitchController {
             @RequestParam(defaultValue = "0") int page, Model model) {
         AccountView source = source(user);
         PitchStatus filter = parse(status);
-        model.addAttribute("pitches", pitches.mine(source, filter, PageRequest.of(Math.max(page, 0), 20)));
+        model.addAttribute("pitches", submission.mine(source, filter, PageRequest.of(Math.max(page, 0), 20)));
         model.addAttribute("status", filter);
         model.addAttribute("statuses", PitchStatus.values());
         return "pitches/mine";
@@ -128,7 +136,7 @@ class PitchController {
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID publicId,
             @RequestParam(required = false) String sent, Model model) {
         AccountView reader = accounts.find(user.id()).orElseThrow();
-        PitchViews.Detail pitch = (reader.isJournalist() ? pitches.open(publicId, reader) : pitches.read(publicId, reader))
+        PitchViews.Detail pitch = (reader.isJournalist() ? triage.open(publicId, reader) : access.read(publicId, reader))
                 .orElseThrow(PitchNotFoundException::new);
         // "?sent=true" after the pitch form: the confirmation, without a flash attribute in the session. Any other
         // value (a mangled link) just shows the pitch.
@@ -142,7 +150,7 @@ class PitchController {
         model.addAttribute("messageKey", UUID.randomUUID());
         model.addAttribute("asSource", reader.isSource());
         model.addAttribute("asJournalist", reader.isJournalist());
-        model.addAttribute("declineReasons", PitchManagement.DECLINE_REASONS);
+        model.addAttribute("declineReasons", PitchTriage.DECLINE_REASONS);
         model.addAttribute("reportReasons", ReportReason.values());
         return "pitches/detail";
     }
@@ -151,7 +159,7 @@ class PitchController {
     String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID publicId, Model model,
             RedirectAttributes redirect) {
         AccountView source = source(user);
-        PitchViews.Detail pitch = pitches.read(publicId, source).orElseThrow(PitchNotFoundException::new);
+        PitchViews.Detail pitch = access.read(publicId, source).orElseThrow(PitchNotFoundException::new);
         if (!pitch.isEditable()) {
             redirect.addFlashAttribute("error", "The journalist has opened this pitch, so it can no longer be changed.");
             return "redirect:/pitches/" + publicId;
@@ -163,11 +171,11 @@ class PitchController {
     String update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID publicId,
             @Valid @ModelAttribute("form") PitchForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         AccountView source = source(user);
-        PitchViews.Detail pitch = pitches.read(publicId, source).orElseThrow(PitchNotFoundException::new);
+        PitchViews.Detail pitch = access.read(publicId, source).orElseThrow(PitchNotFoundException::new);
         form.validate(result, pitch.query().questions().size());
         if (!result.hasErrors()) {
             try {
-                pitches.edit(publicId, source, form.toDraft(pitch.query().questions().size()));
+                submission.edit(publicId, source, form.toDraft(pitch.query().questions().size()));
                 redirect.addFlashAttribute("success", "Your pitch is updated.");
                 return "redirect:/pitches/" + publicId;
             }
@@ -182,7 +190,7 @@ class PitchController {
     String withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID publicId, RedirectAttributes redirect) {
         AccountView source = source(user);
         try {
-            pitches.withdraw(publicId, source);
+            submission.withdraw(publicId, source);
             redirect.addFlashAttribute("success", "Your pitch is withdrawn. The journalist will not see it.");
             return "redirect:/pitches";
         }
@@ -206,7 +214,7 @@ class PitchController {
         }
         else {
             try {
-                pitches.write(publicId, author, body, OneTimeKey.from(submissionKey));
+                messages.write(publicId, author, body, OneTimeKey.from(submissionKey));
                 redirect.addFlashAttribute("success", "Message sent. They get an e-mail with a link back here.");
             }
             catch (PitchRuleException ex) {
@@ -219,7 +227,7 @@ class PitchController {
     @GetMapping("/pitches/settings")
     String settings(@AuthenticationPrincipal CurrentUser user, Model model) {
         AccountView journalist = journalist(user);
-        model.addAttribute("dailySummary", pitches.wantsDailySummary(journalist.id()));
+        model.addAttribute("dailySummary", summaries.wantsDailySummary(journalist.id()));
         return "pitches/settings";
     }
 
@@ -227,7 +235,7 @@ class PitchController {
     String saveSettings(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(defaultValue = "false") boolean dailySummary, RedirectAttributes redirect) {
         AccountView journalist = journalist(user);
-        pitches.setDailySummary(journalist.id(), dailySummary);
+        summaries.setDailySummary(journalist.id(), dailySummary);
         redirect.addFlashAttribute("success", dailySummary ? "You will get a daily summary of new pitches."
                 : "You will no longer get the daily summary.");
         return "redirect:/pitches/settings";
@@ -242,11 +250,11 @@ class PitchController {
         model.addAttribute("totalWords", form.toDraft(rows.size()).words());
         model.addAttribute("publicId", publicId);
         model.addAttribute("profile", sources.ensureProfile(source));
-        model.addAttribute("maxWords", pitches.maxWords());
-        model.addAttribute("requirements", PitchManagement.hasRequirements(query));
+        model.addAttribute("maxWords", submission.maxWords());
+        model.addAttribute("requirements", PitchSubmission.hasRequirements(query));
         PitchDraft draft = form.toDraft(query.questions().size());
         model.addAttribute("verdict", draft.answers().stream().allMatch(String::isBlank) ? null
-                : pitches.preflight(query, source, draft, publicId));
+                : submission.preflight(query, source, draft, publicId));
         return "pitches/form";
     }
 

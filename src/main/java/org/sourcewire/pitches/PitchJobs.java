@@ -16,12 +16,14 @@ class PitchJobs {
 
     private static final Logger log = LoggerFactory.getLogger(PitchJobs.class);
 
-    private final PitchManagement pitches;
+    private final PitchSummaries summaries;
+    private final PitchTriage triage;
     private final PitchesProperties properties;
     private final java.time.Clock clock;
 
-    PitchJobs(PitchManagement pitches, PitchesProperties properties, java.time.Clock clock) {
-        this.pitches = pitches;
+    PitchJobs(PitchSummaries summaries, PitchTriage triage, PitchesProperties properties, java.time.Clock clock) {
+        this.summaries = summaries;
+        this.triage = triage;
         this.properties = properties;
         this.clock = clock;
     }
@@ -34,7 +36,7 @@ class PitchJobs {
         if (now.isBefore(properties.summaryTime()) || now.isAfter(properties.summaryTime().plusHours(2))) {
             return;
         }
-        int sent = pitches.sendDailySummaries();
+        int sent = summaries.sendDailySummaries();
         if (sent > 0) {
             log.info("Queued {} daily pitch summaries", sent);
         }
@@ -44,6 +46,6 @@ class PitchJobs {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     @SchedulerLock(name = "pitch-undo-cleanup", lockAtMostFor = "PT10M")
     void forgetExpiredUndos() {
-        pitches.forgetExpiredUndos();
+        triage.forgetExpiredUndos();
     }
 }

@@ -41,12 +41,14 @@ class ShortlistController {
     private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<>|])");
     private static final Pattern MARKDOWN_LINE_START = Pattern.compile("(?m)^(\\s*)([#+\\-=])");
 
-    private final PitchManagement pitches;
+    private final PitchAccess access;
+    private final PitchInbox inbox;
     private final AccountManagement accounts;
     private final SiteUrls urls;
 
-    ShortlistController(PitchManagement pitches, AccountManagement accounts, SiteUrls urls) {
-        this.pitches = pitches;
+    ShortlistController(PitchAccess access, PitchInbox inbox, AccountManagement accounts, SiteUrls urls) {
+        this.access = access;
+        this.inbox = inbox;
         this.accounts = accounts;
         this.urls = urls;
     }
@@ -54,8 +56,8 @@ class ShortlistController {
     @GetMapping("/queries/{id}/pitches/compare")
     String compare(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(name = "pitch", required = false) List<String> chosen, Model model) {
-        QueryView query = pitches.ownQuery(id, reader(user));
-        List<PitchViews.Shortlisted> shortlist = pitches.shortlist(id);
+        QueryView query = access.ownQuery(id, reader(user));
+        List<PitchViews.Shortlisted> shortlist = inbox.shortlist(id);
         List<UUID> wanted = new ArrayList<>();
         for (String value : chosen == null ? List.<String>of() : chosen) {
             try {
@@ -78,9 +80,9 @@ class ShortlistController {
 
     @GetMapping("/queries/{id}/shortlist.md")
     ResponseEntity<String> markdown(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        QueryView query = pitches.ownQuery(id, reader(user));
+        QueryView query = access.ownQuery(id, reader(user));
         StringBuilder out = new StringBuilder("# Shortlist: ").append(escape(query.headline())).append("\n\n");
-        List<PitchViews.Shortlisted> shortlist = pitches.shortlist(id);
+        List<PitchViews.Shortlisted> shortlist = inbox.shortlist(id);
         if (shortlist.isEmpty()) {
             out.append("No pitches are shortlisted yet.\n");
         }
@@ -112,13 +114,13 @@ class ShortlistController {
 
     @GetMapping("/queries/{id}/shortlist.csv")
     ResponseEntity<String> csv(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        QueryView query = pitches.ownQuery(id, reader(user));
+        QueryView query = access.ownQuery(id, reader(user));
         List<String> header = new ArrayList<>(List.of("Name", "Title", "Company", "Website", "Profile", "Status", "Score"));
         query.questions().forEach(header::add);
         header.add("Why me");
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
-            for (PitchViews.Shortlisted pitch : pitches.shortlist(id)) {
+            for (PitchViews.Shortlisted pitch : inbox.shortlist(id)) {
                 ProfileView source = pitch.source();
                 List<String> row = new ArrayList<>(List.of(cell(source.name()), cell(source.title()), cell(source.company()),
                         cell(source.website()), urls.link(source.publicPath()), pitch.status().label(),

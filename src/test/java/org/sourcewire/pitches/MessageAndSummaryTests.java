@@ -42,7 +42,7 @@ class MessageAndSummaryTests {
     TestQueries queries;
 
     @Autowired
-    PitchManagement pitches;
+    PitchSummaries dailySummaries;
 
     @Autowired
     Mailbox mailbox;
@@ -189,8 +189,8 @@ class MessageAndSummaryTests {
         assertThat(mvc.post().uri("/pitches/settings").with(csrf()).with(as(optedOut))).hasRedirectedUrl("/pitches/settings");
         assertThat(mvc.get().uri("/pitches/settings").with(as(accounts.source()))).hasStatus(403);
 
-        pitches.sendDailySummaries();
-        pitches.sendDailySummaries();
+        dailySummaries.sendDailySummaries();
+        dailySummaries.sendDailySummaries();
 
         assertThat(summaries(wants.email())).isEqualTo(1);
         assertThat(summaries(optedOut.email())).isZero();
