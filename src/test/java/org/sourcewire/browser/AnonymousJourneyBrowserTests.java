@@ -106,7 +106,7 @@ class AnonymousJourneyBrowserTests extends BrowserJourney {
 
         // A Wednesday morning no other test uses for Singapore's edition.
         editions.runDue(morningEdition(ZONE, 16));
-        mailbox.deliver();
+        mailbox.deliverIncludingHeld();
         List<MimeMessage> mails = mailbox.receivedBy(sourceEmail);
         assertThat(mails.stream().map(mail -> GreenMailUtil.getWholeMessage(mail).replace("=\r\n", "")).toList())
                 .as("the digest, the shortlist notice and the message notice")

@@ -114,6 +114,10 @@ class TriageJourneyBrowserTests extends BrowserJourney {
         assertThat(browser.text()).contains("Compare the shortlist").contains(TestQueries.QUESTIONS.get(1))
                 .contains("Markdown").contains("CSV (spreadsheet)");
         browser.screenshot("triage-compare");
+        browser.resize(375, 812);
+        assertThat(browser.horizontalOverflow()).as("the table scrolls inside its box, not the page").isZero();
+        browser.screenshot("triage-compare-phone");
+        browser.resize(1280, 900);
     }
 
     @Test

@@ -17,9 +17,21 @@ import org.springframework.stereotype.Component;
 public class Mailbox {
 
     private final OutboxSender sender;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    Mailbox(OutboxSender sender) {
+    Mailbox(OutboxSender sender, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.sender = sender;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Delivers everything, also the mails the outbox holds back for a while (a decision's notice waits out its undo
+     * window): as the scheduler would once they are due.
+     */
+    public int deliverIncludingHeld() {
+        jdbc.sql("update mail_outbox set next_attempt_at = now() where status = 'PENDING' and attempts = 0 "
+                + "and next_attempt_at > now()").update();
+        return deliver();
     }
 
     /** Runs the outbox sender until nothing is due, as the scheduler would. */
