@@ -64,6 +64,23 @@ class TriageTests {
     }
 
     @Test
+    void manyPitchesOpenedInThePaneAtOnceAllAnswerQuickly() throws Exception {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        List<String> paths = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            paths.add(distinct(accounts.source(), query, "crowd-" + i));
+        }
+        long started = System.nanoTime();
+        // Each pitch opened twice at the same moment (two tabs, a double click): 24 requests, more than the pool holds.
+        List<org.springframework.test.web.servlet.assertj.MvcTestResult> opened = org.sourcewire.Concurrently.run(24,
+                n -> mvc.get().uri(paths.get(n / 2) + "/pane").with(as(journalist)).header("HX-Request", "true").exchange());
+        assertThat(opened.stream().map(org.sourcewire.Concurrently::outcome)).containsOnly("200");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(paths).allSatisfy(path -> assertThat(status(path)).isEqualTo("VIEWED"));
+    }
+
+    @Test
     void nobodyButTheJournalistReadsThePaneAndAdminsOnlyRead() {
         CurrentUser journalist = accounts.journalist();
         long query = queries.by(journalist).publish();
