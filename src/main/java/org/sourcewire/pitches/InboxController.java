@@ -57,11 +57,10 @@ class InboxController {
         model.addAttribute("pitches", found);
         model.addAttribute("hidden", inbox.hiddenBy(id, filter));
         model.addAttribute("filter", filter);
-        model.addAttribute("counts", inbox.countsByStatus(id));
+        counts(model, inbox.countsByStatus(id));
         model.addAttribute("status", only);
         model.addAttribute("sort", filter.sort());
         model.addAttribute("statuses", PitchStatus.values());
-        model.addAttribute("shortlisted", inbox.countsByStatus(id).get(PitchStatus.SHORTLISTED));
         // A pitch asked for by the address (the pane after a reload, or a link) is shown in the reading pane.
         if (open != null) {
             read(reader, open).filter(pitch -> pitch.query().id() == id).ifPresent(pitch -> model.addAttribute("pitch", pitch));
@@ -166,7 +165,7 @@ class InboxController {
                 .map(inbox::card).toList());
         model.addAttribute("query", access.ownQuery(id, journalist));
         model.addAttribute("toast", undone(restored.size()));
-        model.addAttribute("counts", inbox.countsByStatus(id));
+        counts(model, inbox.countsByStatus(id));
         decisionChoices(model, true);
         return "pitches/inbox :: undone";
     }
@@ -208,10 +207,16 @@ class InboxController {
         model.addAttribute("live", true);
         // After a decision, the status counts change too.
         if (message != null) {
-            model.addAttribute("counts", inbox.countsByStatus(pitch.query().id()));
+            counts(model, inbox.countsByStatus(pitch.query().id()));
         }
         decisionChoices(model, canAct);
         return "pitches/inbox :: pane-update";
+    }
+
+    /** The status counts, and the shortlist's for the way to compare it. */
+    private static void counts(Model model, java.util.Map<PitchStatus, Long> counts) {
+        model.addAttribute("counts", counts);
+        model.addAttribute("shortlisted", counts.get(PitchStatus.SHORTLISTED));
     }
 
     private static void decisionChoices(Model model, boolean canAct) {

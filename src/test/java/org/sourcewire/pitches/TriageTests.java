@@ -108,7 +108,8 @@ class TriageTests {
         mvc.get().uri(path).with(as(journalist)).exchange();
 
         assertThat(mvc.post().uri(path + "/decline").with(csrf()).with(as(journalist)).header("HX-Request", "true")
-                .param("reason", "Not a fit for this story")).hasStatusOk().bodyText().contains("Declined.").contains("Undo");
+                .param("reason", "Not a fit for this story")).hasStatusOk().bodyText().contains("Declined.").contains("Undo")
+                .contains(">Declined (1)<").contains(">Viewed (0)<").contains("Compare the shortlist (0)");
         assertThat(status(path)).isEqualTo("DECLINED");
         assertThat(held(source.email())).isEqualTo(1);
 
