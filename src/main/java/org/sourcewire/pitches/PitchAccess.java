@@ -34,8 +34,11 @@ class PitchAccess {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
+    private final java.time.Clock clock;
+
     PitchAccess(Pitches pitches, QueryManagement queries, SourceManagement sources, AccountManagement accounts,
-            JdbcClient jdbc, JsonMapper json) {
+            JdbcClient jdbc, JsonMapper json, java.time.Clock clock) {
+        this.clock = clock;
         this.pitches = pitches;
         this.queries = queries;
         this.sources = sources;
@@ -57,7 +60,15 @@ class PitchAccess {
             return Optional.of(detail(pitch, query));
         }
         if (reader.isSource() && isSourceOf(pitch, reader)) {
-            return Optional.of(detail(pitch, query.forSource()));
+            // A decision the journalist can still take back has not reached the source: they see the pitch as before.
+            PitchViews.Detail detail = detail(pitch, query.forSource());
+            return Optional.of(jdbc.sql("""
+                    select previous_status, previous_reason from pitch_undo
+                    where pitch_id = :pitch and expires_at > :now and decided_status = :status""")
+                    .param("pitch", pitch.getId()).param("now", java.sql.Timestamp.from(clock.instant()))
+                    .param("status", pitch.getStatus().name())
+                    .query((rs, n) -> detail.before(PitchStatus.valueOf(rs.getString(1)), rs.getString(2)))
+                    .optional().orElse(detail));
         }
         return Optional.empty();
     }

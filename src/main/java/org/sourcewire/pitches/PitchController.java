@@ -145,7 +145,7 @@ class PitchController {
                     + "opens it.");
         }
         model.addAttribute("pitch", pitch);
-        model.addAttribute("timeline", timeline.of(pitch));
+        model.addAttribute("timeline", timeline.of(pitch, reader.isSource()));
         // The message form's one-time key: the same form sent twice makes one message.
         model.addAttribute("messageKey", UUID.randomUUID());
         model.addAttribute("asSource", reader.isSource());

@@ -175,14 +175,22 @@ class PitchSubmission {
         if (profile.isEmpty()) {
             return Page.empty(page);
         }
-        String filter = status == null ? "" : " and p.status = :status";
-        var select = jdbc.sql("""
-                select p.public_id, p.status, p.query_id, q.headline, p.submitted_at, q.deadline, q.time_zone
+        // A decision the journalist can still take back has not reached the source: the status as it was before.
+        String seen = "coalesce((select u.previous_status from pitch_undo u where u.pitch_id = p.id and u.expires_at > :now"
+                + " and u.decided_status = p.status), p.status)";
+        String filter = status == null ? "" : " and " + seen + " = :status";
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        var select = jdbc.sql("select p.public_id, " + seen + """
+                , p.query_id, q.headline, p.submitted_at, q.deadline, q.time_zone
                 from pitch p join journalist_query q on q.id = p.query_id
                 where p.source_id = :source""" + filter + " order by p.submitted_at desc, p.id desc limit :limit offset :offset")
-                .param("source", profile.get().id()).param("limit", page.getPageSize()).param("offset", page.getOffset());
+                .param("source", profile.get().id()).param("limit", page.getPageSize()).param("offset", page.getOffset())
+                .param("now", now);
         var count = jdbc.sql("select count(*) from pitch p where p.source_id = :source" + filter)
                 .param("source", profile.get().id());
+        if (status != null) {
+            count = count.param("now", now);
+        }
         if (status != null) {
             select = select.param("status", status.name());
             count = count.param("status", status.name());

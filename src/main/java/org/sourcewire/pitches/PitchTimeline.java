@@ -21,8 +21,11 @@ class PitchTimeline {
 
     private final JdbcClient jdbc;
 
-    PitchTimeline(JdbcClient jdbc) {
+    private final java.time.Clock clock;
+
+    PitchTimeline(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
@@ -38,8 +41,12 @@ class PitchTimeline {
                 .param("reason", changed.reason()).param("at", Timestamp.from(changed.at())).update();
     }
 
+    /**
+     * The timeline; for its source without the latest decision while the journalist can still take it back (it has
+     * not reached them).
+     */
     @Transactional(readOnly = true)
-    PitchViews.Timeline of(PitchViews.Detail pitch) {
+    PitchViews.Timeline of(PitchViews.Detail pitch, boolean forSource) {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(Step.Kind.SENT, pitch.submittedAt(), null, null));
         // Opening is read from the pitch: a pitch decided on from the inbox was never opened on its own page, yet seen.
@@ -47,9 +54,14 @@ class PitchTimeline {
             steps.add(new Step(Step.Kind.OPENED, pitch.viewedAt(), null, null));
         }
         steps.addAll(jdbc.sql("""
-                select status, reason, changed_at from pitch_status_change
-                where pitch_id = :pitch and status <> 'VIEWED' order by changed_at, id""")
-                .param("pitch", pitch.id())
+                select c.status, c.reason, c.changed_at from pitch_status_change c
+                where c.pitch_id = :pitch and c.status <> 'VIEWED'
+                  and not (:forSource and c.id = (select max(l.id) from pitch_status_change l where l.pitch_id = c.pitch_id)
+                           and exists (select 1 from pitch_undo u where u.pitch_id = c.pitch_id and u.expires_at > :now
+                                       and u.decided_status = c.status))
+                order by c.changed_at, c.id""")
+                .param("pitch", pitch.id()).param("forSource", forSource)
+                .param("now", java.sql.Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Step(Step.Kind.valueOf(rs.getString(1)), rs.getTimestamp(3).toInstant(),
                         rs.getString(2), null)).list());
         pitch.messages().forEach(message -> steps.add(new Step(Step.Kind.MESSAGE, message.at(), null, message)));

@@ -83,6 +83,12 @@ public final class PitchViews {
             String whyMe, int wordCount, Instant submittedAt, Instant viewedAt, String declineReason, String articleUrl,
             List<Message> messages, Integer score, boolean flagged, List<PitchScreening.Reason> reasons) {
 
+        /** The same pitch as it stood before a decision that can still be taken back (what its source sees meanwhile). */
+        Detail before(PitchStatus previous, String previousReason) {
+            return new Detail(id, publicId, previous, query, source, answers, whyMe, wordCount, submittedAt, viewedAt,
+                    previousReason, articleUrl, messages, score, flagged, reasons);
+        }
+
         public boolean isEditable() {
             return status == PitchStatus.SUBMITTED;
         }

@@ -28,7 +28,15 @@ abstract class BrowserJourney {
     @Autowired
     TestAccounts accounts;
 
+    @Autowired
+    org.sourcewire.TestClock clock;
+
     Browser browser;
+
+    /** A shortlist or decline reaches its source once the journalist can no longer take it back (10 s). */
+    void undoWindowPasses() {
+        clock.advance(java.time.Duration.ofSeconds(11));
+    }
 
     @BeforeEach
     void openBrowser() {
@@ -38,6 +46,7 @@ abstract class BrowserJourney {
     /** Closes the browser; the journey fails if axe-core found serious or critical problems on its pages. */
     @AfterEach
     void closeBrowser() {
+        clock.reset();
         if (browser == null) {
             return;
         }

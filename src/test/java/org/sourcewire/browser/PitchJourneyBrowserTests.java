@@ -51,6 +51,7 @@ class PitchJourneyBrowserTests extends BrowserJourney {
         assertThat(browser.text()).contains("Message sent.").contains("Could we talk on the phone tomorrow?");
         browser.screenshot("pitch-detail-journalist");
         browser.press("Log out");
+        undoWindowPasses();
 
         logIn(source.email());
         browser.clickLink("Your pitches");

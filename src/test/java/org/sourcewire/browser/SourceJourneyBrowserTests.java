@@ -151,6 +151,7 @@ class SourceJourneyBrowserTests extends BrowserJourney {
         assertThat(mvc.get().uri(pitch).with(as(journalist))).hasStatusOk();
         assertThat(statusInYourPitches()).isEqualTo("Viewed");
         journalistDoes(journalist, pitch + "/shortlist");
+        undoWindowPasses();
         assertThat(statusInYourPitches()).isEqualTo("Shortlisted");
         assertThat(mvc.post().uri(pitch + "/messages").param("body", "Which study shows the split-sleep effect?")
                 .with(csrf()).with(as(journalist))).hasStatus3xxRedirection();

@@ -108,7 +108,14 @@ class InboxTests {
         assertThat(status(silentPath)).isEqualTo("DECLINED");
         assertThat(outboxFor(told.email(), "Your pitch was declined%")).isEqualTo(1);
         assertThat(outboxFor(silent.email(), "Your pitch was declined%")).isZero();
-        assertThat(mvc.get().uri(toldPath).with(as(told))).bodyText().contains("Declined:").contains("Not a fit for this story");
+        // The source reads the decline once the journalist can no longer take it back.
+        clock.advance(Duration.ofSeconds(11));
+        try {
+            assertThat(mvc.get().uri(toldPath).with(as(told))).bodyText().contains("Declined:").contains("Not a fit for this story");
+        }
+        finally {
+            clock.reset();
+        }
     }
 
     @Test

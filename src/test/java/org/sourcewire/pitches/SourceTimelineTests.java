@@ -98,6 +98,7 @@ class SourceTimelineTests {
         String path = sentPath(mvc, source, query);
         assertThat(mvc.get().uri(path).with(as(journalist))).hasStatusOk();
         journalistDoes(journalist, path + "/decline", "reason", "Not a fit for this story");
+        undoWindowPasses();
 
         Document page = page(source, path);
         List<String> steps = page.select("ol.timeline > li").eachText();
@@ -127,6 +128,7 @@ class SourceTimelineTests {
                 .containsExactly("Shortlisted or declined", "Used in an article");
 
         journalistDoes(journalist, path + "/shortlist");
+        undoWindowPasses();
         Document shortlisted = page(source, path);
         assertThat(shortlisted.selectFirst("#next").text()).contains("shortlist").doesNotContain("opened your pitch");
         assertThat(shortlisted.select("ol.timeline-upcoming > li").eachText()).containsExactly("Used in an article");
@@ -179,6 +181,16 @@ class SourceTimelineTests {
         var response = mvc.get().uri(path).with(as(viewer)).exchange().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         return Jsoup.parse(response.getContentAsString());
+    }
+
+    /** The journalist's decisions reach the source once they can no longer be taken back. */
+    private void undoWindowPasses() {
+        clock.advance(Duration.ofSeconds(11));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     private void journalistDoes(CurrentUser journalist, String action, String... params) {

@@ -126,6 +126,27 @@ class TriageTests {
     }
 
     @Test
+    void whileADeclineCanStillBeUndoneItsSourceSeesThePitchAsItWas() {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        CurrentUser source = accounts.source();
+        String path = distinct(source, query, "window");
+        mvc.get().uri(path).with(as(journalist)).exchange();
+        mvc.post().uri(path + "/decline").with(csrf()).with(as(journalist)).param("reason", "Not a fit for this story")
+                .exchange();
+        assertThat(status(path)).isEqualTo("DECLINED");
+
+        assertThat(mvc.get().uri(path).with(as(source))).hasStatusOk().bodyText()
+                .contains("The journalist has read your pitch").doesNotContain("Not a fit for this story");
+        assertThat(mvc.get().uri("/pitches").with(as(source))).bodyText().contains(id(path)).doesNotContain("pitch-declined");
+        assertThat(mvc.get().uri("/pitches?status=declined").with(as(source))).bodyText().doesNotContain(id(path));
+
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(mvc.get().uri(path).with(as(source))).bodyText().contains("Not a fit for this story");
+        assertThat(mvc.get().uri("/pitches?status=declined").with(as(source))).bodyText().contains(id(path));
+    }
+
+    @Test
     void aDecisionCannotBeUndoneOnceTheWindowHasPassedOrByAnyoneElse() {
         CurrentUser journalist = accounts.journalist();
         long query = queries.by(journalist).publish();
