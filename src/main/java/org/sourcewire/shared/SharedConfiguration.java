@@ -35,6 +35,13 @@ class SharedConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The one fetcher for addresses users give: public addresses only, with limits (see {@link SafeFetcher}). */
+    @Bean
+    SafeFetcher safeFetcher(FetchProperties fetch, SiteUrls urls) {
+        return new SafeFetcher(new SafeFetcher.Settings(fetch.connectTimeout(), fetch.readTimeout(), fetch.deadline(),
+                fetch.maxBytes(), fetch.maxRedirects(), "Sourcewire/1.0 (+" + urls.link("/") + ")", fetch.allowLoopback()));
+    }
+
     /** Locks in the {@code shedlock} table, so a job scheduled on several instances runs on one at a time. */
     @Bean
     LockProvider lockProvider(DataSource dataSource) {

@@ -1,0 +1,252 @@
+package org.sourcewire.shared;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The one way Sourcewire fetches an address a user gave (an article, a website to verify): http and https only;
+ * public addresses only, checked by the HTTP client's own DNS resolver, so every connection is vetted, after every
+ * redirect, and a name cannot resolve to a public address for the check and a private one for the connection; a few
+ * redirects at most, each followed by hand; connect and read time-outs and an overall deadline; a size cap; a clear
+ * User-Agent; and, when asked for, HTML only. Loopback is allowed only by an explicit setting, for tests.
+ */
+public class SafeFetcher {
+
+    /** What a fetch found: the address it ended at (after redirects), its content type and its body, as text. */
+    public record Page(URI finalUri, int status, String contentType, String body) {
+    }
+
+    /** Why a fetch was refused or failed, in words a user can act on. */
+    public static class FetchRefused extends Exception {
+
+        public FetchRefused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @param connectTimeout time to connect
+     * @param readTimeout time between bytes
+     * @param deadline the whole fetch, redirects included
+     * @param maxBytes the most bytes of a body read; a longer body is refused
+     * @param maxRedirects redirects followed at most
+     * @param userAgent how Sourcewire names itself to the sites it fetches
+     * @param allowLoopback tests only: loopback addresses count as public
+     */
+    public record Settings(Duration connectTimeout, Duration readTimeout, Duration deadline, int maxBytes,
+            int maxRedirects, String userAgent, boolean allowLoopback) {
+    }
+
+    private final Settings settings;
+    private final CloseableHttpClient client;
+
+    public SafeFetcher(Settings settings) {
+        this.settings = settings;
+        DnsResolver resolver = new PublicOnlyResolver(settings.allowLoopback());
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(resolver)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                                .setSocketTimeout(Timeout.of(settings.readTimeout())).build())
+                        .setMaxConnTotal(20).setMaxConnPerRoute(2)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).build())
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent(settings.userAgent())
+                // No proxy from system properties: a proxy would resolve the name itself, past the check.
+                .build();
+    }
+
+    /** Fetches an HTML page: anything else (a PDF, an image, a download) is refused. */
+    public Page fetchHtml(String address) throws FetchRefused {
+        return fetch(address, true);
+    }
+
+    /** Fetches a small text resource (e.g. a verification file). */
+    public Page fetchText(String address) throws FetchRefused {
+        return fetch(address, false);
+    }
+
+    private Page fetch(String address, boolean htmlOnly) throws FetchRefused {
+        URI uri = parse(address);
+        long deadline = System.nanoTime() + settings.deadline().toNanos();
+        for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
+            if (System.nanoTime() > deadline) {
+                throw new FetchRefused("The site took too long to answer.");
+            }
+            URI current = uri;
+            HttpGet get = new HttpGet(current);
+            get.setHeader("Accept", htmlOnly ? "text/html,application/xhtml+xml" : "text/plain,text/html;q=0.5");
+            try {
+                Object result = client.execute(get, HttpClientContext.create(), response -> answer(current, response, htmlOnly));
+                if (result instanceof Page page) {
+                    return page;
+                }
+                uri = (URI) result;
+            }
+            catch (RefusedWhileReading ex) {
+                throw new FetchRefused(ex.getMessage());
+            }
+            catch (UnknownHostException ex) {
+                throw new FetchRefused(ex.getMessage() != null && ex.getMessage().startsWith("Not a public address")
+                        ? "That address points inside a private network, which Sourcewire does not fetch."
+                        : "That site's name does not resolve.");
+            }
+            catch (IOException ex) {
+                throw new FetchRefused("The site could not be reached (" + ex.getClass().getSimpleName() + ").");
+            }
+        }
+        throw new FetchRefused("The address redirects more than " + settings.maxRedirects() + " times.");
+    }
+
+    /** A page, or the next address to follow. */
+    private Object answer(URI current, ClassicHttpResponse response, boolean htmlOnly) throws IOException {
+        int status = response.getCode();
+        if (status >= 300 && status < 400 && status != 304) {
+            Header location = response.getFirstHeader("Location");
+            if (location == null) {
+                throw new RefusedWhileReading("The site redirected without saying where to.");
+            }
+            try {
+                return checkScheme(current.resolve(location.getValue().strip()));
+            }
+            catch (IllegalArgumentException | FetchRefused ex) {
+                throw new RefusedWhileReading("The site redirected to an address Sourcewire does not fetch.");
+            }
+        }
+        HttpEntity entity = response.getEntity();
+        ContentType type = entity == null ? null : ContentType.parseLenient(entity.getContentType());
+        String mime = type == null ? "" : type.getMimeType().toLowerCase(Locale.ROOT);
+        if (htmlOnly && status < 400 && !mime.equals("text/html") && !mime.equals("application/xhtml+xml")) {
+            throw new RefusedWhileReading("That address is not a web page (" + (mime.isEmpty() ? "no type" : mime) + ").");
+        }
+        if (entity != null && entity.getContentLength() > settings.maxBytes()) {
+            throw new RefusedWhileReading("The page is larger than Sourcewire reads.");
+        }
+        byte[] body = entity == null ? new byte[0] : read(entity.getContent());
+        Charset charset = type == null || type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
+        return new Page(current, status, mime, new String(body, charset));
+    }
+
+    private byte[] read(InputStream in) throws IOException {
+        try (in) {
+            byte[] body = in.readNBytes(settings.maxBytes() + 1);
+            if (body.length > settings.maxBytes()) {
+                throw new RefusedWhileReading("The page is larger than Sourcewire reads.");
+            }
+            return body;
+        }
+    }
+
+    private static URI parse(String address) throws FetchRefused {
+        try {
+            return checkScheme(new URI(address == null ? "" : address.strip()));
+        }
+        catch (java.net.URISyntaxException ex) {
+            throw new FetchRefused("That is not a web address.");
+        }
+    }
+
+    private static URI checkScheme(URI uri) throws FetchRefused {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getUserInfo() != null) {
+            throw new FetchRefused("Only http and https web addresses can be fetched.");
+        }
+        return uri;
+    }
+
+    /** Whether an address is one anybody on the internet could reach: not loopback, private, link-local and so on. */
+    static boolean isPublic(InetAddress address, boolean allowLoopback) {
+        if (address.isLoopbackAddress()) {
+            return allowLoopback;
+        }
+        if (address.isAnyLocalAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = address.getAddress();
+        if (b.length == 16) {
+            // IPv4-mapped or -compatible IPv6 (::ffff:10.0.0.1) is judged as the IPv4 address inside it.
+            boolean mapped = Arrays.equals(Arrays.copyOf(b, 10), new byte[10])
+                    && ((b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0));
+            if (mapped) {
+                try {
+                    return isPublic(InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16)), allowLoopback);
+                }
+                catch (UnknownHostException ex) {
+                    return false;
+                }
+            }
+            int first = b[0] & 0xff;
+            // fc00::/7 unique local; 2001:db8::/32 documentation; 64:ff9b::/96 NAT64 is left to the IPv4 rules above.
+            return (first & 0xfe) != 0xfc && !(first == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d
+                    && (b[3] & 0xff) == 0xb8);
+        }
+        int a = b[0] & 0xff;
+        int second = b[1] & 0xff;
+        return a != 0 // "this network"
+                && !(a == 100 && second >= 64 && second <= 127) // carrier-grade NAT, 100.64.0.0/10
+                && !(a == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments, 192.0.0.0/24
+                && !(a == 198 && (second == 18 || second == 19)) // benchmarking, 198.18.0.0/15
+                && a < 224; // multicast and reserved, 224.0.0.0 and up (255.255.255.255 included)
+    }
+
+    /** Resolves names as the system does, then refuses any answer with an address that is not public. */
+    private static final class PublicOnlyResolver implements DnsResolver {
+
+        private final boolean allowLoopback;
+
+        PublicOnlyResolver(boolean allowLoopback) {
+            this.allowLoopback = allowLoopback;
+        }
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            InetAddress[] addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
+            for (InetAddress address : addresses) {
+                if (!isPublic(address, allowLoopback)) {
+                    throw new UnknownHostException("Not a public address: " + host);
+                }
+            }
+            return addresses;
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) throws UnknownHostException {
+            return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
+        }
+    }
+
+    /** A refusal decided while the answer was read, carried out of the response handler. */
+    private static final class RefusedWhileReading extends IOException {
+
+        RefusedWhileReading(String message) {
+            super(message);
+        }
+    }
+}

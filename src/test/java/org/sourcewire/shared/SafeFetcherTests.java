@@ -1,0 +1,129 @@
+package org.sourcewire.shared;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The one fetcher for addresses users give: what it fetches, what it refuses, and its limits. */
+class SafeFetcherTests {
+
+    static HttpServer server;
+    static String base;
+
+    final SafeFetcher loopbackAllowed = fetcher(true);
+    final SafeFetcher production = fetcher(false);
+
+    @BeforeAll
+    static void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/page", exchange -> send(exchange, 200, "text/html; charset=utf-8", "<title>Ünïcode</title>"));
+        server.createContext("/pdf", exchange -> send(exchange, 200, "application/pdf", "%PDF-1.7"));
+        server.createContext("/big", exchange -> send(exchange, 200, "text/html", "x".repeat(300_000)));
+        server.createContext("/redirect", exchange -> redirect(exchange, "/page"));
+        server.createContext("/loop", exchange -> redirect(exchange, "/loop"));
+        server.createContext("/to-private", exchange -> redirect(exchange, "http://10.1.2.3/page"));
+        server.createContext("/to-metadata", exchange -> redirect(exchange, "http://169.254.169.254/latest/meta-data/"));
+        server.createContext("/to-file", exchange -> redirect(exchange, "file:///etc/passwd"));
+        server.createContext("/slow", exchange -> {
+            try {
+                Thread.sleep(3000);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            send(exchange, 200, "text/html", "late");
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        base = "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.stop(0);
+    }
+
+    @Test
+    void aPageIsFetchedWithItsCharsetAndRedirectsAreFollowed() throws Exception {
+        SafeFetcher.Page page = loopbackAllowed.fetchHtml(base + "/page");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).isEqualTo("<title>Ünïcode</title>");
+        assertThat(loopbackAllowed.fetchHtml(base + "/redirect").finalUri().getPath()).isEqualTo("/page");
+    }
+
+    @Test
+    void loopbackPrivateAndMetadataAddressesAreRefusedWithoutTheTestSetting() {
+        for (String address : new String[] { base + "/page", "http://localhost:" + server.getAddress().getPort() + "/page",
+                "http://[::1]/", "http://10.0.0.1/", "http://192.168.1.1/", "http://169.254.169.254/latest/meta-data/",
+                "http://0.0.0.0/", "http://[::ffff:127.0.0.1]/" }) {
+            assertThatThrownBy(() -> production.fetchHtml(address)).as(address).isInstanceOf(SafeFetcher.FetchRefused.class)
+                    .hasMessageContaining("private network");
+        }
+    }
+
+    @Test
+    void aRedirectIsCheckedLikeTheFirstAddress() {
+        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/to-private")).hasMessageContaining("private network");
+        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/to-metadata")).hasMessageContaining("private network");
+        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/to-file"))
+                .hasMessageContaining("redirected to an address Sourcewire does not fetch");
+        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/loop")).hasMessageContaining("redirects more than 3 times");
+    }
+
+    @Test
+    void otherSchemesNonPagesLargePagesAndSlowSitesAreRefused() {
+        for (String address : new String[] { "ftp://example.com/", "file:///etc/passwd", "javascript:alert(1)", "not a url",
+                "http://user:secret@example.com/", "" }) {
+            assertThatThrownBy(() -> loopbackAllowed.fetchHtml(address)).as(address).isInstanceOf(SafeFetcher.FetchRefused.class);
+        }
+        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/pdf")).hasMessageContaining("not a web page (application/pdf)");
+        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/big")).hasMessageContaining("larger than Sourcewire reads");
+        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/slow")).hasMessageContaining("could not be reached");
+    }
+
+    @Test
+    void onlyAddressesAnybodyOnTheInternetCouldReachArePublic() throws Exception {
+        for (String address : new String[] { "8.8.8.8", "1.1.1.1", "2606:4700:4700::1111" }) {
+            assertThat(SafeFetcher.isPublic(InetAddress.getByName(address), false)).as(address).isTrue();
+        }
+        for (String address : new String[] { "127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.0.1", "100.64.0.1",
+                "169.254.169.254", "0.0.0.0", "224.0.0.1", "255.255.255.255", "198.18.0.1", "::1", "fe80::1", "fd00::1",
+                "::ffff:10.0.0.1", "2001:db8::1" }) {
+            assertThat(SafeFetcher.isPublic(InetAddress.getByName(address), false)).as(address).isFalse();
+        }
+        assertThat(SafeFetcher.isPublic(InetAddress.getByName("127.0.0.1"), true)).isTrue();
+        assertThat(SafeFetcher.isPublic(InetAddress.getByName("10.1.2.3"), true)).isFalse();
+    }
+
+    private static SafeFetcher fetcher(boolean allowLoopback) {
+        return new SafeFetcher(new SafeFetcher.Settings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5),
+                200_000, 3, "Sourcewire tests", allowLoopback));
+    }
+
+    private static void redirect(HttpExchange exchange, String to) throws IOException {
+        exchange.getResponseHeaders().add("Location", to);
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
