@@ -225,7 +225,8 @@ class InboxController {
         model.addAttribute("canAct", canAct);
     }
 
-    private static List<UUID> uuids(List<String> values) {
+    /** The values that are pitch ids; anything else is not one of ours and is left out. */
+    static List<UUID> uuids(List<String> values) {
         List<UUID> ids = new ArrayList<>();
         for (String value : values == null ? List.<String>of() : values) {
             try {

@@ -58,15 +58,7 @@ class ShortlistController {
             @RequestParam(name = "pitch", required = false) List<String> chosen, Model model) {
         QueryView query = access.ownQuery(id, reader(user));
         List<PitchViews.Shortlisted> shortlist = inbox.shortlist(id);
-        List<UUID> wanted = new ArrayList<>();
-        for (String value : chosen == null ? List.<String>of() : chosen) {
-            try {
-                wanted.add(UUID.fromString(value));
-            }
-            catch (IllegalArgumentException ex) {
-                // Not a pitch; ignored.
-            }
-        }
+        List<UUID> wanted = InboxController.uuids(chosen);
         // The ones chosen (of this shortlist, in the shortlist's order), else the best few.
         List<PitchViews.Shortlisted> compared = wanted.isEmpty() ? shortlist.stream().limit(MOST_COMPARED).toList()
                 : shortlist.stream().filter(pitch -> wanted.contains(pitch.publicId())).limit(MOST_COMPARED).toList();
