@@ -146,8 +146,9 @@ class Pitch extends AbstractAggregateRoot<Pitch> {
     boolean markUsed(String url, Instant now) {
         seen(now);
         declineReason = null;
-        if (url != null) {
+        if (url != null && !url.equals(articleUrl)) {
             articleUrl = url;
+            registerEvent(new ArticleRecorded(id, publicId, url, now));
         }
         return move(PitchStatus.USED, now);
     }

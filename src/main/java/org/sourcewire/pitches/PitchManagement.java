@@ -42,6 +42,18 @@ public class PitchManagement {
         this.json = json;
     }
 
+    /** The pitch as this reader may see it (the query's journalist, the pitch's source, an admin), or empty. */
+    @Transactional(readOnly = true)
+    public Optional<PitchViews.Detail> read(UUID publicId, AccountView reader) {
+        return access.read(publicId, reader);
+    }
+
+    /** The whole pitch as its journalist sees it, for work nobody is asking through a page (rechecking an article). */
+    @Transactional(readOnly = true)
+    public Optional<PitchViews.Detail> find(long pitchId) {
+        return pitches.findById(pitchId).map(pitch -> access.detail(pitch, queries.find(pitch.getQueryId()).orElseThrow()));
+    }
+
     /**
      * Sends a pitch that confirms the query's requirements, as the pitch form does, for the screening evaluation. The
      * same {@code submissionKey} again finds the pitch it made.

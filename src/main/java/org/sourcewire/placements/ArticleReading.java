@@ -26,7 +26,10 @@ import org.sourcewire.shared.Domains;
 final class ArticleReading {
 
     /** Consecutive words compared when looking for the source's words in the article. */
-    static final int SHINGLE = 6;
+    static final int SHINGLE = 3;
+
+    /** Sentences shorter than this many words are too common to count as the source's own words. */
+    static final int MIN_SENTENCE = 8;
 
     private static final Pattern JSON_LD_DATE = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -41,9 +44,17 @@ final class ArticleReading {
     record Source(String name, String company, String website, List<String> answers) {
     }
 
-    record Findings(List<Link> links, boolean mentioned, boolean quoted, String title, String canonical,
-            Instant published) {
+    /**
+     * @param links the links to the source's site
+     * @param leads links elsewhere whose anchor names the source or its company, which may reach the source's site
+     *        through a redirect (a tracking or short link); at most {@link #MAX_LEADS}
+     */
+    record Findings(List<Link> links, List<Link> leads, boolean mentioned, boolean quoted, String title,
+            String canonical, Instant published) {
     }
+
+    /** Links elsewhere followed at most per article, to see whether they lead to the source's site. */
+    static final int MAX_LEADS = 5;
 
     private ArticleReading() {
     }
@@ -52,22 +63,52 @@ final class ArticleReading {
         Document document = Jsoup.parse(html, page.toString());
         boolean pageNofollow = document.select("meta[name=robots]").stream()
                 .anyMatch(meta -> meta.attr("content").toLowerCase(Locale.ROOT).contains("nofollow"));
-        Optional<String> site = source.website() == null ? Optional.empty() : Domains.ofUrl(source.website());
         List<Link> links = new ArrayList<>();
-        if (site.isPresent()) {
-            for (Element anchor : document.select("a[href]")) {
-                String href = anchor.absUrl("href");
-                Optional<String> domain = href.isEmpty() ? Optional.empty() : Domains.ofUrl(href);
-                if (domain.isPresent() && domain.get().equals(site.get())) {
-                    links.add(new Link(href, anchor.text().strip(), kind(anchor.attr("rel"), pageNofollow)));
-                }
+        List<Link> leads = new ArrayList<>();
+        for (Element anchor : document.select("a[href]")) {
+            String href = anchor.absUrl("href");
+            if (!href.startsWith("http://") && !href.startsWith("https://")) {
+                continue;
+            }
+            Link link = new Link(href, anchor.text().strip(), kind(anchor.attr("rel"), pageNofollow));
+            if (onSite(href, source.website())) {
+                links.add(link);
+            }
+            else if (leads.size() < MAX_LEADS && names(link.anchor().toLowerCase(Locale.ROOT), source)) {
+                leads.add(link);
             }
         }
         String text = document.body() == null ? "" : document.body().text();
         String lower = text.toLowerCase(Locale.ROOT);
-        boolean mentioned = contains(lower, source.name()) || contains(lower, source.company());
-        return new Findings(List.copyOf(links), mentioned, quoted(text, source.answers()), title(document),
+        return new Findings(List.copyOf(links), List.copyOf(leads), names(lower, source), quoted(text, source.answers()), title(document),
                 canonical(document), published(document));
+    }
+
+    /**
+     * Whether an address is on the source's website: the same registrable domain ("blog.acme.com" for "acme.com"),
+     * or, for a host that has none (an address, a one-label name), the same host.
+     */
+    static boolean onSite(String href, String website) {
+        if (website == null || website.isBlank()) {
+            return false;
+        }
+        Optional<String> site = Domains.ofUrl(website);
+        Optional<String> domain = Domains.ofUrl(href);
+        if (site.isPresent() || domain.isPresent()) {
+            return site.equals(domain);
+        }
+        try {
+            String a = URI.create(href.strip()).getHost();
+            String b = URI.create(website.strip()).getHost();
+            return a != null && a.equalsIgnoreCase(b);
+        }
+        catch (IllegalArgumentException ex) {
+            return false;
+        }
+    }
+
+    private static boolean names(String lowerText, Source source) {
+        return contains(lowerText, source.name()) || contains(lowerText, source.company());
     }
 
     private static LinkKind kind(String rel, boolean pageNofollow) {
@@ -86,15 +127,15 @@ final class ArticleReading {
     }
 
     /**
-     * Whether half or more of the runs of six consecutive words of some answer sentence appear in the article: a
-     * quote survives a changed word or two, a cut clause, other punctuation and capitals.
+     * Whether half or more of the runs of three consecutive words of some answer sentence (of eight words or more)
+     * appear in the article: a quote survives a changed word or two, a cut clause, other punctuation and capitals.
      */
     static boolean quoted(String articleText, List<String> answers) {
         Set<String> article = new HashSet<>(shingles(words(articleText)));
         for (String answer : answers) {
             for (String sentence : answer == null ? new String[0] : answer.split("(?<=[.!?])\\s+")) {
                 List<String> own = shingles(words(sentence));
-                if (own.size() >= 2 && own.stream().filter(article::contains).count() * 2 >= own.size()) {
+                if (own.size() >= MIN_SENTENCE - SHINGLE + 1 && own.stream().filter(article::contains).count() * 2 >= own.size()) {
                     return true;
                 }
             }

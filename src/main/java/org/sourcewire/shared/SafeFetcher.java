@@ -84,15 +84,28 @@ public class SafeFetcher {
 
     /** Fetches an HTML page: anything else (a PDF, an image, a download) is refused. */
     public Page fetchHtml(String address) throws FetchRefused {
-        return fetch(address, true);
+        return fetch(address, Want.HTML);
     }
 
     /** Fetches a small text resource (e.g. a verification file). */
     public Page fetchText(String address) throws FetchRefused {
-        return fetch(address, false);
+        return fetch(address, Want.TEXT);
     }
 
-    private Page fetch(String address, boolean htmlOnly) throws FetchRefused {
+    /**
+     * Where an address leads after its redirects (a link in an article, say), without reading what is there: the
+     * page's body is left unread and its connection dropped.
+     */
+    public URI finalAddress(String address) throws FetchRefused {
+        return fetch(address, Want.ADDRESS).finalUri();
+    }
+
+    private enum Want {
+        HTML, TEXT, ADDRESS
+    }
+
+    private Page fetch(String address, Want want) throws FetchRefused {
+        boolean htmlOnly = want == Want.HTML;
         URI uri = parse(address);
         long deadline = System.nanoTime() + settings.deadline().toNanos();
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
@@ -103,11 +116,14 @@ public class SafeFetcher {
             HttpGet get = new HttpGet(current);
             get.setHeader("Accept", htmlOnly ? "text/html,application/xhtml+xml" : "text/plain,text/html;q=0.5");
             try {
-                Object result = client.execute(get, HttpClientContext.create(), response -> answer(current, response, htmlOnly));
+                Object result = client.execute(get, HttpClientContext.create(), response -> answer(current, response, want));
                 if (result instanceof Page page) {
                     return page;
                 }
                 uri = (URI) result;
+            }
+            catch (Arrived ex) {
+                return new Page(ex.at, ex.status, "", "");
             }
             catch (RefusedWhileReading ex) {
                 throw new FetchRefused(ex.getMessage());
@@ -125,7 +141,8 @@ public class SafeFetcher {
     }
 
     /** A page, or the next address to follow. */
-    private Object answer(URI current, ClassicHttpResponse response, boolean htmlOnly) throws IOException {
+    private Object answer(URI current, ClassicHttpResponse response, Want want) throws IOException {
+        boolean htmlOnly = want == Want.HTML;
         int status = response.getCode();
         if (status >= 300 && status < 400 && status != 304) {
             Header location = response.getFirstHeader("Location");
@@ -138,6 +155,10 @@ public class SafeFetcher {
             catch (IllegalArgumentException | FetchRefused ex) {
                 throw new RefusedWhileReading("The site redirected to an address Sourcewire does not fetch.");
             }
+        }
+        if (want == Want.ADDRESS) {
+            // Thrown rather than returned: the client drops the connection instead of reading the rest of the body.
+            throw new Arrived(current, status);
         }
         HttpEntity entity = response.getEntity();
         ContentType type = entity == null ? null : ContentType.parseLenient(entity.getContentType());
@@ -239,6 +260,19 @@ public class SafeFetcher {
         @Override
         public String resolveCanonicalHostname(String host) throws UnknownHostException {
             return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
+        }
+    }
+
+    /** The address a redirect chain ended at, carried out of the response handler with the body unread. */
+    private static final class Arrived extends IOException {
+
+        private final URI at;
+        private final int status;
+
+        Arrived(URI at, int status) {
+            super("arrived at " + at);
+            this.at = at;
+            this.status = status;
         }
     }
 

@@ -1,0 +1,402 @@
+package org.sourcewire.placements;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sourcewire.Concurrently;
+import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.TestClock;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.accounts.TestAccounts;
+import org.sourcewire.mail.Mailbox;
+import org.sourcewire.pitches.TestPitches;
+import org.sourcewire.queries.TestQueries;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.sourcewire.accounts.TestAccounts.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * The placement check end to end: a journalist records (or confirms) the article of a used pitch, Sourcewire reads it
+ * from a local web server serving fixture articles, both sides see what was found beside the promised link, and the
+ * rechecks record every reading and tell the source when the link changes.
+ */
+@SourcewireIntegrationTest
+class PlacementTests {
+
+    /** The answer every fixture source gives; the "quoted" articles print its middle sentence, lightly edited. */
+    static final String ANSWER = "Shift workers sleep best in two blocks when the roster allows it. In our 2023 roster "
+            + "trial, nurses who split their sleep into a four hour core and a ninety minute nap made fewer charting "
+            + "errors than those who slept once. The effect held over six months.";
+
+    static final String QUOTE = "nurses who split their sleep into a four-hour core and a 90-minute nap made fewer "
+            + "charting mistakes than those who slept once";
+
+    record Fixture(int status, String type, String body, long delayMillis, String location) {
+    }
+
+    static HttpServer server;
+    static final Map<String, Fixture> FIXTURES = new ConcurrentHashMap<>();
+    static String article;
+    static String site;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestQueries queries;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Mailbox mailbox;
+
+    @Autowired
+    PlacementChecks checks;
+
+    @BeforeAll
+    static void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(0), 0);
+        server.createContext("/", PlacementTests::serve);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.start();
+        // The article's host and the source's site differ, as they would: 127.0.0.1 and localhost.
+        article = "http://127.0.0.1:" + server.getAddress().getPort();
+        site = "http://localhost:" + server.getAddress().getPort();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.stop(0);
+    }
+
+    private static void serve(HttpExchange exchange) throws IOException {
+        Fixture fixture = FIXTURES.getOrDefault(exchange.getRequestURI().getPath(),
+                new Fixture(200, "text/html", "<html><body>Home</body></html>", 0, null));
+        try {
+            Thread.sleep(fixture.delayMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        if (fixture.location() != null) {
+            exchange.getResponseHeaders().add("Location", fixture.location());
+        }
+        byte[] body = fixture.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", fixture.type());
+        try {
+            exchange.sendResponseHeaders(fixture.status(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        }
+        catch (IOException ex) {
+            // The client gave up (a refused huge or slow page): nothing to do.
+        }
+        exchange.close();
+    }
+
+    private static String page(String path, String title, String body) {
+        FIXTURES.put(path, new Fixture(200, "text/html; charset=utf-8", """
+                <html><head><title>%s</title>
+                <link rel="canonical" href="https://ledger.example%s">
+                <meta property="article:published_time" content="2026-12-01T08:00:00Z"></head>
+                <body><article>%s</article></body></html>""".formatted(title, path, body), 0, null));
+        return article + path;
+    }
+
+    /** A source with a company and a website on the fixture server, whose pitch to {@code query} is sent. */
+    private record Sent(CurrentUser source, String path, String name, String company) {
+    }
+
+    private Sent pitch(long query, String company) {
+        String name = "Priya " + company.split(" ")[0] + UUID.randomUUID().toString().substring(0, 4);
+        CurrentUser source = accounts.source(name, TestAccounts.uniqueEmail("placed"));
+        String path = TestPitches.sent(mvc, source, query, "answers[0]", ANSWER);
+        jdbc.sql("update source_profile set company = :company, website = :site where account_id = :id")
+                .param("company", company).param("site", site + "/").param("id", source.id()).update();
+        return new Sent(source, path, name, company);
+    }
+
+    private long query(CurrentUser journalist, String policy) {
+        long query = queries.by(journalist).publish();
+        jdbc.sql("update journalist_query set link_policy = :policy where id = :id").param("policy", policy)
+                .param("id", query).update();
+        return query;
+    }
+
+    private void use(CurrentUser journalist, Sent sent, String articleUrl) {
+        assertThat(mvc.post().uri(sent.path() + "/use").with(csrf()).with(as(journalist))
+                .param("articleUrl", articleUrl).param("back", "detail")).hasStatus3xxRedirection();
+    }
+
+    private Map<String, Object> placementOf(Sent sent) {
+        return jdbc.sql("""
+                select pl.* from placement pl join pitch p on p.id = pl.pitch_id where p.public_id = :id""")
+                .param("id", UUID.fromString(sent.path().substring("/pitches/".length()))).query().singleRow();
+    }
+
+    private Map<String, Object> readPlacement(Sent sent) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> placementCount(sent) == 1 && placementOf(sent).get("checked_at") != null);
+        return placementOf(sent);
+    }
+
+    private int placementCount(Sent sent) {
+        return jdbc.sql("select count(*) from placement pl join pitch p on p.id = pl.pitch_id where p.public_id = :id")
+                .param("id", UUID.fromString(sent.path().substring("/pitches/".length()))).query(Integer.class).single();
+    }
+
+    private List<Map<String, Object>> history(Sent sent) {
+        return jdbc.sql("""
+                select c.* from placement_check c join placement pl on pl.id = c.placement_id join pitch p on p.id = pl.pitch_id
+                where p.public_id = :id order by c.id""")
+                .param("id", UUID.fromString(sent.path().substring("/pitches/".length()))).query().listOfRows();
+    }
+
+    private String fragment(CurrentUser reader, Sent sent) {
+        var result = mvc.get().uri(sent.path() + "/placement").with(as(reader)).exchange();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        try {
+            return org.jsoup.Jsoup.parse(result.getResponse().getContentAsString()).text();
+        }
+        catch (java.io.UnsupportedEncodingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Test
+    void aFollowedLinkWithTheSourcesWordsIsFoundAndBothSidesSeeItBesideThePromise() throws Exception {
+        CurrentUser journalist = accounts.journalist();
+        long query = query(journalist, "FOLLOWED");
+        Sent sent = pitch(query, "Roster Labs");
+        String url = page("/news/split-sleep-" + UUID.randomUUID(), "Why nurses split their sleep", """
+                <p>“%s,” said %s of <a href="%s/research">Roster Labs</a>.</p>""".formatted(QUOTE, sent.name(), site));
+
+        use(journalist, sent, url);
+
+        Map<String, Object> placement = readPlacement(sent);
+        assertThat(placement).containsEntry("link_kind", "FOLLOWED").containsEntry("mentioned", true)
+                .containsEntry("quoted", true).containsEntry("title", "Why nurses split their sleep")
+                .containsEntry("state", "CONFIRMED").containsEntry("proposed_by", "JOURNALIST");
+        assertThat(placement.get("canonical_url").toString()).startsWith("https://ledger.example/news/split-sleep-");
+        assertThat(placement.get("published_at")).isNotNull();
+        assertThat(history(sent)).singleElement().satisfies(check -> {
+            assertThat(check.get("links").toString()).contains(site + "/research").contains("Roster Labs");
+            assertThat(check.get("error")).isNull();
+        });
+
+        String forJournalist = fragment(journalist, sent);
+        assertThat(forJournalist).contains("Promised: followed link · found: followed link").contains("as promised")
+                .contains("The source's own words appear in the article.");
+        String forSource = fragment(sent.source(), sent);
+        assertThat(forSource).contains("Promised: followed link · found: followed link")
+                .contains("Your own words appear in the article.").contains("anchor text “Roster Labs”");
+
+        mailbox.deliver();
+        assertThat(mailbox.receivedBy(sent.source().email())).anySatisfy(mail ->
+                assertThat(mail.getSubject()).isEqualTo("A link to your site appeared in an article"));
+    }
+
+    @Test
+    void eachKindOfLinkAMentionAQuoteAndARedirectAreToldApart() {
+        CurrentUser journalist = accounts.journalist();
+        long query = query(journalist, "FOLLOWED");
+        String id = UUID.randomUUID().toString();
+        record Case(Sent sent, String url) {
+        }
+        List<Case> cases = new ArrayList<>();
+        for (String[] fixture : new String[][] {
+                { "nofollow", "<p>Said <a rel=\"nofollow\" href=\"%s/\">Nofollow Co</a>.</p>" },
+                { "sponsored", "<p>Said <a rel=\"sponsored noopener\" href=\"%s/\">Sponsored Co</a>.</p>" },
+                { "ugc", "<p>Said <a rel=\"ugc\" href=\"%s/\">Ugc Co</a>.</p>" },
+                { "robots", "<meta name=\"robots\" content=\"index, nofollow\"><p>Said <a href=\"%s/\">Robots Co</a>.</p>" },
+                { "redirect", "<p>Said <a href=\"" + article + "/go/" + id + "\">Redirect Co</a>.</p>" },
+                { "mention", "<p>Redirect Co and Mention Co were asked; Mention Co did not answer.</p>" },
+                { "quote", "<p>One researcher put it simply: “" + QUOTE + ".”</p>" } }) {
+            String company = Character.toUpperCase(fixture[0].charAt(0)) + fixture[0].substring(1) + " Co";
+            Sent sent = pitch(query, company);
+            cases.add(new Case(sent, page("/" + fixture[0] + "/" + id, fixture[0], fixture[1].formatted(site))));
+        }
+        FIXTURES.put("/go/" + id, new Fixture(302, "text/html", "", 0, site + "/from-the-ledger"));
+
+        cases.forEach(c -> use(journalist, c.sent(), c.url()));
+
+        assertThat(cases).extracting(c -> readPlacement(c.sent())).extracting(p -> p.get("link_kind"), p -> p.get("mentioned"), p -> p.get("quoted"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("NOFOLLOW", true, false),
+                        org.assertj.core.groups.Tuple.tuple("SPONSORED", true, false),
+                        org.assertj.core.groups.Tuple.tuple("UGC", true, false),
+                        org.assertj.core.groups.Tuple.tuple("NOFOLLOW", true, false),
+                        org.assertj.core.groups.Tuple.tuple("FOLLOWED", true, false),
+                        org.assertj.core.groups.Tuple.tuple(null, true, false),
+                        org.assertj.core.groups.Tuple.tuple(null, false, true));
+        // The redirect: where the link points, and where it leads.
+        assertThat(history(cases.get(4).sent()).get(0).get("links").toString())
+                .contains(article + "/go/" + id).contains(site + "/from-the-ledger");
+        assertThat(fragment(journalist, cases.get(0).sent())).contains("Promised: followed link · found: nofollow link")
+                .contains("not as promised");
+        assertThat(fragment(cases.get(5).sent().source(), cases.get(5).sent()))
+                .contains("Promised: followed link · found: no link").contains("Your name or company is mentioned.");
+    }
+
+    @Test
+    void aLinkRemovedByTheNextReadingIsRecordedAndTheSourceIsTold() throws Exception {
+        CurrentUser journalist = accounts.journalist();
+        long query = query(journalist, "NOFOLLOW");
+        Sent sent = pitch(query, "Gone Co");
+        String path = "/gone/" + UUID.randomUUID();
+        String url = page(path, "Gone", "<p>Said <a href=\"%s/\">Gone Co</a>.</p>".formatted(site));
+        use(journalist, sent, url);
+        assertThat(readPlacement(sent)).containsEntry("link_kind", "FOLLOWED").containsEntry("round", 1);
+
+        page(path, "Gone", "<p>Said Gone Co.</p>");
+        long id = (Long) placementOf(sent).get("id");
+        checks.checkNow(id);
+        assertThat(history(sent)).hasSize(1).as("not due before a day has passed");
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        try {
+            checks.checkNow(id);
+            mailbox.deliver();
+        }
+        finally {
+            clock.reset();
+        }
+        assertThat(history(sent)).extracting(c -> c.get("link_kind"), c -> c.get("round"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("FOLLOWED", 0), org.assertj.core.groups.Tuple.tuple(null, 1));
+        Map<String, Object> placement = placementOf(sent);
+        assertThat(placement).containsEntry("round", 2).containsEntry("link_kind", null);
+        assertThat(placement.get("next_check_at").toString()).isNotNull();
+
+        assertThat(mailbox.receivedBy(sent.source().email())).extracting(MimeMessage::getSubject)
+                .contains("A link to your site appeared in an article", "The link to your site is gone from an article");
+        assertThat(fragment(sent.source(), sent)).contains("Promised: nofollow link · found: no link")
+                .contains("not as promised").contains("Every reading (2)");
+    }
+
+    @Test
+    void pagesThatCannotBeReadAreRecordedAndTriedAgainLater() {
+        CurrentUser journalist = accounts.journalist();
+        long query = query(journalist, "NOT_KNOWN");
+        String id = UUID.randomUUID().toString();
+        FIXTURES.put("/huge/" + id, new Fixture(200, "text/html", "<p>" + "x".repeat(2_100_000) + "</p>", 0, null));
+        FIXTURES.put("/slow/" + id, new Fixture(200, "text/html", "<p>late</p>", 8_000, null));
+        FIXTURES.put("/pdf/" + id, new Fixture(200, "application/pdf", "%PDF-1.4", 0, null));
+        List<Sent> sent = new ArrayList<>();
+        for (String kind : List.of("huge", "slow", "pdf")) {
+            Sent one = pitch(query, kind + " Co");
+            use(journalist, one, article + "/" + kind + "/" + id);
+            sent.add(one);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent.stream().allMatch(s -> history(s).size() == 1));
+        assertThat(sent).extracting(s -> history(s).get(0).get("error").toString())
+                .satisfiesExactly(
+                        huge -> assertThat(huge).contains("larger than Sourcewire reads"),
+                        slow -> assertThat(slow).containsAnyOf("took too long", "could not be reached"),
+                        pdf -> assertThat(pdf).contains("not a web page (application/pdf)"));
+        assertThat(sent).extracting(this::placementOf).allSatisfy(placement -> {
+            assertThat(placement).containsEntry("checked_at", null).containsEntry("failures", 1).containsEntry("round", 0);
+            assertThat(placement.get("next_check_at")).isNotNull();
+        });
+        assertThat(fragment(journalist, sent.get(2))).contains("Not read: That address is not a web page");
+    }
+
+    @Test
+    void aSourceProposesTheArticleAndTheJournalistConfirmsIt() {
+        CurrentUser journalist = accounts.journalist();
+        long query = query(journalist, "FOLLOWED");
+        Sent sent = pitch(query, "Proposed Co");
+        CurrentUser otherSource = accounts.source();
+        CurrentUser otherJournalist = accounts.journalist();
+
+        // Not before the pitch is used.
+        assertThat(mvc.post().uri(sent.path() + "/placement/proposal").with(csrf()).with(as(sent.source()))
+                .param("articleUrl", "https://ledger.example/a")).hasStatus3xxRedirection();
+        assertThat(placementCount(sent)).isZero();
+        use(journalist, sent, "");
+        assertThat(placementCount(sent)).isZero();
+
+        // A bad address is refused beside the field, and nothing is saved.
+        assertThat(mvc.post().uri(sent.path() + "/placement/proposal").with(csrf()).with(as(sent.source()))
+                .header("HX-Request", "true").param("articleUrl", "ledger dot example")).hasStatusOk()
+                .bodyText().contains("is-invalid").contains("Enter the article&#39;s full address, starting with https://.");
+        assertThat(placementCount(sent)).isZero();
+
+        // Nobody else may propose, see or turn it down.
+        assertThat(mvc.post().uri(sent.path() + "/placement/proposal").with(csrf()).with(as(otherSource))
+                .param("articleUrl", "https://ledger.example/b")).hasStatus(404);
+        String url = page("/proposed/" + UUID.randomUUID(), "Proposed", "<p>Said <a href=\"%s/\">Proposed Co</a>.</p>".formatted(site));
+        assertThat(mvc.post().uri(sent.path() + "/placement/proposal").with(csrf()).with(as(sent.source()))
+                .param("articleUrl", url)).hasStatus3xxRedirection();
+        assertThat(placementOf(sent)).containsEntry("state", "PROPOSED").containsEntry("next_check_at", null);
+        assertThat(mvc.get().uri(sent.path() + "/placement").with(as(otherSource))).hasStatus(404);
+        assertThat(mvc.get().uri(sent.path() + "/placement").with(as(otherJournalist))).hasStatus(404);
+        assertThat(mvc.post().uri(sent.path() + "/placement/proposal/reject").with(csrf()).with(as(otherJournalist)))
+                .hasStatus(404);
+        assertThat(mvc.post().uri(sent.path() + "/placement/proposal/reject").with(csrf()).with(as(sent.source())))
+                .hasStatus3xxRedirection();
+        assertThat(placementOf(sent)).containsEntry("state", "PROPOSED");
+
+        assertThat(fragment(journalist, sent)).contains("The source says the pitch went into this article")
+                .contains("Confirm this article");
+        use(journalist, sent, url);
+        Map<String, Object> placement = readPlacement(sent);
+        assertThat(placement).containsEntry("state", "CONFIRMED").containsEntry("proposed_by", "SOURCE")
+                .containsEntry("link_kind", "FOLLOWED");
+        assertThat(fragment(sent.source(), sent)).contains("Found by the source, confirmed by the journalist");
+
+        // Once confirmed, the source cannot replace it.
+        assertThat(mvc.post().uri(sent.path() + "/placement/proposal").with(csrf()).with(as(sent.source()))
+                .header("HX-Request", "true").param("articleUrl", "https://ledger.example/other")).hasStatusOk()
+                .bodyText().contains("The journalist has recorded the article already.");
+        assertThat(placementOf(sent)).containsEntry("article_url", url);
+    }
+
+    @Test
+    void twoCheckersAtOnceReadEachDuePlacementOnce() throws Exception {
+        CurrentUser journalist = accounts.journalist();
+        long query = query(journalist, "FOLLOWED");
+        List<Sent> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Sent one = pitch(query, "Twice Co");
+            use(journalist, one, page("/twice/" + UUID.randomUUID(), "Twice", "<p>Said Twice Co.</p>"));
+            sent.add(one);
+        }
+        sent.forEach(this::readPlacement);
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        try {
+            Concurrently.run(2, n -> checks.checkDue());
+        }
+        finally {
+            clock.reset();
+        }
+        assertThat(sent).allSatisfy(one -> assertThat(history(one)).extracting(c -> c.get("round")).containsExactly(0, 1));
+    }
+}
