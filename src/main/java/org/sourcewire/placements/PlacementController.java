@@ -27,10 +27,23 @@ class PlacementController {
 
     private final Placements placements;
     private final AccountManagement accounts;
+    private final PlacementsProperties properties;
 
-    PlacementController(Placements placements, AccountManagement accounts) {
+    PlacementController(Placements placements, AccountManagement accounts, PlacementsProperties properties) {
         this.placements = placements;
         this.accounts = accounts;
+        this.properties = properties;
+    }
+
+    /** The recheck schedule in words: "1, 7, 30 and 90 days". */
+    private String schedule() {
+        java.util.List<java.time.Duration> after = properties.recheckAfter();
+        boolean days = after.stream().allMatch(each -> each.toHours() % 24 == 0);
+        java.util.List<String> parts = after.stream()
+                .map(each -> days ? Long.toString(each.toDays()) : each.toHours() + " hours").toList();
+        String list = parts.size() == 1 ? parts.get(0)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        return days ? list + " days" : list;
     }
 
     @GetMapping("/pitches/{publicId}/placement")
@@ -101,6 +114,7 @@ class PlacementController {
         model.addAttribute("done", done);
         model.addAttribute("problem", problem);
         model.addAttribute("draft", draft);
+        model.addAttribute("schedule", schedule());
         return "placements/placement :: placement";
     }
 

@@ -114,7 +114,9 @@ class JournalistJourneyBrowserTests extends BrowserJourney {
         assertThat(browser.text()).contains("Message sent.").contains("Could you tell me more about the ninety minute nap?");
         browser.fillIn("Article URL for the pitch from Priya Raman", "https://ledger.example/night-shift-sleep")
                 .press("Mark as used: the pitch from Priya Raman");
-        assertThat(browser.text()).contains("Marked as used.").contains("Used in an article: https://ledger.example/night-shift-sleep");
+        assertThat(browser.text()).contains("Marked as used.");
+        browser.waitUntilText("Recorded by the journalist");
+        assertThat(browser.text()).contains("https://ledger.example/night-shift-sleep");
         browser.screenshot("journey-journalist-pitch");
 
         browser.clickLink("← All pitches for this query");

@@ -164,8 +164,9 @@ class SourceJourneyBrowserTests extends BrowserJourney {
                 .param("back", "detail").with(csrf()).with(as(journalist))).hasStatus3xxRedirection();
         assertThat(statusInYourPitches()).isEqualTo("Used");
         browser.visit(pitch);
-        assertThat(browser.text()).contains("Used in an article: https://ledger.example/split-sleep")
-                .contains("Opened by the journalist").contains("Shortlisted").contains("The journalist used your pitch in")
+        browser.waitUntilText("The article");
+        assertThat(browser.text()).contains("The journalist used your pitch in https://ledger.example/split-sleep")
+                .contains("Opened by the journalist").contains("Shortlisted")
                 .doesNotContain("The journalist opened your pitch");
         browser.screenshot("journey-source-pitch-used");
         browser.resize(375, 812);

@@ -1,18 +1,12 @@
 package org.sourcewire.placements;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,11 +45,7 @@ class PlacementTests {
     static final String QUOTE = "nurses who split their sleep into a four-hour core and a 90-minute nap made fewer "
             + "charting mistakes than those who slept once";
 
-    record Fixture(int status, String type, String body, long delayMillis, String location) {
-    }
-
-    static HttpServer server;
-    static final Map<String, Fixture> FIXTURES = new ConcurrentHashMap<>();
+    static ArticleServer server;
     static String article;
     static String site;
 
@@ -82,55 +72,18 @@ class PlacementTests {
 
     @BeforeAll
     static void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(0), 0);
-        server.createContext("/", PlacementTests::serve);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-        server.start();
-        // The article's host and the source's site differ, as they would: 127.0.0.1 and localhost.
-        article = "http://127.0.0.1:" + server.getAddress().getPort();
-        site = "http://localhost:" + server.getAddress().getPort();
+        server = new ArticleServer();
+        article = server.article();
+        site = server.site();
     }
 
     @AfterAll
     static void stopServer() {
-        server.stop(0);
-    }
-
-    private static void serve(HttpExchange exchange) throws IOException {
-        Fixture fixture = FIXTURES.getOrDefault(exchange.getRequestURI().getPath(),
-                new Fixture(200, "text/html", "<html><body>Home</body></html>", 0, null));
-        try {
-            Thread.sleep(fixture.delayMillis());
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
-        if (fixture.location() != null) {
-            exchange.getResponseHeaders().add("Location", fixture.location());
-        }
-        byte[] body = fixture.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", fixture.type());
-        try {
-            exchange.sendResponseHeaders(fixture.status(), body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-        }
-        catch (IOException ex) {
-            // The client gave up (a refused huge or slow page): nothing to do.
-        }
-        exchange.close();
+        server.close();
     }
 
     private static String page(String path, String title, String body) {
-        FIXTURES.put(path, new Fixture(200, "text/html; charset=utf-8", """
-                <html><head><title>%s</title>
-                <link rel="canonical" href="https://ledger.example%s">
-                <meta property="article:published_time" content="2026-12-01T08:00:00Z"></head>
-                <body><article>%s</article></body></html>""".formatted(title, path, body), 0, null));
-        return article + path;
+        return server.page(path, title, body);
     }
 
     /** A source with a company and a website on the fixture server, whose pitch to {@code query} is sent. */
@@ -218,7 +171,7 @@ class PlacementTests {
                 .contains("The source's own words appear in the article.");
         String forSource = fragment(sent.source(), sent);
         assertThat(forSource).contains("Promised: followed link · found: followed link")
-                .contains("Your own words appear in the article.").contains("anchor text “Roster Labs”");
+                .contains("Your own words appear in the article.").contains("Followed link with anchor text “Roster Labs” to " + site + "/research");
 
         mailbox.deliver();
         assertThat(mailbox.receivedBy(sent.source().email())).anySatisfy(mail ->
@@ -245,7 +198,7 @@ class PlacementTests {
             Sent sent = pitch(query, company);
             cases.add(new Case(sent, page("/" + fixture[0] + "/" + id, fixture[0], fixture[1].formatted(site))));
         }
-        FIXTURES.put("/go/" + id, new Fixture(302, "text/html", "", 0, site + "/from-the-ledger"));
+        server.put("/go/" + id, new ArticleServer.Fixture(302, "text/html", "", 0, site + "/from-the-ledger"));
 
         cases.forEach(c -> use(journalist, c.sent(), c.url()));
 
@@ -306,9 +259,9 @@ class PlacementTests {
         CurrentUser journalist = accounts.journalist();
         long query = query(journalist, "NOT_KNOWN");
         String id = UUID.randomUUID().toString();
-        FIXTURES.put("/huge/" + id, new Fixture(200, "text/html", "<p>" + "x".repeat(2_100_000) + "</p>", 0, null));
-        FIXTURES.put("/slow/" + id, new Fixture(200, "text/html", "<p>late</p>", 8_000, null));
-        FIXTURES.put("/pdf/" + id, new Fixture(200, "application/pdf", "%PDF-1.4", 0, null));
+        server.put("/huge/" + id, new ArticleServer.Fixture(200, "text/html", "<p>" + "x".repeat(2_100_000) + "</p>", 0, null));
+        server.put("/slow/" + id, new ArticleServer.Fixture(200, "text/html", "<p>late</p>", 8_000, null));
+        server.put("/pdf/" + id, new ArticleServer.Fixture(200, "application/pdf", "%PDF-1.4", 0, null));
         List<Sent> sent = new ArrayList<>();
         for (String kind : List.of("huge", "slow", "pdf")) {
             Sent one = pitch(query, kind + " Co");
