@@ -51,6 +51,8 @@ import org.sourcewire.audit.Actor;
 import org.sourcewire.digests.DigestEditions;
 import org.sourcewire.matching.MatchingService;
 import org.sourcewire.mail.TestSmtp;
+import org.sourcewire.placements.ArticleServer;
+import org.sourcewire.placements.TestPlacements;
 import org.sourcewire.queries.QueryManagement;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,6 +123,9 @@ class HaroScaleBenchmark {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    TestPlacements placements;
 
     private final BenchData data = new BenchData(Integer.getInteger("bench.sources", 1_000_000),
             Integer.getInteger("bench.journalists", 20_000), Integer.getInteger("bench.queries", 5_000),
@@ -504,6 +509,67 @@ class HaroScaleBenchmark {
                 + "(max heap %,d MB); the same edition again: %d digests in %,d ms").formatted(sources, digests, items,
                         mails, editionMs / 1000.0, digests * 1000.0 / Math.max(1, editionMs), heap.peakUsed >> 20,
                         heap.peakAfterGc >> 20, Runtime.getRuntime().maxMemory() >> 20, again, againMs));
+    }
+
+    // --- placements -----------------------------------------------------------------------------------------------
+
+    /**
+     * A day's rechecks of placements: 10,000 articles (about 60 KB of HTML each, with a link to the source's site and
+     * the source's words) served by a local web server, read through the safe fetcher in the checker's bounded
+     * batches, each reading stored with its history row. The local server answers at once, so this measures
+     * Sourcewire's own cost per article; real sites add their own latency, which the checker's concurrency hides.
+     */
+    @Test
+    @Order(6)
+    void placementRechecks() throws Exception {
+        int count = Integer.getInteger("bench.placements", 10_000);
+        try (ArticleServer server = new ArticleServer()) {
+            String paragraph = "<p>" + (String.join(" ", BenchData.WORDS) + " ").repeat(8) + "</p>\n";
+            String body = "<html><head><title>A long read</title><meta property=\"article:published_time\" "
+                    + "content=\"2026-12-01T08:00:00Z\"></head><body><article>" + paragraph.repeat(120)
+                    + "<p>Said our source of <a href=\"" + server.site() + "/about\">their clinic</a>.</p>"
+                    + paragraph.repeat(20) + "</article></body></html>";
+            server.fallback(new ArticleServer.Fixture(200, "text/html; charset=utf-8", body, 0, null));
+            Instant now = Instant.now();
+            jdbc.sql("""
+                    update source_profile set website = :site
+                    where id in (select source_id from pitch order by id limit :n)""")
+                    .param("site", server.site() + "/").param("n", count).update();
+            int placed = jdbc.sql("""
+                    insert into placement (pitch_id, article_url, state, proposed_by, created_at, confirmed_at, checked_at,
+                                           link_kind, mentioned, quoted, round, next_check_at)
+                    select p.id, :article || '/articles/' || p.id, 'CONFIRMED', 'JOURNALIST', :confirmed, :confirmed,
+                           :checked, 'FOLLOWED', true, false, 1, :due
+                    from pitch p order by p.id limit :n
+                    on conflict (pitch_id) do nothing""")
+                    .param("article", server.article()).param("confirmed", java.sql.Timestamp.from(now.minus(Duration.ofDays(1))))
+                    .param("checked", java.sql.Timestamp.from(now.minus(Duration.ofDays(1))))
+                    .param("due", java.sql.Timestamp.from(now.minusSeconds(60))).param("n", count).update();
+            long checksBefore = count("placement_check");
+            HeapSampler heap = new HeapSampler();
+            heap.start();
+            long t = System.nanoTime();
+            int read = 0;
+            int runs = 0;
+            for (int n = placements.checkDue(); n > 0; n = placements.checkDue()) {
+                read += n;
+                runs++;
+            }
+            long elapsed = ms(t);
+            heap.stop = true;
+            heap.join();
+            long checks = count("placement_check") - checksBefore;
+            long failed = count("placement_check where error is not null");
+            long twice = jdbc.sql("select count(*) from (select placement_id from placement_check where round = 1 "
+                    + "group by placement_id having count(*) > 1) x").query(Long.class).single();
+            report.put("placement rechecks", ("%,d placements due, %,d read in %d job runs of bounded batches (100 at a "
+                    + "time, 8 fetches at once) in %,.1f s = %,.0f articles/s (each: the article, about %,d KB, and "
+                    + "where its link leads, both through the safe fetcher, then the reading and its history row); "
+                    + "%,d history rows, %,d readings failed, %,d placements read twice; peak heap used %,d MB, peak "
+                    + "live heap after GC %,d MB (max heap %,d MB)").formatted(placed, read, runs, elapsed / 1000.0,
+                            read * 1000.0 / Math.max(1, elapsed), body.length() >> 10, checks, failed, twice,
+                            heap.peakUsed >> 20, heap.peakAfterGc >> 20, Runtime.getRuntime().maxMemory() >> 20));
+        }
     }
 
     private String explain(String sql) {

@@ -26,6 +26,7 @@ public final class ArticleServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final Map<String, Fixture> fixtures = new ConcurrentHashMap<>();
+    private volatile Fixture fallback = new Fixture(200, "text/html", "<html><body>Home</body></html>", 0, null);
 
     public ArticleServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(0), 0);
@@ -48,6 +49,11 @@ public final class ArticleServer implements AutoCloseable {
         fixtures.put(path, fixture);
     }
 
+    /** What every path without a fixture of its own answers (a home page, unless set). */
+    public void fallback(Fixture fixture) {
+        fallback = fixture;
+    }
+
     /** An article page at {@code path} with a title, a canonical address, a publication date and this body. */
     public String page(String path, String title, String body) {
         put(path, new Fixture(200, "text/html; charset=utf-8", """
@@ -59,8 +65,7 @@ public final class ArticleServer implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
-        Fixture fixture = fixtures.getOrDefault(exchange.getRequestURI().getPath(),
-                new Fixture(200, "text/html", "<html><body>Home</body></html>", 0, null));
+        Fixture fixture = fixtures.getOrDefault(exchange.getRequestURI().getPath(), fallback);
         try {
             Thread.sleep(fixture.delayMillis());
         }
