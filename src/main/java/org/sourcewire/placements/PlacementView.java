@@ -13,7 +13,7 @@ import org.sourcewire.queries.LinkPolicy;
  */
 record PlacementView(UUID pitchId, String articleUrl, boolean confirmed, boolean proposedBySource, Instant createdAt,
         Instant checkedAt, LinkKind linkKind, Boolean mentioned, Boolean quoted, String title, String canonicalUrl,
-        Instant publishedAt, Instant nextCheckAt, LinkPolicy promised, List<Check> history) {
+        Instant publishedAt, Instant nextCheckAt, LinkPolicy promised, boolean siteKnown, List<Check> history) {
 
     /** One reading of the article; {@code error} says why it could not be read. */
     record Check(Instant at, int round, String error, String finalUrl, LinkKind linkKind, List<FoundLink> links,
@@ -51,7 +51,10 @@ record PlacementView(UUID pitchId, String articleUrl, boolean confirmed, boolean
 
     /** What was found, in words: "followed link", "no link", "not read yet". */
     public String found() {
-        return isRead() ? label(linkKind) : "not read yet";
+        if (!isRead()) {
+            return "not read yet";
+        }
+        return siteKnown || linkKind != null ? label(linkKind) : "no website to look for";
     }
 
     /** What the query promised, in words. */
@@ -69,7 +72,7 @@ record PlacementView(UUID pitchId, String articleUrl, boolean confirmed, boolean
      * promise. Null when there is nothing to judge (not read yet, or no link was promised).
      */
     public Boolean keptPromise() {
-        if (!isRead() || promised == LinkPolicy.NO_LINK || promised == LinkPolicy.NOT_KNOWN) {
+        if (!isRead() || !siteKnown || promised == LinkPolicy.NO_LINK || promised == LinkPolicy.NOT_KNOWN) {
             return null;
         }
         return promised == LinkPolicy.FOLLOWED ? linkKind == LinkKind.FOLLOWED : linkKind != null;

@@ -6,14 +6,19 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
+import org.sourcewire.mail.Email;
+import org.sourcewire.mail.Outbox;
 import org.sourcewire.pitches.PitchManagement;
 import org.sourcewire.pitches.PitchStatus;
 import org.sourcewire.pitches.PitchViews;
 import org.sourcewire.placements.ArticleReading.LinkKind;
+import org.sourcewire.shared.SiteUrls;
 import org.sourcewire.shared.WebAddress;
 
 import tools.jackson.core.type.TypeReference;
@@ -39,12 +44,19 @@ class Placements {
     }
 
     private final PitchManagement pitches;
+    private final AccountManagement accounts;
+    private final Outbox outbox;
+    private final SiteUrls urls;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
 
-    Placements(PitchManagement pitches, JdbcClient jdbc, JsonMapper json, Clock clock) {
+    Placements(PitchManagement pitches, AccountManagement accounts, Outbox outbox, SiteUrls urls, JdbcClient jdbc,
+            JsonMapper json, Clock clock) {
         this.pitches = pitches;
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.urls = urls;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -89,14 +101,25 @@ class Placements {
         if (!WebAddress.Validator.isWebAddress(url) || url.length() > 2000) {
             throw new PlacementRefused("Enter the article's full address, starting with https://.");
         }
-        int changed = jdbc.sql("""
+        Optional<Boolean> inserted = jdbc.sql("""
                 insert into placement (pitch_id, article_url, state, proposed_by, created_at)
                 values (:pitch, :url, 'PROPOSED', 'SOURCE', :now)
                 on conflict (pitch_id) do update set article_url = excluded.article_url, created_at = excluded.created_at
-                where placement.state = 'PROPOSED'""")
-                .param("pitch", pitch.id()).param("url", url).param("now", Timestamp.from(clock.instant())).update();
-        if (changed == 0) {
+                where placement.state = 'PROPOSED'
+                returning (xmax = 0)""")
+                .param("pitch", pitch.id()).param("url", url).param("now", Timestamp.from(clock.instant()))
+                .query(Boolean.class).optional();
+        if (inserted.isEmpty()) {
             throw new PlacementRefused("The journalist has recorded the article already.");
+        }
+        if (inserted.get()) {
+            // Once per proposal: a changed address does not mail the journalist again. (The source's copy of the
+            // query does not name its journalist; the whole pitch does.)
+            pitches.find(pitch.id()).map(whole -> whole.query().journalistId()).flatMap(accounts::find).ifPresent(journalist -> outbox.queue(new Email(journalist.email(),
+                    "A source found the article: " + pitch.query().headline(), "mail/placement-proposed",
+                    Map.of("name", journalist.displayName(), "source", pitch.source().name(),
+                            "headline", pitch.query().headline(), "articleUrl", url,
+                            "link", urls.link("/pitches/" + pitch.publicId())))));
         }
     }
 
@@ -135,7 +158,7 @@ class Placements {
                         instant(rs, "created_at"), instant(rs, "checked_at"), kind(rs.getString("link_kind")),
                         (Boolean) rs.getObject("mentioned"), (Boolean) rs.getObject("quoted"), rs.getString("title"),
                         rs.getString("canonical_url"), instant(rs, "published_at"), instant(rs, "next_check_at"),
-                        pitch.query().linkPolicy(), List.of())))
+                        pitch.query().linkPolicy(), hasWebsite(pitch), List.of())))
                 .optional();
         return row.map(found -> {
             List<PlacementView.Check> history = jdbc.sql("""
@@ -150,8 +173,12 @@ class Placements {
             PlacementView v = found.view();
             return new PlacementView(v.pitchId(), v.articleUrl(), v.confirmed(), v.proposedBySource(), v.createdAt(),
                     v.checkedAt(), v.linkKind(), v.mentioned(), v.quoted(), v.title(), v.canonicalUrl(), v.publishedAt(),
-                    v.nextCheckAt(), v.promised(), history);
+                    v.nextCheckAt(), v.promised(), v.siteKnown(), history);
         });
+    }
+
+    private static boolean hasWebsite(PitchViews.Detail pitch) {
+        return pitch.source().website() != null && !pitch.source().website().isBlank();
     }
 
     private List<PlacementView.FoundLink> links(String text) {

@@ -309,6 +309,14 @@ class PlacementTests {
         assertThat(mvc.post().uri(sent.path() + "/placement/proposal").with(csrf()).with(as(sent.source()))
                 .param("articleUrl", url)).hasStatus3xxRedirection();
         assertThat(placementOf(sent)).containsEntry("state", "PROPOSED").containsEntry("next_check_at", null);
+        // The journalist is told once; a corrected address does not mail again.
+        assertThat(mvc.post().uri(sent.path() + "/placement/proposal").with(csrf()).with(as(sent.source()))
+                .param("articleUrl", url + "?utm=1")).hasStatus3xxRedirection();
+        assertThat(mvc.post().uri(sent.path() + "/placement/proposal").with(csrf()).with(as(sent.source()))
+                .param("articleUrl", url)).hasStatus3xxRedirection();
+        mailbox.deliver();
+        assertThat(mailbox.receivedBy(journalist.email())).filteredOn(mail -> subject(mail).startsWith("A source found the article"))
+                .singleElement().satisfies(mail -> assertThat(Mailbox.text(mail)).contains(url).contains(sent.name()));
         assertThat(mvc.get().uri(sent.path() + "/placement").with(as(otherSource))).hasStatus(404);
         assertThat(mvc.get().uri(sent.path() + "/placement").with(as(otherJournalist))).hasStatus(404);
         assertThat(mvc.post().uri(sent.path() + "/placement/proposal/reject").with(csrf()).with(as(otherJournalist)))
@@ -330,6 +338,27 @@ class PlacementTests {
                 .header("HX-Request", "true").param("articleUrl", "https://ledger.example/other")).hasStatusOk()
                 .bodyText().contains("The journalist has recorded the article already.");
         assertThat(placementOf(sent)).containsEntry("article_url", url);
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        }
+        catch (jakarta.mail.MessagingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Test
+    void withoutAWebsiteOnTheProfileNoLinkIsLookedForAndNoPromiseJudged() {
+        CurrentUser journalist = accounts.journalist();
+        long query = query(journalist, "FOLLOWED");
+        Sent sent = pitch(query, "Siteless Co");
+        jdbc.sql("update source_profile set website = null where account_id = :id").param("id", sent.source().id()).update();
+        use(journalist, sent, page("/siteless/" + UUID.randomUUID(), "Siteless", "<p>Siteless Co said so.</p>"));
+        assertThat(readPlacement(sent)).containsEntry("link_kind", null).containsEntry("mentioned", true);
+        assertThat(fragment(sent.source(), sent)).contains("Your profile gives no website")
+                .contains("found: no website to look for").doesNotContain("as promised");
     }
 
     @Test
