@@ -103,7 +103,6 @@ class DashboardController {
         model.addAttribute("placementsChart", placementChart("chart-transparency-placements", "Placements by link type",
                 Arrays.stream(LinkKind.values()).map(kind -> new Chart.Series(kind.label(),
                         months.stream().map(m -> m.placements().get(kind)).toList())).toList(), labels).stack());
-        model.addAttribute("linkKinds", LinkKind.values());
         return "dashboards/transparency";
     }
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Queries, pitches, status changes and placements written straight into the database, at the times a test needs. */
 @Component
-class DashboardRows {
+public class DashboardRows {
 
     private final JdbcClient jdbc;
 
@@ -20,11 +20,11 @@ class DashboardRows {
     }
 
     /** Noon of the 15th, {@code monthsAgo} calendar months before now, in the zone: well inside its month. */
-    static Instant midMonth(Instant now, ZoneId zone, int monthsAgo) {
+    public static Instant midMonth(Instant now, ZoneId zone, int monthsAgo) {
         return YearMonth.from(now.atZone(zone)).minusMonths(monthsAgo).atDay(15).atTime(12, 0).atZone(zone).toInstant();
     }
 
-    long query(long journalistId, Long topicId, String headline, Instant publishedAt) {
+    public long query(long journalistId, Long topicId, String headline, Instant publishedAt) {
         return jdbc.sql("""
                 insert into journalist_query (journalist_id, headline, topic_id, time_zone, status, published_at,
                                               submitted_at, created_at, updated_at)
@@ -33,7 +33,7 @@ class DashboardRows {
                 .param("at", Timestamp.from(publishedAt)).query(Long.class).single();
     }
 
-    long pitch(long queryId, long sourceProfileId, String status, boolean flagged, Instant submittedAt, Instant viewedAt) {
+    public long pitch(long queryId, long sourceProfileId, String status, boolean flagged, Instant submittedAt, Instant viewedAt) {
         return jdbc.sql("""
                 insert into pitch (public_id, query_id, source_id, status, word_count, submission_key, submitted_at,
                                    updated_at, viewed_at, flagged, score)
@@ -44,13 +44,13 @@ class DashboardRows {
                 .query(Long.class).single();
     }
 
-    void change(long pitchId, String status, Instant at) {
+    public void change(long pitchId, String status, Instant at) {
         jdbc.sql("insert into pitch_status_change (pitch_id, status, changed_at) values (:pitch, :status, :at)")
                 .param("pitch", pitchId).param("status", status).param("at", Timestamp.from(at)).update();
     }
 
     /** A placement; {@code linkKind} null with {@code checked} true is "no link found", unchecked is "not read yet". */
-    void placement(long pitchId, String state, String linkKind, boolean checked, Instant confirmedAt) {
+    public void placement(long pitchId, String state, String linkKind, boolean checked, Instant confirmedAt) {
         jdbc.sql("""
                 insert into placement (pitch_id, article_url, state, proposed_by, created_at, confirmed_at, checked_at,
                                        link_kind)

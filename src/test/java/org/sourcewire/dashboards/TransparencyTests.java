@@ -61,11 +61,10 @@ class TransparencyTests {
         assertThat(cell(month, "screened-out")).isEqualTo("20.0 %");
         assertThat(cell(month, "to-qualified")).isEqualTo("3 h");
         assertThat(cell(month, "placements")).isEqualTo("4");
-        assertThat(cell(month, "followed")).isEqualTo("1");
-        assertThat(cell(month, "nofollow")).isEqualTo("1");
-        assertThat(cell(month, "sponsored")).isEqualTo("0");
-        assertThat(cell(month, "none")).isEqualTo("1");
-        assertThat(cell(month, "unread")).isEqualTo("1");
+        Element placements = page.selectFirst("table[data-table=chart-transparency-placements]");
+        assertThat(placements.select("thead th").eachText()).containsExactly("Label", "Followed link", "nofollow link",
+                "Sponsored link", "UGC link", "No link found", "Not read yet");
+        assertThat(SourceDashboardTests.row(placements, label())).containsExactly("1", "1", "0", "0", "1", "1");
         assertThat(page.select("#transparency-table tbody tr")).hasSize(12);
         assertThat(page.select("canvas[data-chart]")).hasSize(4);
     }
