@@ -3,13 +3,12 @@ package org.sourcewire.dashboards;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.sourcewire.shared.PlainRead;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,7 +16,8 @@ import org.springframework.stereotype.Service;
 /**
  * The instance's figures for anyone to read, per calendar month (UTC): aggregates over every query, pitch and
  * placement, never a row about one of them. Two grouped statements; the queries are found by their publication
- * time's index.
+ * time's index, but a year's pitches are read whole (about 0.5 s at a million pitches), so each instance keeps the
+ * figures for {@code sourcewire.dashboards.transparency-cache}, and one visitor at a time refreshes them.
  */
 @Service
 class Transparency {
@@ -42,16 +42,46 @@ class Transparency {
         }
     }
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
-
-    Transparency(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+    private record Cached(Instant at, List<Month> months) {
     }
 
-    @PlainRead
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration cacheFor;
+    private volatile Cached cached;
+
+    Transparency(JdbcClient jdbc, Clock clock, DashboardsProperties properties) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.cacheFor = properties.transparencyCache();
+    }
+
+    /** The figures as read at most {@code transparency-cache} ago. */
     List<Month> lastTwelveMonths() {
+        Cached figures = cached;
+        if (fresh(figures)) {
+            return figures.months();
+        }
+        synchronized (this) {
+            figures = cached;
+            if (!fresh(figures)) {
+                figures = new Cached(clock.instant(), read());
+                cached = figures;
+            }
+            return figures.months();
+        }
+    }
+
+    /** Drops the kept figures, so the next visitor reads them afresh (for tests that write figures and read them). */
+    void forget() {
+        cached = null;
+    }
+
+    private boolean fresh(Cached figures) {
+        return figures != null && figures.at().plus(cacheFor).isAfter(clock.instant());
+    }
+
+    private List<Month> read() {
         Months months = Months.endingAt(clock.instant(), ZoneOffset.UTC);
         Timestamp from = Timestamp.from(months.from());
         record QueryFigures(int queries, Double medianPitches, int pitches, int flagged, Double medianSeconds) {

@@ -1,7 +1,6 @@
 package org.sourcewire.dashboards;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -45,11 +44,15 @@ class TransparencyTests {
     DashboardRows rows;
 
     @Autowired
-    Clock clock;
+    org.sourcewire.TestClock clock;
+
+    @Autowired
+    Transparency transparency;
 
     @Test
     void anyoneSeesEachMonthsQueriesMedianPitchesScreenedOutShareTimeToFirstQualifiedPitchAndPlacements() {
         fixture(MONTHS_AGO);
+        transparency.forget();
 
         Document page = anonymousPage();
 
@@ -72,6 +75,7 @@ class TransparencyTests {
     @Test
     void itNamesNoPersonAndNoQuery() {
         fixture(MONTHS_AGO + 1);
+        transparency.forget();
 
         String html = anonymousHtml();
 
@@ -85,11 +89,36 @@ class TransparencyTests {
         SqlStatements.reset();
         assertThat(mvc.get().uri("/").exchange()).hasStatusOk();
         long landing = SqlStatements.count();
+        transparency.forget();
         SqlStatements.reset();
         anonymousPage();
-        // Two statements more than the landing page (whatever the layout reads), however many rows.
+        // Two statements more than the landing page (whatever the layout reads), however many rows; then none.
         assertThat(SqlStatements.count() - landing).isEqualTo(2);
+        SqlStatements.reset();
+        anonymousPage();
+        assertThat(SqlStatements.count()).isEqualTo(landing);
         assertThat(anonymousPage().select("footer a[href=/transparency]").text()).isEqualTo("Transparency");
+    }
+
+    @Test
+    void theFiguresAreKeptForTenMinutesThenReadAgain() {
+        transparency.forget();
+        String before = queriesOfThisMonth();
+        rows.query(accounts.journalist().id(), sources.newTopic("Cache"), HEADLINE, clock.instant().minusSeconds(60));
+        assertThat(queriesOfThisMonth()).isEqualTo(before);
+        try {
+            clock.advance(Duration.ofMinutes(11));
+            assertThat(Integer.parseInt(queriesOfThisMonth())).isGreaterThan(Integer.parseInt(before));
+        }
+        finally {
+            clock.reset();
+            transparency.forget();
+        }
+    }
+
+    private String queriesOfThisMonth() {
+        String label = Months.label(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)));
+        return cell(anonymousPage().selectFirst("#transparency-table tr[data-month=" + label + "]"), "queries");
     }
 
     static final String HEADLINE = "Transparency fixture: sleep and night shifts";
