@@ -17,7 +17,7 @@
                 datasets: data.series.map(function (series, i) {
                     var colour = colours[i % colours.length];
                     return {label: series.label, data: series.values, backgroundColor: colour, borderColor: colour,
-                        borderWidth: data.type === 'line' ? 2 : 0, tension: 0, spanGaps: true, pointRadius: 3};
+                        borderWidth: data.type === 'line' ? 2 : 0, tension: 0, spanGaps: true, pointRadius: 3, maxBarThickness: 48};
                 })
             },
             options: {

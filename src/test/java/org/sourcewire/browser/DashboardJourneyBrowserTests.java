@@ -62,6 +62,12 @@ class DashboardJourneyBrowserTests extends BrowserJourney {
                 + " && !!Chart.getChart(document.getElementById('chart-placements'))", 5);
         assertThat(browser.text()).contains("33.3 %").contains("too few pitches yet (3)");
         browser.screenshot("dashboard-source");
+        // The table of a chart opens from the keyboard.
+        browser.script("document.querySelector('details.chart-table summary').focus()");
+        browser.keys(org.openqa.selenium.Keys.ENTER);
+        assertThat((Boolean) browser.script("return document.querySelector('details.chart-table').open")).isTrue();
+        browser.script("document.querySelector('#topics-heading').scrollIntoView()");
+        browser.screenshot("dashboard-source-topics");
         browser.resize(375, 812);
         browser.screenshot("dashboard-source-phone");
         assertThat(browser.horizontalOverflow()).isZero();
