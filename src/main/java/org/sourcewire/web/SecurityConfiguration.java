@@ -34,7 +34,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/login", "/signup", "/verify-email", "/password-reset",
                                 "/password-reset/new", "/signup/check-email", "/verify-email/new-link", "/error", "/error/**",
-                                "/experts/**").permitAll()
+                                "/experts/**", "/transparency").permitAll()
                         // One-click unsubscribe from digests: the signed token is the authorisation.
                         .requestMatchers("/digests/unsubscribe").permitAll()
                         .requestMatchers("/webjars/**", "/assets/**", "/favicon.ico").permitAll()
