@@ -51,7 +51,7 @@ class DashboardController {
         List<SourceStatistics.TopicRate> rates = sources.winRates(user.id());
         Map<LinkKind, Integer> placements = sources.placements(user.id());
 
-        model.addAttribute("activity", Chart.of("chart-activity", "Your pitches, month by month", "line",
+        model.addAttribute("activity", Chart.of("chart-activity", "Your pitches, month by month", "bar",
                 "pitches", activity.months().labels(), Arrays.stream(SourceStatistics.Move.values())
                         .map(move -> new Chart.Series(move.label, activity.counts().get(move))).toList()));
         model.addAttribute("rates", rates);

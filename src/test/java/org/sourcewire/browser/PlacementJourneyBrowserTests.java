@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * A journalist who promised a followed link marks a pitch used with the article's address; Sourcewire reads the
  * article (served by a local web server) and both sides see the link found beside the promise: a nofollow link, not
- * as promised.
+ * as promised; then the source's figures count the placement by that link.
  */
 @SourcewireIntegrationTest
 class PlacementJourneyBrowserTests extends BrowserJourney {
@@ -78,6 +78,20 @@ class PlacementJourneyBrowserTests extends BrowserJourney {
             browser.resize(375, 800);
             assertThat(browser.horizontalOverflow()).isZero();
             browser.screenshot("placement-source-phone");
+            browser.resize(1280, 800);
+
+            // The source's figures count the placement by the link found, in the chart and in its table.
+            browser.visit("/dashboard").clickLink("Your pitches in figures");
+            browser.waitUntil("return !!window.Chart && !!Chart.getChart(document.getElementById('chart-placements'))", 5);
+            browser.script("document.querySelector('[data-table=chart-placements]').closest('details').open = true");
+            Object row = browser.script("""
+                    var rows = document.querySelectorAll('[data-table=chart-placements] tbody tr');
+                    for (var r of rows) { if (r.querySelector('th').textContent.trim() === 'nofollow link')
+                        return r.querySelector('td').textContent.trim(); }
+                    return null;""");
+            assertThat(row).isEqualTo("1");
+            assertThat(browser.text()).contains("Placements by link type");
+            browser.screenshot("placement-source-dashboard");
         }
     }
 }
