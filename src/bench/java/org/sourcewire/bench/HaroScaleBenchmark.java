@@ -524,9 +524,10 @@ class HaroScaleBenchmark {
     void placementRechecks() throws Exception {
         int count = Integer.getInteger("bench.placements", 10_000);
         try (ArticleServer server = new ArticleServer()) {
-            String paragraph = "<p>" + (String.join(" ", BenchData.WORDS) + " ").repeat(8) + "</p>\n";
+            // About 60 KB of article text, the size of a long news page's HTML.
+            String paragraph = "<p>" + String.join(" ", java.util.Arrays.copyOf(BenchData.WORDS, 12)) + ".</p>\n";
             String body = "<html><head><title>A long read</title><meta property=\"article:published_time\" "
-                    + "content=\"2026-12-01T08:00:00Z\"></head><body><article>" + paragraph.repeat(120)
+                    + "content=\"2026-12-01T08:00:00Z\"></head><body><article>" + paragraph.repeat(Math.max(1, 50_000 / paragraph.length()))
                     + "<p>Said our source of <a href=\"" + server.site() + "/about\">their clinic</a>.</p>"
                     + paragraph.repeat(20) + "</article></body></html>";
             server.fallback(new ArticleServer.Fixture(200, "text/html; charset=utf-8", body, 0, null));
@@ -550,10 +551,10 @@ class HaroScaleBenchmark {
             heap.start();
             long t = System.nanoTime();
             int read = 0;
-            int runs = 0;
+            List<Integer> runs = new ArrayList<>();
             for (int n = placements.checkDue(); n > 0; n = placements.checkDue()) {
                 read += n;
-                runs++;
+                runs.add(n);
             }
             long elapsed = ms(t);
             heap.stop = true;
@@ -562,12 +563,13 @@ class HaroScaleBenchmark {
             long failed = count("placement_check where error is not null");
             long twice = jdbc.sql("select count(*) from (select placement_id from placement_check where round = 1 "
                     + "group by placement_id having count(*) > 1) x").query(Long.class).single();
-            report.put("placement rechecks", ("%,d placements due, %,d read in %d job runs of bounded batches (100 at a "
+            long left = count("placement where round = 1");
+            report.put("placement rechecks", ("%,d placements due, %,d read in job runs of %s (bounded batches of 100 at a "
                     + "time, 8 fetches at once) in %,.1f s = %,.0f articles/s (each: the article, about %,d KB, and "
                     + "where its link leads, both through the safe fetcher, then the reading and its history row); "
-                    + "%,d history rows, %,d readings failed, %,d placements read twice; peak heap used %,d MB, peak "
+                    + "%,d history rows, %,d readings failed, %,d placements read twice, %,d left unread; peak heap used %,d MB, peak "
                     + "live heap after GC %,d MB (max heap %,d MB)").formatted(placed, read, runs, elapsed / 1000.0,
-                            read * 1000.0 / Math.max(1, elapsed), body.length() >> 10, checks, failed, twice,
+                            read * 1000.0 / Math.max(1, elapsed), body.length() >> 10, checks, failed, twice, left,
                             heap.peakUsed >> 20, heap.peakAfterGc >> 20, Runtime.getRuntime().maxMemory() >> 20));
         }
     }

@@ -104,11 +104,13 @@ class PlacementChecks implements DisposableBean {
     private List<Claimed> claim(Long only, int limit) {
         Instant now = clock.instant();
         return jdbc.sql("""
+                with due as materialized (
+                    select id from placement
+                    where state = 'CONFIRMED' and next_check_at <= :now
+                      and (claimed_until is null or claimed_until < :now) and (cast(:only as bigint) is null or id = :only)
+                    order by next_check_at limit :limit for update skip locked)
                 update placement p set claimed_until = :lease
-                from (select id from placement
-                      where state = 'CONFIRMED' and next_check_at <= :now
-                        and (claimed_until is null or claimed_until < :now) and (cast(:only as bigint) is null or id = :only)
-                      order by next_check_at limit :limit for update skip locked) due
+                from due
                 where p.id = due.id
                 returning p.id, p.pitch_id, p.article_url, p.round, p.failures, p.confirmed_at, p.checked_at, p.link_kind""")
                 .param("lease", Timestamp.from(now.plus(properties.lease()))).param("now", Timestamp.from(now))
