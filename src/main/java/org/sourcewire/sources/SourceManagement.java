@@ -43,9 +43,11 @@ public class SourceManagement implements TopicUsage.Subscribers {
     private final ApplicationEventPublisher events;
     private final SourcesProperties properties;
     private final Clock clock;
+    private final FaceMatches faces;
 
     SourceManagement(SourceProfiles profiles, TopicCatalog topics, JdbcClient jdbc, ApplicationEventPublisher events,
-            SourcesProperties properties, Clock clock) {
+            SourcesProperties properties, Clock clock, FaceMatches faces) {
+        this.faces = faces;
         this.profiles = profiles;
         this.topics = topics;
         this.jdbc = jdbc;
@@ -152,11 +154,13 @@ public class SourceManagement implements TopicUsage.Subscribers {
                     width = excluded.width, height = excluded.height, updated_at = excluded.updated_at""")
                 .param("id", profileId).param("image", headshot.jpeg()).param("width", headshot.width())
                 .param("height", headshot.height()).param("now", Timestamp.from(now)).update();
+        faces.hashed(profileId, headshot.hash());
         touch(profileId, now);
     }
 
     void removeHeadshot(long profileId) {
         if (jdbc.sql("delete from source_headshot where profile_id = :id").param("id", profileId).update() > 0) {
+            faces.forget(profileId);
             touch(profileId, clock.instant());
         }
     }
