@@ -98,6 +98,20 @@ class ExpertController {
         if (profile.hasHeadshot()) {
             person.put("image", urls.link(profile.headshotPath()));
         }
+        // Only what an admin confirmed: a credential merely stated is no claim Sourcewire makes.
+        List<Map<String, Object>> credentials = profile.confirmedCredentials().stream().map(check -> {
+            Map<String, Object> credential = new LinkedHashMap<>();
+            credential.put("@type", "EducationalOccupationalCredential");
+            credential.put("name", check.subject());
+            credential.put("credentialCategory", "licence");
+            if (check.detail() != null && !check.detail().equals(check.subject())) {
+                credential.put("url", check.detail());
+            }
+            return credential;
+        }).toList();
+        if (!credentials.isEmpty()) {
+            person.put("hasCredential", credentials);
+        }
         return json.writeValueAsString(person).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 }

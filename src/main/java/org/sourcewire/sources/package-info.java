@@ -3,5 +3,5 @@
  * schema.org JSON-LD.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Sources",
-        allowedDependencies = { "shared", "accounts", "topics" })
+        allowedDependencies = { "shared", "accounts", "topics", "audit" })
 package org.sourcewire.sources;
