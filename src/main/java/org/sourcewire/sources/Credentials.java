@@ -34,11 +34,11 @@ class Credentials {
     /** The credential as the expert stated it; {@code decidedAt} is null while it waits for an admin. */
     record Stated(String licence, String registryUrl, Instant statedAt, Instant decidedAt) {
 
-        String subject() {
+        public String subject() {
             return Credentials.subject(licence, registryUrl);
         }
 
-        boolean waiting() {
+        public boolean waiting() {
             return decidedAt == null;
         }
     }
