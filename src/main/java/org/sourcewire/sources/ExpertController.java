@@ -88,8 +88,10 @@ class ExpertController {
         if (profile.region() != null) {
             person.put("areaServed", profile.region());
         }
+        // The website says "this person is that site" only once they proved it; until then it is a claim.
         List<String> sameAs = new java.util.ArrayList<>(profile.links());
-        if (profile.website() != null && !sameAs.contains(profile.website())) {
+        sameAs.remove(profile.website());
+        if (profile.websiteProven()) {
             sameAs.add(0, profile.website());
         }
         if (!sameAs.isEmpty()) {

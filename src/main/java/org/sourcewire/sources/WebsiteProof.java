@@ -84,6 +84,10 @@ class WebsiteProof {
         if (profile.website() == null) {
             throw new SourceRuleException("check", "Add your website to your profile first, then check it here.");
         }
+        String site = site(profile.website());
+        if (site == null) {
+            throw new SourceRuleException("check", "Your website's address cannot be checked: correct it on your profile.");
+        }
         String token = status(profile.id()).token();
         Instant now = clock.instant();
         Duration interval = properties.websiteCheckInterval();
@@ -97,8 +101,7 @@ class WebsiteProof {
             throw new SourceRuleException("check", "You checked a moment ago. You can check again "
                     + seconds(interval) + " after the last check.");
         }
-        String site = site(profile.website());
-        URI home = URI.create(profile.website()).resolve("/");
+        URI home = URI.create(profile.website().strip()).resolve("/");
         Outcome outcome = fetch(home, token);
         transactions.executeWithoutResult(tx -> record(profile, account, site, outcome));
         return outcome;
@@ -203,7 +206,7 @@ class WebsiteProof {
                 .param("account", accountId).update();
     }
 
-    /** What a proof is of: the host (and a port other than the default), "acme.example" for https://www.acme.example/about → "www.acme.example". */
+    /** What a proof is of: the host, and a port if one is given ("www.acme.example" for https://www.acme.example/about). */
     static String site(String website) {
         try {
             URI uri = URI.create(website.strip());

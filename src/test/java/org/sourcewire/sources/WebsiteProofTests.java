@@ -52,6 +52,9 @@ class WebsiteProofTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
     @BeforeAll
     static void startServer() throws IOException {
         server = new ArticleServer();
@@ -68,6 +71,7 @@ class WebsiteProofTests {
         String site = website(expert, "/meta-" + expert.id() + "/about");
         String token = token(expert);
         server.put("/", html("<meta name=\"sourcewire-verification\" content=\"" + token + "\">"));
+        assertThat(sameAs(expert)).doesNotContain(site);
 
         assertThat(check(expert)).hasRedirectedUrl("/profile/verification").flash().containsEntry("success",
                 "Your website is proven.");
@@ -79,6 +83,16 @@ class WebsiteProofTests {
         assertThat(profile.level()).isEqualTo(ExpertLevel.WEBSITE);
         assertThat(profile.websiteProven()).isTrue();
         assertThat(page(expert)).contains("✓ Proven.").contains("Found your token in the meta tag");
+        // The public profile's JSON-LD names the website as the expert's only once it is proven.
+        assertThat(sameAs(expert)).contains(site + "/meta-" + expert.id() + "/about");
+        assertThat(mvc.get().uri(profile.publicPath())).bodyText().contains("Website proven");
+    }
+
+    private String sameAs(CurrentUser expert) throws Exception {
+        String handle = sources.findByAccount(expert.id()).orElseThrow().handle();
+        String html = mvc.get().uri("/experts/" + handle).exchange().getResponse().getContentAsString();
+        return String.valueOf(json.readTree(Jsoup.parse(html).select("script[type=application/ld+json]").first().data())
+                .get("sameAs"));
     }
 
     @Test
