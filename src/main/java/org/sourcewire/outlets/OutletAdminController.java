@@ -49,9 +49,10 @@ class OutletAdminController {
     }
 
     @GetMapping
-    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(name = "proposals", defaultValue = "0") int proposalPage, Model model) {
         model.addAttribute("outlets", registry.search(q, PageRequest.of(Math.max(page, 0), 25)));
-        model.addAttribute("proposals", proposals.pending(PageRequest.of(0, 50)));
+        model.addAttribute("proposals", proposals.pending(PageRequest.of(Math.max(proposalPage, 0), 20)));
         model.addAttribute("q", q);
         return "outlets/admin-list";
     }
@@ -181,7 +182,7 @@ class OutletAdminController {
     /** A journalist's outlet, their checks with the admins' notes, and the form to confirm it by hand. */
     @GetMapping("/journalists/{accountId}")
     String journalist(@PathVariable long accountId, Model model) {
-        model.addAttribute("form", new ConfirmForm("", true));
+        model.addAttribute("form", new ConfirmForm("", "true"));
         return journalistPage(accountId, model);
     }
 
@@ -190,8 +191,8 @@ class OutletAdminController {
             @Valid @ModelAttribute("form") ConfirmForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                confirmations.decide(accountId, form.confirmed(), form.note(), actor(admin));
-                redirect.addFlashAttribute("success", form.confirmed() ? "Confirmed: the journalist's outlet is verified."
+                confirmations.decide(accountId, form.confirms(), form.note(), actor(admin));
+                redirect.addFlashAttribute("success", form.confirms() ? "Confirmed: the journalist's outlet is verified."
                         : "Recorded: the confirmation is withdrawn.");
                 return "redirect:/admin/outlets/journalists/" + accountId;
             }

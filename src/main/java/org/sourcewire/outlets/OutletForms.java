@@ -44,10 +44,17 @@ final class OutletForms {
     }
 
     /** An admin's decision on a journalist's outlet. */
+    /** {@code decision} is text, so a mangled value is a message beside the choice, never a form that cannot bind. */
     record ConfirmForm(
             @NotBlank(message = "Say how you checked (e.g. the masthead lists them, a call to the desk).")
             @Size(max = 1000, message = "Use at most 1,000 characters.")
             String note,
-            boolean confirmed) {
+            @jakarta.validation.constraints.NotNull(message = "Choose whether to confirm or withdraw.")
+            @jakarta.validation.constraints.Pattern(regexp = "true|false", message = "Choose whether to confirm or withdraw.")
+            String confirmed) {
+
+        boolean confirms() {
+            return "true".equals(confirmed);
+        }
     }
 }

@@ -21,6 +21,13 @@ public class TestOutlets {
         }
     }
 
+    /** An outlet at this domain with the domain confirmed (once per database), so its journalists are verified. */
+    public synchronized void confirmed(String name, String domain) {
+        if (registry.outletAt(domain).isEmpty()) {
+            registry.add(name, OutletType.ONLINE, "https://" + domain, true, Actor.system());
+        }
+    }
+
     /** A new outlet at this domain, its domain confirmed or not; its id. */
     public long registered(String name, String domain, boolean confirmed) {
         return registry.add(name, OutletType.ONLINE, "https://" + domain, confirmed, Actor.system());

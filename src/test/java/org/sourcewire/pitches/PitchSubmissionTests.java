@@ -209,6 +209,15 @@ class PitchSubmissionTests {
                 .with(as(journalist))).hasStatusOk().bodyText()
                 .contains("Written by Jane Roe of Acme PR for Dr. Xena Expert");
         assertThat(mvc.get().uri(pitchPath).with(as(accounts.source()))).hasStatus(404);
+
+        // Shortlisted, it says so in the comparison and in both exports.
+        assertThat(mvc.post().uri(pitchPath + "/shortlist").with(csrf()).with(as(journalist)).param("back", "detail"))
+                .hasStatus3xxRedirection();
+        for (String export : List.of("/pitches/compare", "/shortlist.md", "/shortlist.csv")) {
+            String path = "/queries/" + query + export;
+            assertThat(mvc.get().uri(path).with(as(journalist))).as(export).hasStatusOk().bodyText()
+                    .contains("Written by Jane Roe of Acme PR for Dr. Xena Expert");
+        }
     }
 
     @Test

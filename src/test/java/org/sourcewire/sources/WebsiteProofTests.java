@@ -225,9 +225,9 @@ class WebsiteProofTests {
     @Test
     void theEmailMatchesTheWebsiteOnlyWhenConfirmedAndAtItsRegistrableDomain() {
         Instant now = Instant.now();
-        AccountView confirmed = new AccountView(1, "ann@acme.example", "Ann", Role.SOURCE, null, null, true, false, now);
-        AccountView unconfirmed = new AccountView(1, "ann@acme.example", "Ann", Role.SOURCE, null, null, false, false, now);
-        AccountView elsewhere = new AccountView(1, "ann@mail.example", "Ann", Role.SOURCE, null, null, true, false, now);
+        AccountView confirmed = new AccountView(1, "ann@acme.example", "Ann", Role.SOURCE, null, null, true, false, now, false);
+        AccountView unconfirmed = new AccountView(1, "ann@acme.example", "Ann", Role.SOURCE, null, null, false, false, now, false);
+        AccountView elsewhere = new AccountView(1, "ann@mail.example", "Ann", Role.SOURCE, null, null, true, false, now, false);
 
         assertThat(WebsiteProof.emailMatches(confirmed, "https://www.acme.example/about")).isTrue();
         assertThat(WebsiteProof.emailMatches(unconfirmed, "https://www.acme.example/about")).isFalse();
