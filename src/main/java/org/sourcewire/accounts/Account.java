@@ -42,6 +42,10 @@ class Account {
 
     private Instant createdAt;
 
+    /** Read only, from the one definition of a verified outlet (a view). */
+    @org.hibernate.annotations.Formula("(exists (select 1 from account_verified_outlet v where v.account_id = id))")
+    private boolean outletVerified;
+
     @Version
     private long version;
 
@@ -145,7 +149,8 @@ class Account {
     }
 
     AccountView toView() {
-        return new AccountView(id, email, displayName, role, outletName, outletUrl, isVerified(), isSuspended(), createdAt);
+        return new AccountView(id, email, displayName, role, outletName, outletUrl, isVerified(), isSuspended(), createdAt,
+                outletVerified);
     }
 
     Long getId() {

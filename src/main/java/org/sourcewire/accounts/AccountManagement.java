@@ -143,12 +143,14 @@ public class AccountManagement {
 
     private static final String VIEW_SELECT = """
             select id, email, display_name, role, outlet_name, outlet_url, email_verified_at is not null,
-                   suspended_at is not null, created_at
+                   suspended_at is not null, created_at,
+                   exists (select 1 from account_verified_outlet v where v.account_id = account.id)
             from account""";
 
     private static AccountView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new AccountView(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-                rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getTimestamp(9).toInstant());
+                rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getTimestamp(9).toInstant(),
+                rs.getBoolean(10));
     }
 
     @Transactional(readOnly = true)
@@ -192,6 +194,7 @@ public class AccountManagement {
             return new Verification(VerificationResult.EXPIRED, email);
         }
         account.get().verifyEmail(clock.instant());
+        events.publishEvent(new EmailConfirmed(account.get().getId(), email, account.get().getRole()));
         return new Verification(VerificationResult.VERIFIED, email);
     }
 
@@ -354,7 +357,26 @@ public class AccountManagement {
             case ADMIN -> Account.admin(signUp.email(), hash, signUp.displayName(), now);
         };
         account.verifyEmail(now);
-        return accounts.save(account).toView();
+        long id = accounts.save(account).getId();
+        events.publishEvent(new EmailConfirmed(id, account.getEmail(), account.getRole()));
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Confirmed journalists whose e-mail address is at this registrable domain (anna@ledger.example and
+     * anna@news.ledger.example for "ledger.example"), for the outlet registry's checks.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<AccountView> journalistsAtDomain(String registrableDomain) {
+        String domain = registrableDomain.strip().toLowerCase(java.util.Locale.ROOT);
+        // The index-free suffix match narrows; the public suffix list decides (a host under a private suffix).
+        return jdbc.sql(VIEW_SELECT + " " + """
+                 where role = 'JOURNALIST' and email_verified_at is not null
+                   and (lower(split_part(email, '@', 2)) = :domain or lower(split_part(email, '@', 2)) like :suffix)""")
+                .param("domain", domain).param("suffix", "%." + domain.replace("%", "").replace("_", "\\_"))
+                .query(AccountManagement::view).stream()
+                .filter(view -> org.sourcewire.shared.Domains.ofEmail(view.email()).filter(domain::equals).isPresent())
+                .toList();
     }
 
     private void changePasswordAndNotify(Account account) {

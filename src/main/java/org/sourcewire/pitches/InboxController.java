@@ -47,12 +47,13 @@ class InboxController {
             @RequestParam(required = false) String status, @RequestParam(defaultValue = "score") String sort,
             @RequestParam(defaultValue = "false") boolean hideFlagged, @RequestParam(required = false) String minScore,
             @RequestParam(required = false) UUID similar, @RequestParam(required = false) UUID open,
+            @RequestParam(defaultValue = "false") boolean verifiedOnly,
             @RequestParam(defaultValue = "0") int page, Model model) {
         AccountView reader = accounts.find(user.id()).orElseThrow();
         QueryView query = access.ownQuery(id, reader);
         model.addAttribute("query", query);
         PitchStatus only = PitchController.parse(status);
-        InboxFilter filter = InboxFilter.of(only, sort, hideFlagged, score(minScore), similar);
+        InboxFilter filter = InboxFilter.of(only, sort, hideFlagged, score(minScore), similar, verifiedOnly);
         var found = inbox.cards(id, filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("pitches", found);
         model.addAttribute("hidden", inbox.hiddenBy(id, filter));

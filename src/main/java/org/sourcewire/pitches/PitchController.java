@@ -38,9 +38,12 @@ class PitchController {
     private final AccountManagement accounts;
     private final SourceManagement sources;
     private final PitchTimeline timeline;
+    private final PitchAttributions attributions;
 
     PitchController(PitchSubmission submission, PitchAccess access, PitchTriage triage, PitchMessages messages,
-            PitchSummaries summaries, AccountManagement accounts, SourceManagement sources, PitchTimeline timeline) {
+            PitchSummaries summaries, AccountManagement accounts, SourceManagement sources, PitchTimeline timeline,
+            PitchAttributions attributions) {
+        this.attributions = attributions;
         this.submission = submission;
         this.access = access;
         this.triage = triage;
@@ -164,7 +167,7 @@ class PitchController {
             redirect.addFlashAttribute("error", "The journalist has opened this pitch, so it can no longer be changed.");
             return "redirect:/pitches/" + publicId;
         }
-        return formPage(pitch.query(), PitchForm.of(pitch), publicId, source, model);
+        return formPage(pitch.query(), PitchForm.of(pitch, attributions.of(pitch.id())), publicId, source, model);
     }
 
     @PostMapping("/pitches/{publicId}")

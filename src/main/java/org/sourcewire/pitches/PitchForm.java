@@ -19,6 +19,15 @@ class PitchForm {
 
     private Boolean confirmsRequirements;
 
+    /** Ticked when someone else (an agency) wrote the pitch for the source; then both names are required. */
+    private Boolean writtenForMe;
+
+    @Size(max = 100, message = "Keep the name under 100 characters.")
+    private String writtenByName;
+
+    @Size(max = 120, message = "Keep the organisation under 120 characters.")
+    private String writtenByOrganisation;
+
     private String submissionKey;
 
     static PitchForm blank(int questions) {
@@ -39,6 +48,16 @@ class PitchForm {
         return form;
     }
 
+    static PitchForm of(PitchViews.Detail pitch, PitchAttributions.WrittenBy writtenBy) {
+        PitchForm form = of(pitch);
+        if (writtenBy != null) {
+            form.writtenForMe = true;
+            form.writtenByName = writtenBy.name();
+            form.writtenByOrganisation = writtenBy.organisation();
+        }
+        return form;
+    }
+
     /** Rows to show: one per question, whatever was posted. */
     List<String> rows(int questions) {
         List<String> rows = new ArrayList<>();
@@ -55,10 +74,24 @@ class PitchForm {
                 errors.rejectValue("answers[" + i + "]", "tooLong", "Keep each answer under 4,000 characters.");
             }
         }
+        if (Boolean.TRUE.equals(writtenForMe)) {
+            if (writtenByName == null || writtenByName.isBlank()) {
+                errors.rejectValue("writtenByName", "required", "Say who wrote the pitch for you.");
+            }
+            if (writtenByOrganisation == null || writtenByOrganisation.isBlank()) {
+                errors.rejectValue("writtenByOrganisation", "required", "Say which organisation they work for, e.g. the PR agency.");
+            }
+        }
     }
 
     PitchDraft toDraft(int questions) {
-        return new PitchDraft(rows(questions), whyMe, Boolean.TRUE.equals(confirmsRequirements));
+        return new PitchDraft(rows(questions), whyMe, Boolean.TRUE.equals(confirmsRequirements),
+                Boolean.TRUE.equals(writtenForMe) && writtenByName != null && writtenByOrganisation != null
+                        ? new PitchAttributions.WrittenBy(oneLine(writtenByName), oneLine(writtenByOrganisation)) : null);
+    }
+
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s+", " ");
     }
 
     /** The form's one-time key; a missing or malformed one gets a fresh key (the unique index still guards). */
@@ -88,6 +121,30 @@ class PitchForm {
 
     public void setConfirmsRequirements(Boolean confirmsRequirements) {
         this.confirmsRequirements = confirmsRequirements;
+    }
+
+    public Boolean getWrittenForMe() {
+        return writtenForMe;
+    }
+
+    public void setWrittenForMe(Boolean writtenForMe) {
+        this.writtenForMe = writtenForMe;
+    }
+
+    public String getWrittenByName() {
+        return writtenByName;
+    }
+
+    public void setWrittenByName(String writtenByName) {
+        this.writtenByName = writtenByName;
+    }
+
+    public String getWrittenByOrganisation() {
+        return writtenByOrganisation;
+    }
+
+    public void setWrittenByOrganisation(String writtenByOrganisation) {
+        this.writtenByOrganisation = writtenByOrganisation;
     }
 
     public String getSubmissionKey() {

@@ -127,19 +127,22 @@ class PitchInbox {
      * (the pitches with their answers, then their sources).
      */
     List<PitchViews.Shortlisted> shortlist(long queryId) {
-        record Row(UUID publicId, PitchStatus status, long sourceId, String whyMe, Integer score, List<String> answers) {
+        record Row(UUID publicId, PitchStatus status, long sourceId, String whyMe, Integer score, List<String> answers,
+                PitchAttributions.WrittenBy writtenBy) {
         }
         List<Row> rows = jdbc.sql("""
                 select p.public_id, p.status, p.source_id, p.why_me, p.score,
-                       array(select a.answer from pitch_answer a where a.pitch_id = p.id order by a.position)
+                       array(select a.answer from pitch_answer a where a.pitch_id = p.id order by a.position),
+                       p.written_by_name, p.written_by_organisation
                 from pitch p where p.query_id = :query and p.status in ('SHORTLISTED', 'USED')
                 order by p.score desc nulls last, p.submitted_at, p.id""")
                 .param("query", queryId)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), PitchStatus.valueOf(rs.getString(2)), rs.getLong(3),
-                        rs.getString(4), (Integer) rs.getObject(5), List.of((String[]) rs.getArray(6).getArray())))
+                        rs.getString(4), (Integer) rs.getObject(5), List.of((String[]) rs.getArray(6).getArray()),
+                        rs.getString(7) == null ? null : new PitchAttributions.WrittenBy(rs.getString(7), rs.getString(8))))
                 .list();
         Map<Long, ProfileView> profiles = sources.findAll(rows.stream().map(Row::sourceId).distinct().toList());
         return rows.stream().map(row -> new PitchViews.Shortlisted(row.publicId(), row.status(),
-                profiles.get(row.sourceId()), row.whyMe(), row.score(), row.answers())).toList();
+                profiles.get(row.sourceId()), row.whyMe(), row.score(), row.answers(), row.writtenBy())).toList();
     }
 }

@@ -40,10 +40,12 @@ class PitchSubmission {
     private final Clock clock;
     private final ObjectProvider<PitchScreening> screening;
     private final PitchAccess access;
+    private final PitchAttributions attributions;
 
     PitchSubmission(Pitches pitches, QueryManagement queries, SourceManagement sources, JdbcClient jdbc,
             ApplicationEventPublisher events, PitchesProperties properties, Clock clock,
-            ObjectProvider<PitchScreening> screening, PitchAccess access) {
+            ObjectProvider<PitchScreening> screening, PitchAccess access, PitchAttributions attributions) {
+        this.attributions = attributions;
         this.pitches = pitches;
         this.queries = queries;
         this.sources = sources;
@@ -137,6 +139,9 @@ class PitchSubmission {
                 .param("whyMe", clean(draft.whyMe())).param("words", draft.words()).param("key", submissionKey)
                 .param("now", Timestamp.from(now)).param("answers", answers(draft.answers()))
                 .query(Long.class).single();
+        if (draft.writtenBy() != null) {
+            attributions.store(id, draft.writtenBy());
+        }
         events.publishEvent(new PitchSubmitted(id, queryId, profile.id()));
         if (capped && count + 1 >= query.pitchCap()) {
             queries.closeAtCap(queryId);
@@ -155,6 +160,7 @@ class PitchSubmission {
         pitch.edit(draft.answers().stream().map(answer -> answer == null ? "" : answer.strip()).toList(),
                 clean(draft.whyMe()), draft.words(), clock.instant());
         pitches.saveAndFlush(pitch);
+        attributions.store(pitch.getId(), draft.writtenBy());
         // Screened again from PitchEdited; the old verdict no longer holds.
         jdbc.sql("update pitch set score = null, flagged = false, reasons = '[]'::jsonb, screened_at = null where id = :id")
                 .param("id", pitch.getId()).update();

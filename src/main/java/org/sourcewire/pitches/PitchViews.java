@@ -33,7 +33,12 @@ public final class PitchViews {
 
     /** A pitch on the journalist's shortlist (or used), for comparing and exporting: the source and every answer. */
     public record Shortlisted(UUID publicId, PitchStatus status, ProfileView source, String whyMe, Integer score,
-            List<String> answers) {
+            List<String> answers, PitchAttributions.WrittenBy writtenBy) {
+
+        /** "Written by Jane Roe of Acme PR for Dr. X", or null when the source wrote it. */
+        public String writtenByLine() {
+            return writtenBy == null ? null : writtenBy.line(source.name());
+        }
 
         public String answer(int question) {
             return question < answers.size() && answers.get(question) != null ? answers.get(question) : "";

@@ -89,6 +89,9 @@ class ShortlistController {
                 out.append("Website: <").append(source.website().replace(">", "%3E")).append(">  \n");
             }
             out.append("Profile: <").append(urls.link(source.publicPath())).append(">  \n");
+            if (pitch.writtenBy() != null) {
+                out.append(escape(pitch.writtenByLine())).append("  \n");
+            }
             out.append("Status: ").append(pitch.status().label()).append("\n\n");
             for (int i = 0; i < query.questions().size(); i++) {
                 String answer = pitch.answer(i);
@@ -107,7 +110,8 @@ class ShortlistController {
     @GetMapping("/queries/{id}/shortlist.csv")
     ResponseEntity<String> csv(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         QueryView query = access.ownQuery(id, reader(user));
-        List<String> header = new ArrayList<>(List.of("Name", "Title", "Company", "Website", "Profile", "Status", "Score"));
+        List<String> header = new ArrayList<>(List.of("Name", "Title", "Company", "Website", "Profile", "Status", "Score",
+                "Written by"));
         query.questions().forEach(header::add);
         header.add("Why me");
         StringWriter out = new StringWriter();
@@ -116,7 +120,8 @@ class ShortlistController {
                 ProfileView source = pitch.source();
                 List<String> row = new ArrayList<>(List.of(cell(source.name()), cell(source.title()), cell(source.company()),
                         cell(source.website()), urls.link(source.publicPath()), pitch.status().label(),
-                        pitch.score() == null ? "" : String.valueOf(pitch.score())));
+                        pitch.score() == null ? "" : String.valueOf(pitch.score()),
+                        pitch.writtenBy() == null ? "" : cell(pitch.writtenByLine())));
                 for (int i = 0; i < query.questions().size(); i++) {
                     row.add(cell(pitch.answer(i)));
                 }

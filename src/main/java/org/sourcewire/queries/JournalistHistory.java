@@ -6,11 +6,13 @@ import java.util.List;
 
 /**
  * What a moderator knows of a query's journalist: how old the account is, how many queries they submitted before
- * this one, how many of those were rejected, and the latest few.
+ * this one, how many of those were published and rejected (with the latest rejection's reason), and the latest few.
  */
-public record JournalistHistory(Duration accountAge, long earlierQueries, long rejected, List<Earlier> latest) {
+public record JournalistHistory(Duration accountAge, long earlierQueries, long published, long rejected,
+        String lastRejectionReason, List<Earlier> latest) {
 
-    public record Earlier(long id, String headline, QueryStatus status, Instant submittedAt) {
+    /** @param rejectionReason the moderators' reason, for a rejected query */
+    public record Earlier(long id, String headline, QueryStatus status, Instant submittedAt, String rejectionReason) {
     }
 
     /** "Account new today", "Account 40 days old", "Account 5 months old", "Account 3 years old". */

@@ -45,9 +45,11 @@ class QueryController {
     private final TopicCatalog topics;
     private final ObjectProvider<PitchTallies> pitchTallies;
     private final Clock clock;
+    private final org.sourcewire.accounts.Verifications verifications;
 
     QueryController(QueryManagement queries, AccountManagement accounts, TopicCatalog topics,
-            ObjectProvider<PitchTallies> pitchTallies, Clock clock) {
+            ObjectProvider<PitchTallies> pitchTallies, Clock clock, org.sourcewire.accounts.Verifications verifications) {
+        this.verifications = verifications;
         this.queries = queries;
         this.accounts = accounts;
         this.topics = topics;
@@ -120,6 +122,10 @@ class QueryController {
             return "queries/detail";
         }
         if (user.is(Role.SOURCE) && query.status().isVisibleToSources()) {
+            // The journalist's passed checks, never for an anonymous query: their subjects (a domain, an outlet)
+            // would name who asks. An anonymous query shows only the plain "verified outlet" badge.
+            model.addAttribute("journalistChecks", query.anonymous() ? java.util.List.of()
+                    : verifications.passed(query.journalistId()));
             model.addAttribute("query", query.forSource());
             model.addAttribute("owner", false);
             return "queries/detail";

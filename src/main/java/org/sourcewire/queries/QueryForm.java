@@ -192,6 +192,10 @@ class QueryForm {
         if (zone == null) {
             errors.rejectValue("timeZone", "invalid", "Choose a time zone from the list.");
         }
+        if (deadline != null && (deadline.getYear() < 2000 || deadline.getYear() > 9999)) {
+            // A draft keeps any deadline until it is submitted, but not one no calendar (or database) holds.
+            errors.rejectValue("deadline", "invalid", "Enter a real date.");
+        }
         if (!submitting) {
             return;
         }
@@ -218,7 +222,7 @@ class QueryForm {
                 errors.rejectValue("deadline", "required", "Choose a deadline.");
             }
         }
-        else if (zone != null) {
+        else if (zone != null && !errors.hasFieldErrors("deadline")) {
             Instant at = deadline.atZone(zone).toInstant();
             Instant now = clock.instant();
             if (at.isBefore(now.plus(Query.MIN_LEAD_TIME))) {

@@ -314,8 +314,9 @@ public class QueryManagement implements TopicUsage.Queries {
             throw new QueryRuleException("topicId", "This topic is retired. Choose another topic.");
         }
         if (details.anonymous() && !journalist.hasVerifiedOutlet()) {
-            throw new QueryRuleException("anonymous", "Only journalists with a verified outlet may post anonymously: "
-                    + "confirm an e-mail address at your outlet's domain first.");
+            throw new QueryRuleException("anonymous", "Only journalists with a verified outlet may post anonymously. "
+                    + "Your outlet is verified when your confirmed e-mail address is at a domain of an outlet in "
+                    + "Sourcewire's registry, or when our team confirms it: see Account settings, Outlet verification.");
         }
     }
 

@@ -88,8 +88,10 @@ class ExpertController {
         if (profile.region() != null) {
             person.put("areaServed", profile.region());
         }
+        // The website says "this person is that site" only once they proved it; until then it is a claim.
         List<String> sameAs = new java.util.ArrayList<>(profile.links());
-        if (profile.website() != null && !sameAs.contains(profile.website())) {
+        sameAs.remove(profile.website());
+        if (profile.websiteProven()) {
             sameAs.add(0, profile.website());
         }
         if (!sameAs.isEmpty()) {
@@ -97,6 +99,20 @@ class ExpertController {
         }
         if (profile.hasHeadshot()) {
             person.put("image", urls.link(profile.headshotPath()));
+        }
+        // Only what an admin confirmed: a credential merely stated is no claim Sourcewire makes.
+        List<Map<String, Object>> credentials = profile.confirmedCredentials().stream().map(check -> {
+            Map<String, Object> credential = new LinkedHashMap<>();
+            credential.put("@type", "EducationalOccupationalCredential");
+            credential.put("name", check.subject());
+            credential.put("credentialCategory", "licence");
+            if (check.detail() != null && !check.detail().equals(check.subject())) {
+                credential.put("url", check.detail());
+            }
+            return credential;
+        }).toList();
+        if (!credentials.isEmpty()) {
+            person.put("hasCredential", credentials);
         }
         return json.writeValueAsString(person).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }

@@ -38,7 +38,8 @@ final class Headshots {
         JPEG, PNG, WEBP
     }
 
-    record Processed(byte[] jpeg, int width, int height) {
+    /** @param hash the picture's {@link HeadshotHash}, for finding the same photo on other accounts */
+    record Processed(byte[] jpeg, int width, int height, long hash) {
     }
 
     static Format sniff(byte[] bytes) {
@@ -64,7 +65,7 @@ final class Headshots {
         }
         BufferedImage image = decode(upload, format);
         BufferedImage square = cropAndScale(image, pixels);
-        return new Processed(encodeJpeg(square), square.getWidth(), square.getHeight());
+        return new Processed(encodeJpeg(square), square.getWidth(), square.getHeight(), HeadshotHash.of(square));
     }
 
     private static BufferedImage decode(byte[] upload, Format format) {

@@ -6,13 +6,45 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.sourcewire.accounts.VerificationKind;
+import org.sourcewire.accounts.Verifications;
+
 /**
  * An expert profile for pages, pitches and other modules. Holds nothing private: the account's e-mail address is
- * not part of it. {@code timeZone} is the source's own zone, used for their digests and deadlines.
+ * not part of it. {@code timeZone} is the source's own zone, used for their digests and deadlines. {@code checks}
+ * are the verification checks that stand for the account (only passed ones: what the other side may see).
  */
 public record ProfileView(long id, long accountId, String handle, String name, String title, String company,
         String bio, String website, String region, String timeZone, List<String> expertise, List<String> links,
-        boolean hasHeadshot, Instant updatedAt) {
+        boolean hasHeadshot, Instant updatedAt, List<Verifications.Check> checks) {
+
+    /** A profile without its checks read (yet). */
+    public ProfileView(long id, long accountId, String handle, String name, String title, String company, String bio,
+            String website, String region, String timeZone, List<String> expertise, List<String> links,
+            boolean hasHeadshot, Instant updatedAt) {
+        this(id, accountId, handle, name, title, company, bio, website, region, timeZone, expertise, links, hasHeadshot,
+                updatedAt, List.of());
+    }
+
+    ProfileView withChecks(List<Verifications.Check> passed) {
+        return new ProfileView(id, accountId, handle, name, title, company, bio, website, region, timeZone, expertise,
+                links, hasHeadshot, updatedAt, List.copyOf(passed));
+    }
+
+    public ExpertLevel level() {
+        return ExpertLevel.of(checks);
+    }
+
+    /** The credentials an admin confirmed, for the public page and its JSON-LD. */
+    public List<Verifications.Check> confirmedCredentials() {
+        return checks.stream().filter(check -> check.kind() == VerificationKind.CREDENTIAL_CONFIRMED).toList();
+    }
+
+    /** The website whose ownership is proven, if the profile's website is that one. */
+    public boolean websiteProven() {
+        return website != null && checks.stream().anyMatch(check -> check.kind() == VerificationKind.WEBSITE_OWNERSHIP
+                && check.subject().equals(WebsiteProof.site(website)));
+    }
 
     /**
      * Titles before a name, which say nothing about who it is ("Dr. Priya Nair" is "PN", not "D"). Only titles that

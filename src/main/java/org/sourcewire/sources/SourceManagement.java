@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.sourcewire.accounts.AccountView;
+import org.sourcewire.accounts.Verifications;
 import org.sourcewire.shared.TimeZones;
 import org.sourcewire.topics.TopicCatalog;
 import org.sourcewire.topics.TopicChoice;
@@ -43,9 +44,16 @@ public class SourceManagement implements TopicUsage.Subscribers {
     private final ApplicationEventPublisher events;
     private final SourcesProperties properties;
     private final Clock clock;
+    private final FaceMatches faces;
+    private final Verifications verifications;
+    private final WebsiteProof websiteProof;
 
     SourceManagement(SourceProfiles profiles, TopicCatalog topics, JdbcClient jdbc, ApplicationEventPublisher events,
-            SourcesProperties properties, Clock clock) {
+            SourcesProperties properties, Clock clock, FaceMatches faces, Verifications verifications,
+            WebsiteProof websiteProof) {
+        this.faces = faces;
+        this.verifications = verifications;
+        this.websiteProof = websiteProof;
         this.profiles = profiles;
         this.topics = topics;
         this.jdbc = jdbc;
@@ -60,13 +68,13 @@ public class SourceManagement implements TopicUsage.Subscribers {
     @Transactional(readOnly = true)
     public Optional<ProfileView> findByAccount(long accountId) {
         return jdbc.sql(VIEW_SELECT + " where p.account_id = :id").param("id", accountId)
-                .query(SourceManagement::view).optional();
+                .query(SourceManagement::view).optional().map(this::withChecks);
     }
 
     @Transactional(readOnly = true)
     public Optional<ProfileView> findByHandle(String handle) {
         return jdbc.sql(VIEW_SELECT + " where p.handle = :handle").param("handle", handle)
-                .query(SourceManagement::view).optional();
+                .query(SourceManagement::view).optional().map(this::withChecks);
     }
 
     /** Profiles by id, for pages that list several (the inbox shows 25), in one query. */
@@ -75,8 +83,16 @@ public class SourceManagement implements TopicUsage.Subscribers {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql(VIEW_SELECT + " where p.id in (:ids)").param("ids", ids).query(SourceManagement::view).stream()
+        List<ProfileView> found = jdbc.sql(VIEW_SELECT + " where p.id in (:ids)").param("ids", ids)
+                .query(SourceManagement::view).list();
+        // Every profile's standing checks in one more statement, whatever the page's size.
+        Map<Long, List<Verifications.Check>> checks = verifications.passed(found.stream().map(ProfileView::accountId).toList());
+        return found.stream().map(view -> view.withChecks(checks.getOrDefault(view.accountId(), List.of())))
                 .collect(Collectors.toMap(ProfileView::id, view -> view));
+    }
+
+    private ProfileView withChecks(ProfileView view) {
+        return view.withChecks(verifications.passed(view.accountId()));
     }
 
     private static final String VIEW_SELECT = """
@@ -130,7 +146,10 @@ public class SourceManagement implements TopicUsage.Subscribers {
 
     void update(long profileId, ProfileDetails details) {
         SourceProfile profile = profiles.findForUpdate(profileId).orElseThrow();
+        String before = profile.getWebsite();
         profile.update(details, clock.instant());
+        // A proof is of one site: another website needs a proof of its own.
+        websiteProof.websiteChanged(profile.getAccountId(), before, details.website());
     }
 
     // --- headshots -----------------------------------------------------------------------------------------------
@@ -152,11 +171,13 @@ public class SourceManagement implements TopicUsage.Subscribers {
                     width = excluded.width, height = excluded.height, updated_at = excluded.updated_at""")
                 .param("id", profileId).param("image", headshot.jpeg()).param("width", headshot.width())
                 .param("height", headshot.height()).param("now", Timestamp.from(now)).update();
+        faces.hashed(profileId, headshot.hash());
         touch(profileId, now);
     }
 
     void removeHeadshot(long profileId) {
         if (jdbc.sql("delete from source_headshot where profile_id = :id").param("id", profileId).update() > 0) {
+            faces.forget(profileId);
             touch(profileId, clock.instant());
         }
     }

@@ -89,6 +89,10 @@ class SourceProfile {
         return accountId;
     }
 
+    String getWebsite() {
+        return website;
+    }
+
     String getHandle() {
         return handle;
     }

@@ -1,7 +1,7 @@
 /**
  * Sources: expert profiles with headshots, topic subscriptions, keyword alerts, and the public profile page with
- * schema.org JSON-LD.
+ * schema.org JSON-LD; the admins' queue of the same headshot on different accounts.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Sources",
-        allowedDependencies = { "shared", "accounts", "topics" })
+        allowedDependencies = { "shared", "accounts", "topics", "audit" })
 package org.sourcewire.sources;

@@ -44,9 +44,13 @@ class AnonymousJourneyBrowserTests extends BrowserJourney {
     @Autowired
     DigestEditions editions;
 
+    @Autowired
+    org.sourcewire.outlets.TestOutlets outlets;
+
     @Test
     void theSourceNeverLearnsWhoAskedAnAnonymousQuery() {
         // An address at the outlet's domain verifies the outlet, which anonymous queries need.
+        outlets.confirmed("The Quiet Times", "quiet-times.example");
         String journalistEmail = "nora.quinn-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@quiet-times.example";
         CurrentUser journalist = accounts.create(new SignUp("Nora Quinn", journalistEmail, TestAccounts.PASSWORD,
                 Role.JOURNALIST, "The Quiet Times", "https://quiet-times.example"), true);

@@ -31,6 +31,9 @@ class FeedTests {
     @Autowired
     TestSources sources;
 
+    @Autowired
+    org.sourcewire.outlets.TestOutlets outlets;
+
     @Test
     void listsOpenMatchedQueriesSoonestDeadlineFirstTwentyAPage() {
         long topic = sources.newTopic("Paging");
@@ -97,6 +100,8 @@ class FeedTests {
         long topic = sources.newTopic("Anonymous");
         CurrentUser source = accounts.source();
         sources.subscribe(sources.profile(source), topic);
+        // Anonymous queries need an outlet verified through the registry.
+        outlets.confirmed("Hidden Outlet Weekly", "hidden-outlet.example");
         String email = TestAccounts.uniqueEmail("secret").replace("@example.com", "@hidden-outlet.example");
         CurrentUser journalist = accounts.create(new SignUp("Secret Journalist", email, TestAccounts.PASSWORD,
                 Role.JOURNALIST, "Hidden Outlet Weekly", "https://www.hidden-outlet.example"), true);

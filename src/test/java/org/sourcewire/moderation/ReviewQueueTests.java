@@ -65,7 +65,10 @@ class ReviewQueueTests {
 
         Element card = card(pending);
 
-        assertThat(card.text()).contains("Account 40 days old").contains("4 earlier queries").contains("1 rejected");
+        assertThat(card.text()).contains("Account 40 days old").contains("4 earlier queries").contains("3 published")
+                .contains("1 rejected").contains("(latest reason: Not a journalistic query.)");
+        assertThat(card.select(".journalist-history li").eachText())
+                .anySatisfy(line -> assertThat(line).contains("Spam about crypto coins").contains(": Not a journalistic query."));
         assertThat(card.select(".journalist-history li").eachText()).hasSize(3)
                 .anySatisfy(line -> assertThat(line).contains("Tax rules for gig workers").contains("Published"))
                 .anySatisfy(line -> assertThat(line).contains("Spam about crypto coins").contains("Rejected"))

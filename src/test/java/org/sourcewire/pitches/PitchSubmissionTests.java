@@ -183,6 +183,44 @@ class PitchSubmissionTests {
     }
 
     @Test
+    void aPitchWrittenByAnAgencySaysWhoWroteItToTheJournalistOnly() {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        CurrentUser source = accounts.source("Dr. Xena Expert", TestAccounts.uniqueEmail("xena"));
+
+        assertThat(pitch(mvc, source, query, "writtenForMe", "true", "writtenByName", " ", "writtenByOrganisation", ""))
+                .hasStatusOk().bodyText().contains("Say who wrote the pitch for you.")
+                .contains("Say which organisation they work for");
+        assertThat(pitch(mvc, source, query, "writtenForMe", "true", "writtenByName", "J".repeat(101),
+                "writtenByOrganisation", "A".repeat(121))).hasStatusOk().bodyText()
+                .contains("Keep the name under 100 characters.").contains("Keep the organisation under 120 characters.");
+        assertThat(count(query)).isZero();
+
+        MvcTestResult sent = pitch(mvc, source, query, "writtenForMe", "true", "writtenByName", " Jane  Roe ",
+                "writtenByOrganisation", "Acme PR").exchange();
+        assertThat(sent).hasStatus3xxRedirection();
+        String pitchPath = PitchMother.withoutConfirmation(sent.getResponse().getRedirectedUrl());
+        assertThat(mvc.get().uri(pitchPath + "/edit").with(as(source))).hasStatusOk().bodyText()
+                .contains("value=\"Jane Roe\"").contains("value=\"Acme PR\"");
+
+        assertThat(mvc.get().uri(pitchPath).with(as(journalist))).hasStatusOk().bodyText()
+                .contains("Written by Jane Roe of Acme PR for Dr. Xena Expert");
+        assertThat(mvc.get().uri("/queries/" + query + "/pitches?open=" + pitchPath.substring("/pitches/".length()))
+                .with(as(journalist))).hasStatusOk().bodyText()
+                .contains("Written by Jane Roe of Acme PR for Dr. Xena Expert");
+        assertThat(mvc.get().uri(pitchPath).with(as(accounts.source()))).hasStatus(404);
+
+        // Shortlisted, it says so in the comparison and in both exports.
+        assertThat(mvc.post().uri(pitchPath + "/shortlist").with(csrf()).with(as(journalist)).param("back", "detail"))
+                .hasStatus3xxRedirection();
+        for (String export : List.of("/pitches/compare", "/shortlist.md", "/shortlist.csv")) {
+            String path = "/queries/" + query + export;
+            assertThat(mvc.get().uri(path).with(as(journalist))).as(export).hasStatusOk().bodyText()
+                    .contains("Written by Jane Roe of Acme PR for Dr. Xena Expert");
+        }
+    }
+
+    @Test
     void badPitchesGetAMessageAndSaveNothing() {
         long query = queries.by(accounts.journalist()).requiring("licensed psychologist").publish();
         CurrentUser source = accounts.source();

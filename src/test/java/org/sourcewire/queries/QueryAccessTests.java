@@ -26,6 +26,9 @@ class QueryAccessTests {
     TestAccounts accounts;
 
     @Autowired
+    org.sourcewire.outlets.TestOutlets outlets;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -126,6 +129,7 @@ class QueryAccessTests {
     }
 
     private CurrentUser verifiedOutletJournalist() {
+        outlets.ledger();
         return accounts.create(new SignUp("Vera Outlet", TestAccounts.uniqueEmail("vera").replace("@example.com", "@ledger.example"),
                 TestAccounts.PASSWORD, Role.JOURNALIST, "The Ledger", "https://ledger.example"), true);
     }

@@ -102,6 +102,17 @@ class QueryFormTests {
     }
 
     @Test
+    void aDraftWithADeadlineNoCalendarHoldsIsRefusedBesideTheField() {
+        CurrentUser journalist = accounts.journalist();
+        for (String deadline : new String[] { "+999999999-12-31T23:59", "-999999999-01-01T00:00", "0001-01-01T00:00" }) {
+            assertThat(mvc.post().uri("/queries").with(csrf()).with(as(journalist)).param("action", "draft")
+                    .param("headline", "Idea: remote work burnout").param("timeZone", "Europe/London")
+                    .param("deadline", deadline)).as(deadline).hasStatusOk().bodyText().contains("Enter a real date.");
+        }
+        assertThat(count(journalist)).isZero();
+    }
+
+    @Test
     void theDeadlineIsTakenInTheChosenTimeZone() {
         CurrentUser journalist = accounts.journalist();
         var result = QueryMother.complete(mvc.post().uri("/queries").with(csrf()).with(as(journalist)), topic(),

@@ -32,6 +32,9 @@ class QueryLifecycleTests {
     TestAccounts accounts;
 
     @Autowired
+    org.sourcewire.outlets.TestOutlets outlets;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -117,6 +120,7 @@ class QueryLifecycleTests {
         CurrentUser admin = accounts.admin();
         assertThat(mvc.post().uri("/admin/review/settings").with(csrf()).with(as(admin)).param("autoApprove", "true"))
                 .hasRedirectedUrl("/admin/review");
+        outlets.ledger();
         CurrentUser verifiedOutlet = accounts.create(new SignUp("Vera Outlet", TestAccounts.uniqueEmail("vera")
                 .replace("@example.com", "@ledger.example"), TestAccounts.PASSWORD, Role.JOURNALIST, "The Ledger",
                 "https://www.ledger.example"), true);
@@ -124,6 +128,18 @@ class QueryLifecycleTests {
 
         assertThat(status(submitted(verifiedOutlet))).isEqualTo("PUBLISHED");
         assertThat(status(submitted(other))).isEqualTo("PENDING_REVIEW");
+    }
+
+    @Test
+    void aDomainOfOnesOwnTypedAsTheOutletIsNotAutoApproved() {
+        CurrentUser admin = accounts.admin();
+        assertThat(mvc.post().uri("/admin/review/settings").with(csrf()).with(as(admin)).param("autoApprove", "true"))
+                .hasRedirectedUrl("/admin/review");
+        String domain = "own-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".example";
+        CurrentUser ownDomain = accounts.create(new SignUp("Olly Own", "olly@" + domain, TestAccounts.PASSWORD,
+                Role.JOURNALIST, "Olly's Times", "https://www." + domain), true);
+
+        assertThat(status(submitted(ownDomain))).isEqualTo("PENDING_REVIEW");
     }
 
     @Test

@@ -162,6 +162,13 @@ final class FuzzFixtures {
                 case "boilerplate" -> String.valueOf(phrase());
                 case "outbox" -> String.valueOf(mail());
                 case "experts" -> handle(source);
+                case "journalists" -> String.valueOf(journalist.id());
+                case "outlets" -> String.valueOf(outlet());
+                case "domains" -> String.valueOf(jdbc.sql("select min(id) from outlet_domain where outlet_id = :outlet")
+                        .param("outlet", Long.parseLong(values.get("id"))).query(Long.class).single());
+                case "proposals" -> String.valueOf(proposal());
+                case "faces" -> String.valueOf(faceMatch());
+                case "credentials" -> String.valueOf(credential());
                 default -> throw new AssertionError("No fixture for {" + variable + "} in " + target + " ("
                         + target.handler() + "): teach FuzzFixtures.make() which record a '" + kind + "' path names");
             };
@@ -215,6 +222,42 @@ final class FuzzFixtures {
                 .param("email", source.email())).hasStatusOk();
         return jdbc.sql("select max(id) from mail_outbox where recipient = :email").param("email", source.email())
                 .query(Long.class).single();
+    }
+
+    /** An outlet of its own in the registry, its domain not yet confirmed. */
+    private long outlet() {
+        String domain = "zqxv" + System.nanoTime() + ".example";
+        long outlet = jdbc.sql("insert into outlet (name, type, created_at, updated_at) values (:name, 'ONLINE', now(), now()) "
+                + "returning id").param("name", "Zqxv outlet " + domain).query(Long.class).single();
+        jdbc.sql("insert into outlet_domain (outlet_id, domain) values (:outlet, :domain)").param("outlet", outlet)
+                .param("domain", domain).update();
+        return outlet;
+    }
+
+    /** A waiting outlet proposal of a journalist of its own (one may wait per journalist). */
+    private long proposal() {
+        String domain = "zqxv" + System.nanoTime() + ".example";
+        return jdbc.sql("""
+                insert into outlet_proposal (account_id, name, website, domain, type, created_at)
+                values (:account, 'Zqxv proposed outlet', :site, :domain, 'ONLINE', now()) returning id""")
+                .param("account", accounts.journalist().id()).param("site", "https://" + domain).param("domain", domain)
+                .query(Long.class).single();
+    }
+
+    /** Two sources' headshots found alike, in the admins' queue. */
+    private long faceMatch() {
+        long a = profile(accounts.source());
+        long b = profile(accounts.source());
+        return jdbc.sql("insert into face_match (profile_a, profile_b, distance, found_at) values (:a, :b, 3, now()) returning id")
+                .param("a", Math.min(a, b)).param("b", Math.max(a, b)).query(Long.class).single();
+    }
+
+    /** A source's stated credential, waiting for an admin; the source's profile id. */
+    private long credential() {
+        long profile = profile(accounts.source());
+        jdbc.sql("insert into expert_credential (profile_id, licence, stated_at) values (:profile, 'Zqxv 1234567', now())")
+                .param("profile", profile).update();
+        return profile;
     }
 
     private long profile(CurrentUser user) {

@@ -1,0 +1,98 @@
+package org.sourcewire.sources;
+
+
+import jakarta.validation.Valid;
+import org.sourcewire.accounts.AccountManagement;
+import org.sourcewire.accounts.AccountView;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.accounts.Role;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The expert's own verification page: the website token and "check now", the e-mail match, the credentials they
+ * state. Every action is on the signed-in expert's own profile; no address names another.
+ */
+@Controller
+@RequestMapping("/profile/verification")
+class VerificationController {
+
+    private final SourceManagement sources;
+    private final WebsiteProof proof;
+    private final Credentials credentials;
+    private final AccountManagement accounts;
+
+    VerificationController(SourceManagement sources, WebsiteProof proof, Credentials credentials,
+            AccountManagement accounts) {
+        this.sources = sources;
+        this.proof = proof;
+        this.credentials = credentials;
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    String show(@AuthenticationPrincipal CurrentUser user, Model model) {
+        AccountView account = account(user);
+        ProfileView profile = sources.ensureProfile(account);
+        return page(account, profile, CredentialForm.of(credentials.stated(profile.id()).orElse(null)), model);
+    }
+
+    @PostMapping("/check")
+    String check(@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        AccountView account = account(user);
+        ProfileView profile = sources.ensureProfile(account);
+        try {
+            WebsiteProof.Outcome outcome = proof.check(profile, account);
+            redirect.addFlashAttribute(outcome.passed() ? "success" : "error", outcome.passed()
+                    ? "Your website is proven." : "Your website is not proven yet: see why beside the button.");
+        }
+        catch (SourceRuleException ex) {
+            model.addAttribute("checkError", ex.getMessage());
+            return page(account, profile, CredentialForm.of(credentials.stated(profile.id()).orElse(null)), model);
+        }
+        return "redirect:/profile/verification";
+    }
+
+    @PostMapping("/credentials")
+    String credentials(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") CredentialForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        AccountView account = account(user);
+        ProfileView profile = sources.ensureProfile(account);
+        if (result.hasErrors()) {
+            return page(account, profile, form, model);
+        }
+        credentials.state(profile, form.cleanLicence(), form.cleanRegistryUrl());
+        redirect.addFlashAttribute("success", form.cleanLicence() == null && form.cleanRegistryUrl() == null
+                ? "Your credential is removed." : "Your credential is saved. Sourcewire's team will check it.");
+        return "redirect:/profile/verification";
+    }
+
+    private String page(AccountView account, ProfileView profile, CredentialForm form, Model model) {
+        model.addAttribute("profile", profile);
+        model.addAttribute("account", account);
+        model.addAttribute("proof", proof.status(profile.id()));
+        model.addAttribute("site", profile.website() == null ? null : WebsiteProof.site(profile.website()));
+        model.addAttribute("metaName", WebsiteProof.META);
+        model.addAttribute("file", WebsiteProof.FILE);
+        model.addAttribute("emailMatches", profile.website() != null && WebsiteProof.emailMatches(account, profile.website()));
+        model.addAttribute("credential", credentials.stated(profile.id()).orElse(null));
+        model.addAttribute("form", form);
+        return "sources/verification";
+    }
+
+    private AccountView account(CurrentUser user) {
+        if (!user.is(Role.SOURCE)) {
+            throw new AccessDeniedException("Only sources have expert profiles");
+        }
+        return accounts.find(user.id()).orElseThrow();
+    }
+}
