@@ -20,11 +20,11 @@ class QueryStatistics {
     record Figures(int received, int flagged, int shortlisted, int used, Duration firstPitch, Duration firstGoodPitch) {
 
         public String firstPitchText() {
-            return Durations.text(firstPitch);
+            return org.sourcewire.shared.Durations.text(firstPitch);
         }
 
         public String firstGoodPitchText() {
-            return Durations.text(firstGoodPitch);
+            return org.sourcewire.shared.Durations.text(firstGoodPitch);
         }
     }
 

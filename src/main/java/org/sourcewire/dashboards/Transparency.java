@@ -34,7 +34,7 @@ class Transparency {
             Duration medianToQualified, Map<LinkKind, Integer> placements) {
 
         public String medianToQualifiedText() {
-            return Durations.text(medianToQualified);
+            return org.sourcewire.shared.Durations.text(medianToQualified);
         }
 
         public int placementTotal() {

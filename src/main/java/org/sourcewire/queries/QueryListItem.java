@@ -15,7 +15,7 @@ record QueryListItem(QueryView query, PitchTallies.Tally pitches) {
         if (pitches.firstAt() == null || query.publishedAt() == null) {
             return null;
         }
-        return QueryListItem.duration(Duration.between(query.publishedAt(), pitches.firstAt()));
+        return org.sourcewire.shared.Durations.text(Duration.between(query.publishedAt(), pitches.firstAt()));
     }
 
     /** What a row without pitches says instead of figures. */
@@ -27,20 +27,5 @@ record QueryListItem(QueryView query, PitchTallies.Tally pitches) {
             case CLOSED, EXPIRED -> "No pitches came in.";
             case REJECTED -> query.rejectionReason() == null ? "Not published." : "Not published: " + query.rejectionReason();
         };
-    }
-
-    /** "under a minute", "45 min", "1 h 30 min", "3 h", "2 days 4 h". */
-    static String duration(Duration elapsed) {
-        Duration d = elapsed.isNegative() ? Duration.ZERO : elapsed;
-        if (d.toMinutes() < 1) {
-            return "under a minute";
-        }
-        if (d.toHours() < 1) {
-            return d.toMinutes() + " min";
-        }
-        if (d.toDays() < 1) {
-            return d.toHours() + " h" + (d.toMinutesPart() == 0 ? "" : " " + d.toMinutesPart() + " min");
-        }
-        return d.toDays() + (d.toDays() == 1 ? " day" : " days") + (d.toHoursPart() == 0 ? "" : " " + d.toHoursPart() + " h");
     }
 }

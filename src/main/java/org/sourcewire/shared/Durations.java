@@ -1,15 +1,15 @@
-package org.sourcewire.dashboards;
+package org.sourcewire.shared;
 
 import java.time.Duration;
 
-/** Elapsed times as people read them. */
-final class Durations {
+/** Elapsed times as people read them (the query list, a query's statistics, the transparency page). */
+public final class Durations {
 
     private Durations() {
     }
 
     /** "under a minute", "45 min", "1 h 30 min", "3 h", "2 days 4 h"; null stays null. */
-    static String text(Duration elapsed) {
+    public static String text(Duration elapsed) {
         if (elapsed == null) {
             return null;
         }
