@@ -208,7 +208,7 @@ class ScreeningBenchmark {
     }
 
     /**
-     * Screening's throughput while pages are served: the corpus's 699 labelled pitches (32 queries, real texts of every
+     * Screening's throughput while pages are served: the corpus's labelled pitches (all three splits: real texts of every
      * kind) arrive at {@code -Dbench.screeningRate=20} a second through the pitch service, while journalists read their
      * inboxes and sources their feeds (MockMvc, the whole MVC and security stack without the socket), each user reading
      * a page for 0.5-1.5 s before the next. Reports how long each pitch waited for its verdict (submission to
