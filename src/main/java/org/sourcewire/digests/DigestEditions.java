@@ -19,6 +19,10 @@ import java.util.concurrent.Semaphore;
 
 import jakarta.annotation.PreDestroy;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sourcewire.mail.Email;
@@ -109,9 +113,10 @@ public class DigestEditions {
     private final SignedTokens tokens;
     private final SiteUrls urls;
     private final LazyThreadPool pool;
+    private final Counter queued;
 
     DigestEditions(JdbcClient jdbc, TransactionTemplate transactions, DigestSchedule schedule,
-            DigestsProperties properties, Outbox outbox, SignedTokens tokens, SiteUrls urls) {
+            DigestsProperties properties, Outbox outbox, SignedTokens tokens, SiteUrls urls, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.schedule = schedule;
@@ -120,6 +125,11 @@ public class DigestEditions {
         this.tokens = tokens;
         this.urls = urls;
         this.pool = new LazyThreadPool("digest-edition", properties.workers());
+        this.queued = Counter.builder("sourcewire.digests.queued").description("digest mails queued in the outbox")
+                .register(meters);
+        Gauge.builder("sourcewire.digests.editions.open", jdbc, client -> client
+                        .sql("select count(*) from digest_edition where finished_at is null").query(Long.class).single())
+                .description("digest editions started and not yet finished").register(meters);
     }
 
     /**
@@ -325,6 +335,7 @@ public class DigestEditions {
                             "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
         }
         outbox.queueAll(mails);
+        queued.increment(mails.size());
         return bySource.size();
     }
 

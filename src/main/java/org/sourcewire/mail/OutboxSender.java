@@ -8,6 +8,9 @@ import java.util.Optional;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
@@ -40,15 +43,21 @@ class OutboxSender {
     private final MailProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+    private final Counter sent;
+    private final Counter failed;
 
     OutboxSender(JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<JavaMailSender> mailSender,
-            MailProperties properties, JsonMapper json, Clock clock) {
+            MailProperties properties, JsonMapper json, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.mailSender = mailSender;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
+        this.sent = Counter.builder("sourcewire.mail.sent").description("mails handed to the SMTP server")
+                .register(meters);
+        this.failed = Counter.builder("sourcewire.mail.attempts.failed")
+                .description("attempts the SMTP server refused or that could not reach it").register(meters);
     }
 
     /** Sends up to one batch of due messages; returns how many were handled (sent, logged or failed). */
@@ -92,8 +101,10 @@ class OutboxSender {
         try {
             sender.send(toMime(sender, message));
             markDone(message.id(), "SENT", now);
+            sent.increment();
         }
         catch (MailException | MessagingException ex) {
+            failed.increment();
             int attempts = message.attempts() + 1;
             boolean givingUp = attempts >= properties.outbox().maxAttempts();
             log.warn("E-mail #{} to {} failed (attempt {}{}): {}", message.id(), message.recipient(), attempts,

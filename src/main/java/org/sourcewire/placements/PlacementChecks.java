@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sourcewire.accounts.AccountManagement;
@@ -61,10 +64,12 @@ class PlacementChecks implements DisposableBean {
     private final PlacementsProperties properties;
     private final Clock clock;
     private final ThreadPoolTaskExecutor executor;
+    private final Counter read;
+    private final Counter unreadable;
 
     PlacementChecks(SafeFetcher fetcher, PitchManagement pitches, AccountManagement accounts, Outbox outbox,
             SiteUrls urls, JdbcClient jdbc, TransactionTemplate transaction, JsonMapper json,
-            PlacementsProperties properties, Clock clock) {
+            PlacementsProperties properties, Clock clock, MeterRegistry meters) {
         this.fetcher = fetcher;
         this.pitches = pitches;
         this.accounts = accounts;
@@ -78,6 +83,10 @@ class PlacementChecks implements DisposableBean {
         this.executor = new ThreadPoolTaskExecutorBuilder().corePoolSize(properties.concurrency())
                 .maxPoolSize(properties.concurrency()).threadNamePrefix("placement-check-").build();
         this.executor.initialize();
+        this.read = Counter.builder("sourcewire.placements.checked").tag("outcome", "read")
+                .description("articles read for a placement check").register(meters);
+        this.unreadable = Counter.builder("sourcewire.placements.checked").tag("outcome", "failed")
+                .description("articles read for a placement check").register(meters);
     }
 
     /** Reads every placement that is due, a batch at a time, up to the run's limit; returns how many were read. */
@@ -144,9 +153,11 @@ class PlacementChecks implements DisposableBean {
             ArticleReading.Findings findings = ArticleReading.read(page.body(), page.finalUri(), source);
             List<PlacementView.FoundLink> links = followed(findings, source.website());
             store(placement, detail, page.finalUri(), findings, links);
+            read.increment();
         }
         catch (SafeFetcher.FetchRefused ex) {
             storeFailure(placement, ex.getMessage());
+            unreadable.increment();
         }
     }
 

@@ -1,5 +1,8 @@
 package org.sourcewire.screening;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.sourcewire.pitches.PitchEdited;
 import org.sourcewire.pitches.PitchManagement;
 import org.sourcewire.pitches.PitchScreening;
@@ -26,11 +29,15 @@ class PitchScreeningListener {
     private final ScreeningService screening;
     private final PitchManagement pitches;
     private final PitchSignals signals;
+    private final Timer time;
 
-    PitchScreeningListener(ScreeningService screening, PitchManagement pitches, PitchSignals signals) {
+    PitchScreeningListener(ScreeningService screening, PitchManagement pitches, PitchSignals signals,
+            MeterRegistry meters) {
         this.screening = screening;
         this.pitches = pitches;
         this.signals = signals;
+        this.time = Timer.builder("sourcewire.screening.time").description("screening one pitch, from lock to verdict")
+                .publishPercentiles(0.5, 0.99).register(meters);
     }
 
     /**
@@ -64,6 +71,10 @@ class PitchScreeningListener {
      * cluster, which the inbox shows as one entry.
      */
     private void screen(long pitchId) {
+        time.record(() -> screenNow(pitchId));
+    }
+
+    private void screenNow(long pitchId) {
         pitches.lockForScreening(pitchId).ifPresent(draft -> {
             ScreeningService.Screened screened = screening.screenWithCluster(draft);
             PitchScreening.Verdict verdict = screened.verdict();

@@ -3,6 +3,8 @@ package org.sourcewire.mail;
 import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
@@ -106,7 +108,8 @@ class OutboxTests {
         String to = TestAccounts.uniqueEmail("offline");
         transactions.executeWithoutResult(status -> outbox.queue(email(to)));
         OutboxSender logOnly = new OutboxSender(jdbc, transactions,
-                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), properties, json, clock);
+                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), properties, json, clock,
+                new SimpleMeterRegistry());
 
         assertThat(logOnly.sendDue()).isEqualTo(1);
         assertThat(logOnly.sendDue()).isZero();

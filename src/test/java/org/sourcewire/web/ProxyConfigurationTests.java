@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class ProxyConfigurationTests {
 
-    private static final WebProperties HTTPS = new WebProperties(List.of(), true);
-    private static final WebProperties NOT_SAID = new WebProperties(List.of(), false);
+    private static final WebProperties HTTPS = new WebProperties(List.of(), true, null);
+    private static final WebProperties NOT_SAID = new WebProperties(List.of(), false, null);
 
     @Test
     void withHttpsOnTheSessionCookieIsSecureAndHstsIsSentEvenWhenTheRequestLooksLikePlainHttp() {
