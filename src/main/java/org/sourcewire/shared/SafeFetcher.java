@@ -20,8 +20,10 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.io.HttpClientConnectionManager;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -78,24 +80,31 @@ public class SafeFetcher {
     private final Settings settings;
     private final DnsResolver resolver;
     private final CloseableHttpClient client;
+    private final CloseableHttpClient postClient;
 
     public SafeFetcher(Settings settings) {
         this.settings = settings;
         this.resolver = new PublicOnlyResolver(settings.allowLoopback());
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(resolver)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                                .setSocketTimeout(Timeout.of(settings.readTimeout())).build())
-                        .setMaxConnTotal(20).setMaxConnPerRoute(2)
-                        .build())
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(resolver)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(settings.readTimeout())).build())
+                .setMaxConnTotal(20).setMaxConnPerRoute(2)
+                .build();
+        this.client = client(connections, settings).build();
+        // The client's own retries re-send a POST after a 503 or 429: the webhook outbox decides about retries itself.
+        this.postClient = client(connections, settings).disableAutomaticRetries().setConnectionManagerShared(true).build();
+    }
+
+    private static HttpClientBuilder client(HttpClientConnectionManager connections, Settings settings) {
+        // No proxy from system properties: a proxy would resolve the name itself, past the check.
+        return HttpClients.custom()
+                .setConnectionManager(connections)
                 .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).build())
                 .disableCookieManagement()
                 .disableAuthCaching()
-                .setUserAgent(settings.userAgent())
-                // No proxy from system properties: a proxy would resolve the name itself, past the check.
-                .build();
+                .setUserAgent(settings.userAgent());
     }
 
     /** Fetches an HTML page: anything else (a PDF, an image, a download) is refused. */
@@ -130,7 +139,7 @@ public class SafeFetcher {
         long deadline = System.nanoTime() + settings.deadline().toNanos();
         CompletableFuture.delayedExecutor(settings.deadline().toNanos(), TimeUnit.NANOSECONDS).execute(post::cancel);
         try {
-            return client.execute(post, HttpClientContext.create(), response -> {
+            return postClient.execute(post, HttpClientContext.create(), response -> {
                 int status = response.getCode();
                 if (status >= 300 && status < 400) {
                     throw new RefusedWhileReading("The address answered with a redirect (HTTP " + status

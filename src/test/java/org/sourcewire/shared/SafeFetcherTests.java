@@ -23,6 +23,7 @@ class SafeFetcherTests {
     static String base;
     static volatile String lastPosted;
     static volatile String lastPostedType;
+    static final java.util.concurrent.atomic.AtomicInteger unavailableHits = new java.util.concurrent.atomic.AtomicInteger();
 
     final SafeFetcher loopbackAllowed = fetcher(true);
     final SafeFetcher production = fetcher(false);
@@ -51,6 +52,11 @@ class SafeFetcherTests {
             lastPosted = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             lastPostedType = exchange.getRequestHeaders().getFirst("Content-Type");
             send(exchange, 200, "text/plain", "ok");
+        });
+        server.createContext("/hook-unavailable", exchange -> {
+            unavailableHits.incrementAndGet();
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            send(exchange, 503, "text/plain", "down");
         });
         server.createContext("/hook-moved", exchange -> {
             lastPosted = null;
@@ -125,6 +131,14 @@ class SafeFetcherTests {
         assertThat(posted.body()).isEqualTo("ok");
         assertThat(lastPosted).isEqualTo("{\"text\":\"Ünïcode\"}");
         assertThat(lastPostedType).startsWith("application/json");
+    }
+
+    @Test
+    void aPostThatFailsIsSentOnceTheCallerDecidesAboutRetries() throws Exception {
+        SafeFetcher.Posted posted = loopbackAllowed.postJson(base + "/hook-unavailable", "{}");
+        assertThat(posted.status()).isEqualTo(503);
+        assertThat(posted.body()).isEqualTo("down");
+        assertThat(unavailableHits).hasValue(1);
     }
 
     @Test
