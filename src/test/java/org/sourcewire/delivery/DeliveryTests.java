@@ -329,6 +329,25 @@ class DeliveryTests {
         assertThat(status(source)).isEqualTo("CANCELLED");
     }
 
+    @Test
+    void aQueryClosedBeforeItsMessageWentOutIsNotSent() {
+        long topic = sources.newTopic("Closed");
+        CurrentUser source = accounts.source();
+        sources.subscribe(sources.profile(source), topic);
+        saveWebhook(source, chat.address("/closed"), "SLACK");
+        CurrentUser journalist = accounts.journalist();
+        long query = sources.publish(journalist, topic, "headline", "Closed before sending");
+        webhooks.claimNewMatches();
+        assertThat(mvc.post().uri("/queries/" + query + "/close").with(csrf()).with(as(journalist)))
+                .hasRedirectedUrl("/queries/" + query);
+
+        webhooks.sendDue();
+
+        assertThat(chat.received("/closed")).isEmpty();
+        assertThat(status(source)).isEqualTo("CANCELLED");
+        assertThat(mvc.get().uri("/delivery").with(as(source))).bodyText().contains("The query closed before it could be sent.");
+    }
+
     private String newFeed(CurrentUser source) {
         assertThat(mvc.post().uri("/delivery/feed").with(csrf()).with(as(source))).hasRedirectedUrl("/delivery");
         return jdbc.sql("select feed_token from delivery_setting where account_id = :id").param("id", source.id())
