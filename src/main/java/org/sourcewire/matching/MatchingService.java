@@ -191,4 +191,47 @@ public class MatchingService {
         }).list();
         return new PageImpl<>(items, page, count.query(Long.class).single());
     }
+
+    /** A matched query with what a delivery shows; :source and a condition on jq or m follow. */
+    private static final String MATCHED = """
+            select jq.id, jq.headline, jq.topic_id, t.name as topic_name, jq.media_type, jq.deadline, jq.anonymous,
+                   case when jq.anonymous then null else a.display_name end as journalist_name,
+                   case when jq.anonymous then null else jq.outlet_name end as outlet_name,
+                   m.by_topic, m.alert_phrases, m.matched_at, sp.time_zone
+            from query_match m
+            join source_profile sp on sp.id = m.source_id
+            join journalist_query jq on jq.id = m.query_id and jq.status = 'PUBLISHED'
+            join account a on a.id = jq.journalist_id
+            left join topic t on t.id = jq.topic_id
+            where m.source_id = :source
+            """;
+
+    /** A source's latest matches of open queries, newest match first: its private feed. */
+    @Transactional(readOnly = true)
+    public List<MatchedQuery> latestMatches(long sourceId, int limit) {
+        return jdbc.sql(MATCHED + " and jq.deadline > :now order by m.matched_at desc, jq.id desc limit :limit")
+                .param("source", sourceId).param("now", Timestamp.from(clock.instant())).param("limit", limit)
+                .query((rs, n) -> matchedQuery(rs)).list();
+    }
+
+    /** One match of an open query, if the query is still published and open: a webhook message's content. */
+    @Transactional(readOnly = true)
+    public Optional<MatchedQuery> openMatch(long sourceId, long queryId) {
+        return jdbc.sql(MATCHED + " and m.query_id = :query and jq.deadline > :now")
+                .param("source", sourceId).param("query", queryId).param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> matchedQuery(rs)).optional();
+    }
+
+    private static MatchedQuery matchedQuery(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String mediaType = rs.getString("media_type");
+        QueryView view = new QueryView(rs.getLong("id"), null, rs.getString("journalist_name"), false,
+                rs.getString("headline"), rs.getLong("topic_id"), rs.getString("topic_name"),
+                rs.getString("outlet_name"), null, mediaType == null ? null : MediaType.valueOf(mediaType),
+                rs.getTimestamp("deadline").toInstant(), "UTC", List.of(), null, null, null, false, null, null,
+                rs.getBoolean("anonymous"), QueryStatus.PUBLISHED, null, null, null, null, null).forSource();
+        FeedItem item = new FeedItem(view.id(), view.headline(), view.topicName(), view.byline(), view.deadline(),
+                rs.getBoolean("by_topic"), Arrays.asList((String[]) rs.getArray("alert_phrases").getArray()), false);
+        return new MatchedQuery(item.queryId(), item.headline(), item.topicName(), item.byline(), item.deadline(),
+                item.reasons(), rs.getTimestamp("matched_at").toInstant(), rs.getString("time_zone"));
+    }
 }

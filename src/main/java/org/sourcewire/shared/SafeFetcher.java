@@ -10,20 +10,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.io.HttpClientConnectionManager;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -60,26 +66,45 @@ public class SafeFetcher {
             int maxRedirects, String userAgent, boolean allowLoopback) {
     }
 
+    /** What a POST got back: the status and the start of the answer, for a message to the user. */
+    public record Posted(int status, String body) {
+
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /** The most of a POST's answer that is read: only its start is ever shown. */
+    private static final int POST_ANSWER_BYTES = 1024;
+
     private final Settings settings;
+    private final DnsResolver resolver;
     private final CloseableHttpClient client;
+    private final CloseableHttpClient postClient;
 
     public SafeFetcher(Settings settings) {
         this.settings = settings;
-        DnsResolver resolver = new PublicOnlyResolver(settings.allowLoopback());
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(resolver)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                                .setSocketTimeout(Timeout.of(settings.readTimeout())).build())
-                        .setMaxConnTotal(20).setMaxConnPerRoute(2)
-                        .build())
+        this.resolver = new PublicOnlyResolver(settings.allowLoopback());
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(resolver)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(settings.readTimeout())).build())
+                .setMaxConnTotal(20).setMaxConnPerRoute(2)
+                .build();
+        this.client = client(connections, settings).build();
+        // The client's own retries re-send a POST after a 503 or 429: the webhook outbox decides about retries itself.
+        this.postClient = client(connections, settings).disableAutomaticRetries().setConnectionManagerShared(true).build();
+    }
+
+    private static HttpClientBuilder client(HttpClientConnectionManager connections, Settings settings) {
+        // No proxy from system properties: a proxy would resolve the name itself, past the check.
+        return HttpClients.custom()
+                .setConnectionManager(connections)
                 .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).build())
                 .disableCookieManagement()
                 .disableAuthCaching()
-                .setUserAgent(settings.userAgent())
-                // No proxy from system properties: a proxy would resolve the name itself, past the check.
-                .build();
+                .setUserAgent(settings.userAgent());
     }
 
     /** Fetches an HTML page: anything else (a PDF, an image, a download) is refused. */
@@ -98,6 +123,63 @@ public class SafeFetcher {
      */
     public URI finalAddress(String address) throws FetchRefused {
         return fetch(address, Want.ADDRESS).finalUri();
+    }
+
+    /**
+     * Posts a small JSON document (a webhook message) under the same address rules as a fetch. A redirect is not
+     * followed: a redirected POST would lose its body or be replayed to an address the user never gave. The whole
+     * exchange is cut off at the deadline, a slow trickle of an answer included, and only the start of the answer is
+     * read.
+     */
+    public Posted postJson(String address, String json) throws FetchRefused {
+        URI uri = parse(address);
+        HttpPost post = new HttpPost(uri);
+        post.setHeader("Accept", "application/json, text/plain;q=0.9, */*;q=0.1");
+        post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+        long deadline = System.nanoTime() + settings.deadline().toNanos();
+        CompletableFuture.delayedExecutor(settings.deadline().toNanos(), TimeUnit.NANOSECONDS).execute(post::cancel);
+        try {
+            return postClient.execute(post, HttpClientContext.create(), response -> {
+                int status = response.getCode();
+                if (status >= 300 && status < 400) {
+                    throw new RefusedWhileReading("The address answered with a redirect (HTTP " + status
+                            + "); a webhook address must take the message itself.");
+                }
+                HttpEntity entity = response.getEntity();
+                byte[] start = entity == null ? new byte[0] : entity.getContent().readNBytes(POST_ANSWER_BYTES);
+                return new Posted(status, new String(start, StandardCharsets.UTF_8).strip());
+            });
+        }
+        catch (RefusedWhileReading ex) {
+            throw new FetchRefused(ex.getMessage());
+        }
+        catch (UnknownHostException ex) {
+            throw new FetchRefused(ex.getMessage() != null && ex.getMessage().startsWith("Not a public address")
+                    ? "That address points inside a private network, which Sourcewire does not send to."
+                    : "That site's name does not resolve.");
+        }
+        catch (IOException ex) {
+            if (System.nanoTime() >= deadline || post.isCancelled()) {
+                throw new FetchRefused("The site took too long to answer.");
+            }
+            throw new FetchRefused("The site could not be reached (" + ex.getClass().getSimpleName() + ").");
+        }
+    }
+
+    /**
+     * Checks an address now, as a fetch or a POST would when it connects: http or https, a name that resolves, public
+     * addresses only. For a form, so a user hears at once what a later delivery would refuse.
+     */
+    public void checkAddress(String address) throws FetchRefused {
+        URI uri = parse(address);
+        try {
+            resolver.resolve(uri.getHost());
+        }
+        catch (UnknownHostException ex) {
+            throw new FetchRefused(ex.getMessage() != null && ex.getMessage().startsWith("Not a public address")
+                    ? "That address points inside a private network, which Sourcewire does not send to."
+                    : "That site's name does not resolve.");
+        }
     }
 
     private enum Want {

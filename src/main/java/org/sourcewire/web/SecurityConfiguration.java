@@ -37,6 +37,8 @@ class SecurityConfiguration {
                                 "/experts/**", "/transparency").permitAll()
                         // One-click unsubscribe from digests: the signed token is the authorisation.
                         .requestMatchers("/digests/unsubscribe").permitAll()
+                        // A source's private feed, read by feed readers: the token in the address is the authorisation.
+                        .requestMatchers("/feeds/*/atom", "/feeds/*/rss").permitAll()
                         .requestMatchers("/webjars/**", "/assets/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

@@ -21,6 +21,9 @@ class SafeFetcherTests {
 
     static HttpServer server;
     static String base;
+    static volatile String lastPosted;
+    static volatile String lastPostedType;
+    static final java.util.concurrent.atomic.AtomicInteger unavailableHits = new java.util.concurrent.atomic.AtomicInteger();
 
     final SafeFetcher loopbackAllowed = fetcher(true);
     final SafeFetcher production = fetcher(false);
@@ -44,6 +47,34 @@ class SafeFetcherTests {
                 Thread.currentThread().interrupt();
             }
             send(exchange, 200, "text/html", "late");
+        });
+        server.createContext("/hook", exchange -> {
+            lastPosted = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            lastPostedType = exchange.getRequestHeaders().getFirst("Content-Type");
+            send(exchange, 200, "text/plain", "ok");
+        });
+        server.createContext("/hook-unavailable", exchange -> {
+            unavailableHits.incrementAndGet();
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            send(exchange, 503, "text/plain", "down");
+        });
+        server.createContext("/hook-moved", exchange -> {
+            lastPosted = null;
+            redirect(exchange, "/hook");
+        });
+        server.createContext("/hook-trickle", exchange -> {
+            // Within the read time-out between bytes, for ever: only the overall deadline ends it.
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 100; i++) {
+                    out.write('.');
+                    out.flush();
+                    Thread.sleep(300);
+                }
+            }
+            catch (InterruptedException | IOException ex) {
+                // the client hung up
+            }
         });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
@@ -91,6 +122,43 @@ class SafeFetcherTests {
         assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/pdf")).hasMessageContaining("not a web page (application/pdf)");
         assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/big")).hasMessageContaining("larger than Sourcewire reads");
         assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/slow")).hasMessageContaining("could not be reached");
+    }
+
+    @Test
+    void aJsonPostIsDeliveredAndItsAnswerRead() throws Exception {
+        SafeFetcher.Posted posted = loopbackAllowed.postJson(base + "/hook", "{\"text\":\"Ünïcode\"}");
+        assertThat(posted.ok()).isTrue();
+        assertThat(posted.body()).isEqualTo("ok");
+        assertThat(lastPosted).isEqualTo("{\"text\":\"Ünïcode\"}");
+        assertThat(lastPostedType).startsWith("application/json");
+    }
+
+    @Test
+    void aPostThatFailsIsSentOnceTheCallerDecidesAboutRetries() throws Exception {
+        SafeFetcher.Posted posted = loopbackAllowed.postJson(base + "/hook-unavailable", "{}");
+        assertThat(posted.status()).isEqualTo(503);
+        assertThat(posted.body()).isEqualTo("down");
+        assertThat(unavailableHits).hasValue(1);
+    }
+
+    @Test
+    void aPostIsNeverRedirectedNorSentToAPrivateAddress() {
+        assertThatThrownBy(() -> loopbackAllowed.postJson(base + "/hook-moved", "{}"))
+                .hasMessageContaining("answered with a redirect (HTTP 302)");
+        assertThat(lastPosted).isNull();
+        for (String address : new String[] { base + "/hook", "http://10.0.0.1/hook", "http://169.254.169.254/",
+                "http://[::1]/hook" }) {
+            assertThatThrownBy(() -> production.postJson(address, "{}")).as(address).hasMessageContaining("private network");
+            assertThatThrownBy(() -> production.checkAddress(address)).as(address).hasMessageContaining("private network");
+        }
+        assertThatThrownBy(() -> production.postJson("ftp://example.com/", "{}")).hasMessageContaining("Only http and https");
+    }
+
+    @Test
+    void aPostGivesUpAtTheDeadlineEvenWhileTheAnswerTrickles() {
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> loopbackAllowed.postJson(base + "/hook-trickle", "{}")).hasMessageContaining("too long");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
     }
 
     @Test

@@ -169,6 +169,7 @@ final class FuzzFixtures {
                 case "proposals" -> String.valueOf(proposal());
                 case "faces" -> String.valueOf(faceMatch());
                 case "credentials" -> String.valueOf(credential());
+                case "feeds" -> feedToken(source);
                 default -> throw new AssertionError("No fixture for {" + variable + "} in " + target + " ("
                         + target.handler() + "): teach FuzzFixtures.make() which record a '" + kind + "' path names");
             };
@@ -258,6 +259,14 @@ final class FuzzFixtures {
         jdbc.sql("insert into expert_credential (profile_id, licence, stated_at) values (:profile, 'Zqxv 1234567', now())")
                 .param("profile", profile).update();
         return profile;
+    }
+
+    /** The source's private feed token (the delivery page makes one). */
+    private String feedToken(CurrentUser user) {
+        profile(user);
+        post("/delivery/feed", user);
+        return jdbc.sql("select feed_token from delivery_setting where account_id = :id").param("id", user.id())
+                .query(String.class).single();
     }
 
     private long profile(CurrentUser user) {

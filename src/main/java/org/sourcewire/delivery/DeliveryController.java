@@ -1,0 +1,148 @@
+package org.sourcewire.delivery;
+
+import java.time.Clock;
+
+import jakarta.validation.Valid;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.accounts.Role;
+import org.sourcewire.matching.MatchingService;
+import org.sourcewire.shared.SafeFetcher;
+import org.sourcewire.shared.SiteUrls;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A source's own page for the private feed and the webhook (sources only; each sees only their own). */
+@Controller
+@RequestMapping("/delivery")
+class DeliveryController {
+
+    private final DeliverySettings settings;
+    private final Webhooks webhooks;
+    private final MatchingService matching;
+    private final SafeFetcher fetcher;
+    private final SiteUrls urls;
+    private final Clock clock;
+
+    DeliveryController(DeliverySettings settings, Webhooks webhooks, MatchingService matching, SafeFetcher fetcher,
+            SiteUrls urls, Clock clock) {
+        this.settings = settings;
+        this.webhooks = webhooks;
+        this.matching = matching;
+        this.fetcher = fetcher;
+        this.urls = urls;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String page(@AuthenticationPrincipal CurrentUser user, Model model) {
+        Long source = source(user);
+        DeliverySettings.Setting setting = source == null ? DeliverySettings.Setting.NONE : settings.of(source);
+        return page(source, setting, WebhookForm.of(setting), model);
+    }
+
+    @PostMapping("/feed")
+    String newFeed(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        Long source = source(user);
+        if (source == null) {
+            return noProfile(redirect);
+        }
+        boolean had = settings.of(source).hasFeed();
+        settings.newFeedToken(source, user.id(), clock.instant());
+        redirect.addFlashAttribute("success", had ? "Your feed has a new address. The old one no longer works."
+                : "Your private feed is ready: add its address to your feed reader.");
+        return "redirect:/delivery";
+    }
+
+    @PostMapping("/feed/delete")
+    String removeFeed(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        Long source = source(user);
+        if (source == null) {
+            return noProfile(redirect);
+        }
+        settings.removeFeed(source, clock.instant());
+        redirect.addFlashAttribute("success", "Your private feed is turned off. Its address no longer works.");
+        return "redirect:/delivery";
+    }
+
+    @PostMapping("/webhook")
+    String saveWebhook(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") WebhookForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        Long source = source(user);
+        if (source == null) {
+            return noProfile(redirect);
+        }
+        if (!result.hasFieldErrors("url")) {
+            try {
+                fetcher.checkAddress(form.cleanUrl());
+            }
+            catch (SafeFetcher.FetchRefused ex) {
+                result.rejectValue("url", "refused", ex.getMessage());
+            }
+        }
+        if (result.hasErrors()) {
+            return page(source, settings.of(source), form, model);
+        }
+        settings.saveWebhook(source, user.id(), form.cleanUrl(), form.chosenFormat(), clock.instant());
+        redirect.addFlashAttribute("success", "Your webhook is on: each new matched query will be posted to it. "
+                + "Send a test message to check it.");
+        return "redirect:/delivery";
+    }
+
+    @PostMapping("/webhook/delete")
+    String removeWebhook(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        Long source = source(user);
+        if (source == null) {
+            return noProfile(redirect);
+        }
+        settings.removeWebhook(source, clock.instant());
+        redirect.addFlashAttribute("success", "Your webhook is turned off.");
+        return "redirect:/delivery";
+    }
+
+    @PostMapping("/webhook/test")
+    String test(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        Long source = source(user);
+        if (source == null) {
+            return noProfile(redirect);
+        }
+        Webhooks.TestResult result = webhooks.sendTest(source);
+        redirect.addFlashAttribute(result.ok() ? "success" : "error", result.message());
+        return "redirect:/delivery";
+    }
+
+    private String page(Long source, DeliverySettings.Setting setting, WebhookForm form, Model model) {
+        model.addAttribute("hasProfile", source != null);
+        model.addAttribute("hasFeed", setting.hasFeed());
+        model.addAttribute("hasWebhook", setting.hasWebhook());
+        model.addAttribute("form", form);
+        model.addAttribute("chosenFormat", form.format());
+        model.addAttribute("formats", WebhookFormat.values());
+        if (setting.hasFeed()) {
+            model.addAttribute("atomUrl", urls.link("/feeds/" + setting.feedToken() + "/atom"));
+            model.addAttribute("rssUrl", urls.link("/feeds/" + setting.feedToken() + "/rss"));
+        }
+        model.addAttribute("messages", source == null ? java.util.List.of() : webhooks.latest(source, 10));
+        return "delivery/settings";
+    }
+
+    private static String noProfile(RedirectAttributes redirect) {
+        redirect.addFlashAttribute("error", "Create your expert profile first.");
+        return "redirect:/delivery";
+    }
+
+    private Long source(CurrentUser user) {
+        if (!user.is(Role.SOURCE)) {
+            throw new AccessDeniedException("Delivery settings are for sources");
+        }
+        return matching.profileOf(user.id()).orElse(null);
+    }
+}

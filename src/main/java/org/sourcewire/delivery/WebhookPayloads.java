@@ -1,0 +1,85 @@
+package org.sourcewire.delivery;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.sourcewire.matching.MatchedQuery;
+import org.sourcewire.shared.SiteUrls;
+import org.sourcewire.shared.TimeZones;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The JSON a webhook gets for a new match or a test, in the chosen service's shape. Written with Jackson (never by
+ * pasting strings), and Slack's three control characters escaped, so a headline cannot break the message or its link.
+ */
+@Component
+class WebhookPayloads {
+
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
+
+    private final JsonMapper json;
+    private final SiteUrls urls;
+
+    WebhookPayloads(JsonMapper json, SiteUrls urls) {
+        this.json = json;
+        this.urls = urls;
+    }
+
+    String match(MatchedQuery match, WebhookFormat format) {
+        String link = urls.link("/queries/" + match.queryId());
+        String details = (match.topicName() == null ? "Other" : match.topicName()) + " \u00b7 " + match.byline()
+                + " \u00b7 closes " + deadline(match);
+        String why = String.join("; ", match.reasons());
+        return message(format, "New query for you: " + match.headline(), match.headline(), link,
+                List.of(details, "Why you: " + why), "Open the query");
+    }
+
+    String test(WebhookFormat format) {
+        return message(format, "Sourcewire test message", "Sourcewire test message", urls.link("/feed"),
+                List.of("This webhook works: new queries matched to you will arrive here."), "Open your feed");
+    }
+
+    private String message(WebhookFormat format, String fallback, String title, String link, List<String> lines,
+            String action) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (format == WebhookFormat.SLACK) {
+            body.put("text", slack(fallback) + " " + link);
+            StringBuilder mrkdwn = new StringBuilder("*<" + link + "|" + slack(title) + ">*");
+            lines.forEach(line -> mrkdwn.append('\n').append(slack(line)));
+            body.put("blocks", List.of(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", mrkdwn.toString()))));
+        }
+        else {
+            body.put("type", "message");
+            body.put("text", fallback + " " + link);
+            List<Map<String, Object>> blocks = new java.util.ArrayList<>();
+            blocks.add(Map.of("type", "TextBlock", "text", title, "weight", "Bolder", "size", "Medium", "wrap", true));
+            lines.forEach(line -> blocks.add(Map.of("type", "TextBlock", "text", line, "wrap", true, "spacing", "Small")));
+            Map<String, Object> card = new LinkedHashMap<>();
+            card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+            card.put("type", "AdaptiveCard");
+            card.put("version", "1.4");
+            card.put("body", blocks);
+            card.put("actions", List.of(Map.of("type", "Action.OpenUrl", "title", action, "url", link)));
+            body.put("attachments", List.of(Map.of("contentType", "application/vnd.microsoft.card.adaptive",
+                    "content", card)));
+        }
+        return json.writeValueAsString(body);
+    }
+
+    private static String deadline(MatchedQuery match) {
+        ZoneId zone = TimeZones.parse(match.sourceZone()).orElse(ZoneId.of("UTC"));
+        return DEADLINE.format(match.deadline().atZone(zone)) + " (" + zone.getId().replace('_', ' ') + ")";
+    }
+
+    /** Slack reads &, < and > as markup (links, mentions): escaped as its documentation says. */
+    static String slack(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
