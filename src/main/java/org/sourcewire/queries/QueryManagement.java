@@ -138,6 +138,21 @@ public class QueryManagement implements TopicUsage.Queries {
         return views(found);
     }
 
+    /**
+     * The journalist's published queries that still take pitches, the soonest deadline first (the 50 newest at most):
+     * what they may invite an expert to answer.
+     */
+    @Transactional(readOnly = true)
+    public List<QueryView> openQueriesOf(long journalistId) {
+        Instant now = clock.instant();
+        return views(queries.findByJournalistIdAndStatusInOrderByCreatedAtDesc(journalistId,
+                Set.of(QueryStatus.PUBLISHED), org.springframework.data.domain.PageRequest.of(0, 50)).getContent())
+                .stream().filter(query -> query.deadline() == null || query.deadline().isAfter(now))
+                .sorted(java.util.Comparator.comparing(QueryView::deadline,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     Map<QueryStatus, Long> countsByStatus(long journalistId) {
         return queries.countByStatus(journalistId).stream()
