@@ -145,8 +145,12 @@ class PitchInvitations {
                         rs.getBoolean(4), rs.getBoolean(5))).list();
         jdbc.sql("update invitation set seen_at = :now where source_id = :source and seen_at is null")
                 .param("now", Timestamp.from(clock.instant())).param("source", profile.get().id()).update();
-        return rows.stream().flatMap(row -> queries.find(row.queryId()).map(query -> new PitchViews.Invitation(
-                query.forSource(), row.note(), row.at(), row.seen(), row.pitched(), takesPitches(query))).stream()).toList();
+        Map<Long, QueryView> found = queries.findAll(rows.stream().map(Row::queryId).distinct().toList());
+        return rows.stream().filter(row -> found.containsKey(row.queryId())).map(row -> {
+            QueryView query = found.get(row.queryId());
+            return new PitchViews.Invitation(query.forSource(), row.note(), row.at(), row.seen(), row.pitched(),
+                    takesPitches(query));
+        }).toList();
     }
 
     /** How many invitations the expert has not seen yet: the count beside "Invitations" in the navigation. */

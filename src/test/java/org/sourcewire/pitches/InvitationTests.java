@@ -46,6 +46,9 @@ class InvitationTests {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    org.sourcewire.accounts.TestJournalists journalists;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -126,6 +129,33 @@ class InvitationTests {
 
         clock.advance(Duration.ofHours(25));
         assertThat(invite(journalist, handle(expert), queries.by(journalist).publish(), "")).hasStatus3xxRedirection();
+    }
+
+    @Test
+    void invitationsSentAtOnceStillStopAtThePerQueryLimit() throws Exception {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        java.util.List<String> handles = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            handles.add(handle(accounts.source()));
+        }
+        java.util.List<String> outcomes = org.sourcewire.Concurrently.run(6,
+                n -> org.sourcewire.Concurrently.outcome(invite(journalist, handles.get(n), query, "")));
+        assertThat(outcomes).isSubsetOf("302", "200");
+        assertThat(count(journalist)).isEqualTo(3);
+    }
+
+    @Test
+    void anInvitationToAnAnonymousQueryDoesNotNameTheJournalist() {
+        CurrentUser journalist = journalists.withVerifiedOutlet();
+        long query = queries.by(journalist).anonymous().publish();
+        CurrentUser expert = accounts.source();
+        assertThat(invite(journalist, handle(expert), query, "")).hasStatus3xxRedirection();
+        String mail = jdbc.sql("select text_body || html_body from mail_outbox where recipient = :to order by id desc limit 1")
+                .param("to", email(expert)).query(String.class).single();
+        assertThat(mail).contains("Anonymous").doesNotContain("Vera Verified").doesNotContain("Daily Ledger");
+        assertThat(mvc.get().uri("/invitations").with(as(expert))).hasStatusOk().bodyText().contains("Anonymous")
+                .doesNotContain("Vera Verified").doesNotContain("Daily Ledger");
     }
 
     @Test
