@@ -39,10 +39,12 @@ class PitchController {
     private final SourceManagement sources;
     private final PitchTimeline timeline;
     private final PitchAttributions attributions;
+    private final PitchSnippets snippets;
 
     PitchController(PitchSubmission submission, PitchAccess access, PitchTriage triage, PitchMessages messages,
             PitchSummaries summaries, AccountManagement accounts, SourceManagement sources, PitchTimeline timeline,
-            PitchAttributions attributions) {
+            PitchAttributions attributions, PitchSnippets snippets) {
+        this.snippets = snippets;
         this.attributions = attributions;
         this.submission = submission;
         this.access = access;
@@ -255,6 +257,7 @@ class PitchController {
         model.addAttribute("profile", sources.ensureProfile(source));
         model.addAttribute("maxWords", submission.maxWords());
         model.addAttribute("requirements", PitchSubmission.hasRequirements(query));
+        model.addAttribute("snippets", snippets.of(source));
         PitchDraft draft = form.toDraft(query.questions().size());
         model.addAttribute("verdict", draft.answers().stream().allMatch(String::isBlank) ? null
                 : submission.preflight(query, source, draft, publicId));

@@ -46,7 +46,8 @@ class PitchInbox {
             default -> " order by p.score desc nulls last, p.submitted_at desc, p.id desc";
         };
         record Row(UUID publicId, PitchStatus status, long sourceId, int words, Instant at, String reason, String url,
-                int answered, boolean reported, Integer score, boolean flagged, String reasons, int similar) {
+                int answered, boolean reported, Integer score, boolean flagged, String reasons, int similar,
+                boolean invited) {
         }
         // Grouped: of each cluster of similar pitches only the first the filters let through, with how many more it
         // stands for. Pitches outside clusters (nearly all) skip both subqueries, so the page is still the top of the
@@ -60,13 +61,15 @@ class PitchInbox {
                 select p.public_id, p.status, p.source_id, p.word_count, p.submitted_at, p.decline_reason, p.article_url,
                        (select count(*) from pitch_answer a where a.pitch_id = p.id and btrim(a.answer) <> '') as answered,
                        exists (select 1 from pitch_report r where r.pitch_id = p.id) as reported,
-                       p.score, p.flagged, p.reasons::text,\s""" + similar + """
+                       p.score, p.flagged, p.reasons::text,
+                       exists (select 1 from invitation i where i.query_id = p.query_id and i.source_id = p.source_id),\s"""
+                + similar + """
                 \sfrom pitch p where p.query_id = :query""" + where + first + order + " limit :limit offset :offset")
                 .param("query", queryId).param("limit", page.getPageSize()).param("offset", page.getOffset()))
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), PitchStatus.valueOf(rs.getString(2)),
                         rs.getLong(3), rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
                         rs.getInt(8), rs.getBoolean(9), (Integer) rs.getObject(10), rs.getBoolean(11),
-                        rs.getString(12), rs.getInt(13))).list();
+                        rs.getString(12), rs.getInt(14), rs.getBoolean(13))).list();
         // Grouped, a cluster counts once: the pitches outside clusters plus the clusters with a pitch shown.
         long total = filter.bind(jdbc.sql((filter.grouped()
                 ? "select count(*) filter (where p.cluster_id is null) + count(distinct p.cluster_id)" : "select count(*)")
@@ -76,7 +79,7 @@ class PitchInbox {
         List<PitchViews.Card> cards = rows.stream().map(row -> new PitchViews.Card(row.publicId(), row.status(),
                 profiles.get(row.sourceId()), row.answered(), row.words(),
                 row.at(), row.reason(), row.url(), row.reported(), row.score(), row.flagged(), access.reasons(row.reasons()),
-                row.similar()))
+                row.similar(), row.invited()))
                 .toList();
         return new PageImpl<>(cards, page, total);
     }
@@ -106,12 +109,17 @@ class PitchInbox {
 
     /** The inbox card of one pitch, for redrawing it after an action. */
     PitchViews.Card card(PitchViews.Detail pitch) {
-        boolean reported = jdbc.sql("select exists (select 1 from pitch_report where pitch_id = :id)")
-                .param("id", pitch.id()).query(Boolean.class).single();
+        record Marks(boolean reported, boolean invited) {
+        }
+        Marks marks = jdbc.sql("""
+                select exists (select 1 from pitch_report where pitch_id = :id),
+                       exists (select 1 from invitation i join pitch p on i.query_id = p.query_id
+                               and i.source_id = p.source_id where p.id = :id)""")
+                .param("id", pitch.id()).query((rs, n) -> new Marks(rs.getBoolean(1), rs.getBoolean(2))).single();
         return new PitchViews.Card(pitch.publicId(), pitch.status(), pitch.source(),
                 (int) pitch.answers().stream().filter(answer -> !answer.isBlank()).count(), pitch.wordCount(),
-                pitch.submittedAt(), pitch.declineReason(), pitch.articleUrl(), reported, pitch.score(), pitch.flagged(),
-                pitch.reasons(), similarTo(pitch.id()));
+                pitch.submittedAt(), pitch.declineReason(), pitch.articleUrl(), marks.reported(), pitch.score(),
+                pitch.flagged(), pitch.reasons(), similarTo(pitch.id()), marks.invited());
     }
 
     /** How many other pitches to the same query are in this pitch's cluster. */

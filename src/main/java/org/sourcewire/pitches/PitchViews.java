@@ -13,10 +13,10 @@ public final class PitchViews {
     private PitchViews() {
     }
 
-    /** A pitch in the journalist's inbox. */
+    /** A pitch in the journalist's inbox; {@code invited} when the journalist invited its source to the query. */
     public record Card(UUID publicId, PitchStatus status, ProfileView source, int answered, int wordCount,
             Instant submittedAt, String declineReason, String articleUrl, boolean reported, Integer score, boolean flagged,
-            List<PitchScreening.Reason> reasons, int similar) {
+            List<PitchScreening.Reason> reasons, int similar, boolean invited) {
 
         /** The reasons that moved the score most, either way: what the inbox row shows. */
         public List<PitchScreening.Reason> highlights() {
@@ -43,6 +43,17 @@ public final class PitchViews {
         public String answer(int question) {
             return question < answers.size() && answers.get(question) != null ? answers.get(question) : "";
         }
+    }
+
+    /**
+     * An invitation to answer, as its expert sees it (the query as sources see it); {@code pitched} once they
+     * answered, {@code open} while the query takes pitches.
+     */
+    public record Invitation(QueryView query, String note, Instant at, boolean seen, boolean pitched, boolean open) {
+    }
+
+    /** A source's saved snippet for the pitch form (a bio, credentials, a disclosure). */
+    public record Snippet(long id, String label, String body) {
     }
 
     /** A pitch in the source's own list. */

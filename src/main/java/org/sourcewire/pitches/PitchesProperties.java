@@ -10,12 +10,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param summaryTime when (UTC) journalists get the daily summary of new pitches
  * @param plans pitches per day and per month for each plan
  * @param undoWindow how long a journalist can take back a shortlist or decline (the source's mail waits as long)
+ * @param invitations how many experts a journalist may invite to answer, per query and per rolling day
+ * @param maxSnippets how many saved snippets (bio, credentials, disclosure) one source may keep for the pitch form
  */
 @ConfigurationProperties("sourcewire.pitches")
-record PitchesProperties(int maxWords, LocalTime summaryTime, Map<Plan, Quota> plans, java.time.Duration undoWindow) {
+record PitchesProperties(int maxWords, LocalTime summaryTime, Map<Plan, Quota> plans, java.time.Duration undoWindow,
+        InvitationLimits invitations, Integer maxSnippets) {
 
     PitchesProperties {
         undoWindow = undoWindow == null ? java.time.Duration.ofSeconds(10) : undoWindow;
+        invitations = invitations == null ? new InvitationLimits(10, 20) : invitations;
+        maxSnippets = maxSnippets == null ? 20 : maxSnippets;
+    }
+
+    /** Invitations stop mass-inviting: so many experts per query, so many invitations per journalist a rolling day. */
+    record InvitationLimits(int perQuery, int perDay) {
     }
 
     record Quota(int perDay, int perMonth) {

@@ -46,9 +46,12 @@ class QueryController {
     private final ObjectProvider<PitchTallies> pitchTallies;
     private final Clock clock;
     private final org.sourcewire.accounts.Verifications verifications;
+    private final QueryTemplates templates;
 
     QueryController(QueryManagement queries, AccountManagement accounts, TopicCatalog topics,
-            ObjectProvider<PitchTallies> pitchTallies, Clock clock, org.sourcewire.accounts.Verifications verifications) {
+            ObjectProvider<PitchTallies> pitchTallies, Clock clock, org.sourcewire.accounts.Verifications verifications,
+            QueryTemplates templates) {
+        this.templates = templates;
         this.verifications = verifications;
         this.queries = queries;
         this.accounts = accounts;
@@ -76,8 +79,28 @@ class QueryController {
     }
 
     @GetMapping("/new")
-    String newQuery(@AuthenticationPrincipal CurrentUser user, @ViewerZone Optional<ZoneId> zone, Model model) {
-        return form(QueryForm.blank(journalist(user), zone, clock.instant()), null, model);
+    String newQuery(@AuthenticationPrincipal CurrentUser user, @ViewerZone Optional<ZoneId> zone,
+            @RequestParam(required = false) String template, Model model) {
+        AccountView journalist = journalist(user);
+        if (template != null) {
+            // Started from a saved template: the journalist's own, else (a mangled or foreign id) no such page.
+            QueryTemplates.Started started = parseId(template).flatMap(id -> templates.start(id, journalist))
+                    .orElseThrow(QueryNotFoundException::new);
+            model.addAttribute("info", "Started from the template “" + started.name() + "”. Check the deadline, then "
+                    + "save or submit.");
+            return form(started.form(), null, model);
+        }
+        model.addAttribute("templates", templates.of(journalist.id()));
+        return form(QueryForm.blank(journalist, zone, clock.instant()), null, model);
+    }
+
+    private static Optional<Long> parseId(String value) {
+        try {
+            return Optional.of(Long.parseLong(value.strip()));
+        }
+        catch (NumberFormatException ex) {
+            return Optional.empty();
+        }
     }
 
     @PostMapping

@@ -138,6 +138,21 @@ public class QueryManagement implements TopicUsage.Queries {
         return views(found);
     }
 
+    /**
+     * The journalist's published queries that still take pitches, the soonest deadline first (the 50 newest at most):
+     * what they may invite an expert to answer.
+     */
+    @Transactional(readOnly = true)
+    public List<QueryView> openQueriesOf(long journalistId) {
+        Instant now = clock.instant();
+        return views(queries.findByJournalistIdAndStatusInOrderByCreatedAtDesc(journalistId,
+                Set.of(QueryStatus.PUBLISHED), org.springframework.data.domain.PageRequest.of(0, 50)).getContent())
+                .stream().filter(query -> query.deadline() == null || query.deadline().isAfter(now))
+                .sorted(java.util.Comparator.comparing(QueryView::deadline,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     Map<QueryStatus, Long> countsByStatus(long journalistId) {
         return queries.countByStatus(journalistId).stream()
@@ -148,23 +163,37 @@ public class QueryManagement implements TopicUsage.Queries {
     @PlainRead
     public Optional<QueryView> find(long id) {
         // Plain SQL, questions included (one statement instead of the entity and its question collection).
-        return jdbc.sql("""
-                select q.id, q.journalist_id, q.headline, q.topic_id, q.outlet_name, q.outlet_url, q.media_type,
-                       q.deadline, q.time_zone, q.requirements, q.required_credential, q.region, q.first_hand_only,
-                       q.pitch_cap, q.link_policy, q.anonymous, q.status, q.rejection_reason, q.created_at,
-                       q.submitted_at, q.published_at, q.closed_at,
-                       array(select qq.question from query_question qq where qq.query_id = q.id order by qq.position)
-                from journalist_query q where q.id = :id""")
-                .param("id", id)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), new QueryDetails(rs.getString(3),
-                        (Long) rs.getObject(4, Long.class), rs.getString(5), rs.getString(6),
-                        rs.getString(7) == null ? null : MediaType.valueOf(rs.getString(7)), instant(rs.getTimestamp(8)),
-                        rs.getString(9), List.of((String[]) rs.getArray(23).getArray()), rs.getString(10),
-                        rs.getString(11), rs.getString(12), rs.getBoolean(13), (Integer) rs.getObject(14, Integer.class),
-                        rs.getString(15) == null ? null : LinkPolicy.valueOf(rs.getString(15)), rs.getBoolean(16)),
-                        QueryStatus.valueOf(rs.getString(17)), rs.getString(18), instant(rs.getTimestamp(19)),
-                        instant(rs.getTimestamp(20)), instant(rs.getTimestamp(21)), instant(rs.getTimestamp(22))))
-                .optional().map(row -> rows(List.of(row)).get(0));
+        return jdbc.sql(SELECT + " where q.id = :id").param("id", id).query(QueryManagement::row).optional()
+                .map(row -> rows(List.of(row)).get(0));
+    }
+
+    /** Many queries at once, by id (those that exist), as {@link #find} reads one: for lists that name queries. */
+    @PlainRead
+    public Map<Long, QueryView> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return byId(rows(jdbc.sql(SELECT + " where q.id in (:ids)").param("ids", List.copyOf(ids))
+                .query(QueryManagement::row).list()), QueryView::id);
+    }
+
+    private static final String SELECT = """
+            select q.id, q.journalist_id, q.headline, q.topic_id, q.outlet_name, q.outlet_url, q.media_type,
+                   q.deadline, q.time_zone, q.requirements, q.required_credential, q.region, q.first_hand_only,
+                   q.pitch_cap, q.link_policy, q.anonymous, q.status, q.rejection_reason, q.created_at,
+                   q.submitted_at, q.published_at, q.closed_at,
+                   array(select qq.question from query_question qq where qq.query_id = q.id order by qq.position)
+            from journalist_query q""";
+
+    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(rs.getLong(1), rs.getLong(2), new QueryDetails(rs.getString(3),
+                (Long) rs.getObject(4, Long.class), rs.getString(5), rs.getString(6),
+                rs.getString(7) == null ? null : MediaType.valueOf(rs.getString(7)), instant(rs.getTimestamp(8)),
+                rs.getString(9), List.of((String[]) rs.getArray(23).getArray()), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getBoolean(13), (Integer) rs.getObject(14, Integer.class),
+                rs.getString(15) == null ? null : LinkPolicy.valueOf(rs.getString(15)), rs.getBoolean(16)),
+                QueryStatus.valueOf(rs.getString(17)), rs.getString(18), instant(rs.getTimestamp(19)),
+                instant(rs.getTimestamp(20)), instant(rs.getTimestamp(21)), instant(rs.getTimestamp(22)));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -170,6 +170,15 @@ final class FuzzFixtures {
                 case "faces" -> String.valueOf(faceMatch());
                 case "credentials" -> String.valueOf(credential());
                 case "feeds" -> feedToken(source);
+                case "snippets" -> String.valueOf(jdbc.sql("""
+                        insert into pitch_snippet (source_id, label, body, created_at, updated_at)
+                        values (:source, 'Zqxv bio', 'Zqxv fuzz snippet', now(), now()) returning id""")
+                        .param("source", profile(source)).query(Long.class).single());
+                case "templates" -> String.valueOf(jdbc.sql("""
+                        insert into query_template (journalist_id, name, headline, time_zone, questions, created_at)
+                        values (:journalist, :name, 'Zqxv fuzz template', 'UTC', '{}', now()) returning id""")
+                        .param("journalist", journalist.id()).param("name", "Zqxv " + System.nanoTime())
+                        .query(Long.class).single());
                 default -> throw new AssertionError("No fixture for {" + variable + "} in " + target + " ("
                         + target.handler() + "): teach FuzzFixtures.make() which record a '" + kind + "' path names");
             };

@@ -1,0 +1,159 @@
+package org.sourcewire.pitches;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import org.sourcewire.accounts.AccountManagement;
+import org.sourcewire.accounts.AccountView;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.sources.ProfileView;
+import org.sourcewire.sources.SourceManagement;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Invite to answer: the journalist's form (reached from an expert's public page) and the expert's invitations. */
+@Controller
+class InvitationController {
+
+    private final PitchInvitations invitations;
+    private final AccountManagement accounts;
+    private final SourceManagement sources;
+
+    InvitationController(PitchInvitations invitations, AccountManagement accounts, SourceManagement sources) {
+        this.invitations = invitations;
+        this.accounts = accounts;
+        this.sources = sources;
+    }
+
+    /** The invitation form: which of the journalist's open queries, and a note. */
+    static final class InvitationForm {
+
+        private String expert;
+
+        /** A string, so a mangled number is a message beside the field rather than a binding error. */
+        private String queryId;
+
+        private String note;
+
+        Long query() {
+            try {
+                return queryId == null || queryId.isBlank() ? null : Long.valueOf(queryId.strip());
+            }
+            catch (NumberFormatException ex) {
+                return null;
+            }
+        }
+
+        public String getExpert() {
+            return expert;
+        }
+
+        public void setExpert(String expert) {
+            this.expert = expert;
+        }
+
+        public String getQueryId() {
+            return queryId;
+        }
+
+        public void setQueryId(String queryId) {
+            this.queryId = queryId;
+        }
+
+        public String getNote() {
+            return note;
+        }
+
+        public void setNote(String note) {
+            this.note = note;
+        }
+    }
+
+    @GetMapping("/invitations/new")
+    String form(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String expert, Model model) {
+        AccountView journalist = journalist(user);
+        ProfileView found = find(expert);
+        InvitationForm form = new InvitationForm();
+        form.setExpert(found.handle());
+        // The soonest deadline is chosen unless the journalist picks another.
+        invitations.choices(journalist).stream().findFirst().ifPresent(query -> form.setQueryId(String.valueOf(query.id())));
+        return page(journalist, found, form, model);
+    }
+
+    @PostMapping("/invitations")
+    String invite(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("form") InvitationForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        AccountView journalist = journalist(user);
+        ProfileView expert = find(form.getExpert());
+        try {
+            invitations.invite(journalist, expert, form.query(), form.getNote());
+        }
+        catch (PitchRuleException ex) {
+            if (ex.field() != null) {
+                result.rejectValue(ex.field(), "rule", ex.getMessage());
+            }
+            else {
+                result.reject("rule", ex.getMessage());
+            }
+            return page(journalist, expert, form, model);
+        }
+        redirect.addFlashAttribute("success", expert.name() + " is invited. They get a notice and an e-mail; their "
+                + "pitch will be marked \"invited\" in your inbox.");
+        return "redirect:/experts/" + expert.handle();
+    }
+
+    @GetMapping("/invitations")
+    String received(@AuthenticationPrincipal CurrentUser user, Model model) {
+        AccountView source = source(user);
+        model.addAttribute("invitations", invitations.received(source));
+        return "pitches/invitations";
+    }
+
+    /** htmx: the count of unseen invitations beside the navigation's link. */
+    @HxRequest
+    @GetMapping("/invitations/unseen")
+    String unseen(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("unseen", invitations.unseen(source(user)));
+        return "pitches/invitations :: unseen";
+    }
+
+    private String page(AccountView journalist, ProfileView expert, InvitationForm form, Model model) {
+        model.addAttribute("expert", expert);
+        model.addAttribute("form", form);
+        model.addAttribute("choices", invitations.choices(journalist));
+        model.addAttribute("maxNote", PitchInvitations.MAX_NOTE);
+        return "pitches/invite";
+    }
+
+    private ProfileView find(String handle) {
+        if (handle == null || handle.isBlank() || handle.length() > 100) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return sources.findByHandle(handle.strip()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private AccountView journalist(CurrentUser user) {
+        AccountView account = accounts.find(user.id()).orElseThrow();
+        if (!account.isJournalist()) {
+            throw new AccessDeniedException("Only journalists invite experts");
+        }
+        return account;
+    }
+
+    private AccountView source(CurrentUser user) {
+        AccountView account = accounts.find(user.id()).orElseThrow();
+        if (!account.isSource()) {
+            throw new AccessDeniedException("Only sources receive invitations");
+        }
+        return account;
+    }
+}

@@ -1,0 +1,94 @@
+package org.sourcewire.pitches;
+
+import org.sourcewire.accounts.AccountManagement;
+import org.sourcewire.accounts.AccountView;
+import org.sourcewire.accounts.CurrentUser;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The source's page of saved snippets (pitch templates): add, change, delete. */
+@Controller
+class SnippetController {
+
+    private final PitchSnippets snippets;
+    private final AccountManagement accounts;
+
+    SnippetController(PitchSnippets snippets, AccountManagement accounts) {
+        this.snippets = snippets;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/pitches/snippets")
+    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+        return page(source(user), null, null, null, null, null, model);
+    }
+
+    @PostMapping("/pitches/snippets")
+    String add(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String label,
+            @RequestParam(defaultValue = "") String body, Model model, RedirectAttributes redirect) {
+        AccountView source = source(user);
+        try {
+            snippets.add(source, label, body);
+        }
+        catch (PitchRuleException ex) {
+            return page(source, null, label, body, ex.field(), ex.getMessage(), model);
+        }
+        redirect.addFlashAttribute("success", "Snippet saved. It is on the pitch form, one click from any answer.");
+        return "redirect:/pitches/snippets";
+    }
+
+    @PostMapping("/pitches/snippets/{id}")
+    String change(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(defaultValue = "") String label, @RequestParam(defaultValue = "") String body, Model model,
+            RedirectAttributes redirect) {
+        AccountView source = source(user);
+        try {
+            snippets.change(source, id, label, body);
+        }
+        catch (PitchRuleException ex) {
+            return page(source, id, label, body, ex.field(), ex.getMessage(), model);
+        }
+        redirect.addFlashAttribute("success", "Snippet changed.");
+        return "redirect:/pitches/snippets";
+    }
+
+    @PostMapping("/pitches/snippets/{id}/delete")
+    String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        snippets.delete(source(user), id);
+        redirect.addFlashAttribute("success", "Snippet deleted.");
+        return "redirect:/pitches/snippets";
+    }
+
+    /**
+     * The page; after a refused save, the form that was sent ({@code editing} names the snippet, null for a new one)
+     * keeps what was typed, with the message beside its field ({@code field} null: above the form).
+     */
+    private String page(AccountView source, Long editing, String label, String body, String field, String problem,
+            Model model) {
+        model.addAttribute("snippets", snippets.of(source));
+        model.addAttribute("editing", editing);
+        model.addAttribute("label", label);
+        model.addAttribute("body", body);
+        model.addAttribute("problemField", field == null ? "form" : field);
+        model.addAttribute("problem", problem);
+        model.addAttribute("maxLabel", PitchSnippets.MAX_LABEL);
+        model.addAttribute("maxBody", PitchSnippets.MAX_BODY);
+        return "pitches/snippets";
+    }
+
+    private AccountView source(CurrentUser user) {
+        AccountView account = accounts.find(user.id()).orElseThrow();
+        if (!account.isSource()) {
+            throw new AccessDeniedException("Only sources keep pitch snippets");
+        }
+        return account;
+    }
+}
