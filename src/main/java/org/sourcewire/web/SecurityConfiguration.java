@@ -38,6 +38,7 @@ class SecurityConfiguration {
                         // One-click unsubscribe from digests: the signed token is the authorisation.
                         .requestMatchers("/digests/unsubscribe").permitAll()
                         .requestMatchers("/webjars/**", "/assets/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/robots.txt", "/sitemap.xml").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
