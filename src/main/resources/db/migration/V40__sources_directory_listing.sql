@@ -25,11 +25,15 @@ create index source_profile_listed_name_idx on source_profile (name, id) where l
 create index source_profile_listed_id_idx on source_profile (id, updated_at) where listed;
 
 -- What other modules may read of listed experts (the directory, the sitemap): a plain view the planner inlines, so
--- the partial indexes above serve it.
+-- the partial indexes above serve it. A suspended or unconfirmed account is not shown, whatever its choice; the
+-- condition is account_inactive_source_idx's own, so it probes that small index.
 create view listed_expert as
 select p.id as profile_id, p.account_id, p.handle, p.name, p.region, p.search_document, p.updated_at
 from source_profile p
-where p.listed;
+where p.listed
+  and not exists (select 1 from account a
+                  where a.id = p.account_id and a.role = 'SOURCE'
+                    and (a.email_verified_at is null or a.suspended_at is not null));
 
 create view expert_topic as
 select s.source_id as profile_id, s.topic_id

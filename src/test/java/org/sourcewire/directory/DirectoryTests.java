@@ -78,6 +78,18 @@ class DirectoryTests {
     }
 
     @Test
+    void suspendedExpertsLeaveTheDirectoryAndTheSitemap() {
+        String word = uniqueWord();
+        ProfileView staying = expert("Stan Staying", null, null, word, null, true);
+        ProfileView suspended = expert("Sue Suspended", null, null, word, null, true);
+        accounts.suspend(experts.get(suspended.id()));
+
+        assertThat(names(search(accounts.journalist(), "q=" + word))).containsExactly("Stan Staying");
+        assertThat(mvc.get().uri("/sitemap.xml")).bodyText().contains(staying.publicPath())
+                .doesNotContain(suspended.publicPath());
+    }
+
+    @Test
     void aNameSpeltNearlyRightFindsTheExpert() {
         String surname = "Vandermolen" + uniqueWord().substring(0, 4);
         expert("Xanthippe " + surname, "Economist", null, uniqueWord(), null, true);
