@@ -26,7 +26,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.sourcewire.directory.DirectoryCriteria;
+import org.sourcewire.directory.DirectorySearch;
+import org.sourcewire.directory.Responsiveness;
 import org.sourcewire.mail.TestSmtp;
+import org.sourcewire.sources.ExpertLevel;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -81,6 +85,9 @@ class DirectoryBenchmark {
     @Autowired
     PasswordEncoder passwords;
 
+    @Autowired
+    DirectorySearch directory;
+
     private final int sources = Integer.getInteger("bench.sources", 1_000_000);
     private final int users = Integer.getInteger("bench.users", 50);
     private final int seconds = Integer.getInteger("bench.directorySeconds", 60);
@@ -120,6 +127,7 @@ class DirectoryBenchmark {
         jdbc.sql("vacuum analyze").update();
         jdbc.sql("checkpoint").update();
         topics = jdbc.sql("select id from topic where retired_at is null order by id").query(Long.class).list();
+        report.put("load average (1 min) at the start", loadAverage());
         report.put("population", "%,d sources, %,d listed, %,d pitches; generated in %,d s".formatted(
                 count("source_profile"), count("source_profile where listed"), count("pitch"),
                 (System.nanoTime() - t) / 1_000_000_000));
@@ -149,6 +157,20 @@ class DirectoryBenchmark {
                 report.put("  " + kind, "%,d searches, %s".formatted(times.size(), percentiles(times)));
             }
         });
+        // The search service alone, one thread, no HTTP or page: what the database and the profile reads cost.
+        Map<String, List<Long>> alone = new LinkedHashMap<>();
+        Random random = new Random(3);
+        for (int i = 0; i < Integer.getInteger("bench.directoryServiceSearches", 1_000); i++) {
+            Search search = search(random);
+            long t = System.nanoTime();
+            directory.search(search.criteria(), 0);
+            alone.computeIfAbsent(search.kind(), k -> new ArrayList<>()).add((System.nanoTime() - t) / 1_000);
+        }
+        alone.forEach((kind, times) -> {
+            Collections.sort(times);
+            report.put("  service alone, one thread: " + kind, "%,d searches, %s".formatted(times.size(), percentiles(times)));
+        });
+        report.put("load average (1 min) at the end", loadAverage());
         StringBuilder out = new StringBuilder("# Directory search benchmark\n\n| measure | result |\n| --- | --- |\n");
         report.forEach((k, v) -> out.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         Files.createDirectories(OUT);
@@ -171,12 +193,12 @@ class DirectoryBenchmark {
                 Random random = new Random(userSeed);
                 Thread.sleep(random.nextInt(thinkMax + 1));
                 while (System.nanoTime() < end) {
-                    String[] search = search(random);
+                    Search search = search(random);
                     long t = System.nanoTime();
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/directory?" + search[1]))
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/directory?" + search.query()))
                             .header("Cookie", "SESSION=" + session).GET().build(), HttpResponse.BodyHandlers.ofString());
                     long micros = (System.nanoTime() - t) / 1_000;
-                    String kind = response.statusCode() == 200 ? search[0] : "error";
+                    String kind = response.statusCode() == 200 ? search.kind() : "error";
                     times.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>())).add(micros);
                     Thread.sleep(thinkMin + random.nextInt(Math.max(1, thinkMax - thinkMin + 1)));
                 }
@@ -190,8 +212,11 @@ class DirectoryBenchmark {
         return times;
     }
 
-    /** One search as a journalist would type it: {kind, query string}. */
-    private String[] search(Random random) {
+    /** One search as a journalist would type it: its kind, its query string, and the same as criteria. */
+    private record Search(String kind, String query, DirectoryCriteria criteria) {
+    }
+
+    private Search search(Random random) {
         String[] w = BenchData.WORDS;
         String word = w[random.nextInt(w.length)];
         String two = word + " " + w[random.nextInt(w.length)];
@@ -199,28 +224,33 @@ class DirectoryBenchmark {
         String region = REGIONS[random.nextInt(REGIONS.length)];
         int pick = random.nextInt(100);
         if (pick < 35) {
-            return new String[] { "words", "q=" + enc(random.nextBoolean() ? word : two) };
+            String q = random.nextBoolean() ? word : two;
+            return new Search("words", "q=" + enc(q), new DirectoryCriteria(q, null, null, null, null));
         }
         if (pick < 50) {
-            return new String[] { "words + topic", "q=" + enc(word) + "&topic=" + topic };
+            return new Search("words + topic", "q=" + enc(word) + "&topic=" + topic,
+                    new DirectoryCriteria(word, topic, null, null, null));
         }
         if (pick < 65) {
-            return new String[] { "topic only (by name)", "topic=" + topic };
+            return new Search("topic only (by name)", "topic=" + topic, new DirectoryCriteria(null, topic, null, null, null));
         }
         if (pick < 75) {
-            return new String[] { "words + region", "q=" + enc(word) + "&region=" + enc(region) };
+            return new Search("words + region", "q=" + enc(word) + "&region=" + enc(region),
+                    new DirectoryCriteria(word, null, region, null, null));
         }
         if (pick < 85) {
-            return new String[] { "region + level", "region=" + enc(region) + "&level="
-                    + (random.nextBoolean() ? "WEBSITE" : "CREDENTIAL") };
+            ExpertLevel level = random.nextBoolean() ? ExpertLevel.WEBSITE : ExpertLevel.CREDENTIAL;
+            return new Search("region + level", "region=" + enc(region) + "&level=" + level.name(),
+                    new DirectoryCriteria(null, null, region, level, null));
         }
         if (pick < 95) {
-            return new String[] { "words + pitched in 30 days", "q=" + enc(word) + "&responsive=MONTH" };
+            return new Search("words + pitched in 30 days", "q=" + enc(word) + "&responsive=MONTH",
+                    new DirectoryCriteria(word, null, null, null, Responsiveness.MONTH));
         }
         String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
         int at = 1 + random.nextInt(name.length() - 2);
         String typo = name.substring(0, at) + name.substring(at + 1);
-        return new String[] { "a name with a typo", "q=" + enc(typo) };
+        return new Search("a name with a typo", "q=" + enc(typo), new DirectoryCriteria(typo, null, null, null, null));
     }
 
     private String logIn(String email) throws Exception {
@@ -252,6 +282,11 @@ class DirectoryBenchmark {
 
     private long count(String tableAndCondition) {
         return jdbc.sql("select count(*) from " + tableAndCondition).query(Long.class).single();
+    }
+
+    /** Other work on the machine (two cores shared) shows in every figure; the report says how much there was. */
+    private static String loadAverage() {
+        return "%.2f".formatted(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static String array(String[] values) {

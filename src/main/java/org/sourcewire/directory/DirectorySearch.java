@@ -59,16 +59,21 @@ public class DirectorySearch {
     }
 
     List<Long> ids(DirectoryCriteria criteria, int offset, int limit) {
-        StringBuilder sql = new StringBuilder("select e.profile_id from listed_expert e");
+        boolean ranked = criteria.words() != null && !criteria.words().isBlank();
+        StringBuilder sql = new StringBuilder(ranked
+                // Scored in the inner select, which stops at the candidate limit: no search scores 100,000 rows.
+                ? "select profile_id from (select e.profile_id, e.name,"
+                        + " ts_rank_cd(e.search_document, tsq, 1) + word_similarity(:words, e.name) as score"
+                        + " from listed_expert e"
+                : "select e.profile_id from listed_expert e");
         Map<String, Object> params = new HashMap<>();
-        boolean words = criteria.words() != null && !criteria.words().isBlank();
-        if (words) {
+        if (ranked) {
             // A function in FROM runs once, not once per row.
             sql.append(" cross join websearch_to_tsquery('english', :words) as tsq");
             params.put("words", criteria.words().strip());
         }
         sql.append(" where true");
-        if (words) {
+        if (ranked) {
             sql.append(" and (e.search_document @@ tsq or :words <% e.name)");
         }
         if (criteria.topicId() != null) {
@@ -88,10 +93,14 @@ public class DirectorySearch {
             params.put("since", Timestamp.from(clock.instant().minus(criteria.responsiveness().window())));
         }
         // Rank by the weighted words (normalised by document length, so a long bio does not win by length) plus
-        // how nearly the name matches; without words, by name.
-        sql.append(words
-                ? " order by ts_rank_cd(e.search_document, tsq, 1) + word_similarity(:words, e.name) desc, e.name, e.profile_id"
-                : " order by e.name, e.profile_id");
+        // how nearly the name matches, among the first candidates found; without words, by name.
+        if (ranked) {
+            sql.append(" limit :candidates) c order by score desc, name, profile_id");
+            params.put("candidates", properties.rankCandidates());
+        }
+        else {
+            sql.append(" order by e.name, e.profile_id");
+        }
         sql.append(" limit :limit offset :offset");
         params.put("limit", limit);
         params.put("offset", offset);

@@ -89,7 +89,7 @@ class SearchEnginePagesTests {
         expert("Ida Index", true);
         expert("Ivo Index", true);
         expert("Ines Index", true);
-        SitemapController small = new SitemapController(jdbc, urls, new DirectoryProperties(20, 50, 2));
+        SitemapController small = new SitemapController(jdbc, urls, new DirectoryProperties(20, 50, 2, 2000));
         long listedNow = jdbc.sql("select count(*) from listed_expert").query(Long.class).single();
 
         org.w3c.dom.Document index = parse(small.sitemap(null).getBody().getBytes(StandardCharsets.UTF_8));
