@@ -61,6 +61,9 @@ class DirectoryTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    java.time.Clock clock;
+
     private final java.util.Map<Long, CurrentUser> experts = new java.util.HashMap<>();
 
     @Test
@@ -87,6 +90,26 @@ class DirectoryTests {
         assertThat(names(search(accounts.journalist(), "q=" + word))).containsExactly("Stan Staying");
         assertThat(mvc.get().uri("/sitemap.xml")).bodyText().contains(staying.publicPath())
                 .doesNotContain(suspended.publicPath());
+    }
+
+    @Test
+    void expertiseOutranksAMentionInTheBio() {
+        String word = uniqueWord();
+        expert("Bea Bio", null, "Now and then I write about " + word + " for friends.", "gardening", null, true);
+        expert("Eli Expertise", null, null, word, null, true);
+
+        assertThat(names(search(accounts.journalist(), "q=" + word))).containsExactly("Eli Expertise", "Bea Bio");
+    }
+
+    @Test
+    void aWordSearchRanksOnlyItsFirstCandidates() {
+        String word = uniqueWord();
+        expert("Cap One", null, null, word, null, true);
+        expert("Cap Two", null, null, word, null, true);
+        DirectorySearch capped = new DirectorySearch(jdbc, sources, new DirectoryProperties(20, 50, 50_000, 1), clock);
+
+        assertThat(capped.search(new DirectoryCriteria(word, null, null, null, null), 0).experts()).hasSize(1);
+        assertThat(capped.search(DirectoryCriteria.any(), 0).experts()).hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test
