@@ -25,8 +25,11 @@ class DemoSources implements ApplicationRunner {
     private final SourceManagement sources;
     private final AccountManagement accounts;
     private final TopicCatalog topics;
+    private final DirectoryListing listing;
 
-    DemoSources(DemoData demoData, SourceManagement sources, AccountManagement accounts, TopicCatalog topics) {
+    DemoSources(DemoData demoData, SourceManagement sources, AccountManagement accounts, TopicCatalog topics,
+            DirectoryListing listing) {
+        this.listing = listing;
         this.demoData = demoData;
         this.sources = sources;
         this.accounts = accounts;
@@ -64,5 +67,6 @@ class DemoSources implements ApplicationRunner {
         sources.update(profile.id(), details);
         sources.subscribe(profile.id(), topicIds);
         sources.addAlert(profile.id(), alert, Set.of());
+        listing.setListed(profile.id(), true);
     }
 }

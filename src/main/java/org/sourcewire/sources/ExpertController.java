@@ -41,6 +41,7 @@ class ExpertController {
         ProfileView profile = find(handle);
         model.addAttribute("profile", profile);
         model.addAttribute("jsonLd", jsonLd(profile));
+        ExpertPageMeta.describe(profile, urls, model);
         return "sources/public";
     }
 

@@ -40,6 +40,7 @@ class SecurityConfiguration {
                         // A source's private feed, read by feed readers: the token in the address is the authorisation.
                         .requestMatchers("/feeds/*/atom", "/feeds/*/rss").permitAll()
                         .requestMatchers("/webjars/**", "/assets/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/robots.txt", "/sitemap.xml").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

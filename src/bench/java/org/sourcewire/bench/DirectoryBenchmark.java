@@ -1,0 +1,309 @@
+package org.sourcewire.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.sourcewire.directory.DirectoryCriteria;
+import org.sourcewire.directory.DirectorySearch;
+import org.sourcewire.directory.Responsiveness;
+import org.sourcewire.mail.TestSmtp;
+import org.sourcewire.sources.ExpertLevel;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The expert directory at HARO scale: {@code bench.sources} sources (1,000,000 by default; 70% listed, with varied
+ * titles, regions, expertise and bios, 10% website-proven, 2% credential-confirmed, pitches for the "responsive"
+ * filter), then {@code bench.users} journalists (50) searching through the real page over HTTP for
+ * {@code bench.directorySeconds} after a warm-up, with a think time between searches ({@code bench.thinkMillis}).
+ * The searches mix words, a name with a typo, topic, region, level and recent pitching. Target: p95 under 50 ms.
+ * Writes target/bench/DIRECTORY.md. {@code ./mvnw -Pbench verify -Dtest=DirectoryBenchmark -Dbench.sources=20000}
+ * checks that it works in a few minutes.
+ */
+@Tag("bench")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.thymeleaf.cache=true", "sourcewire.scheduling.enabled=false", "logging.level.org.sourcewire=warn" })
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = TestSmtp.Initializer.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DirectoryBenchmark {
+
+    /** A durable database, as users run it (see HaroScaleBenchmark). */
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("sourcewire.embedded-postgres.durable", () -> System.getProperty("bench.durable", "true"));
+    }
+
+    private static final String PASSWORD = "bench-pass-2026";
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    private static final Path OUT = Path.of("target", "bench");
+    private static final String[] FIRST = { "Priya", "James", "Amara", "Lena", "Tomas", "Yuki", "Omar", "Sofia",
+            "Kwame", "Ingrid", "Mateo", "Aisha", "Noah", "Chen", "Fatima", "Lars", "Elena", "Ravi", "Grace", "Hugo" };
+    private static final String[] LAST = { "Nair", "Okafor", "Osei", "Fischer", "Novak", "Tanaka", "Haddad",
+            "Rossi", "Mensah", "Larsen", "Garcia", "Khan", "Weber", "Li", "Ahmed", "Berg", "Petrova", "Iyer", "Hughes",
+            "Moreau", "Kowalski", "Silva", "Dubois", "Murphy", "Sato", "Costa", "Jensen", "Lopez", "Brown", "Schmidt" };
+    private static final String[] REGIONS = { "United States", "United Kingdom", "Canada", "Germany", "Texas",
+            "California", "New York", "Australia", "India", "Nigeria", "EU", "Ontario" };
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    DirectorySearch directory;
+
+    private final int sources = Integer.getInteger("bench.sources", 1_000_000);
+    private final int users = Integer.getInteger("bench.users", 50);
+    private final int seconds = Integer.getInteger("bench.directorySeconds", 60);
+    private final int warmSeconds = Integer.getInteger("bench.directoryWarmSeconds", 30);
+    private final String thinkMillis = System.getProperty("bench.thinkMillis", "1000-3000");
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final Map<String, String> report = new LinkedHashMap<>();
+    private List<Long> topics;
+
+    @BeforeAll
+    void generate() {
+        long t = System.nanoTime();
+        BenchData data = new BenchData(sources, Math.max(users, 1_000), 5_000, 150, Math.min(500_000, sources / 2), 200,
+                Math.min(200_000, sources / 5), 1);
+        data.generate(jdbc, passwords.encode(PASSWORD));
+        String words = BenchData.words();
+        // Varied profiles: names from lists (for typo searches), ten titles, twelve regions, three expertise tags.
+        jdbc.sql("""
+                update source_profile sp set listed = sp.id %% 10 < 7,
+                    name = (%s)[1 + sp.id %% 20] || ' ' || (%s)[1 + (sp.id * 7) %% 30],
+                    title = (array['Economist','Sleep physician','CFO','Epidemiologist','Founder','Professor of law',
+                                   'Nutritionist','Security researcher','Travel writer','Tax adviser'])[1 + (sp.id * 3) %% 10],
+                    region = (%s)[1 + (sp.id * 31) %% 12],
+                    expertise = array[w[1 + (sp.id * 7) %% 50], w[1 + (sp.id * 13) %% 50] || ' ' || w[1 + (sp.id * 17) %% 50],
+                                      w[1 + (sp.id * 19) %% 50]],
+                    bio = 'Twenty years of ' || w[1 + (sp.id * 23) %% 50] || ' and ' || w[1 + (sp.id * 29) %% 50]
+                          || ' practice; quoted by trade press on ' || w[1 + (sp.id * 37) %% 50] || ' and '
+                          || w[1 + (sp.id * 41) %% 50] || '.'
+                from (select %s as w) words
+                where sp.handle like 'bench-%%'""".formatted(array(FIRST), array(LAST), array(REGIONS), words)).update();
+        jdbc.sql("""
+                insert into verification_check (account_id, kind, subject, passed, detail, checked_at)
+                select sp.account_id, case when sp.id % 50 = 0 then 'CREDENTIAL_CONFIRMED' else 'WEBSITE_OWNERSHIP' end,
+                       'bench-' || sp.id || '.example', true, 'bench', now()
+                from source_profile sp where sp.handle like 'bench-%' and sp.id % 10 = 0""").update();
+        jdbc.sql("vacuum analyze").update();
+        jdbc.sql("checkpoint").update();
+        topics = jdbc.sql("select id from topic where retired_at is null order by id").query(Long.class).list();
+        report.put("load average (1 min) at the start", loadAverage());
+        report.put("population", "%,d sources, %,d listed, %,d pitches; generated in %,d s".formatted(
+                count("source_profile"), count("source_profile where listed"), count("pitch"),
+                (System.nanoTime() - t) / 1_000_000_000));
+    }
+
+    @Test
+    void directorySearch() throws Exception {
+        List<String> emails = jdbc.sql("select email from account where email like 'bench-j-%' order by id limit :n")
+                .param("n", users).query(String.class).list();
+        List<String> sessions = new ArrayList<>();
+        for (String email : emails) {
+            sessions.add(logIn(email));
+        }
+        Map<String, List<Long>> warm = run(sessions, warmSeconds, new Random(1));
+        Map<String, List<Long>> measured = run(sessions, seconds, new Random(2));
+        List<Long> all = new ArrayList<>();
+        measured.values().forEach(all::addAll);
+        Collections.sort(all);
+        long errors = measured.getOrDefault("error", List.of()).size();
+        report.put("directory search, %d users, %d s (after a %d s warm-up, %,d searches), think time %s ms".formatted(
+                users, seconds, warmSeconds, warm.values().stream().mapToInt(List::size).sum(), thinkMillis),
+                "%,d searches, %s, %d errors; target p95 < 50 ms: %s".formatted(all.size(), percentiles(all), errors,
+                        percentile(all, 95) < 50_000 ? "met" : "NOT met"));
+        measured.forEach((kind, times) -> {
+            if (!kind.equals("error")) {
+                Collections.sort(times);
+                report.put("  " + kind, "%,d searches, %s".formatted(times.size(), percentiles(times)));
+            }
+        });
+        // The search service alone, one thread, no HTTP or page: what the database and the profile reads cost.
+        Map<String, List<Long>> alone = new LinkedHashMap<>();
+        Random random = new Random(3);
+        for (int i = 0; i < Integer.getInteger("bench.directoryServiceSearches", 1_000); i++) {
+            Search search = search(random);
+            long t = System.nanoTime();
+            directory.search(search.criteria(), 0);
+            alone.computeIfAbsent(search.kind(), k -> new ArrayList<>()).add((System.nanoTime() - t) / 1_000);
+        }
+        alone.forEach((kind, times) -> {
+            Collections.sort(times);
+            report.put("  service alone, one thread: " + kind, "%,d searches, %s".formatted(times.size(), percentiles(times)));
+        });
+        report.put("load average (1 min) at the end", loadAverage());
+        StringBuilder out = new StringBuilder("# Directory search benchmark\n\n| measure | result |\n| --- | --- |\n");
+        report.forEach((k, v) -> out.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        Files.createDirectories(OUT);
+        Files.writeString(OUT.resolve("DIRECTORY.md"), out);
+        System.out.println(out);
+    }
+
+    /** Each user searches, reads for the think time, and searches again; latency in microseconds per kind. */
+    private Map<String, List<Long>> run(List<String> sessions, int runSeconds, Random seed) throws Exception {
+        Map<String, List<Long>> times = new ConcurrentHashMap<>();
+        long end = System.nanoTime() + runSeconds * 1_000_000_000L;
+        String[] think = thinkMillis.split("-");
+        int thinkMin = Integer.parseInt(think[0]);
+        int thinkMax = Integer.parseInt(think[think.length - 1]);
+        ExecutorService pool = Executors.newFixedThreadPool(sessions.size());
+        List<Future<?>> running = new ArrayList<>();
+        for (String session : sessions) {
+            long userSeed = seed.nextLong();
+            running.add(pool.submit(() -> {
+                Random random = new Random(userSeed);
+                Thread.sleep(random.nextInt(thinkMax + 1));
+                while (System.nanoTime() < end) {
+                    Search search = search(random);
+                    long t = System.nanoTime();
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/directory?" + search.query()))
+                            .header("Cookie", "SESSION=" + session).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    long micros = (System.nanoTime() - t) / 1_000;
+                    String kind = response.statusCode() == 200 ? search.kind() : "error";
+                    times.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>())).add(micros);
+                    Thread.sleep(thinkMin + random.nextInt(Math.max(1, thinkMax - thinkMin + 1)));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+        return times;
+    }
+
+    /** One search as a journalist would type it: its kind, its query string, and the same as criteria. */
+    private record Search(String kind, String query, DirectoryCriteria criteria) {
+    }
+
+    private Search search(Random random) {
+        String[] w = BenchData.WORDS;
+        String word = w[random.nextInt(w.length)];
+        String two = word + " " + w[random.nextInt(w.length)];
+        long topic = topics.get(random.nextInt(topics.size()));
+        String region = REGIONS[random.nextInt(REGIONS.length)];
+        int pick = random.nextInt(100);
+        if (pick < 35) {
+            String q = random.nextBoolean() ? word : two;
+            return new Search("words", "q=" + enc(q), new DirectoryCriteria(q, null, null, null, null));
+        }
+        if (pick < 50) {
+            return new Search("words + topic", "q=" + enc(word) + "&topic=" + topic,
+                    new DirectoryCriteria(word, topic, null, null, null));
+        }
+        if (pick < 65) {
+            return new Search("topic only (by name)", "topic=" + topic, new DirectoryCriteria(null, topic, null, null, null));
+        }
+        if (pick < 75) {
+            return new Search("words + region", "q=" + enc(word) + "&region=" + enc(region),
+                    new DirectoryCriteria(word, null, region, null, null));
+        }
+        if (pick < 85) {
+            ExpertLevel level = random.nextBoolean() ? ExpertLevel.WEBSITE : ExpertLevel.CREDENTIAL;
+            return new Search("region + level", "region=" + enc(region) + "&level=" + level.name(),
+                    new DirectoryCriteria(null, null, region, level, null));
+        }
+        if (pick < 95) {
+            return new Search("words + pitched in 30 days", "q=" + enc(word) + "&responsive=MONTH",
+                    new DirectoryCriteria(word, null, null, null, Responsiveness.MONTH));
+        }
+        String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
+        int at = 1 + random.nextInt(name.length() - 2);
+        String typo = name.substring(0, at) + name.substring(at + 1);
+        return new Search("a name with a typo", "q=" + enc(typo), new DirectoryCriteria(typo, null, null, null, null));
+    }
+
+    private String logIn(String email) throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = CSRF.matcher(page.body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("No CSRF token on the log-in page");
+        }
+        String form = "email=" + enc(email) + "&password=" + PASSWORD + "&_csrf=" + enc(csrf.group(1));
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "SESSION=" + cookie(page))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("Log-in of " + email + " failed: " + login.statusCode());
+        }
+        return cookie(login);
+    }
+
+    private static String cookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
+                .map(c -> c.substring("SESSION=".length(), c.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No SESSION cookie"));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private long count(String tableAndCondition) {
+        return jdbc.sql("select count(*) from " + tableAndCondition).query(Long.class).single();
+    }
+
+    /** Other work on the machine (two cores shared) shows in every figure; the report says how much there was. */
+    private static String loadAverage() {
+        return "%.2f".formatted(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static String array(String[] values) {
+        return "array['" + String.join("','", values) + "']";
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static String percentiles(List<Long> sorted) {
+        return "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms".formatted(percentile(sorted, 50) / 1000.0,
+                percentile(sorted, 95) / 1000.0, percentile(sorted, 99) / 1000.0,
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The expert directory: journalists search the experts who chose to be listed, by words, topic, region,
+ * verification level and recent activity; and the sitemap of their public pages for search engines.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Directory",
+        allowedDependencies = { "shared", "accounts", "topics", "sources" })
+package org.sourcewire.directory;

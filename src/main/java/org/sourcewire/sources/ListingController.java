@@ -1,0 +1,43 @@
+package org.sourcewire.sources;
+
+import org.sourcewire.accounts.AccountManagement;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.accounts.Role;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The expert's choice to be listed in the directory, a form of its own beside the profile. */
+@Controller
+class ListingController {
+
+    private final SourceManagement sources;
+    private final AccountManagement accounts;
+    private final DirectoryListing listing;
+
+    ListingController(SourceManagement sources, AccountManagement accounts, DirectoryListing listing) {
+        this.sources = sources;
+        this.accounts = accounts;
+        this.listing = listing;
+    }
+
+    /** Anything but "true" unlists: a mangled value never lists someone who did not ask. */
+    @PostMapping("/profile/listing")
+    String choose(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(name = "listed", required = false) String listed, RedirectAttributes redirect) {
+        if (!user.is(Role.SOURCE)) {
+            throw new AccessDeniedException("Only sources have expert profiles");
+        }
+        ProfileView profile = sources.ensureProfile(accounts.find(user.id()).orElseThrow());
+        boolean list = "true".equals(listed);
+        listing.setListed(profile.id(), list);
+        redirect.addFlashAttribute("success", list
+                ? "You are listed in the expert directory: journalists can find you there and search engines through the sitemap."
+                : "You are no longer listed in the expert directory.");
+        return "redirect:/profile";
+    }
+}

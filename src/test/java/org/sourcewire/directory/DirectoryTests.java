@@ -1,0 +1,255 @@
+package org.sourcewire.directory;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.accounts.AccountManagement;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.accounts.TestAccounts;
+import org.sourcewire.accounts.VerificationKind;
+import org.sourcewire.accounts.Verifications;
+import org.sourcewire.pitches.TestPitches;
+import org.sourcewire.queries.TestQueries;
+import org.sourcewire.sources.DirectoryListing;
+import org.sourcewire.sources.ProfileView;
+import org.sourcewire.sources.SourceManagement;
+import org.sourcewire.topics.TestTopics;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sourcewire.accounts.TestAccounts.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * The journalists' expert directory. The database is shared with every other test class, so each test gives its
+ * experts a word of its own and searches with it.
+ */
+@SourcewireIntegrationTest
+class DirectoryTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AccountManagement accountManagement;
+
+    @Autowired
+    SourceManagement sources;
+
+    @Autowired
+    DirectoryListing listing;
+
+    @Autowired
+    Verifications verifications;
+
+    @Autowired
+    TestTopics topics;
+
+    @Autowired
+    TestQueries queries;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    java.time.Clock clock;
+
+    private final java.util.Map<Long, CurrentUser> experts = new java.util.HashMap<>();
+
+    @Test
+    void journalistFindsListedExpertsByStemmedWordsButNeverUnlistedOnes() {
+        String word = uniqueWord();
+        ProfileView listed = expert("Nora Listed", "Sleep physician", "I treat sleeping disorders.", word + ", sleep apnoea", "Ohio", true);
+        expert("Uma Unlisted", "Sleep physician", "I treat sleeping disorders.", word + ", sleep apnoea", "Ohio", false);
+        expert("Walt Elsewhere", "Tax adviser", "I file taxes.", word + ", tax", "Ohio", true);
+
+        Document page = search(accounts.journalist(), "q=" + word + "+sleeps");
+
+        assertThat(page.select(".directory-results .expert-link").eachText()).containsExactly("Nora Listed");
+        assertThat(page.select(".directory-results .expert-link").attr("href")).isEqualTo(listed.publicPath());
+        assertThat(page.select(".directory-results").text()).contains("Sleep physician").contains("Serves Ohio");
+    }
+
+    @Test
+    void suspendedExpertsLeaveTheDirectoryAndTheSitemap() {
+        String word = uniqueWord();
+        ProfileView staying = expert("Stan Staying", null, null, word, null, true);
+        ProfileView suspended = expert("Sue Suspended", null, null, word, null, true);
+        accounts.suspend(experts.get(suspended.id()));
+
+        assertThat(names(search(accounts.journalist(), "q=" + word))).containsExactly("Stan Staying");
+        assertThat(mvc.get().uri("/sitemap.xml")).bodyText().contains(staying.publicPath())
+                .doesNotContain(suspended.publicPath());
+    }
+
+    @Test
+    void expertiseOutranksAMentionInTheBio() {
+        String word = uniqueWord();
+        expert("Bea Bio", null, "Now and then I write about " + word + " for friends.", "gardening", null, true);
+        expert("Eli Expertise", null, null, word, null, true);
+
+        assertThat(names(search(accounts.journalist(), "q=" + word))).containsExactly("Eli Expertise", "Bea Bio");
+    }
+
+    @Test
+    void aWordSearchRanksOnlyItsFirstCandidates() {
+        String word = uniqueWord();
+        expert("Cap One", null, null, word, null, true);
+        expert("Cap Two", null, null, word, null, true);
+        DirectorySearch capped = new DirectorySearch(jdbc, sources, new DirectoryProperties(20, 50, 50_000, 1), clock);
+
+        assertThat(capped.search(new DirectoryCriteria(word, null, null, null, null), 0).experts()).hasSize(1);
+        assertThat(capped.search(DirectoryCriteria.any(), 0).experts()).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aNameSpeltNearlyRightFindsTheExpert() {
+        String surname = "Vandermolen" + uniqueWord().substring(0, 4);
+        expert("Xanthippe " + surname, "Economist", null, uniqueWord(), null, true);
+
+        Document page = search(accounts.journalist(), "q=Xantippe+" + surname.replace("Vandermolen", "Vandermollen"));
+
+        assertThat(page.select(".directory-results .expert-link").eachText()).containsExactly("Xanthippe " + surname);
+    }
+
+    @Test
+    void filtersByTopicRegionVerificationLevelAndRecentPitching() {
+        String word = uniqueWord();
+        long topic = topics.create("Directory");
+        ProfileView inTopic = expert("Ana Topic", null, null, word, "Bavaria, Germany", true);
+        jdbc.sql("insert into topic_subscription (source_id, topic_id, created_at) values (:s, :t, now())")
+                .param("s", inTopic.id()).param("t", topic).update();
+        ProfileView proven = expert("Ben Proven", null, null, word, "Texas", true);
+        verifications.record(proven.accountId(), VerificationKind.WEBSITE_OWNERSHIP, "ben.example", true, "meta tag");
+        ProfileView credentialed = expert("Cleo Credential", null, null, word, "Texas", true);
+        verifications.record(credentialed.accountId(), VerificationKind.CREDENTIAL_CONFIRMED, "GMC 7", true, null);
+        ProfileView active = expert("Dev Active", null, null, word, "texas", true);
+        CurrentUser journalist = accounts.journalist();
+        TestPitches.sent(mvc, sourceOf(active), queries.by(journalist).publish());
+
+        assertThat(names(search(journalist, "q=" + word))).containsExactlyInAnyOrder("Ana Topic", "Ben Proven",
+                "Cleo Credential", "Dev Active");
+        assertThat(names(search(journalist, "q=" + word + "&topic=" + topic))).containsExactly("Ana Topic");
+        assertThat(names(search(journalist, "q=" + word + "&region=TEX"))).containsExactlyInAnyOrder("Ben Proven",
+                "Cleo Credential", "Dev Active");
+        assertThat(names(search(journalist, "q=" + word + "&level=WEBSITE"))).containsExactlyInAnyOrder("Ben Proven",
+                "Cleo Credential");
+        assertThat(names(search(journalist, "q=" + word + "&level=CREDENTIAL"))).containsExactly("Cleo Credential");
+        Document responsive = search(journalist, "q=" + word + "&responsive=WEEK");
+        assertThat(names(responsive)).containsExactly("Dev Active");
+        assertThat(responsive.select(".directory-results").text()).contains("Pitched in the last 7 days");
+        // A region's own % and _ are plain characters, not wildcards.
+        assertThat(names(search(journalist, "q=" + word + "&region=%25"))).isEmpty();
+    }
+
+    @Test
+    void resultsComeInPagesWithoutCountingEveryMatch() {
+        String word = uniqueWord();
+        for (int i = 0; i < 21; i++) {
+            expert("Page Expert %02d".formatted(i), null, null, word, null, true);
+        }
+        CurrentUser journalist = accounts.journalist();
+
+        Document first = search(journalist, "q=" + word);
+        assertThat(first.select(".directory-results li")).hasSize(20);
+        assertThat(first.select("a[rel=next]").attr("href")).isEqualTo("/directory?q=" + word + "&page=1");
+        Document second = search(journalist, "q=" + word + "&page=1");
+        assertThat(second.select(".directory-results li")).hasSize(1);
+        assertThat(second.select("a[rel=next]")).isEmpty();
+        assertThat(second.select("a[rel=prev]").attr("href")).isEqualTo("/directory?q=" + word + "&page=0");
+    }
+
+    @Test
+    void sourcesMayNotBrowseTheDirectoryAndAnonymousVisitorsLogInFirst() {
+        assertThat(mvc.get().uri("/directory").with(as(accounts.source()))).hasStatus(403);
+        assertThat(mvc.get().uri("/directory")).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+        assertThat(mvc.get().uri("/directory").with(as(accounts.admin()))).hasStatusOk();
+    }
+
+    @Test
+    void mangledSearchesGetMessagesBesideTheirFieldsNotErrors() {
+        CurrentUser journalist = accounts.journalist();
+        Document page = search(journalist, "q=" + "x".repeat(201) + "&topic=abc&level=BOGUS&responsive=1&page=-4");
+
+        assertThat(page.select("#q-help .invalid-feedback").text()).isEqualTo("Use at most 200 characters.");
+        assertThat(page.select("#topic-error").text()).isEqualTo("Choose a topic from the list.");
+        assertThat(page.select("#level-error").text()).isEqualTo("Choose a verification level from the list.");
+        assertThat(page.select("#responsive-error").text()).contains("from the list");
+        assertThat(page.select(".directory-results")).isEmpty();
+        // Search syntax and punctuation of every kind is only words to look for.
+        for (String q : List.of("%22(%26|!:*", "%27%3B+drop+table", "-", "%E2%80%9Cquoted%E2%80%9D", "a+<->+b")) {
+            assertThat(mvc.get().uri("/directory?q=" + q + "&page=99999999999").with(as(journalist))).hasStatusOk();
+        }
+    }
+
+    @Test
+    void anExpertListsThemselvesFromTheProfileAndMayLeave() {
+        CurrentUser source = accounts.source("Lia Lister", TestAccounts.uniqueEmail("lia"));
+        ProfileView profile = sources.ensureProfile(accountManagement.find(source.id()).orElseThrow());
+        assertThat(Jsoup.parse(body(mvc.get().uri("/profile").with(as(source)))).select("#listing-state").text())
+                .startsWith("You are not listed");
+
+        assertThat(mvc.post().uri("/profile/listing").param("listed", "true").with(as(source)).with(csrf()))
+                .hasRedirectedUrl("/profile");
+        assertThat(listing.isListed(profile.id())).isTrue();
+        assertThat(Jsoup.parse(body(mvc.get().uri("/profile").with(as(source)))).select("#listing-state").text())
+                .startsWith("You are listed");
+
+        // Anything but "true" unlists: a mangled form never lists anyone.
+        assertThat(mvc.post().uri("/profile/listing").param("listed", "yes please").with(as(source)).with(csrf()))
+                .hasRedirectedUrl("/profile");
+        assertThat(listing.isListed(profile.id())).isFalse();
+        assertThat(mvc.post().uri("/profile/listing").param("listed", "true").with(as(accounts.journalist())).with(csrf()))
+                .hasStatus(403);
+    }
+
+    private ProfileView expert(String name, String title, String bio, String expertise, String region, boolean listed) {
+        CurrentUser source = accounts.source(name, TestAccounts.uniqueEmail("expert"));
+        ProfileView profile = sources.ensureProfile(accountManagement.find(source.id()).orElseThrow());
+        jdbc.sql("update source_profile set title = :title, bio = :bio, region = :region,"
+                        + " expertise = string_to_array(:expertise, ', ') where id = :id")
+                .param("title", title).param("bio", bio).param("region", region).param("expertise", expertise)
+                .param("id", profile.id()).update();
+        listing.setListed(profile.id(), listed);
+        experts.put(profile.id(), source);
+        return sources.findByAccount(source.id()).orElseThrow();
+    }
+
+    private CurrentUser sourceOf(ProfileView profile) {
+        return experts.get(profile.id());
+    }
+
+    private Document search(CurrentUser journalist, String query) {
+        return Jsoup.parse(body(mvc.get().uri("/directory?" + query).with(as(journalist))));
+    }
+
+    private static List<String> names(Document page) {
+        return page.select(".directory-results .expert-link").eachText();
+    }
+
+    private static String body(MockMvcTester.MockMvcRequestBuilder request) {
+        var result = request.exchange();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        try {
+            return result.getResponse().getContentAsString();
+        }
+        catch (java.io.UnsupportedEncodingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** A word no other test's expert has: letters only, so the full-text parser keeps it whole. */
+    private static String uniqueWord() {
+        return "zq" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+    }
+}
