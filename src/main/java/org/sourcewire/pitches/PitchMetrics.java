@@ -5,9 +5,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The pitches module's meters for an operator: {@code sourcewire.pitches.sent} (pitches stored) and
@@ -31,9 +33,26 @@ class PitchMetrics implements MeterBinder {
                 .description("pitches stored but not yet screened").register(registry);
     }
 
-    /** Counted once the pitch is committed: a pitch refused or rolled back was never sent. */
-    @TransactionalEventListener
+    /**
+     * Counted once the pitch is committed: a pitch refused or rolled back was never sent. A plain listener that asks
+     * the transaction to call back, not a {@code @TransactionalEventListener}, which the event publication registry
+     * would record and complete in transactions of their own for every pitch.
+     */
+    @EventListener
     void on(PitchSubmitted submitted) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            count();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                count();
+            }
+        });
+    }
+
+    private void count() {
         if (sent != null) {
             sent.increment();
         }
