@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class OutletConfirmations {
+class OutletConfirmations {
 
     private final AccountManagement accounts;
     private final Verifications verifications;

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class OutletProposals {
+class OutletProposals {
 
     private final JdbcClient jdbc;
     private final OutletRegistry registry;

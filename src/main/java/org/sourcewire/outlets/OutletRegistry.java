@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class OutletRegistry {
+class OutletRegistry {
 
     private final JdbcClient jdbc;
     private final OutletChecks checks;
