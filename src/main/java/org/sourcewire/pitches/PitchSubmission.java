@@ -83,17 +83,10 @@ class PitchSubmission {
     }
 
     /**
-     * Sends a pitch that confirms the query's requirements, as the pitch form does, for demo data and the screening
-     * evaluation. The same {@code submissionKey} again finds the pitch it made.
-     */
-    UUID submit(AccountView source, long queryId, List<String> answers, String whyMe, UUID submissionKey) {
-        return submit(source, visibleToSource(queryId), new PitchDraft(answers, whyMe, true), submissionKey);
-    }
-
-    /**
-     * The same, for a caller that has just read the query ({@link #pitchable}): the query is not read again. A query
+     * Sends a pitch to a query the caller has just read ({@link #pitchable}): the query is not read again. A query
      * without a pitch cap takes the pitch on what the caller read a moment ago; a capped one is locked and its status
-     * read again, so its pitches are counted one at a time.
+     * read again, so its pitches are counted one at a time. The same {@code submissionKey} again finds the pitch it
+     * made.
      */
     UUID submit(AccountView source, QueryView seen, PitchDraft draft, UUID submissionKey) {
         long queryId = seen.id();
