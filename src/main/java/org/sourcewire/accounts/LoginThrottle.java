@@ -126,14 +126,14 @@ class LoginThrottle {
                         return Duration.ZERO;
                     }
                     Instant latest = rs.getTimestamp(2).toInstant();
-                    Duration wait = Duration.between(now, latest.plus(delayAfter(failures)));
+                    Duration wait = Duration.between(now, latest.plus(delayAfter(failures, limits)));
                     return wait.isNegative() ? Duration.ZERO : wait;
                 })
                 .single();
     }
 
     /** first delay × 2^(failures − free failures), at most the max delay. */
-    private Duration delayAfter(long failures) {
+    static Duration delayAfter(long failures, AccountsProperties.LoginThrottleProperties limits) {
         long doublings = failures - limits.addressFailuresBeforeDelay();
         Duration max = limits.addressMaxDelay();
         if (doublings >= 62) {

@@ -1,7 +1,7 @@
 package org.sourcewire.delivery;
 
 /** The JSON a webhook gets: the shape the chat service at the other end reads. */
-public enum WebhookFormat {
+enum WebhookFormat {
 
     /** Slack's incoming webhooks ({@code text} and Block Kit {@code blocks}); Mattermost and others read it too. */
     SLACK("Slack (also Mattermost, Rocket.Chat)"),

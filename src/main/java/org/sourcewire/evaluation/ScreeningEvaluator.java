@@ -17,9 +17,9 @@ import org.sourcewire.accounts.Role;
 import org.sourcewire.accounts.SignUp;
 import org.sourcewire.audit.Actor;
 import org.sourcewire.pitches.PitchManagement;
-import org.sourcewire.pitches.PitchRuleException;
 import org.sourcewire.pitches.PitchScreening;
 import org.sourcewire.queries.QueryManagement;
+import org.sourcewire.shared.RuleException;
 import org.sourcewire.topics.TopicCatalog;
 import org.sourcewire.topics.TopicChoice;
 
@@ -90,7 +90,7 @@ public class ScreeningEvaluator {
             sent = pitches.submit(source, queryId, pitch.answers(), null, UUID.randomUUID());
             sentPitches.put(pitch.id(), sent);
         }
-        catch (PitchRuleException ex) {
+        catch (RuleException ex) {
             // The pitch form refuses it (e.g. over the word limit): it never reaches the journalist.
             return new EvaluationResult.Screened(pitch.id(), pitch.query(), pitch.label(), 0, true,
                     List.of(new PitchScreening.Reason("refused by the pitch form: " + ex.getMessage(), 0, true)), Map.of());

@@ -9,7 +9,7 @@ import java.util.List;
  * An open query in a source's feed. {@code byline} comes from {@code QueryView.forSource()}: "Anonymous — Podcast"
  * for an anonymous query, whose journalist and outlet are never read into this record.
  */
-public record FeedItem(long queryId, String headline, String topicName, String byline, Instant deadline, boolean byTopic,
+record FeedItem(long queryId, String headline, String topicName, String byline, Instant deadline, boolean byTopic,
         List<String> alertPhrases, boolean pitched) {
 
     /** Why the query is in the feed, in the source's words. */

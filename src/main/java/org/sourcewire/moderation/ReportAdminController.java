@@ -6,6 +6,7 @@ import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.audit.Actor;
 import org.sourcewire.pitches.PitchReport;
 import org.sourcewire.pitches.PitchReports;
+import org.sourcewire.shared.RuleException;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -59,7 +60,7 @@ class ReportAdminController {
                 case ALREADY_STRUCK -> "Upheld. That pitch already has a strike, so no second one was given.";
             });
         }
-        catch (ModerationRuleException ex) {
+        catch (RuleException ex) {
             redirect.addFlashAttribute("error", ex.getMessage());
         }
         return "redirect:/admin/reports";
@@ -72,7 +73,7 @@ class ReportAdminController {
             strikes.dismiss(id, new Actor(admin.id(), admin.email()));
             redirect.addFlashAttribute("success", "Dismissed the report on " + report.source() + "'s pitch. No strike.");
         }
-        catch (ModerationRuleException ex) {
+        catch (RuleException ex) {
             redirect.addFlashAttribute("error", ex.getMessage());
         }
         return "redirect:/admin/reports";

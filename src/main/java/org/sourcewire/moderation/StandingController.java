@@ -3,6 +3,7 @@ package org.sourcewire.moderation;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
 import org.sourcewire.audit.Actor;
+import org.sourcewire.shared.RuleException;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,7 +48,7 @@ class StandingController {
             strikes.appeal(id, user.id(), note, new Actor(user.id(), user.email()));
             redirect.addFlashAttribute("success", "Your appeal is sent. A moderator will decide and tell you by e-mail.");
         }
-        catch (ModerationRuleException ex) {
+        catch (RuleException ex) {
             redirect.addFlashAttribute("error", ex.getMessage());
         }
         return "redirect:/standing";

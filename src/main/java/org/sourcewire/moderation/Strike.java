@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.sourcewire.pitches.PitchReport;
 import org.sourcewire.pitches.ReportReason;
+import org.sourcewire.shared.RuleException;
 
 /** A strike against a source for an upheld report; it can be appealed once and withdrawn by an admin. */
 @Entity
@@ -83,10 +84,10 @@ class Strike {
 
     void appeal(String note, Instant now) {
         if (isWithdrawn()) {
-            throw new ModerationRuleException("This strike was withdrawn; there is nothing to appeal.");
+            throw new RuleException(null, "This strike was withdrawn; there is nothing to appeal.");
         }
         if (appealedAt != null) {
-            throw new ModerationRuleException("You have already appealed this strike. Each strike can be appealed once.");
+            throw new RuleException(null, "You have already appealed this strike. Each strike can be appealed once.");
         }
         appealNote = note.strip();
         appealedAt = now;
@@ -95,7 +96,7 @@ class Strike {
     /** Withdraws the strike; if an appeal was waiting, this grants it. */
     void withdraw(String note, long adminId, Instant now) {
         if (isWithdrawn()) {
-            throw new ModerationRuleException("This strike was already withdrawn.");
+            throw new RuleException(null, "This strike was already withdrawn.");
         }
         if (isAppealPending()) {
             appealDecision = AppealDecision.WITHDRAWN;
@@ -109,7 +110,7 @@ class Strike {
     /** Rejects the waiting appeal: the strike stays. */
     void keep(Instant now) {
         if (!isAppealPending()) {
-            throw new ModerationRuleException("There is no appeal waiting on this strike.");
+            throw new RuleException(null, "There is no appeal waiting on this strike.");
         }
         appealDecision = AppealDecision.KEPT;
         appealDecidedAt = now;

@@ -6,6 +6,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.audit.Actor;
+import org.sourcewire.shared.RuleException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -69,7 +70,7 @@ class StrikeAdminController {
         try {
             redirect.addFlashAttribute("success", action.get());
         }
-        catch (ModerationRuleException ex) {
+        catch (RuleException ex) {
             redirect.addFlashAttribute("error", ex.getMessage());
         }
         return "redirect:/admin/strikes";

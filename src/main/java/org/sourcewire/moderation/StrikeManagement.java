@@ -15,6 +15,7 @@ import org.sourcewire.mail.Email;
 import org.sourcewire.mail.Outbox;
 import org.sourcewire.pitches.PitchReport;
 import org.sourcewire.pitches.PitchReports;
+import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.SiteUrls;
 
 import org.springframework.data.domain.Page;
@@ -70,12 +71,12 @@ class StrikeManagement {
      * Upholds an open report: a strike against the pitch's source with the given reason (blank: the report's own),
      * a warning e-mail, and suspension when the strike reaches the limit.
      *
-     * @throws ModerationRuleException if the report was already decided
+     * @throws RuleException if the report was already decided
      */
     Outcome uphold(long reportId, String reason, Actor admin) {
-        PitchReport report = reports.find(reportId).orElseThrow(() -> new ModerationRuleException("There is no such report."));
+        PitchReport report = reports.find(reportId).orElseThrow(() -> new RuleException(null, "There is no such report."));
         if (!reports.decide(reportId, true)) {
-            throw new ModerationRuleException("That report was already decided.");
+            throw new RuleException(null, "That report was already decided.");
         }
         // Two admins upholding reports against one source at once must not both count below the limit.
         jdbc.sql("select pg_advisory_xact_lock(:kind, :id)").param("kind", STRIKE_LOCK)
@@ -109,11 +110,11 @@ class StrikeManagement {
         return Outcome.STRUCK;
     }
 
-    /** @throws ModerationRuleException if the report was already decided */
+    /** @throws RuleException if the report was already decided */
     void dismiss(long reportId, Actor admin) {
-        PitchReport report = reports.find(reportId).orElseThrow(() -> new ModerationRuleException("There is no such report."));
+        PitchReport report = reports.find(reportId).orElseThrow(() -> new RuleException(null, "There is no such report."));
         if (!reports.decide(reportId, false)) {
-            throw new ModerationRuleException("That report was already decided.");
+            throw new RuleException(null, "That report was already decided.");
         }
         audit.record(admin, "report.dismissed", "report " + reportId, "Dismissed a report (" + report.reason().label()
                 + ") on " + report.source() + "'s pitch to \"" + report.headline() + "\"",

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.sourcewire.pitches.ReportReason;
 
 /** A strike as the source and the admins see it. */
-public record StrikeView(long id, long accountId, UUID pitch, String headline, ReportReason category, String reason,
+record StrikeView(long id, long accountId, UUID pitch, String headline, ReportReason category, String reason,
         Instant at, Instant withdrawnAt, String withdrawalNote, String appealNote, Instant appealedAt,
         Strike.AppealDecision appealDecision, Instant appealDecidedAt) {
 

@@ -11,6 +11,7 @@ import org.sourcewire.outlets.OutletForms.DomainForm;
 import org.sourcewire.outlets.OutletForms.EditForm;
 import org.sourcewire.outlets.OutletForms.OutletForm;
 import org.sourcewire.outlets.OutletForms.ReasonForm;
+import org.sourcewire.shared.RuleException;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -74,7 +75,7 @@ class OutletAdminController {
                 redirect.addFlashAttribute("success", "Added " + form.name().strip() + ".");
                 return "redirect:/admin/outlets/" + id;
             }
-            catch (OutletRuleException ex) {
+            catch (RuleException ex) {
                 reject(result, ex);
             }
         }
@@ -100,7 +101,7 @@ class OutletAdminController {
                 redirect.addFlashAttribute("success", "Saved " + form.name().strip() + ".");
                 return "redirect:/admin/outlets/" + id;
             }
-            catch (OutletRuleException ex) {
+            catch (RuleException ex) {
                 reject(result, ex);
             }
         }
@@ -119,7 +120,7 @@ class OutletAdminController {
                 redirect.addFlashAttribute("success", "Added the domain. Confirm it once you know it is the outlet's.");
                 return "redirect:/admin/outlets/" + id;
             }
-            catch (OutletRuleException ex) {
+            catch (RuleException ex) {
                 reject(result, ex);
             }
         }
@@ -135,7 +136,7 @@ class OutletAdminController {
             redirect.addFlashAttribute("success", "Confirmed. " + (verified == 1 ? "1 journalist" : verified + " journalists")
                     + " at this domain now have a verified outlet.");
         }
-        catch (OutletRuleException ex) {
+        catch (RuleException ex) {
             redirect.addFlashAttribute("error", ex.getMessage());
         }
         return "redirect:/admin/outlets/" + id;
@@ -148,7 +149,7 @@ class OutletAdminController {
             redirect.addFlashAttribute("success", "Accepted: the outlet is in the registry with its domain confirmed.");
             return "redirect:/admin/outlets/" + outlet;
         }
-        catch (OutletRuleException ex) {
+        catch (RuleException ex) {
             redirect.addFlashAttribute("error", ex.getMessage());
             return "redirect:/admin/outlets";
         }
@@ -173,7 +174,7 @@ class OutletAdminController {
             proposals.reject(id, form.reason(), actor(admin));
             redirect.addFlashAttribute("success", "Rejected " + proposal.name() + ". The journalist sees the reason in their settings.");
         }
-        catch (OutletRuleException ex) {
+        catch (RuleException ex) {
             redirect.addFlashAttribute("error", ex.getMessage());
         }
         return "redirect:/admin/outlets";
@@ -196,7 +197,7 @@ class OutletAdminController {
                         : "Recorded: the confirmation is withdrawn.");
                 return "redirect:/admin/outlets/journalists/" + accountId;
             }
-            catch (OutletRuleException ex) {
+            catch (RuleException ex) {
                 reject(result, ex);
             }
         }
@@ -226,7 +227,7 @@ class OutletAdminController {
         return proposals.findPending(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
     }
 
-    static void reject(BindingResult result, OutletRuleException ex) {
+    static void reject(BindingResult result, RuleException ex) {
         if (ex.field() == null) {
             result.reject("rule", ex.getMessage());
         }

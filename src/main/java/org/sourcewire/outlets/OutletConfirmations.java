@@ -8,6 +8,7 @@ import org.sourcewire.accounts.VerificationKind;
 import org.sourcewire.accounts.Verifications;
 import org.sourcewire.audit.Actor;
 import org.sourcewire.audit.AuditLog;
+import org.sourcewire.shared.RuleException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class OutletConfirmations {
+class OutletConfirmations {
 
     private final AccountManagement accounts;
     private final Verifications verifications;
@@ -33,9 +34,9 @@ public class OutletConfirmations {
 
     public void decide(long journalistId, boolean confirmed, String note, Actor admin) {
         AccountView journalist = accounts.find(journalistId).filter(AccountView::isJournalist)
-                .orElseThrow(() -> new OutletRuleException(null, "That journalist does not exist."));
+                .orElseThrow(() -> new RuleException(null, "That journalist does not exist."));
         if (!journalist.verified()) {
-            throw new OutletRuleException(null, "The journalist has not confirmed their e-mail address yet.");
+            throw new RuleException(null, "The journalist has not confirmed their e-mail address yet.");
         }
         verifications.recordByAdmin(journalistId, VerificationKind.OUTLET_CONFIRMED, journalist.outletName(), confirmed,
                 confirmed ? "Works for " + journalist.outletName() : "Not confirmed for " + journalist.outletName(),

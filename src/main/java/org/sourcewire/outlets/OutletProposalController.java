@@ -6,6 +6,7 @@ import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Verifications;
 import org.sourcewire.outlets.OutletForms.OutletForm;
+import org.sourcewire.shared.RuleException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -53,7 +54,7 @@ class OutletProposalController {
                         + " and add it to the registry or tell you why not.");
                 return "redirect:/account/outlet";
             }
-            catch (OutletRuleException ex) {
+            catch (RuleException ex) {
                 OutletAdminController.reject(result, ex);
             }
         }

@@ -11,6 +11,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.audit.Actor;
 import org.sourcewire.audit.AuditLog;
+import org.sourcewire.shared.RuleException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class OutletProposals {
+class OutletProposals {
 
     private final JdbcClient jdbc;
     private final OutletRegistry registry;
@@ -44,12 +45,12 @@ public class OutletProposals {
     /** A journalist's proposal; a second one while the first waits is refused (field "name"). */
     public long propose(AccountView journalist, String name, String website, OutletType type) {
         if (!journalist.isJournalist()) {
-            throw new OutletRuleException(null, "Only journalists propose outlets.");
+            throw new RuleException(null, "Only journalists propose outlets.");
         }
-        String domain = OutletRegistry.domainOf(website).orElseThrow(() -> new OutletRuleException("website",
+        String domain = OutletRegistry.domainOf(website).orElseThrow(() -> new RuleException("website",
                 "Enter the outlet's web address, e.g. https://ledger.example."));
         registry.outletAt(domain).ifPresent(owner -> {
-            throw new OutletRuleException("website", domain + " is already in the registry as " + owner
+            throw new RuleException("website", domain + " is already in the registry as " + owner
                     + ". Your outlet is verified when your confirmed e-mail address is at its domain, or when our team "
                     + "confirms you.");
         });
@@ -57,7 +58,7 @@ public class OutletProposals {
         jdbc.sql("select pg_advisory_xact_lock(7319, hashtext(cast(:account as text)))").param("account", journalist.id())
                 .query(Object.class).list();
         if (latest(journalist.id()).filter(p -> p.state() == OutletProposal.State.PENDING).isPresent()) {
-            throw new OutletRuleException("name", "You already have a proposal waiting for our team.");
+            throw new RuleException("name", "You already have a proposal waiting for our team.");
         }
         return jdbc.sql("""
                 insert into outlet_proposal (account_id, name, website, domain, type, created_at)
@@ -115,7 +116,7 @@ public class OutletProposals {
 
     private OutletProposal pendingForUpdate(long id) {
         return rows("where id = :id and state = 'PENDING' for update", Map.of("id", id)).stream().findFirst()
-                .orElseThrow(() -> new OutletRuleException(null, "That proposal is no longer waiting."));
+                .orElseThrow(() -> new RuleException(null, "That proposal is no longer waiting."));
     }
 
     private List<OutletProposal> rows(String where, Map<String, ?> params) {

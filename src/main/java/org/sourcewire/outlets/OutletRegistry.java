@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.sourcewire.audit.Actor;
 import org.sourcewire.audit.AuditLog;
 import org.sourcewire.shared.Domains;
+import org.sourcewire.shared.RuleException;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class OutletRegistry {
+class OutletRegistry {
 
     private final JdbcClient jdbc;
     private final OutletChecks checks;
@@ -54,10 +55,10 @@ public class OutletRegistry {
     /**
      * A new outlet with one domain; confirmed at once when {@code confirmed}. Its id.
      *
-     * @throws OutletRuleException when the name or domain is taken or the domain is not one
+     * @throws RuleException when the name or domain is taken or the domain is not one
      */
     public long add(String name, OutletType type, String website, boolean confirmed, Actor admin) {
-        String domain = domainOf(website).orElseThrow(() -> new OutletRuleException("website",
+        String domain = domainOf(website).orElseThrow(() -> new RuleException("website",
                 "Enter the outlet's web address or domain, e.g. https://ledger.example."));
         Instant now = clock.instant();
         refuseTakenName(name, null);
@@ -75,7 +76,7 @@ public class OutletRegistry {
     }
 
     public void edit(long id, String name, OutletType type, Actor admin) {
-        OutletView before = find(id).orElseThrow(() -> new OutletRuleException(null, "That outlet does not exist."));
+        OutletView before = find(id).orElseThrow(() -> new RuleException(null, "That outlet does not exist."));
         refuseTakenName(name, id);
         jdbc.sql("update outlet set name = :name, type = :type, updated_at = :now where id = :id")
                 .param("name", name.strip()).param("type", type.name()).param("now", Timestamp.from(clock.instant()))
@@ -86,8 +87,8 @@ public class OutletRegistry {
 
     /** Adds a domain, not yet confirmed. */
     public void addDomain(long id, String typed, Actor admin) {
-        OutletView outlet = find(id).orElseThrow(() -> new OutletRuleException(null, "That outlet does not exist."));
-        String domain = domainOf(typed).orElseThrow(() -> new OutletRuleException("domain",
+        OutletView outlet = find(id).orElseThrow(() -> new RuleException(null, "That outlet does not exist."));
+        String domain = domainOf(typed).orElseThrow(() -> new RuleException("domain",
                 "Enter a domain such as ledger.example or a web address."));
         refuseTakenDomain(domain, "domain");
         insertDomain(id, domain);
@@ -97,9 +98,9 @@ public class OutletRegistry {
 
     /** Confirms a domain of the outlet; the journalists at it get their check. How many were verified now. */
     public int confirmDomain(long outletId, long domainId, Actor admin) {
-        OutletView outlet = find(outletId).orElseThrow(() -> new OutletRuleException(null, "That outlet does not exist."));
+        OutletView outlet = find(outletId).orElseThrow(() -> new RuleException(null, "That outlet does not exist."));
         OutletView.Domain domain = outlet.domains().stream().filter(d -> d.id() == domainId).findFirst()
-                .orElseThrow(() -> new OutletRuleException(null, "That domain is not one of this outlet's."));
+                .orElseThrow(() -> new RuleException(null, "That domain is not one of this outlet's."));
         if (!domain.confirmed()) {
             jdbc.sql("update outlet_domain set confirmed_at = :now, confirmed_by = :admin where id = :id")
                     .param("now", Timestamp.from(clock.instant())).param("admin", admin.id()).param("id", domainId).update();
@@ -163,13 +164,13 @@ public class OutletRegistry {
         }
         catch (DuplicateKeyException ex) {
             // Two admins adding the same domain at once: the unique index decides.
-            throw new OutletRuleException("domain", domain + " already belongs to an outlet in the registry.");
+            throw new RuleException("domain", domain + " already belongs to an outlet in the registry.");
         }
     }
 
     private void refuseTakenDomain(String domain, String field) {
         outletAt(domain).ifPresent(owner -> {
-            throw new OutletRuleException(field, domain + " already belongs to " + owner + ".");
+            throw new RuleException(field, domain + " already belongs to " + owner + ".");
         });
     }
 
@@ -177,7 +178,7 @@ public class OutletRegistry {
         boolean taken = jdbc.sql("select exists (select 1 from outlet where lower(name) = lower(:name) and id <> :except)")
                 .param("name", name.strip()).param("except", except == null ? -1L : except).query(Boolean.class).single();
         if (taken) {
-            throw new OutletRuleException("name", "An outlet with this name is already in the registry.");
+            throw new RuleException("name", "An outlet with this name is already in the registry.");
         }
     }
 }

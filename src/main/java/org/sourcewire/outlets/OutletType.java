@@ -1,7 +1,7 @@
 package org.sourcewire.outlets;
 
 /** What kind of outlet it is. */
-public enum OutletType {
+enum OutletType {
     NEWSPAPER("Newspaper"), MAGAZINE("Magazine"), BROADCASTER("Broadcaster"), ONLINE("Online publication"),
     PODCAST("Podcast"), NEWSLETTER("Newsletter"), AGENCY("News agency");
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** An outlet in the registry, with its domains. */
-public record OutletView(long id, String name, OutletType type, Instant createdAt, List<Domain> domains) {
+record OutletView(long id, String name, OutletType type, Instant createdAt, List<Domain> domains) {
 
     /** One of the outlet's registrable domains; {@code confirmedAt} is null until an admin confirms it. */
     public record Domain(long id, String domain, Instant confirmedAt) {

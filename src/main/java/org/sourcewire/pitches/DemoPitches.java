@@ -57,7 +57,8 @@ class DemoPitches implements ApplicationRunner {
                 .param("headline", headline).query(Long.class).optional();
         accounts.findByEmail(email).ifPresent(source -> query.ifPresent(id -> {
             if (jdbc.sql("select count(*) from pitch where query_id = :id").param("id", id).query(Integer.class).single() == 0) {
-                pitches.submit(source, id, answers, whyMe, UUID.randomUUID());
+                pitches.submit(source, pitches.pitchable(id, source), new PitchDraft(answers, whyMe, true),
+                        UUID.randomUUID());
             }
         }));
     }

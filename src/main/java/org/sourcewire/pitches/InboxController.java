@@ -9,6 +9,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.WebAddress;
 
 import org.springframework.data.domain.PageRequest;
@@ -275,7 +276,7 @@ class InboxController {
             }
             return null;
         }
-        catch (PitchRuleException ex) {
+        catch (RuleException ex) {
             return ex.getMessage();
         }
     }

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * one cluster of similar pitches opened out (named by any of its pitches). Only fixed SQL fragments are built here;
  * every value is a bound parameter.
  */
-public record InboxFilter(PitchStatus status, String sort, boolean hideFlagged, Integer minScore, UUID similar,
+record InboxFilter(PitchStatus status, String sort, boolean hideFlagged, Integer minScore, UUID similar,
         boolean verifiedOnly) {
 
     static InboxFilter of(PitchStatus status, String sort, boolean hideFlagged, Integer minScore) {

@@ -4,6 +4,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.shared.RuleException;
 import org.sourcewire.sources.ProfileView;
 import org.sourcewire.sources.SourceManagement;
 
@@ -97,7 +98,7 @@ class InvitationController {
         try {
             invitations.invite(journalist, expert, form.query(), form.getNote());
         }
-        catch (PitchRuleException ex) {
+        catch (RuleException ex) {
             if (ex.field() != null) {
                 result.rejectValue(ex.field(), "rule", ex.getMessage());
             }

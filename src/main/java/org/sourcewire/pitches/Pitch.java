@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.sourcewire.shared.RuleException;
+
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -104,7 +106,7 @@ class Pitch extends AbstractAggregateRoot<Pitch> {
 
     void edit(List<String> newAnswers, String newWhyMe, int words, Instant now) {
         if (!isEditable()) {
-            throw new PitchRuleException(null, "The journalist has opened this pitch, so it can no longer be changed.");
+            throw new RuleException(null, "The journalist has opened this pitch, so it can no longer be changed.");
         }
         answers.clear();
         answers.addAll(newAnswers);
@@ -125,7 +127,7 @@ class Pitch extends AbstractAggregateRoot<Pitch> {
     /** @return whether the status changed (only then is the source told) */
     boolean shortlist(Instant now) {
         if (status == PitchStatus.USED) {
-            throw new PitchRuleException(null, "This pitch is already marked as used.");
+            throw new RuleException(null, "This pitch is already marked as used.");
         }
         seen(now);
         declineReason = null;
@@ -135,7 +137,7 @@ class Pitch extends AbstractAggregateRoot<Pitch> {
     /** @return whether the status changed (only then is the source told) */
     boolean decline(String reason, Instant now) {
         if (status == PitchStatus.USED) {
-            throw new PitchRuleException(null, "This pitch is already marked as used.");
+            throw new RuleException(null, "This pitch is already marked as used.");
         }
         seen(now);
         declineReason = reason;

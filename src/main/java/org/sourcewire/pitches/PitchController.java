@@ -10,6 +10,7 @@ import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.queries.QueryView;
 import org.sourcewire.shared.OneTimeKey;
+import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.ViewerZone;
 import org.sourcewire.sources.SourceManagement;
 
@@ -71,7 +72,7 @@ class PitchController {
             QueryView query = submission.pitchable(id, source);
             return formPage(query, PitchForm.blank(query.questions().size()), null, source, model);
         }
-        catch (PitchRuleException ex) {
+        catch (RuleException ex) {
             redirect.addFlashAttribute("error", ex.getMessage());
             return "redirect:/queries/" + id;
         }
@@ -85,7 +86,7 @@ class PitchController {
         try {
             query = submission.pitchable(id, source);
         }
-        catch (PitchRuleException ex) {
+        catch (RuleException ex) {
             var existing = sources.findByAccount(source.id()).flatMap(profile -> submission.existing(id, profile.id()));
             if (existing.isPresent()) {
                 redirect.addFlashAttribute("info", "You have pitched this query already. Here is your pitch.");
@@ -103,7 +104,7 @@ class PitchController {
                 redirect.addAttribute("pitch", pitch).addAttribute("sent", true);
                 return "redirect:/pitches/{pitch}";
             }
-            catch (PitchRuleException ex) {
+            catch (RuleException ex) {
                 reject(result, ex);
             }
         }
@@ -184,7 +185,7 @@ class PitchController {
                 redirect.addFlashAttribute("success", "Your pitch is updated.");
                 return "redirect:/pitches/" + publicId;
             }
-            catch (PitchRuleException ex) {
+            catch (RuleException ex) {
                 reject(result, ex);
             }
         }
@@ -199,7 +200,7 @@ class PitchController {
             redirect.addFlashAttribute("success", "Your pitch is withdrawn. The journalist will not see it.");
             return "redirect:/pitches";
         }
-        catch (PitchRuleException ex) {
+        catch (RuleException ex) {
             redirect.addFlashAttribute("error", ex.getMessage());
             return "redirect:/pitches/" + publicId;
         }
@@ -222,7 +223,7 @@ class PitchController {
                 messages.write(publicId, author, body, OneTimeKey.from(submissionKey));
                 redirect.addFlashAttribute("success", "Message sent. They get an e-mail with a link back here.");
             }
-            catch (PitchRuleException ex) {
+            catch (RuleException ex) {
                 redirect.addFlashAttribute("messageError", ex.getMessage());
             }
         }
@@ -264,7 +265,7 @@ class PitchController {
         return "pitches/form";
     }
 
-    private static void reject(BindingResult result, PitchRuleException ex) {
+    private static void reject(BindingResult result, RuleException ex) {
         if (ex.field() != null && !"answers".equals(ex.field())) {
             result.rejectValue(ex.field(), "rule", ex.getMessage());
         }

@@ -13,6 +13,7 @@ import org.sourcewire.mail.Email;
 import org.sourcewire.mail.Outbox;
 import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.SiteUrls;
 import org.sourcewire.sources.ProfileView;
 import org.sourcewire.sources.SourceManagement;
@@ -60,24 +61,24 @@ class PitchInvitations {
     }
 
     /**
-     * Invites the expert to the query, or says why not (a {@link PitchRuleException} naming the form field). The
+     * Invites the expert to the query, or says why not (a {@link RuleException} naming the form field). The
      * journalist's invitations are counted under a lock of their own, so two at once cannot both pass a limit.
      */
     void invite(AccountView journalist, ProfileView expert, Long queryId, String note) {
         if (!journalist.isJournalist() || journalist.suspended()) {
-            throw new PitchRuleException(null, "Only journalists with an active account can invite experts.");
+            throw new RuleException(null, "Only journalists with an active account can invite experts.");
         }
         QueryView query = queryId == null ? null : queries.find(queryId)
                 .filter(found -> PitchAccess.isJournalistOf(found, journalist)).filter(this::takesPitches).orElse(null);
         if (query == null) {
-            throw new PitchRuleException("queryId", "Choose one of your open queries.");
+            throw new RuleException("queryId", "Choose one of your open queries.");
         }
         String cleanNote = note == null || note.isBlank() ? null : note.strip();
         if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
-            throw new PitchRuleException("note", "Keep the note under 1,000 characters.");
+            throw new RuleException("note", "Keep the note under 1,000 characters.");
         }
         AccountView account = accounts.find(expert.accountId()).filter(found -> !found.suspended())
-                .orElseThrow(() -> new PitchRuleException(null, "This expert cannot be invited now."));
+                .orElseThrow(() -> new RuleException(null, "This expert cannot be invited now."));
         jdbc.sql("select pg_advisory_xact_lock(7302, cast(:journalist as int))").param("journalist", journalist.id())
                 .query(Object.class).list();
         Instant now = clock.instant();
@@ -95,20 +96,20 @@ class PitchInvitations {
                 .query((rs, n) -> new Standing(rs.getBoolean(1), rs.getBoolean(2), rs.getLong(3), rs.getLong(4),
                         rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant())).single();
         if (standing.invited()) {
-            throw new PitchRuleException("queryId", "You have already invited " + expert.name() + " to this query.");
+            throw new RuleException("queryId", "You have already invited " + expert.name() + " to this query.");
         }
         if (standing.pitched()) {
-            throw new PitchRuleException("queryId", expert.name() + " has already pitched this query: it is in your inbox.");
+            throw new RuleException("queryId", expert.name() + " has already pitched this query: it is in your inbox.");
         }
         PitchesProperties.InvitationLimits limits = properties.invitations();
         if (standing.forQuery() >= limits.perQuery()) {
-            throw new PitchRuleException("queryId", "You have invited " + standing.forQuery() + " experts to this query, "
+            throw new RuleException("queryId", "You have invited " + standing.forQuery() + " experts to this query, "
                     + "the most one query may have. Invite the best few: every expert can still find the query in "
                     + "their feed.");
         }
         if (standing.today() >= limits.perDay()) {
             Duration wait = Duration.between(now, standing.oldestToday().plus(Duration.ofDays(1)));
-            throw new PitchRuleException(null, "You have sent " + standing.today() + " invitations in the last 24 hours, "
+            throw new RuleException(null, "You have sent " + standing.today() + " invitations in the last 24 hours, "
                     + "the most allowed. You can invite again " + in(wait) + ".");
         }
         jdbc.sql("""

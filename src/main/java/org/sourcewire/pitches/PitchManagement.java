@@ -55,11 +55,13 @@ public class PitchManagement {
     }
 
     /**
-     * Sends a pitch that confirms the query's requirements, as the pitch form does, for the screening evaluation. The
-     * same {@code submissionKey} again finds the pitch it made.
+     * Sends a pitch that confirms the query's requirements, the way the pitch form does (the same checks, in the same
+     * order), for the screening evaluation. While the query is open, the same {@code submissionKey} again finds the
+     * pitch it made.
      */
     public UUID submit(AccountView source, long queryId, List<String> answers, String whyMe, UUID submissionKey) {
-        return submission.submit(source, queryId, answers, whyMe, submissionKey);
+        return submission.submit(source, submission.pitchable(queryId, source), new PitchDraft(answers, whyMe, true),
+                submissionKey);
     }
 
     /** What screening said of a pitch: its score, whether it is flagged, and why. Empty while it waits for it. */

@@ -12,6 +12,7 @@ import org.sourcewire.mail.Email;
 import org.sourcewire.mail.Outbox;
 import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.SiteUrls;
 import org.sourcewire.sources.ProfileView;
 import org.sourcewire.sources.SourceManagement;
@@ -77,7 +78,7 @@ class PitchMessages {
                     select from_source from pitch_message where pitch_id = :pitch order by created_at desc, id desc limit 1""")
                     .param("pitch", pitch.getId()).query(Boolean.class).optional().orElse(false);
             if (lastFromSource) {
-                throw new PitchRuleException("body", "Wait for the journalist's reply before you write again.");
+                throw new RuleException("body", "Wait for the journalist's reply before you write again.");
             }
         }
         int added = jdbc.sql("""

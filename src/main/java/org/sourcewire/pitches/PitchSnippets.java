@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.sourcewire.accounts.AccountView;
+import org.sourcewire.shared.RuleException;
 import org.sourcewire.sources.ProfileView;
 import org.sourcewire.sources.SourceManagement;
 
@@ -55,7 +56,7 @@ class PitchSnippets {
         long kept = jdbc.sql("select count(*) from pitch_snippet where source_id = :source").param("source", profile.id())
                 .query(Long.class).single();
         if (kept >= properties.maxSnippets()) {
-            throw new PitchRuleException(null, "You have " + kept + " snippets, the most one source may keep. Change "
+            throw new RuleException(null, "You have " + kept + " snippets, the most one source may keep. Change "
                     + "or delete one first.");
         }
         Timestamp now = Timestamp.from(clock.instant());
@@ -93,16 +94,16 @@ class PitchSnippets {
 
     private static void check(String label, String body) {
         if (label == null || label.isBlank()) {
-            throw new PitchRuleException("label", "Name the snippet, e.g. Bio.");
+            throw new RuleException("label", "Name the snippet, e.g. Bio.");
         }
         if (oneLine(label).length() > MAX_LABEL) {
-            throw new PitchRuleException("label", "Keep the name under 60 characters.");
+            throw new RuleException("label", "Keep the name under 60 characters.");
         }
         if (body == null || body.isBlank()) {
-            throw new PitchRuleException("body", "Write the text of the snippet.");
+            throw new RuleException("body", "Write the text of the snippet.");
         }
         if (body.strip().length() > MAX_BODY) {
-            throw new PitchRuleException("body", "Keep a snippet under 1,500 characters.");
+            throw new RuleException("body", "Keep a snippet under 1,500 characters.");
         }
     }
 

@@ -12,6 +12,7 @@ import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.QueryStatus;
 import org.sourcewire.queries.QueryView;
 import org.sourcewire.shared.PlainRead;
+import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.SqlArrays;
 import org.sourcewire.sources.ProfileView;
 import org.sourcewire.sources.SourceManagement;
@@ -82,17 +83,10 @@ class PitchSubmission {
     }
 
     /**
-     * Sends a pitch that confirms the query's requirements, as the pitch form does, for demo data and the screening
-     * evaluation. The same {@code submissionKey} again finds the pitch it made.
-     */
-    UUID submit(AccountView source, long queryId, List<String> answers, String whyMe, UUID submissionKey) {
-        return submit(source, visibleToSource(queryId), new PitchDraft(answers, whyMe, true), submissionKey);
-    }
-
-    /**
-     * The same, for a caller that has just read the query ({@link #pitchable}): the query is not read again. A query
+     * Sends a pitch to a query the caller has just read ({@link #pitchable}): the query is not read again. A query
      * without a pitch cap takes the pitch on what the caller read a moment ago; a capped one is locked and its status
-     * read again, so its pitches are counted one at a time.
+     * read again, so its pitches are counted one at a time. The same {@code submissionKey} again finds the pitch it
+     * made.
      */
     UUID submit(AccountView source, QueryView seen, PitchDraft draft, UUID submissionKey) {
         long queryId = seen.id();
@@ -109,7 +103,7 @@ class PitchSubmission {
             if (standing.earlierKey().equals(submissionKey)) {
                 return standing.earlierPitch();
             }
-            throw new PitchRuleException(null, "You have already pitched this query. You can change your pitch "
+            throw new RuleException(null, "You have already pitched this query. You can change your pitch "
                     + "until the journalist opens it.");
         }
         checkOpen(query);
@@ -118,7 +112,7 @@ class PitchSubmission {
         int count = capped ? jdbc.sql("select count(*) from pitch where query_id = :query").param("query", queryId)
                 .query(Integer.class).single() : 0;
         if (capped && count >= query.pitchCap()) {
-            throw new PitchRuleException(null, "This query has all the pitches its journalist asked for.");
+            throw new RuleException(null, "This query has all the pitches its journalist asked for.");
         }
         // Screened after it is stored, from PitchSubmitted (the source is answered at once); until then no score.
         Instant now = clock.instant();
@@ -153,7 +147,7 @@ class PitchSubmission {
         Pitch pitch = access.ownPitch(publicId, source);
         QueryView query = queries.find(pitch.getQueryId()).orElseThrow(PitchNotFoundException::new);
         if (!pitch.isEditable()) {
-            throw new PitchRuleException(null, "The journalist has opened this pitch, so it can no longer be changed.");
+            throw new RuleException(null, "The journalist has opened this pitch, so it can no longer be changed.");
         }
         checkOpen(query);
         checkDraft(query, draft);
@@ -170,7 +164,7 @@ class PitchSubmission {
     void withdraw(UUID publicId, AccountView source) {
         Pitch pitch = access.ownPitch(publicId, source);
         if (!pitch.isEditable()) {
-            throw new PitchRuleException(null, "The journalist has opened this pitch, so it can no longer be withdrawn.");
+            throw new RuleException(null, "The journalist has opened this pitch, so it can no longer be withdrawn.");
         }
         pitches.delete(pitch);
     }
@@ -253,11 +247,11 @@ class PitchSubmission {
         Plan plan = sent.plan();
         PitchesProperties.Quota quota = properties.quota(plan);
         if (sent.day() >= quota.perDay()) {
-            throw new PitchRuleException(null, "You have sent " + sent.day() + " pitches in the last 24 hours, the most the "
+            throw new RuleException(null, "You have sent " + sent.day() + " pitches in the last 24 hours, the most the "
                     + plan.label() + " plan allows. Pick the queries where you are the best source; you can pitch again tomorrow.");
         }
         if (sent.month() >= quota.perMonth()) {
-            throw new PitchRuleException(null, "You have sent " + sent.month() + " pitches in the last 30 days, the most the "
+            throw new RuleException(null, "You have sent " + sent.month() + " pitches in the last 30 days, the most the "
                     + plan.label() + " plan allows.");
         }
     }
@@ -269,39 +263,39 @@ class PitchSubmission {
 
     private void checkSource(AccountView source) {
         if (!source.isSource()) {
-            throw new PitchRuleException(null, "Only sources can pitch.");
+            throw new RuleException(null, "Only sources can pitch.");
         }
         if (source.suspended()) {
-            throw new PitchRuleException(null, "Your account is suspended, so you cannot pitch.");
+            throw new RuleException(null, "Your account is suspended, so you cannot pitch.");
         }
         if (!source.verified()) {
-            throw new PitchRuleException(null, "Confirm your e-mail address before you pitch. We sent you a link.");
+            throw new RuleException(null, "Confirm your e-mail address before you pitch. We sent you a link.");
         }
     }
 
     private void checkOpen(QueryView query) {
         if (query.status() != QueryStatus.PUBLISHED) {
-            throw new PitchRuleException(null, "This query is closed and takes no more pitches.");
+            throw new RuleException(null, "This query is closed and takes no more pitches.");
         }
         if (query.deadline() != null && !query.deadline().isAfter(clock.instant())) {
-            throw new PitchRuleException(null, "The deadline of this query has passed.");
+            throw new RuleException(null, "The deadline of this query has passed.");
         }
         // A query at its cap is closed by the pitch that reached it; submit() counts again under the query's lock.
     }
 
     private void checkDraft(QueryView query, PitchDraft draft) {
         if (draft.answers().size() != query.questions().size()) {
-            throw new PitchRuleException(null, "The query's questions have changed. Reload the page and try again.");
+            throw new RuleException(null, "The query's questions have changed. Reload the page and try again.");
         }
         if (draft.answers().stream().allMatch(answer -> answer == null || answer.isBlank())) {
-            throw new PitchRuleException("answers", "Answer at least one question.");
+            throw new RuleException("answers", "Answer at least one question.");
         }
         if (draft.words() > properties.maxWords()) {
-            throw new PitchRuleException("answers", "Your pitch has " + draft.words() + " words; the limit is "
+            throw new RuleException("answers", "Your pitch has " + draft.words() + " words; the limit is "
                     + properties.maxWords() + ". 150–200 words works best.");
         }
         if (hasRequirements(query) && !draft.confirmsRequirements()) {
-            throw new PitchRuleException("confirmsRequirements", "Confirm that you meet the journalist's requirements, "
+            throw new RuleException("confirmsRequirements", "Confirm that you meet the journalist's requirements, "
                     + "or do not pitch this query.");
         }
     }

@@ -14,6 +14,7 @@ import org.sourcewire.mail.Email;
 import org.sourcewire.mail.Outbox;
 import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.SiteUrls;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -213,7 +214,7 @@ class PitchTriage {
                 .param("pitch", pitch.getId()).param("reporter", journalist.id()).param("reason", reason.name())
                 .param("note", clean(note)).param("now", Timestamp.from(clock.instant())).update();
         if (added == 0) {
-            throw new PitchRuleException(null, "You have already reported this pitch. A moderator will look at it.");
+            throw new RuleException(null, "You have already reported this pitch. A moderator will look at it.");
         }
     }
 

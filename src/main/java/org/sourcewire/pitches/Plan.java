@@ -1,7 +1,7 @@
 package org.sourcewire.pitches;
 
 /** A source's plan: it raises quotas, never priority over better pitches. */
-public enum Plan {
+enum Plan {
     FREE("Free"), STANDARD("Standard"), ADVANCED("Advanced"), PREMIUM("Premium");
 
     private final String label;

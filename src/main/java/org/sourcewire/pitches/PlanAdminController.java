@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.audit.Actor;
+import org.sourcewire.shared.RuleException;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -73,7 +74,7 @@ class PlanAdminController {
                 redirect.addFlashAttribute("success", source.email() + " is now on the " + plan.get().label() + " plan.");
                 return "redirect:/admin/plans";
             }
-            catch (PitchRuleException ex) {
+            catch (RuleException ex) {
                 result.rejectValue(ex.field(), "rule", ex.getMessage());
             }
         }

@@ -8,6 +8,7 @@ import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.Role;
 import org.sourcewire.audit.Actor;
 import org.sourcewire.audit.AuditLog;
+import org.sourcewire.shared.RuleException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -62,13 +63,13 @@ class Plans {
     /**
      * Puts the source with this e-mail address on the plan.
      *
-     * @throws PitchRuleException when no source has that address
+     * @throws RuleException when no source has that address
      */
     @Transactional
     AccountView assign(String email, Plan plan, Actor admin) {
         AccountView source = accounts.findByEmail(email.strip())
                 .filter(account -> account.role() == Role.SOURCE)
-                .orElseThrow(() -> new PitchRuleException("email", "No source has that e-mail address."));
+                .orElseThrow(() -> new RuleException("email", "No source has that e-mail address."));
         Plan before = jdbc.sql("select plan from source_plan where account_id = :id").param("id", source.id())
                 .query(String.class).optional().map(Plan::valueOf).orElse(Plan.FREE);
         jdbc.sql("""

@@ -3,6 +3,7 @@ package org.sourcewire.pitches;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.shared.RuleException;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,7 +39,7 @@ class SnippetController {
         try {
             snippets.add(source, label, body);
         }
-        catch (PitchRuleException ex) {
+        catch (RuleException ex) {
             return page(source, null, label, body, ex.field(), ex.getMessage(), model);
         }
         redirect.addFlashAttribute("success", "Snippet saved. It is on the pitch form, one click from any answer.");
@@ -53,7 +54,7 @@ class SnippetController {
         try {
             snippets.change(source, id, label, body);
         }
-        catch (PitchRuleException ex) {
+        catch (RuleException ex) {
             return page(source, id, label, body, ex.field(), ex.getMessage(), model);
         }
         redirect.addFlashAttribute("success", "Snippet changed.");

@@ -8,7 +8,7 @@ import java.util.List;
  * What a moderator knows of a query's journalist: how old the account is, how many queries they submitted before
  * this one, how many of those were published and rejected (with the latest rejection's reason), and the latest few.
  */
-public record JournalistHistory(Duration accountAge, long earlierQueries, long published, long rejected,
+record JournalistHistory(Duration accountAge, long earlierQueries, long published, long rejected,
         String lastRejectionReason, List<Earlier> latest) {
 
     /** @param rejectionReason the moderators' reason, for a rejected query */

@@ -16,6 +16,7 @@ import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
 import org.sourcewire.shared.OneTimeKey;
+import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.ViewerZone;
 import org.sourcewire.topics.TopicCatalog;
 
@@ -122,7 +123,7 @@ class QueryController {
         try {
             saved = queries.createDraft(journalist, form.toDetails(), OneTimeKey.from(form.getSubmissionKey()));
         }
-        catch (QueryRuleException ex) {
+        catch (RuleException ex) {
             reject(result, ex);
             return form(form, null, model);
         }
@@ -186,7 +187,7 @@ class QueryController {
         try {
             queries.editDraft(id, journalist, form.toDetails());
         }
-        catch (QueryRuleException ex) {
+        catch (RuleException ex) {
             reject(result, ex);
             return form(form, id, model);
         }
@@ -200,7 +201,7 @@ class QueryController {
             queries.close(id, journalist);
             redirect.addFlashAttribute("success", "The query is closed. It takes no more pitches.");
         }
-        catch (QueryRuleException ex) {
+        catch (RuleException ex) {
             redirect.addFlashAttribute("error", ex.getMessage());
         }
         return "redirect:/queries/" + id;
@@ -240,7 +241,7 @@ class QueryController {
                     ? "Your query is published. Matching sources see it now."
                     : "Your query was sent for review. You will get an e-mail when a moderator has looked at it.");
         }
-        catch (QueryRuleException ex) {
+        catch (RuleException ex) {
             redirect.addFlashAttribute("error", ex.getMessage());
         }
         return "redirect:/queries/" + id;
@@ -272,7 +273,7 @@ class QueryController {
         return "queries/form";
     }
 
-    private static void reject(BindingResult result, QueryRuleException ex) {
+    private static void reject(BindingResult result, RuleException ex) {
         if (ex.field() != null) {
             result.rejectValue(ex.field(), "rule", ex.getMessage());
         }

@@ -20,6 +20,7 @@ import org.sourcewire.audit.Actor;
 import org.sourcewire.audit.AuditLog;
 import org.sourcewire.mail.Email;
 import org.sourcewire.mail.Outbox;
+import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.SiteUrls;
 import org.sourcewire.topics.TopicCatalog;
 import org.sourcewire.topics.TopicMerged;
@@ -104,7 +105,7 @@ public class QueryManagement implements TopicUsage.Queries {
     /** @return the status the query reached: published (auto-approved) or waiting for review */
     QueryStatus submit(long id, AccountView journalist) {
         if (!journalist.verified()) {
-            throw new QueryRuleException(null, "Confirm your e-mail address before you submit a query. "
+            throw new RuleException(null, "Confirm your e-mail address before you submit a query. "
                     + "Your draft is saved.");
         }
         Query query = own(id, journalist.id());
@@ -118,7 +119,7 @@ public class QueryManagement implements TopicUsage.Queries {
     void close(long id, AccountView journalist) {
         Query query = own(id, journalist.id());
         if (!query.close(clock.instant())) {
-            throw new QueryRuleException(null, "Only open queries can be closed.");
+            throw new RuleException(null, "Only open queries can be closed.");
         }
         queries.save(query);
     }
@@ -224,7 +225,7 @@ public class QueryManagement implements TopicUsage.Queries {
     }
 
     public void approve(long id, Actor admin) {
-        Query query = queries.findForUpdate(id).orElseThrow(() -> new QueryRuleException(null, "That query does not exist."));
+        Query query = queries.findForUpdate(id).orElseThrow(() -> new RuleException(null, "That query does not exist."));
         query.approve(clock.instant());
         queries.save(query);
         audit.record(admin, "query.approved", "query " + id, "Approved \"" + query.getHeadline() + "\"",
@@ -232,7 +233,7 @@ public class QueryManagement implements TopicUsage.Queries {
     }
 
     public void reject(long id, String reason, Actor admin) {
-        Query query = queries.findForUpdate(id).orElseThrow(() -> new QueryRuleException(null, "That query does not exist."));
+        Query query = queries.findForUpdate(id).orElseThrow(() -> new RuleException(null, "That query does not exist."));
         query.reject(reason.strip(), clock.instant());
         queries.save(query);
         accounts.find(query.getJournalistId()).ifPresent(journalist -> outbox.queue(new Email(journalist.email(),
@@ -340,10 +341,10 @@ public class QueryManagement implements TopicUsage.Queries {
 
     private void checkChoices(AccountView journalist, QueryDetails details) {
         if (details.topicId() != null && !topics.isActive(details.topicId())) {
-            throw new QueryRuleException("topicId", "This topic is retired. Choose another topic.");
+            throw new RuleException("topicId", "This topic is retired. Choose another topic.");
         }
         if (details.anonymous() && !journalist.hasVerifiedOutlet()) {
-            throw new QueryRuleException("anonymous", "Only journalists with a verified outlet may post anonymously. "
+            throw new RuleException("anonymous", "Only journalists with a verified outlet may post anonymously. "
                     + "Your outlet is verified when your confirmed e-mail address is at a domain of an outlet in "
                     + "Sourcewire's registry, or when our team confirms it: see Account settings, Outlet verification.");
         }

@@ -4,6 +4,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
+import org.sourcewire.shared.RuleException;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,7 +48,7 @@ class QueryTemplateController {
         try {
             templates.save(id, journalist, name);
         }
-        catch (QueryRuleException ex) {
+        catch (RuleException ex) {
             return page(query, name, ex.getMessage(), model);
         }
         redirect.addFlashAttribute("success", "Template saved. Start a new query from it here or on the new-query page.");

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.sourcewire.accounts.AccountView;
+import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.SqlArrays;
 import org.sourcewire.shared.TimeZones;
 
@@ -56,10 +57,10 @@ class QueryTemplates {
         QueryView query = own(queryId, journalist);
         String clean = name == null ? "" : name.strip().replaceAll("\\s+", " ");
         if (clean.isEmpty()) {
-            throw new QueryRuleException("name", "Name the template.");
+            throw new RuleException("name", "Name the template.");
         }
         if (clean.length() > MAX_NAME) {
-            throw new QueryRuleException("name", "Keep the name under 80 characters.");
+            throw new RuleException("name", "Keep the name under 80 characters.");
         }
         // One journalist's saves one at a time, so the limit and the name check hold.
         jdbc.sql("select pg_advisory_xact_lock(7304, cast(:journalist as int))").param("journalist", journalist.id())
@@ -72,11 +73,11 @@ class QueryTemplates {
                 .param("journalist", journalist.id()).param("name", clean)
                 .query((rs, n) -> new Standing(rs.getLong(1), rs.getString(2))).single();
         if (standing.sameName() != null) {
-            throw new QueryRuleException("name", "You have a template named “" + standing.sameName() + "” already. "
+            throw new RuleException("name", "You have a template named “" + standing.sameName() + "” already. "
                     + "Choose another name, or delete that one first.");
         }
         if (standing.kept() >= MAX_TEMPLATES) {
-            throw new QueryRuleException("name", "You have " + standing.kept() + " templates, the most one journalist "
+            throw new RuleException("name", "You have " + standing.kept() + " templates, the most one journalist "
                     + "may keep. Delete one first.");
         }
         return jdbc.sql("""

@@ -17,7 +17,7 @@ import org.springframework.util.StringUtils;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Conditional(ConditionalOnEmbeddedDatabase.OnEmbeddedDatabase.class)
-public @interface ConditionalOnEmbeddedDatabase {
+@interface ConditionalOnEmbeddedDatabase {
 
     class OnEmbeddedDatabase implements Condition {
 

@@ -3,6 +3,7 @@ package org.sourcewire.sources;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.shared.RuleException;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,7 +54,7 @@ class CredentialAdminController {
                 redirect.addFlashAttribute("success", confirm ? "Credential confirmed." : "Credential not confirmed.");
                 return "redirect:/admin/credentials" + (page > 0 ? "?page=" + page : "");
             }
-            catch (SourceRuleException ex) {
+            catch (RuleException ex) {
                 problem = ex.getMessage();
             }
         }

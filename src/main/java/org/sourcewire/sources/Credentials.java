@@ -14,6 +14,7 @@ import org.sourcewire.accounts.VerificationKind;
 import org.sourcewire.accounts.Verifications;
 import org.sourcewire.audit.Actor;
 import org.sourcewire.audit.AuditLog;
+import org.sourcewire.shared.RuleException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -121,10 +122,10 @@ class Credentials {
                 where c.profile_id = :id and c.decided_at is null for update of c""")
                 .param("id", profileId).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getTimestamp(5).toInstant())).optional()
-                .orElseThrow(() -> new SourceRuleException("decision", "That credential is no longer waiting: "
+                .orElseThrow(() -> new RuleException("decision", "That credential is no longer waiting: "
                         + "another admin decided it, or the expert withdrew it."));
         if (statedAt != null && !statedAt.equals(row.statedAt().toString())) {
-            throw new SourceRuleException("decision", "The expert changed this credential meanwhile: look at it again.");
+            throw new RuleException("decision", "The expert changed this credential meanwhile: look at it again.");
         }
         String subject = subject(row.licence(), row.registryUrl());
         verifications.recordByAdmin(row.accountId(), VerificationKind.CREDENTIAL_CONFIRMED, subject, confirm,

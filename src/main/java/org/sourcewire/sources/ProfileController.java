@@ -12,6 +12,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
+import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.ViewerZone;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -98,7 +99,7 @@ class ProfileController {
         try {
             sources.subscribe(profile.id(), ids(topicIds));
         }
-        catch (SourceRuleException ex) {
+        catch (RuleException ex) {
             model.addAttribute("topicsError", ex.getMessage());
             return topicsPage(profile, model);
         }
@@ -127,7 +128,7 @@ class ProfileController {
                         + form.getPhrase().strip() + "\".");
                 return "redirect:/profile/alerts";
             }
-            catch (SourceRuleException ex) {
+            catch (RuleException ex) {
                 result.rejectValue(ex.field(), "rule", ex.getMessage());
             }
         }
@@ -195,7 +196,7 @@ class ProfileController {
                 ids.add(Long.parseLong(value.strip()));
             }
             catch (NumberFormatException ex) {
-                throw new SourceRuleException("topicIds", "Choose topics from the list.");
+                throw new RuleException("topicIds", "Choose topics from the list.");
             }
         }
         return ids;

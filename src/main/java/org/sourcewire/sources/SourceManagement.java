@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.Verifications;
+import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.TimeZones;
 import org.sourcewire.topics.TopicCatalog;
 import org.sourcewire.topics.TopicChoice;
@@ -222,7 +223,7 @@ public class SourceManagement implements TopicUsage.Subscribers {
         Set<Long> added = topicIds.stream().filter(id -> !current.contains(id)).collect(Collectors.toSet());
         Set<Long> active = topics.activeTopics().stream().map(TopicChoice::id).collect(Collectors.toSet());
         if (!active.containsAll(added)) {
-            throw new SourceRuleException("topicIds", "One of the topics you chose is no longer offered. "
+            throw new RuleException("topicIds", "One of the topics you chose is no longer offered. "
                     + "Choose from the list below.");
         }
         if (topicIds.isEmpty()) {
@@ -271,18 +272,18 @@ public class SourceManagement implements TopicUsage.Subscribers {
         int count = jdbc.sql("select count(*) from keyword_alert where source_id = :id").param("id", profileId)
                 .query(Integer.class).single();
         if (count >= properties.maxKeywordAlerts()) {
-            throw new SourceRuleException("phrase", "You have " + count + " keyword alerts, the most you can keep. "
+            throw new RuleException("phrase", "You have " + count + " keyword alerts, the most you can keep. "
                     + "Delete one to add another.");
         }
         boolean searchable = jdbc.sql("select to_tsvector('english', :phrase) <> ''::tsvector")
                 .param("phrase", clean).query(Boolean.class).single();
         if (!searchable) {
-            throw new SourceRuleException("phrase", "\"" + clean + "\" has only very common words. "
+            throw new RuleException("phrase", "\"" + clean + "\" has only very common words. "
                     + "Use words that say what you know about, like \"open banking\".");
         }
         Set<Long> active = topics.activeTopics().stream().map(TopicChoice::id).collect(Collectors.toSet());
         if (!active.containsAll(topicIds)) {
-            throw new SourceRuleException("topicIds", "One of the topics you chose is no longer offered.");
+            throw new RuleException("topicIds", "One of the topics you chose is no longer offered.");
         }
         long id;
         try {
@@ -293,7 +294,7 @@ public class SourceManagement implements TopicUsage.Subscribers {
                     .query(Long.class).single();
         }
         catch (DuplicateKeyException ex) {
-            throw new SourceRuleException("phrase", "You already have an alert for \"" + clean + "\".");
+            throw new RuleException("phrase", "You already have an alert for \"" + clean + "\".");
         }
         if (!topicIds.isEmpty()) {
             jdbc.sql("insert into keyword_alert_topic (alert_id, topic_id) select :id, topic.id from topic where topic.id in (:topics)")

@@ -6,6 +6,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
+import org.sourcewire.shared.RuleException;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -55,7 +56,7 @@ class VerificationController {
             redirect.addFlashAttribute(outcome.passed() ? "success" : "error", outcome.passed()
                     ? "Your website is proven." : "Your website is not proven yet: see why beside the button.");
         }
-        catch (SourceRuleException ex) {
+        catch (RuleException ex) {
             model.addAttribute("checkError", ex.getMessage());
             return page(account, profile, CredentialForm.of(credentials.stated(profile.id()).orElse(null)), model);
         }

@@ -16,6 +16,7 @@ import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.VerificationKind;
 import org.sourcewire.accounts.Verifications;
 import org.sourcewire.shared.Domains;
+import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.SafeFetcher;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,17 +77,17 @@ class WebsiteProof {
     }
 
     /**
-     * Checks the profile's website now. Refused (a {@link SourceRuleException}) without a website or within the
+     * Checks the profile's website now. Refused (a {@link RuleException}) without a website or within the
      * minimum interval since the last check. The fetches run outside any transaction: a slow site holds no
      * connection to the database.
      */
     Outcome check(ProfileView profile, AccountView account) {
         if (profile.website() == null) {
-            throw new SourceRuleException("check", "Add your website to your profile first, then check it here.");
+            throw new RuleException("check", "Add your website to your profile first, then check it here.");
         }
         String site = site(profile.website());
         if (site == null) {
-            throw new SourceRuleException("check", "Your website's address cannot be checked: correct it on your profile.");
+            throw new RuleException("check", "Your website's address cannot be checked: correct it on your profile.");
         }
         String token = status(profile.id()).token();
         Instant now = clock.instant();
@@ -98,7 +99,7 @@ class WebsiteProof {
                 .param("now", Timestamp.from(now)).param("id", profile.id())
                 .param("earliest", Timestamp.from(now.minus(interval))).update();
         if (claimed == 0) {
-            throw new SourceRuleException("check", "You checked a moment ago. You can check again "
+            throw new RuleException("check", "You checked a moment ago. You can check again "
                     + seconds(interval) + " after the last check.");
         }
         URI home = URI.create(profile.website().strip()).resolve("/");

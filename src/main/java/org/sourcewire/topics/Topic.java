@@ -2,6 +2,8 @@ package org.sourcewire.topics;
 
 import java.time.Instant;
 
+import org.sourcewire.shared.RuleException;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -54,10 +56,10 @@ class Topic {
     /** Retires this topic in favour of {@code survivor}; the caller moves what refers to it. */
     void mergeInto(Topic survivor, Instant now) {
         if (survivor.id.equals(id)) {
-            throw new TopicRuleException("A topic cannot be merged into itself.");
+            throw new RuleException(null, "A topic cannot be merged into itself.");
         }
         if (!survivor.isActive()) {
-            throw new TopicRuleException("\"" + survivor.name + "\" is retired. Choose an active topic to merge into.");
+            throw new RuleException(null, "\"" + survivor.name + "\" is retired. Choose an active topic to merge into.");
         }
         retire(now);
         mergedIntoId = survivor.id;

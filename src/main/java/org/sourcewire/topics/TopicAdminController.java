@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.audit.Actor;
+import org.sourcewire.shared.RuleException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -50,7 +51,7 @@ class TopicAdminController {
                 redirect.addFlashAttribute("success", "Topic \"" + topic.name() + "\" created.");
                 return "redirect:/admin/topics";
             }
-            catch (TopicRuleException ex) {
+            catch (RuleException ex) {
                 result.rejectValue("name", "rule", ex.getMessage());
             }
         }
@@ -81,7 +82,7 @@ class TopicAdminController {
                 redirect.addFlashAttribute("success", "Topic renamed to \"" + form.name().strip() + "\".");
                 return "redirect:/admin/topics";
             }
-            catch (TopicRuleException ex) {
+            catch (RuleException ex) {
                 result.rejectValue("name", "rule", ex.getMessage());
             }
         }
@@ -99,7 +100,7 @@ class TopicAdminController {
                         + "and queries moved to \"" + catalog.find(form.into()).map(TopicView::name).orElse("?") + "\".");
                 return "redirect:/admin/topics";
             }
-            catch (TopicRuleException ex) {
+            catch (RuleException ex) {
                 result.rejectValue("into", "rule", ex.getMessage());
             }
         }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.sourcewire.audit.Actor;
 import org.sourcewire.audit.AuditLog;
 import org.sourcewire.shared.PlainRead;
+import org.sourcewire.shared.RuleException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -93,7 +94,7 @@ public class TopicCatalog {
     TopicView create(String name, Actor actor) {
         String clean = name.strip();
         if (topics.existsByNameIgnoreCase(clean)) {
-            throw new TopicRuleException("A topic called \"" + clean + "\" already exists.");
+            throw new RuleException(null, "A topic called \"" + clean + "\" already exists.");
         }
         Topic topic = save(new Topic(clean, clock.instant()), clean);
         audit.record(actor, "topic.created", "topic " + topic.getId(), "Created topic \"" + clean + "\"", null,
@@ -109,7 +110,7 @@ public class TopicCatalog {
             return;
         }
         if (topics.existsByNameIgnoreCaseAndIdNot(clean, id)) {
-            throw new TopicRuleException("A topic called \"" + clean + "\" already exists.");
+            throw new RuleException(null, "A topic called \"" + clean + "\" already exists.");
         }
         topic.rename(clean);
         save(topic, clean);
@@ -152,7 +153,7 @@ public class TopicCatalog {
 
     /** A topic to change, its row locked until the transaction ends (two changes at once run one after the other). */
     private Topic get(long id) {
-        return topics.findForUpdate(id).orElseThrow(() -> new TopicRuleException("That topic does not exist."));
+        return topics.findForUpdate(id).orElseThrow(() -> new RuleException(null, "That topic does not exist."));
     }
 
     private Topic save(Topic topic, String name) {
@@ -160,7 +161,7 @@ public class TopicCatalog {
             return topics.saveAndFlush(topic);
         }
         catch (DataIntegrityViolationException ex) {
-            throw new TopicRuleException("A topic called \"" + name + "\" already exists.");
+            throw new RuleException(null, "A topic called \"" + name + "\" already exists.");
         }
     }
 

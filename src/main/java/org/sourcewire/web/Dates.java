@@ -30,7 +30,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Times carry no zone of their own: the layout names it once per page that shows a time.
  */
 @Component("dates")
-public class Dates {
+class Dates {
 
     /** Where the viewer's zone came from, so the page can say it. */
     public enum ZoneSource {

@@ -29,9 +29,9 @@ import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.audit.Actor;
 import org.sourcewire.evaluation.LabelledSet;
 import org.sourcewire.pitches.PitchManagement;
-import org.sourcewire.pitches.PitchRuleException;
 import org.sourcewire.pitches.PitchScreening;
 import org.sourcewire.queries.QueryManagement;
+import org.sourcewire.shared.RuleException;
 import org.sourcewire.topics.TopicCatalog;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -345,7 +345,7 @@ class ScreeningBenchmark {
         try {
             return pitchManagement.submit(source, queryId, pitch.answers(), null, UUID.randomUUID());
         }
-        catch (PitchRuleException refused) {
+        catch (RuleException refused) {
             return null;
         }
     }

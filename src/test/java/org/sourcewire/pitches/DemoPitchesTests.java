@@ -1,0 +1,55 @@
+package org.sourcewire.pitches;
+
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.accounts.AccountManagement;
+import org.sourcewire.accounts.TestAccounts;
+import org.sourcewire.queries.TestQueries;
+import org.sourcewire.shared.DemoData;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SourcewireIntegrationTest
+class DemoPitchesTests {
+
+    private static final String DEMO_SOURCE = "priya@sleepclinic.example";
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestQueries queries;
+
+    @Autowired
+    AccountManagement accountManagement;
+
+    @Autowired
+    PitchSubmission submission;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void demoDataPitchesTheDemoQueryOnceThroughThePitchFormsPath() {
+        // AccountBootstrapTests may have loaded the demo accounts into the shared database already.
+        if (accountManagement.findByEmail(DEMO_SOURCE).isEmpty()) {
+            accounts.source("Dr Priya Raman", DEMO_SOURCE);
+        }
+        long query = queries.by(accounts.journalist()).about("Sleep doctors: what actually helps shift workers sleep?",
+                TestQueries.QUESTIONS, "Sleep physicians", "Biotech & Healthcare").publish();
+        DemoData on = Mockito.mock(DemoData.class);
+        Mockito.when(on.enabled()).thenReturn(true);
+        DemoPitches demo = new DemoPitches(on, submission, accountManagement, jdbc);
+
+        demo.run(new DefaultApplicationArguments());
+        demo.run(new DefaultApplicationArguments());
+
+        assertThat(jdbc.sql("select why_me from pitch where query_id = :query").param("query", query)
+                .query(String.class).list()).containsExactly("I run a sleep clinic for night-shift nurses.");
+    }
+}
