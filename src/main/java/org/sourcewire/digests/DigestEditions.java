@@ -80,7 +80,7 @@ public class DigestEditions {
                           and not exists (select 1 from digest_item d where d.source_id = m.source_id and d.query_id = m.query_id)
                         offset 0
                     ) m
-                    join journalist_query jq on jq.id = m.query_id and jq.status = 'PUBLISHED' and jq.deadline > :now
+                    join query_summary jq on jq.id = m.query_id and jq.status = 'PUBLISHED' and jq.deadline > :now
                 ),
                 claimed as (
                     insert into digest_delivery (source_id, edition_id, query_count, created_at)
@@ -96,12 +96,11 @@ public class DigestEditions {
                     on conflict (source_id, query_id) do nothing
                     returning source_id, query_id
                 )
-                select r.source_id, b.email, b.name, jq.id as query_id, jq.headline, coalesce(t.name, 'Other') as topic,
+                select r.source_id, b.email, b.name, jq.id as query_id, jq.headline, coalesce(jq.topic_name, 'Other') as topic,
                        jq.deadline
                 from recorded r
                 join batch b on b.id = r.source_id
-                join journalist_query jq on jq.id = r.query_id
-                left join topic t on t.id = jq.topic_id
+                join query_summary jq on jq.id = r.query_id
                 order by r.source_id, topic, jq.deadline, jq.id
                 """;
 

@@ -143,7 +143,7 @@ public class MatchingService {
     @Transactional(readOnly = true)
     Page<FeedItem> feed(long sourceId, Long topicId, boolean notPitched, Pageable page) {
         String topicFilter = (topicId == null ? "" : " and jq.topic_id = :topic")
-                + (notPitched ? " and not exists (select 1 from pitch p where p.query_id = jq.id and p.source_id = :source)" : "");
+                + (notPitched ? " and not exists (select 1 from pitched_query p where p.query_id = jq.id and p.source_id = :source)" : "");
         String feed = """
                 with feed as (
                     select m.query_id, m.by_topic, m.alert_phrases
@@ -163,7 +163,7 @@ public class MatchingService {
                        case when jq.anonymous then null else a.display_name end as journalist_name,
                        case when jq.anonymous then null else jq.outlet_name end as outlet_name,
                        f.by_topic, f.alert_phrases,
-                       exists (select 1 from pitch p where p.query_id = jq.id and p.source_id = :source) as pitched
+                       exists (select 1 from pitched_query p where p.query_id = jq.id and p.source_id = :source) as pitched
                 from feed f
                 join journalist_query jq on jq.id = f.query_id
                 join account a on a.id = jq.journalist_id

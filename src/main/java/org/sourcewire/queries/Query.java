@@ -160,13 +160,9 @@ class Query extends AbstractAggregateRoot<Query> {
         if (status != QueryStatus.PUBLISHED && status != QueryStatus.PENDING_REVIEW) {
             return false;
         }
-        boolean wasPublished = status == QueryStatus.PUBLISHED;
         status = QueryStatus.CLOSED;
         closedAt = now;
         updatedAt = now;
-        if (wasPublished) {
-            registerEvent(new QueryClosed(id, QueryStatus.CLOSED));
-        }
         return true;
     }
 

@@ -28,7 +28,6 @@ import org.sourcewire.topics.TopicUsage;
 import org.sourcewire.topics.TopicView;
 import org.sourcewire.shared.PlainRead;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -50,11 +49,10 @@ public class QueryManagement implements TopicUsage.Queries {
     private final Outbox outbox;
     private final SiteUrls urls;
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     QueryManagement(Queries queries, AccountManagement accounts, TopicCatalog topics, AuditLog audit, Outbox outbox,
-            SiteUrls urls, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+            SiteUrls urls, JdbcClient jdbc, Clock clock) {
         this.queries = queries;
         this.accounts = accounts;
         this.topics = topics;
@@ -62,7 +60,6 @@ public class QueryManagement implements TopicUsage.Queries {
         this.outbox = outbox;
         this.urls = urls;
         this.jdbc = jdbc;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -293,15 +290,12 @@ public class QueryManagement implements TopicUsage.Queries {
     /** Moves every published query whose deadline has passed to EXPIRED in one statement; returns how many. */
     int expireOverdue() {
         Instant now = clock.instant();
-        List<Long> expired = jdbc.sql("""
+        return jdbc.sql("""
                 update journalist_query
                 set status = 'EXPIRED', closed_at = :now, updated_at = :now, version = version + 1
-                where status = 'PUBLISHED' and deadline <= :now
-                returning id""")
+                where status = 'PUBLISHED' and deadline <= :now""")
                 .param("now", Timestamp.from(now))
-                .query(Long.class).list();
-        expired.forEach(id -> events.publishEvent(new QueryClosed(id, QueryStatus.EXPIRED)));
-        return expired.size();
+                .update();
     }
 
     /** A suspended journalist's open queries close with the suspension (same transaction). */

@@ -1,6 +1,7 @@
 /**
  * Journalist queries: the form, drafts, submission, review decisions, closing, expiry at the deadline, and the
- * events other modules follow ({@link org.sourcewire.queries.QueryPublished}, {@link org.sourcewire.queries.QueryClosed}).
+ * event other modules follow ({@link org.sourcewire.queries.QueryPublished}). A closed or expired query is seen by its
+ * status; no module needs to hear of the closing, so no event announces it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Queries",
         allowedDependencies = { "shared", "accounts", "topics", "audit", "mail" })
