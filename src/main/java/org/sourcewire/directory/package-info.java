@@ -3,5 +3,5 @@
  * verification level and recent activity; and the sitemap of their public pages for search engines.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Directory",
-        allowedDependencies = { "shared", "accounts", "topics", "sources" })
+        allowedDependencies = { "shared", "accounts", "topics", "sources", "pitches" })
 package org.sourcewire.directory;

@@ -48,14 +48,41 @@ class EmbeddedPostgresConfiguration {
     @Bean
     JdbcConnectionDetails embeddedPostgresConnectionDetails(
             @Value("${sourcewire.embedded-postgres.data-directory:}") String dataDirectory,
-            @Value("${sourcewire.embedded-postgres.durable:true}") boolean durable) {
+            @Value("${sourcewire.embedded-postgres.durable:true}") boolean durable,
+            @Value("${sourcewire.embedded-postgres.database:postgres}") String database) {
         Server server = new Server(dataDirectory, durable || !dataDirectory.isBlank());
         if (!durable && server.durable()) {
             log.warn("sourcewire.embedded-postgres.durable=false is ignored for the data directory '{}': only a "
                     + "throwaway (temporary) database may run without crash safety", dataDirectory);
         }
         EmbeddedPostgres postgres = server(server);
-        return new EmbeddedConnectionDetails(server, postgres.getJdbcUrl("postgres", "postgres"));
+        if (!"postgres".equals(database)) {
+            createIfMissing(postgres, database);
+        }
+        return new EmbeddedConnectionDetails(server, postgres.getJdbcUrl("postgres", database));
+    }
+
+    /**
+     * A database of its own on the same server, for a Spring context whose migrations differ from the whole app's
+     * (a module test boots only some modules, so a module's Java migration would be missing from the shared one).
+     */
+    private static synchronized void createIfMissing(EmbeddedPostgres postgres, String database) {
+        if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("Not a plain database name: " + database);
+        }
+        try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            try (java.sql.ResultSet found = statement.executeQuery(
+                    "select 1 from pg_database where datname = '" + database + "'")) {
+                if (found.next()) {
+                    return;
+                }
+            }
+            statement.execute("create database " + database);
+        }
+        catch (java.sql.SQLException ex) {
+            throw new IllegalStateException("Could not create the embedded database " + database, ex);
+        }
     }
 
     /** Which embedded server: its data directory (blank: a temporary one) and whether it is crash-safe. */
