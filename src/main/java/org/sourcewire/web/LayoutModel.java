@@ -1,5 +1,6 @@
 package org.sourcewire.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sourcewire.accounts.AccountManagement;
@@ -35,9 +36,11 @@ import org.springframework.web.servlet.view.RedirectView;
 class LayoutModel implements WebMvcConfigurer {
 
     private final AccountManagement accounts;
+    private final PageMetadata metadata;
 
-    LayoutModel(AccountManagement accounts) {
+    LayoutModel(AccountManagement accounts, PageMetadata metadata) {
         this.accounts = accounts;
+        this.metadata = metadata;
     }
 
     @Override
@@ -66,6 +69,10 @@ class LayoutModel implements WebMvcConfigurer {
         CurrentUser user = authentication != null && authentication.getPrincipal() instanceof CurrentUser current
                 ? current : null;
         page.addObject("currentPath", request.getRequestURI());
+        // What search engines read; error pages (an ERROR dispatch) get none.
+        if (request.getDispatcherType() == DispatcherType.REQUEST) {
+            page.addObject("seo", metadata.seo(request.getRequestURI(), page.getModel()));
+        }
         page.addObject("role", user == null ? null : user.role().name());
         page.addObject("me", new LazyContextVariable<AccountView>() {
             @Override

@@ -2,17 +2,9 @@ package org.sourcewire.web;
 
 import java.util.Map;
 
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.sourcewire.shared.SiteUrls;
 
-import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.stereotype.Component;
 
 /**
  * What search engines and link previews read in a page's head ({@code seo} in the layout): a description, the
@@ -20,9 +12,10 @@ import org.springframework.web.servlet.view.RedirectView;
  * query string, never the request's Host header). A controller describes its own page with the model attributes
  * {@code metaTitle}, {@code metaDescription}, {@code metaType} and {@code metaImage} (an absolute URL); the fixed
  * public pages are described here; any other page gets the site's own description. Error pages get none.
+ * {@link LayoutModel} adds it to every page it renders.
  */
-@Configuration(proxyBeanMethods = false)
-class PageMetadata implements WebMvcConfigurer {
+@Component
+class PageMetadata {
 
     /** A page's head for search engines and link previews. */
     record Seo(String title, String description, String canonicalUrl, String type, String image) {
@@ -50,19 +43,6 @@ class PageMetadata implements WebMvcConfigurer {
         this.urls = urls;
     }
 
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-                    ModelAndView page) {
-                if (page != null && request.getDispatcherType() == DispatcherType.REQUEST && rendersAPage(page)) {
-                    page.addObject("seo", seo(request.getRequestURI(), page.getModel()));
-                }
-            }
-        });
-    }
-
     Seo seo(String path, Map<String, Object> model) {
         Described fixed = PUBLIC_PAGES.getOrDefault(path, new Described("Sourcewire", SITE_DESCRIPTION));
         String title = text(model.get("metaTitle"), fixed.title());
@@ -73,13 +53,5 @@ class PageMetadata implements WebMvcConfigurer {
 
     private static String text(Object value, String otherwise) {
         return value instanceof String text && !text.isBlank() ? text : otherwise;
-    }
-
-    private static boolean rendersAPage(ModelAndView page) {
-        if (page.isReference()) {
-            String name = page.getViewName();
-            return name != null && !name.startsWith("redirect:") && !name.startsWith("forward:");
-        }
-        return page.getView() != null && !(page.getView() instanceof RedirectView);
     }
 }
