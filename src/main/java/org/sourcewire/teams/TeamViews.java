@@ -1,0 +1,115 @@
+package org.sourcewire.teams;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.sourcewire.accounts.AccountManagement;
+import org.sourcewire.accounts.AccountView;
+import org.sourcewire.pitches.PitchingForOthers;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the teams page shows each person: the team they own, the experts they write for, the teams managing them. */
+@Service
+@Transactional(readOnly = true)
+class TeamViews {
+
+    record Profile(long accountId, String name, String email, boolean approvalRequired) {
+    }
+
+    record Member(long accountId, String name, String email, List<Long> experts) {
+
+        public boolean writesFor(long expertId) {
+            return experts.contains(expertId);
+        }
+    }
+
+    record Invitation(long id, String kind, String email, Instant expiresAt) {
+    }
+
+    record Owned(TeamManagement.Team team, List<Profile> profiles, List<Member> members, List<Invitation> invitations,
+            PitchingForOthers.TeamLimits limits, long seatsUsed, long profilesUsed) {
+    }
+
+    /** An expert this person writes for, through which team. */
+    record Writable(long teamId, String teamName, long expertId, String expertName, boolean approvalRequired) {
+    }
+
+    /** A team that manages this person's own profile. */
+    record Managing(long teamId, String teamName, boolean approvalRequired) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AccountManagement accounts;
+    private final PitchingForOthers pitching;
+    private final Clock clock;
+
+    TeamViews(JdbcClient jdbc, AccountManagement accounts, PitchingForOthers pitching, Clock clock) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.pitching = pitching;
+        this.clock = clock;
+    }
+
+    Owned owned(TeamManagement.Team team) {
+        List<long[]> profileRows = jdbc.sql("""
+                select source_account_id, case when approval_required then 1 else 0 end from team_profile
+                where team_id = :team order by added_at, source_account_id""").param("team", team.id())
+                .query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
+        List<Long> memberIds = jdbc.sql("select account_id from team_member where team_id = :team order by joined_at, account_id")
+                .param("team", team.id()).query(Long.class).list();
+        List<long[]> assignments = jdbc.sql("select member_account_id, source_account_id from team_assignment where team_id = :team")
+                .param("team", team.id()).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
+        Map<Long, AccountView> people = accounts.findAll(ids(profileRows.stream().map(r -> r[0]).toList(), memberIds));
+        List<Profile> profiles = profileRows.stream().filter(r -> people.containsKey(r[0]))
+                .map(r -> new Profile(r[0], people.get(r[0]).displayName(), people.get(r[0]).email(), r[1] == 1)).toList();
+        List<Member> members = memberIds.stream().filter(people::containsKey)
+                .map(id -> new Member(id, people.get(id).displayName(), people.get(id).email(),
+                        assignments.stream().filter(a -> a[0] == id).map(a -> a[1]).toList())).toList();
+        List<Invitation> invitations = jdbc.sql("""
+                select id, kind, email, expires_at from team_invitation
+                where team_id = :team and accepted_at is null and expires_at > :now order by invited_at, id""")
+                .param("team", team.id()).param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Invitation(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant())).list();
+        long seatsUsed = members.size() + invitations.stream().filter(i -> i.kind().equals("MEMBER")).count();
+        long profilesUsed = profiles.size() + invitations.stream().filter(i -> i.kind().equals("EXPERT")).count();
+        return new Owned(team, profiles, members, invitations, pitching.teamLimits(team.ownerId()), seatsUsed, profilesUsed);
+    }
+
+    List<Writable> writable(long accountId) {
+        List<Object[]> rows = jdbc.sql("""
+                select t.id, t.name, p.source_account_id, p.approval_required from team_assignment a
+                join team t on t.id = a.team_id
+                join team_profile p on p.team_id = a.team_id and p.source_account_id = a.source_account_id
+                where a.member_account_id = :account order by t.name, t.id""").param("account", accountId)
+                .query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4) }).list();
+        Map<Long, AccountView> experts = accounts.findAll(rows.stream().map(r -> (Long) r[2]).toList());
+        return rows.stream().filter(r -> experts.containsKey((Long) r[2]))
+                .map(r -> new Writable((Long) r[0], (String) r[1], (Long) r[2], experts.get((Long) r[2]).displayName(),
+                        (Boolean) r[3])).toList();
+    }
+
+    List<String> memberOf(long accountId) {
+        return jdbc.sql("""
+                select t.name from team_member m join team t on t.id = m.team_id where m.account_id = :account
+                order by t.name""").param("account", accountId).query(String.class).list();
+    }
+
+    List<Managing> managing(long expertId) {
+        return jdbc.sql("""
+                select t.id, t.name, p.approval_required from team_profile p join team t on t.id = p.team_id
+                where p.source_account_id = :expert order by t.name, t.id""").param("expert", expertId)
+                .query((rs, n) -> new Managing(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).list();
+    }
+
+    private static Collection<Long> ids(List<Long> a, List<Long> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().toList();
+    }
+}
