@@ -311,10 +311,10 @@ class TeamManagement {
     /** Members (or profiles) plus open invitations of that kind must stay within the owner's plan. */
     private void checkLimit(Team team, Kind kind, Instant now) {
         PitchingForOthers.TeamLimits limits = pitching.teamLimits(team.ownerId());
-        long used = jdbc.sql((kind == Kind.MEMBER ? "select count(*) from team_member where team_id = :team"
+        long used = jdbc.sql("select (" + (kind == Kind.MEMBER ? "select count(*) from team_member where team_id = :team"
                 : "select count(*) from team_profile where team_id = :team") + """
-                 + (select count(*) from team_invitation where team_id = :team and kind = :kind
-                    and accepted_at is null and expires_at > :now)""")
+                ) + (select count(*) from team_invitation where team_id = :team and kind = :kind
+                     and accepted_at is null and expires_at > :now)""")
                 .param("team", team.id()).param("kind", kind.name()).param("now", Timestamp.from(now))
                 .query(Long.class).single();
         int allowed = kind == Kind.MEMBER ? limits.seats() : limits.profiles();

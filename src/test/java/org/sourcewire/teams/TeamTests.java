@@ -197,6 +197,27 @@ class TeamTests {
     }
 
     @Test
+    void openInvitationsTakeSeatsSoInvitingManyCannotPassThePlan() {
+        CurrentUser owner = accounts.source("Olive Owner", TestAccounts.uniqueEmail("owner"));
+        createTeam(owner, "Acme PR"); // Free: one seat, one profile
+        assertThat(post(owner, "/teams/invitations", "email", TestAccounts.uniqueEmail("first"), "kind", "MEMBER"))
+                .hasStatus3xxRedirection();
+        assertThat(post(owner, "/teams/invitations", "email", TestAccounts.uniqueEmail("second"), "kind", "MEMBER"))
+                .hasStatusOk().bodyText().contains("Your Free plan has 1 seat besides yours, and all are taken or invited");
+        assertThat(post(owner, "/teams/invitations", "email", TestAccounts.uniqueEmail("expert"), "kind", "EXPERT"))
+                .hasStatus3xxRedirection();
+        assertThat(post(owner, "/teams/invitations", "email", TestAccounts.uniqueEmail("expert"), "kind", "EXPERT"))
+                .hasStatusOk().bodyText().contains("Your Free plan manages up to 1 expert profile");
+        // Withdrawing an invitation frees its seat.
+        long invitation = jdbc.sql("select i.id from team_invitation i join team t on t.id = i.team_id "
+                + "where t.owner_id = :id and i.kind = 'MEMBER'").param("id", owner.id()).query(Long.class).single();
+        assertThat(post(owner, "/teams/invitations/withdraw", "invitation", invitation)).hasStatus3xxRedirection();
+        assertThat(post(owner, "/teams/invitations", "email", TestAccounts.uniqueEmail("third"), "kind", "MEMBER"))
+                .hasStatus3xxRedirection();
+        assertThat(audited(owner, "team.invitation.withdrawn")).isEqualTo(1);
+    }
+
+    @Test
     void invitationIsAcceptedOnlyByTheInvitedAddress() {
         CurrentUser owner = accounts.source("Olive Owner", TestAccounts.uniqueEmail("owner"));
         CurrentUser invited = accounts.source("Ivy Invited", TestAccounts.uniqueEmail("invited"));
