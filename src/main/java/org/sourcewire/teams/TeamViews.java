@@ -10,6 +10,8 @@ import java.util.Map;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.pitches.PitchingForOthers;
+import org.sourcewire.sources.ProfileView;
+import org.sourcewire.sources.SourceManagement;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,9 +50,12 @@ class TeamViews {
     private final JdbcClient jdbc;
     private final AccountManagement accounts;
     private final PitchingForOthers pitching;
+    private final SourceManagement sources;
     private final Clock clock;
 
-    TeamViews(JdbcClient jdbc, AccountManagement accounts, PitchingForOthers pitching, Clock clock) {
+    TeamViews(JdbcClient jdbc, AccountManagement accounts, PitchingForOthers pitching, SourceManagement sources,
+            Clock clock) {
+        this.sources = sources;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.pitching = pitching;
@@ -68,7 +73,7 @@ class TeamViews {
                 .param("team", team.id()).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
         Map<Long, AccountView> people = accounts.findAll(ids(profileRows.stream().map(r -> r[0]).toList(), memberIds));
         List<Profile> profiles = profileRows.stream().filter(r -> people.containsKey(r[0]))
-                .map(r -> new Profile(r[0], people.get(r[0]).displayName(), people.get(r[0]).email(), r[1] == 1)).toList();
+                .map(r -> new Profile(r[0], expertName(people.get(r[0])), people.get(r[0]).email(), r[1] == 1)).toList();
         List<Member> members = memberIds.stream().filter(people::containsKey)
                 .map(id -> new Member(id, people.get(id).displayName(), people.get(id).email(),
                         assignments.stream().filter(a -> a[0] == id).map(a -> a[1]).toList())).toList();
@@ -92,7 +97,7 @@ class TeamViews {
                 .query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4) }).list();
         Map<Long, AccountView> experts = accounts.findAll(rows.stream().map(r -> (Long) r[2]).toList());
         return rows.stream().filter(r -> experts.containsKey((Long) r[2]))
-                .map(r -> new Writable((Long) r[0], (String) r[1], (Long) r[2], experts.get((Long) r[2]).displayName(),
+                .map(r -> new Writable((Long) r[0], (String) r[1], (Long) r[2], expertName(experts.get((Long) r[2])),
                         (Boolean) r[3])).toList();
     }
 
@@ -107,6 +112,11 @@ class TeamViews {
                 select t.id, t.name, p.approval_required from team_profile p join team t on t.id = p.team_id
                 where p.source_account_id = :expert order by t.name, t.id""").param("expert", expertId)
                 .query((rs, n) -> new Managing(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).list();
+    }
+
+    /** The name journalists see on the expert's pitches: their profile's, else their account's. */
+    private String expertName(AccountView expert) {
+        return sources.findByAccount(expert.id()).map(ProfileView::name).orElse(expert.displayName());
     }
 
     private static Collection<Long> ids(List<Long> a, List<Long> b) {
