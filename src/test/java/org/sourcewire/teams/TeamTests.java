@@ -111,9 +111,15 @@ class TeamTests {
     @Test
     void memberGets404ForAnExpertOfTheirOwnTeamTheyWereNotGiven() {
         Agency acme = agency("Acme PR");
+        // Standard manages three profiles; back on Free afterwards, since PlanAdminTests expects no paid plans.
         jdbc.sql("insert into source_plan (account_id, plan) values (:id, 'STANDARD')").param("id", acme.owner().id()).update();
         CurrentUser second = accounts.source("Dr. Yvonne Second", TestAccounts.uniqueEmail("second"));
-        accept(second, invite(acme.owner(), second, "EXPERT"));
+        try {
+            accept(second, invite(acme.owner(), second, "EXPERT"));
+        }
+        finally {
+            jdbc.sql("update source_plan set plan = 'FREE' where account_id = :id").param("id", acme.owner().id()).update();
+        }
         long query = queries.by(accounts.journalist()).publish();
 
         assertThat(pitch(acme.member(), second, query)).hasStatus(404);
