@@ -259,6 +259,15 @@ class TeamManagement {
                 delete from team_assignment where team_id = :team and member_account_id = :member
                 and source_account_id = :expert""").param("team", team.id()).param("member", memberId)
                         .param("expert", expertId).update();
+        if (!given) {
+            // What they wrote for the expert and left for approval goes with their right to write for them.
+            jdbc.sql("""
+                    update team_pitch_draft set status = 'DECLINED', decided_at = :now
+                    where team_id = :team and author_account_id = :member and source_account_id = :expert
+                      and status = 'PENDING'""")
+                    .param("team", team.id()).param("member", memberId).param("expert", expertId)
+                    .param("now", Timestamp.from(clock.instant())).update();
+        }
         if (changed > 0) {
             audit.record(actor(owner), given ? "team.assignment.given" : "team.assignment.taken", "team " + team.id(),
                     (given ? "Gave " : "Took from ") + email(memberId) + " the profile of " + email(expertId),

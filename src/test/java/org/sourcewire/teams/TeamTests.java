@@ -183,6 +183,31 @@ class TeamTests {
     }
 
     @Test
+    void takingAnExpertFromAMemberWithdrawsTheirPitchesWaitingForApproval() {
+        Agency acme = agency("Acme PR");
+        long query = queries.by(accounts.journalist()).publish();
+        post(acme.expert(), "/teams/approval", "team", teamOf(acme.owner()), "expert", acme.expert().id(), "required", true);
+        assertThat(pitch(acme.member(), acme.expert(), query)).hasStatus3xxRedirection();
+        String draft = jdbc.sql("select public_id::text from team_pitch_draft where source_account_id = :id")
+                .param("id", acme.expert().id()).query(String.class).single();
+
+        assertThat(post(acme.owner(), "/teams/assignments", "member", acme.member().id(), "expert", acme.expert().id(),
+                "given", false)).hasStatus3xxRedirection();
+
+        assertThat(post(acme.expert(), "/teams/drafts/approve", "draft", draft)).hasStatus(404);
+        assertThat(pitchesOf(acme.expert(), query)).isZero();
+        assertThat(audited(acme.owner(), "team.assignment.taken")).isEqualTo(1);
+    }
+
+    @Test
+    void suspendedMemberGets404() {
+        Agency acme = agency("Acme PR");
+        long query = queries.by(accounts.journalist()).publish();
+        accounts.suspend(acme.member());
+        assertThat(pitch(acme.member(), acme.expert(), query)).hasStatus(404);
+    }
+
+    @Test
     void goingOverThePlansSeatsAndProfilesSaysSoClearly() {
         Agency acme = agency("Acme PR"); // Free: one expert profile, one seat, both taken
         CurrentUser another = accounts.source("Ann Other", TestAccounts.uniqueEmail("another"));
