@@ -200,6 +200,13 @@ class TeamController {
         return "redirect:/teams";
     }
 
+    @PostMapping("/teams/leave")
+    String leave(@AuthenticationPrincipal CurrentUser user, @RequestParam long team, RedirectAttributes redirect) {
+        teams.leave(source(user), team);
+        redirect.addFlashAttribute("success", "You have left the team; you no longer write for its experts.");
+        return "redirect:/teams";
+    }
+
     @PostMapping("/teams/profiles/remove")
     String removeProfile(@AuthenticationPrincipal CurrentUser user, @RequestParam long team, @RequestParam long expert,
             RedirectAttributes redirect) {

@@ -225,6 +225,22 @@ class TeamManagement {
                 Map.of("member", memberId), Map.of("pendingDraftsDeclined", drafts));
     }
 
+    /** A member leaves on their own; as with removal, their pending drafts are declined. */
+    void leave(AccountView member, long teamId) {
+        Team team = team(teamId).orElseThrow(TeamNotFoundException::new);
+        int left = jdbc.sql("delete from team_member where team_id = :team and account_id = :member")
+                .param("team", teamId).param("member", member.id()).update();
+        if (left == 0) {
+            throw new TeamNotFoundException();
+        }
+        jdbc.sql("""
+                update team_pitch_draft set status = 'DECLINED', decided_at = :now
+                where team_id = :team and author_account_id = :member and status = 'PENDING'""")
+                .param("team", teamId).param("member", member.id()).param("now", Timestamp.from(clock.instant())).update();
+        audit.record(actor(member), "team.member.left", "team " + teamId, member.email() + " left " + team.name(),
+                Map.of("member", member.id()), null);
+    }
+
     /** The owner stops managing an expert's profile, or the expert takes it back. */
     void removeProfile(AccountView actor, long teamId, long expertId) {
         Team team = team(teamId).orElseThrow(TeamNotFoundException::new);

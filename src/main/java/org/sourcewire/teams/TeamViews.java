@@ -63,20 +63,25 @@ class TeamViews {
     }
 
     Owned owned(TeamManagement.Team team) {
-        List<long[]> profileRows = jdbc.sql("""
-                select source_account_id, case when approval_required then 1 else 0 end from team_profile
+        record ProfileRow(long expertId, boolean approvalRequired) {
+        }
+        record Assignment(long memberId, long expertId) {
+        }
+        List<ProfileRow> profileRows = jdbc.sql("""
+                select source_account_id, approval_required from team_profile
                 where team_id = :team order by added_at, source_account_id""").param("team", team.id())
-                .query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
+                .query((rs, n) -> new ProfileRow(rs.getLong(1), rs.getBoolean(2))).list();
         List<Long> memberIds = jdbc.sql("select account_id from team_member where team_id = :team order by joined_at, account_id")
                 .param("team", team.id()).query(Long.class).list();
-        List<long[]> assignments = jdbc.sql("select member_account_id, source_account_id from team_assignment where team_id = :team")
-                .param("team", team.id()).query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).list();
-        Map<Long, AccountView> people = accounts.findAll(ids(profileRows.stream().map(r -> r[0]).toList(), memberIds));
-        List<Profile> profiles = profileRows.stream().filter(r -> people.containsKey(r[0]))
-                .map(r -> new Profile(r[0], expertName(people.get(r[0])), people.get(r[0]).email(), r[1] == 1)).toList();
+        List<Assignment> assignments = jdbc.sql("select member_account_id, source_account_id from team_assignment where team_id = :team")
+                .param("team", team.id()).query((rs, n) -> new Assignment(rs.getLong(1), rs.getLong(2))).list();
+        Map<Long, AccountView> people = accounts.findAll(ids(profileRows.stream().map(ProfileRow::expertId).toList(), memberIds));
+        List<Profile> profiles = profileRows.stream().filter(row -> people.containsKey(row.expertId()))
+                .map(row -> new Profile(row.expertId(), expertName(people.get(row.expertId())),
+                        people.get(row.expertId()).email(), row.approvalRequired())).toList();
         List<Member> members = memberIds.stream().filter(people::containsKey)
                 .map(id -> new Member(id, people.get(id).displayName(), people.get(id).email(),
-                        assignments.stream().filter(a -> a[0] == id).map(a -> a[1]).toList())).toList();
+                        assignments.stream().filter(a -> a.memberId() == id).map(Assignment::expertId).toList())).toList();
         List<Invitation> invitations = jdbc.sql("""
                 select id, kind, email, expires_at from team_invitation
                 where team_id = :team and accepted_at is null and expires_at > :now order by invited_at, id""")
@@ -89,22 +94,29 @@ class TeamViews {
     }
 
     List<Writable> writable(long accountId) {
-        List<Object[]> rows = jdbc.sql("""
+        record Row(long teamId, String teamName, long expertId, boolean approvalRequired) {
+        }
+        List<Row> rows = jdbc.sql("""
                 select t.id, t.name, p.source_account_id, p.approval_required from team_assignment a
                 join team t on t.id = a.team_id
                 join team_profile p on p.team_id = a.team_id and p.source_account_id = a.source_account_id
                 where a.member_account_id = :account order by t.name, t.id""").param("account", accountId)
-                .query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4) }).list();
-        Map<Long, AccountView> experts = accounts.findAll(rows.stream().map(r -> (Long) r[2]).toList());
-        return rows.stream().filter(r -> experts.containsKey((Long) r[2]))
-                .map(r -> new Writable((Long) r[0], (String) r[1], (Long) r[2], expertName(experts.get((Long) r[2])),
-                        (Boolean) r[3])).toList();
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4))).list();
+        Map<Long, AccountView> experts = accounts.findAll(rows.stream().map(Row::expertId).toList());
+        return rows.stream().filter(row -> experts.containsKey(row.expertId()))
+                .map(row -> new Writable(row.teamId(), row.teamName(), row.expertId(),
+                        expertName(experts.get(row.expertId())), row.approvalRequired())).toList();
     }
 
-    List<String> memberOf(long accountId) {
+    /** A team this person is a member of. */
+    record Membership(long teamId, String teamName) {
+    }
+
+    List<Membership> memberOf(long accountId) {
         return jdbc.sql("""
-                select t.name from team_member m join team t on t.id = m.team_id where m.account_id = :account
-                order by t.name""").param("account", accountId).query(String.class).list();
+                select t.id, t.name from team_member m join team t on t.id = m.team_id where m.account_id = :account
+                order by t.name, t.id""").param("account", accountId)
+                .query((rs, n) -> new Membership(rs.getLong(1), rs.getString(2))).list();
     }
 
     List<Managing> managing(long expertId) {

@@ -200,6 +200,20 @@ class TeamTests {
     }
 
     @Test
+    void memberLeavesTheTeamAndLosesAccess() {
+        Agency acme = agency("Acme PR");
+        long query = queries.by(accounts.journalist()).publish();
+        assertThat(mvc.get().uri("/teams").with(as(acme.member()))).bodyText().contains("Leave Acme PR");
+
+        assertThat(post(acme.member(), "/teams/leave", "team", teamOf(acme.owner()))).hasStatus3xxRedirection();
+
+        assertThat(pitch(acme.member(), acme.expert(), query)).hasStatus(404);
+        assertThat(audited(acme.member(), "team.member.left")).isEqualTo(1);
+        // Leaving a team one is not in is "not found".
+        assertThat(post(acme.member(), "/teams/leave", "team", teamOf(acme.owner()))).hasStatus(404);
+    }
+
+    @Test
     void suspendedMemberGets404() {
         Agency acme = agency("Acme PR");
         long query = queries.by(accounts.journalist()).publish();
