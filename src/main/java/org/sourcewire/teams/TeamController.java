@@ -36,15 +36,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TeamController {
 
     private final TeamManagement teams;
+    private final TeamInvitations invitations;
     private final TeamPitches writing;
     private final TeamViews views;
     private final AccountManagement accounts;
     private final MatchingService matching;
     private final PitchingForOthers pitching;
 
-    TeamController(TeamManagement teams, TeamPitches writing, TeamViews views, AccountManagement accounts,
+    TeamController(TeamManagement teams, TeamInvitations invitations, TeamPitches writing, TeamViews views, AccountManagement accounts,
             MatchingService matching, PitchingForOthers pitching) {
         this.teams = teams;
+        this.invitations = invitations;
         this.writing = writing;
         this.views = views;
         this.accounts = accounts;
@@ -144,7 +146,7 @@ class TeamController {
         TeamManagement.Kind kind = form.kind() == null ? TeamManagement.Kind.MEMBER : form.kind();
         if (!result.hasErrors()) {
             try {
-                teams.invite(owner, kind, form.email());
+                invitations.invite(owner, kind, form.email());
                 redirect.addFlashAttribute("success", "We sent " + form.email().strip() + " an invitation. "
                         + (kind == TeamManagement.Kind.MEMBER ? "They join when they accept it."
                                 : "Their profile joins your team when they accept it."));
@@ -159,14 +161,14 @@ class TeamController {
 
     @PostMapping("/teams/invitations/withdraw")
     String withdraw(@AuthenticationPrincipal CurrentUser user, @RequestParam long invitation, RedirectAttributes redirect) {
-        teams.withdraw(source(user), invitation);
+        invitations.withdraw(source(user), invitation);
         redirect.addFlashAttribute("success", "The invitation is withdrawn; its link no longer works.");
         return "redirect:/teams";
     }
 
     @GetMapping("/teams/join")
     String join(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String token, Model model) {
-        model.addAttribute("invitation", teams.invitation(token).orElse(null));
+        model.addAttribute("invitation", invitations.invitation(token).orElse(null));
         model.addAttribute("token", token);
         model.addAttribute("email", user.email());
         return "teams/join";
@@ -177,7 +179,7 @@ class TeamController {
             RedirectAttributes redirect) {
         AccountView account = accounts.find(user.id()).orElseThrow();
         try {
-            TeamManagement.Invitation invitation = teams.accept(account, token);
+            TeamInvitations.Invitation invitation = invitations.accept(account, token);
             redirect.addFlashAttribute("success", invitation.kind() == TeamManagement.Kind.MEMBER
                     ? "You are a member of " + invitation.teamName() + ". The experts its owner gives you appear below."
                     : invitation.teamName() + " now manages your profile: its members can pitch for you, naming "
@@ -185,7 +187,7 @@ class TeamController {
             return "redirect:/teams";
         }
         catch (TeamRuleException ex) {
-            model.addAttribute("invitation", teams.invitation(token).orElse(null));
+            model.addAttribute("invitation", invitations.invitation(token).orElse(null));
             model.addAttribute("token", token);
             model.addAttribute("email", user.email());
             model.addAttribute("error", ex.getMessage());
