@@ -7,7 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Who wrote a pitch sent for its source by someone else (an agency for its client); pages ask it by pitch id. */
 @Component("pitchAttributions")
 @Transactional(readOnly = true)
-class PitchAttributions {
+public class PitchAttributions {
 
     private final JdbcClient jdbc;
 

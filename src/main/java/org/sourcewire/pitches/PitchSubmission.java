@@ -283,7 +283,7 @@ class PitchSubmission {
         // A query at its cap is closed by the pitch that reached it; submit() counts again under the query's lock.
     }
 
-    private void checkDraft(QueryView query, PitchDraft draft) {
+    void checkDraft(QueryView query, PitchDraft draft) {
         if (draft.answers().size() != query.questions().size()) {
             throw new RuleException(null, "The query's questions have changed. Reload the page and try again.");
         }

@@ -36,13 +36,13 @@ class Plans {
     record Holder(long accountId, String name, String email, Plan plan) {
     }
 
-    record Offer(Plan plan, int perDay, int perMonth) {
+    record Offer(Plan plan, int perDay, int perMonth, int profiles, int seats) {
     }
 
     List<Offer> offers() {
         return java.util.Arrays.stream(Plan.values()).map(plan -> {
             PitchesProperties.Quota quota = properties.quota(plan);
-            return new Offer(plan, quota.perDay(), quota.perMonth());
+            return new Offer(plan, quota.perDay(), quota.perMonth(), quota.profiles(), quota.seats());
         }).toList();
     }
 

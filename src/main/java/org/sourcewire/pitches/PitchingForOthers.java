@@ -1,0 +1,92 @@
+package org.sourcewire.pitches;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.sourcewire.accounts.AccountView;
+import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.RuleException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Pitches written for an expert by someone else (a team member of an agency): the same rules, quota and screening as
+ * the expert's own pitch form, with the writer stored as the pitch's attribution. The caller decides who may write
+ * for whom; this only sends. Also a team's plan limits, since plans live here.
+ */
+@Service
+@Transactional
+public class PitchingForOthers {
+
+    private final PitchSubmission submission;
+    private final PitchesProperties properties;
+    private final JdbcClient jdbc;
+
+    PitchingForOthers(PitchSubmission submission, PitchesProperties properties, JdbcClient jdbc) {
+        this.submission = submission;
+        this.properties = properties;
+        this.jdbc = jdbc;
+    }
+
+    /** What a team whose owner is on {@code plan} may have: expert profiles, and member seats besides the owner. */
+    public record TeamLimits(String plan, int profiles, int seats) {
+    }
+
+    @Transactional(readOnly = true)
+    public TeamLimits teamLimits(long ownerAccountId) {
+        Plan plan = jdbc.sql("select plan from source_plan where account_id = :id").param("id", ownerAccountId)
+                .query(String.class).optional().map(Plan::valueOf).orElse(Plan.FREE);
+        PitchesProperties.Quota quota = properties.quota(plan);
+        return new TeamLimits(plan.label(), quota.profiles(), quota.seats());
+    }
+
+    /**
+     * The query as the expert sees it, if the expert may pitch it now.
+     *
+     * @throws RuleException why not (closed, past its deadline, the expert suspended or unconfirmed)
+     */
+    @Transactional(readOnly = true)
+    public QueryView pitchable(long queryId, AccountView expert) {
+        return submission.pitchable(queryId, expert);
+    }
+
+    /** The expert's pitch to this query, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> existing(long queryId, long expertProfileId) {
+        return submission.existing(queryId, expertProfileId);
+    }
+
+    /**
+     * Checks a draft as sending would (answers, length, requirements), storing nothing: for a draft that waits for the
+     * expert's approval.
+     *
+     * @throws RuleException what is wrong, with the form field it belongs to
+     */
+    @Transactional(readOnly = true)
+    public void check(QueryView query, List<String> answers, String whyMe, boolean confirmsRequirements) {
+        submission.checkDraft(query, new PitchDraft(answers, whyMe, confirmsRequirements));
+    }
+
+    /**
+     * Sends the pitch as the expert's, saying who wrote it. The same {@code submissionKey} again finds the pitch it
+     * made (a double click sends once).
+     *
+     * @throws RuleException when the rules refuse it
+     */
+    public UUID send(AccountView expert, QueryView query, List<String> answers, String whyMe,
+            boolean confirmsRequirements, PitchAttributions.WrittenBy writtenBy, UUID submissionKey) {
+        return submission.submit(expert, query, new PitchDraft(answers, whyMe, confirmsRequirements, writtenBy),
+                submissionKey);
+    }
+
+    public boolean hasRequirements(QueryView query) {
+        return PitchSubmission.hasRequirements(query);
+    }
+
+    public int maxWords() {
+        return properties.maxWords();
+    }
+}

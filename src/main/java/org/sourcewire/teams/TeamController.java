@@ -1,0 +1,361 @@
+package org.sourcewire.teams;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.sourcewire.accounts.AccountManagement;
+import org.sourcewire.accounts.AccountView;
+import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.matching.MatchingService;
+import org.sourcewire.shared.RuleException;
+import org.sourcewire.pitches.PitchingForOthers;
+import org.sourcewire.queries.QueryView;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The teams page (own team, experts one writes for, teams managing one's profile), invitations, and the pitch form a
+ * writer uses for an expert. Ids travel as parameters; every action checks the actor's rights in the database.
+ */
+@Controller
+class TeamController {
+
+    private final TeamManagement teams;
+    private final TeamInvitations invitations;
+    private final TeamPitches writing;
+    private final TeamViews views;
+    private final AccountManagement accounts;
+    private final MatchingService matching;
+    private final PitchingForOthers pitching;
+
+    TeamController(TeamManagement teams, TeamInvitations invitations, TeamPitches writing, TeamViews views, AccountManagement accounts,
+            MatchingService matching, PitchingForOthers pitching) {
+        this.teams = teams;
+        this.invitations = invitations;
+        this.writing = writing;
+        this.views = views;
+        this.accounts = accounts;
+        this.matching = matching;
+        this.pitching = pitching;
+    }
+
+    record NameForm(@NotBlank(message = "Enter your agency's or team's name: pitches show it.")
+                    @Size(max = 200, message = "Keep the name short.") String name) {
+    }
+
+    record InviteForm(@NotBlank(message = "Enter an e-mail address.")
+                      @Email(message = "Enter a valid e-mail address, e.g. jane@acme-pr.example.")
+                      @Size(max = 254, message = "Enter a valid e-mail address.") String email,
+                      TeamManagement.Kind kind) {
+    }
+
+    /** The writer's pitch form; answers bind by index, the key makes a double click send once. */
+    static final class WriteForm {
+
+        private List<String> answers = new ArrayList<>();
+
+        private String whyMe;
+
+        private boolean confirmsRequirements;
+
+        private UUID submissionKey = UUID.randomUUID();
+
+        public List<String> getAnswers() {
+            return answers;
+        }
+
+        public void setAnswers(List<String> answers) {
+            this.answers = answers;
+        }
+
+        public String getWhyMe() {
+            return whyMe;
+        }
+
+        public void setWhyMe(String whyMe) {
+            this.whyMe = whyMe;
+        }
+
+        public boolean isConfirmsRequirements() {
+            return confirmsRequirements;
+        }
+
+        public void setConfirmsRequirements(boolean confirmsRequirements) {
+            this.confirmsRequirements = confirmsRequirements;
+        }
+
+        public UUID getSubmissionKey() {
+            return submissionKey;
+        }
+
+        public void setSubmissionKey(UUID submissionKey) {
+            this.submissionKey = submissionKey;
+        }
+
+        List<String> answers(int questions) {
+            List<String> padded = new ArrayList<>();
+            for (int i = 0; i < questions; i++) {
+                padded.add(i < answers.size() && answers.get(i) != null ? answers.get(i) : "");
+            }
+            return padded;
+        }
+    }
+
+    @GetMapping("/teams")
+    String page(@AuthenticationPrincipal CurrentUser user, Model model) {
+        return page(source(user), new NameForm(null), new InviteForm(null, TeamManagement.Kind.MEMBER), null, model);
+    }
+
+    @PostMapping("/teams")
+    String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("nameForm") NameForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        AccountView owner = source(user);
+        if (!result.hasErrors()) {
+            try {
+                TeamManagement.Team team = teams.create(owner, form.name());
+                redirect.addFlashAttribute("success", team.name() + " is ready. Invite the experts you write for, then "
+                        + "your colleagues.");
+                return "redirect:/teams";
+            }
+            catch (RuleException ex) {
+                reject(result, ex);
+            }
+        }
+        return page(owner, form, new InviteForm(null, TeamManagement.Kind.MEMBER), null, model);
+    }
+
+    @PostMapping("/teams/invitations")
+    String invite(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("inviteForm") InviteForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        AccountView owner = source(user);
+        TeamManagement.Kind kind = form.kind() == null ? TeamManagement.Kind.MEMBER : form.kind();
+        if (!result.hasErrors()) {
+            try {
+                invitations.invite(owner, kind, form.email());
+                redirect.addFlashAttribute("success", "We sent " + form.email().strip() + " an invitation. "
+                        + (kind == TeamManagement.Kind.MEMBER ? "They join when they accept it."
+                                : "Their profile joins your team when they accept it."));
+                return "redirect:/teams";
+            }
+            catch (RuleException ex) {
+                reject(result, ex);
+            }
+        }
+        return page(owner, new NameForm(null), form, kind, model);
+    }
+
+    @PostMapping("/teams/invitations/withdraw")
+    String withdraw(@AuthenticationPrincipal CurrentUser user, @RequestParam long invitation, RedirectAttributes redirect) {
+        invitations.withdraw(source(user), invitation);
+        redirect.addFlashAttribute("success", "The invitation is withdrawn; its link no longer works.");
+        return "redirect:/teams";
+    }
+
+    @GetMapping("/teams/join")
+    String join(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String token, Model model) {
+        model.addAttribute("invitation", invitations.invitation(token).orElse(null));
+        model.addAttribute("token", token);
+        model.addAttribute("email", user.email());
+        return "teams/join";
+    }
+
+    @PostMapping("/teams/join")
+    String accept(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String token, Model model,
+            RedirectAttributes redirect) {
+        AccountView account = accounts.find(user.id()).orElseThrow();
+        try {
+            TeamInvitations.Invitation invitation = invitations.accept(account, token);
+            redirect.addFlashAttribute("success", invitation.kind() == TeamManagement.Kind.MEMBER
+                    ? "You are a member of " + invitation.teamName() + ". The experts its owner gives you appear below."
+                    : invitation.teamName() + " now manages your profile: its members can pitch for you, naming "
+                            + "themselves. You can ask to approve each pitch first.");
+            return "redirect:/teams";
+        }
+        catch (RuleException ex) {
+            model.addAttribute("invitation", invitations.invitation(token).orElse(null));
+            model.addAttribute("token", token);
+            model.addAttribute("email", user.email());
+            model.addAttribute("error", ex.getMessage());
+            return "teams/join";
+        }
+    }
+
+    @PostMapping("/teams/members/remove")
+    String removeMember(@AuthenticationPrincipal CurrentUser user, @RequestParam long member, RedirectAttributes redirect) {
+        teams.removeMember(source(user), member);
+        redirect.addFlashAttribute("success", "The member is removed; they can no longer write for your experts.");
+        return "redirect:/teams";
+    }
+
+    @PostMapping("/teams/leave")
+    String leave(@AuthenticationPrincipal CurrentUser user, @RequestParam long team, RedirectAttributes redirect) {
+        teams.leave(source(user), team);
+        redirect.addFlashAttribute("success", "You have left the team; you no longer write for its experts.");
+        return "redirect:/teams";
+    }
+
+    @PostMapping("/teams/profiles/remove")
+    String removeProfile(@AuthenticationPrincipal CurrentUser user, @RequestParam long team, @RequestParam long expert,
+            RedirectAttributes redirect) {
+        teams.removeProfile(source(user), team, expert);
+        redirect.addFlashAttribute("success", "The profile is no longer managed by the team.");
+        return "redirect:/teams";
+    }
+
+    @PostMapping("/teams/assignments")
+    String assign(@AuthenticationPrincipal CurrentUser user, @RequestParam long member, @RequestParam long expert,
+            @RequestParam boolean given, RedirectAttributes redirect) {
+        teams.assign(source(user), member, expert, given);
+        redirect.addFlashAttribute("success", given ? "The member can now write for that expert."
+                : "The member no longer writes for that expert.");
+        return "redirect:/teams";
+    }
+
+    @PostMapping("/teams/approval")
+    String approval(@AuthenticationPrincipal CurrentUser user, @RequestParam long team, @RequestParam long expert,
+            @RequestParam boolean required, RedirectAttributes redirect) {
+        try {
+            teams.requireApproval(source(user), team, expert, required);
+            redirect.addFlashAttribute("success", required ? "Pitches for this profile now wait for the expert's approval."
+                    : "Pitches for your profile are sent without waiting for your approval.");
+        }
+        catch (RuleException ex) {
+            redirect.addFlashAttribute("error", ex.getMessage());
+        }
+        return "redirect:/teams";
+    }
+
+    /** The open queries matched to an expert, for a writer to pick one. */
+    @GetMapping("/teams/queries")
+    String queries(@AuthenticationPrincipal CurrentUser user, @RequestParam long expert, Model model) {
+        TeamPitches.Writing rights = writing.writing(source(user).id(), expert);
+        model.addAttribute("writing", rights);
+        model.addAttribute("matches", matching.latestMatches(rights.profile().id(), 50));
+        return "teams/queries";
+    }
+
+    @GetMapping("/teams/pitch")
+    String form(@AuthenticationPrincipal CurrentUser user, @RequestParam long expert, @RequestParam long query,
+            Model model) {
+        TeamPitches.Writing rights = writing.writing(source(user).id(), expert);
+        try {
+            QueryView found = writing.pitchable(rights, query);
+            return formPage(rights, found, new WriteForm(), model);
+        }
+        catch (RuleException ex) {
+            model.addAttribute("writing", rights);
+            model.addAttribute("refusal", ex.getMessage());
+            model.addAttribute("matches", matching.latestMatches(rights.profile().id(), 50));
+            return "teams/queries";
+        }
+    }
+
+    @PostMapping("/teams/pitch")
+    String write(@AuthenticationPrincipal CurrentUser user, @RequestParam long expert, @RequestParam long query,
+            @ModelAttribute("form") WriteForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        TeamPitches.Writing rights = writing.writing(source(user).id(), expert);
+        QueryView found;
+        try {
+            found = writing.pitchable(rights, query);
+        }
+        catch (RuleException ex) {
+            model.addAttribute("writing", rights);
+            model.addAttribute("refusal", ex.getMessage());
+            model.addAttribute("matches", matching.latestMatches(rights.profile().id(), 50));
+            return "teams/queries";
+        }
+        try {
+            TeamPitches.Outcome outcome = writing.write(rights, found, form.answers(found.questions().size()),
+                    form.getWhyMe(), form.isConfirmsRequirements(), form.getSubmissionKey());
+            redirect.addFlashAttribute("success", outcome.pitch() != null
+                    ? "Your pitch is sent for " + rights.profile().name() + "; the journalist sees that you wrote it."
+                    : "Your pitch waits for " + rights.profile().name() + "'s approval; we sent them a mail.");
+            return "redirect:/teams";
+        }
+        catch (RuleException ex) {
+            if (ex.field() != null) {
+                result.rejectValue(ex.field(), "rule", ex.getMessage());
+            }
+            else {
+                result.reject("rule", ex.getMessage());
+            }
+            return formPage(rights, found, form, model);
+        }
+    }
+
+    @PostMapping("/teams/drafts/approve")
+    String approve(@AuthenticationPrincipal CurrentUser user, @RequestParam UUID draft, RedirectAttributes redirect) {
+        try {
+            writing.approve(source(user), draft);
+            redirect.addFlashAttribute("success", "Approved: the pitch is sent, naming who wrote it.");
+        }
+        catch (RuleException ex) {
+            redirect.addFlashAttribute("error", "The pitch could not be sent: " + ex.getMessage());
+        }
+        return "redirect:/teams";
+    }
+
+    @PostMapping("/teams/drafts/decline")
+    String decline(@AuthenticationPrincipal CurrentUser user, @RequestParam UUID draft, RedirectAttributes redirect) {
+        writing.decline(source(user), draft);
+        redirect.addFlashAttribute("success", "Declined: the pitch is not sent.");
+        return "redirect:/teams";
+    }
+
+    private String formPage(TeamPitches.Writing rights, QueryView query, WriteForm form, Model model) {
+        model.addAttribute("writing", rights);
+        model.addAttribute("query", query);
+        model.addAttribute("form", form);
+        List<String> rows = form.answers(query.questions().size());
+        model.addAttribute("rows", rows);
+        model.addAttribute("requirements", pitching.hasRequirements(query));
+        model.addAttribute("maxWords", pitching.maxWords());
+        return "teams/pitch";
+    }
+
+    private String page(AccountView account, NameForm nameForm, InviteForm inviteForm, TeamManagement.Kind failedKind,
+            Model model) {
+        model.addAttribute("account", account);
+        model.addAttribute("owned", teams.ownedBy(account.id()).map(views::owned).orElse(null));
+        model.addAttribute("writable", views.writable(account.id()));
+        model.addAttribute("memberOf", views.memberOf(account.id()));
+        model.addAttribute("managing", views.managing(account.id()));
+        model.addAttribute("drafts", writing.waiting(account.id()));
+        model.addAttribute("nameForm", nameForm);
+        model.addAttribute("inviteForm", inviteForm);
+        model.addAttribute("failedKind", failedKind);
+        return "teams/index";
+    }
+
+    private static void reject(BindingResult result, RuleException ex) {
+        if (ex.field() != null) {
+            result.rejectValue(ex.field(), "rule", ex.getMessage());
+        }
+        else {
+            result.reject("rule", ex.getMessage());
+        }
+    }
+
+    private AccountView source(CurrentUser user) {
+        AccountView account = accounts.find(user.id()).orElseThrow();
+        if (!account.isSource()) {
+            throw new AccessDeniedException("Teams are for sources' accounts");
+        }
+        return account;
+    }
+}

@@ -1,0 +1,224 @@
+package org.sourcewire.teams;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.sourcewire.accounts.AccountManagement;
+import org.sourcewire.accounts.AccountView;
+import org.sourcewire.audit.Actor;
+import org.sourcewire.audit.AuditLog;
+import org.sourcewire.mail.Email;
+import org.sourcewire.mail.Outbox;
+import org.sourcewire.pitches.PitchingForOthers;
+import org.sourcewire.shared.SiteUrls;
+import org.sourcewire.sources.SourceManagement;
+import org.sourcewire.shared.RuleException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The owner's side of a team: creating it, inviting members and experts by e-mail, accepting, giving members
+ * profiles, removing members and profiles, the approval setting. Plan limits are counted in the database, pending
+ * invitations included, so inviting many and accepting later cannot pass them.
+ */
+/**
+ * Invitations by e-mail to join a team as a member or to let it manage one's expert profile: sending (within the owner's
+ * plan), reading and accepting a link, withdrawing. Plan limits are counted in the database with open invitations
+ * included, so inviting many and accepting later cannot pass them.
+ */
+@Service
+@Transactional
+class TeamInvitations {
+
+    record Invitation(long id, long teamId, String teamName, TeamManagement.Kind kind, String email, Instant expiresAt) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TeamManagement teams;
+    private final JdbcClient jdbc;
+    private final AccountManagement accounts;
+    private final SourceManagement sources;
+    private final PitchingForOthers pitching;
+    private final AuditLog audit;
+    private final Outbox outbox;
+    private final SiteUrls urls;
+    private final TeamsProperties properties;
+    private final Clock clock;
+
+    TeamInvitations(TeamManagement teams, JdbcClient jdbc, AccountManagement accounts, SourceManagement sources,
+            PitchingForOthers pitching, AuditLog audit, Outbox outbox, SiteUrls urls, TeamsProperties properties,
+            Clock clock) {
+        this.teams = teams;
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.sources = sources;
+        this.pitching = pitching;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.urls = urls;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Invites someone by e-mail to join as a member or to let the team manage their expert profile; the mail carries
+     * a link only the invited address can accept.
+     */
+    void invite(AccountView owner, TeamManagement.Kind kind, String email) {
+        TeamManagement.Team team = teams.ownedBy(owner.id()).orElseThrow(() -> new RuleException(null, "Create your team first."));
+        TeamManagement.requireActiveSource(owner);
+        String address = email == null ? "" : email.strip();
+        if (address.equalsIgnoreCase(owner.email())) {
+            throw new RuleException("email", "That is your own address.");
+        }
+        // One invitation change per team at a time, so two invitations at once cannot both take the last seat.
+        jdbc.sql("select id from team where id = :id for update").param("id", team.id()).query(Long.class).single();
+        Optional<AccountView> existing = accounts.findByEmail(address);
+        if (existing.isPresent() && (kind == TeamManagement.Kind.MEMBER ? teams.isMember(team.id(), existing.get().id())
+                : teams.isProfile(team.id(), existing.get().id()))) {
+            throw new RuleException("email", kind == TeamManagement.Kind.MEMBER ? "They are already a member of your team."
+                    : "Your team already manages their profile.");
+        }
+        Instant now = clock.instant();
+        boolean pending = jdbc.sql("""
+                select exists (select 1 from team_invitation where team_id = :team and kind = :kind and email = :email
+                               and accepted_at is null and expires_at > :now)""")
+                .param("team", team.id()).param("kind", kind.name()).param("email", address)
+                .param("now", Timestamp.from(now)).query(Boolean.class).single();
+        if (pending) {
+            throw new RuleException("email", "You have already invited that address; the invitation is open until "
+                    + "it is accepted or expires.");
+        }
+        checkLimit(team, kind, now);
+        String token = token();
+        Instant expires = now.plus(properties.invitationValidity());
+        long id = jdbc.sql("""
+                insert into team_invitation (team_id, kind, email, token_hash, invited_at, expires_at)
+                values (:team, :kind, :email, :hash, :now, :expires) returning id""")
+                .param("team", team.id()).param("kind", kind.name()).param("email", address).param("hash", hash(token))
+                .param("now", Timestamp.from(now)).param("expires", Timestamp.from(expires)).query(Long.class).single();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("from", owner.displayName());
+        model.put("team", team.name());
+        model.put("expert", kind == TeamManagement.Kind.EXPERT);
+        model.put("days", properties.invitationValidity().toDays());
+        model.put("link", urls.link("/teams/join", "token", token));
+        outbox.queue(new Email(address, kind == TeamManagement.Kind.MEMBER ? team.name() + " invites you to its team on Sourcewire"
+                : team.name() + " asks to manage your expert profile on Sourcewire", "mail/team-invitation", model));
+        audit.record(TeamManagement.actor(owner), kind == TeamManagement.Kind.MEMBER ? "team.member.invited" : "team.expert.invited",
+                "team " + team.id(), "Invited " + address + (kind == TeamManagement.Kind.MEMBER ? " to join " : " to be managed by ")
+                        + team.name(), null, Map.of("invitation", id, "email", address));
+    }
+
+    /** An open invitation behind this link, if it is one. */
+    @Transactional(readOnly = true)
+    Optional<Invitation> invitation(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select i.id, i.team_id, t.name, i.kind, i.email, i.expires_at from team_invitation i
+                join team t on t.id = i.team_id
+                where i.token_hash = :hash and i.accepted_at is null and i.expires_at > :now""")
+                .param("hash", hash(token.strip())).param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Invitation(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        TeamManagement.Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .optional();
+    }
+
+    /** Accepts an invitation; only the invited address's own account may. */
+    Invitation accept(AccountView account, String token) {
+        Invitation invitation = invitation(token)
+                .orElseThrow(() -> new RuleException(null, "This invitation has expired or was already used."));
+        if (!invitation.email().equalsIgnoreCase(account.email())) {
+            throw new RuleException(null, "This invitation is for " + invitation.email() + ". Log in with that "
+                    + "address to accept it.");
+        }
+        TeamManagement.requireActiveSource(account);
+        jdbc.sql("select id from team where id = :id for update").param("id", invitation.teamId()).query(Long.class).single();
+        TeamManagement.Team team = jdbc.sql("select id, name, owner_id from team where id = :id").param("id", invitation.teamId())
+                .query((rs, n) -> new TeamManagement.Team(rs.getLong(1), rs.getString(2), rs.getLong(3))).single();
+        if (team.ownerId() == account.id()) {
+            throw new RuleException(null, "You own this team already.");
+        }
+        Instant now = clock.instant();
+        if (invitation.kind() == TeamManagement.Kind.MEMBER) {
+            jdbc.sql("insert into team_member (team_id, account_id, joined_at) values (:team, :account, :now) on conflict do nothing")
+                    .param("team", team.id()).param("account", account.id()).param("now", Timestamp.from(now)).update();
+        }
+        else {
+            sources.ensureProfile(account);
+            jdbc.sql("""
+                    insert into team_profile (team_id, source_account_id, added_at) values (:team, :account, :now)
+                    on conflict do nothing""")
+                    .param("team", team.id()).param("account", account.id()).param("now", Timestamp.from(now)).update();
+        }
+        jdbc.sql("update team_invitation set accepted_at = :now where id = :id").param("id", invitation.id())
+                .param("now", Timestamp.from(now)).update();
+        audit.record(TeamManagement.actor(account), invitation.kind() == TeamManagement.Kind.MEMBER ? "team.member.joined" : "team.expert.joined",
+                "team " + team.id(), account.email() + (invitation.kind() == TeamManagement.Kind.MEMBER ? " joined " : " let ")
+                        + team.name() + (invitation.kind() == TeamManagement.Kind.MEMBER ? "" : " manage their profile"), null,
+                Map.of("invitation", invitation.id(), "account", account.id()));
+        return invitation;
+    }
+
+    /** Withdraws an open invitation, so its link no longer works and its seat or profile is free again. */
+    void withdraw(AccountView owner, long invitationId) {
+        TeamManagement.Team team = teams.ownedBy(owner.id()).orElseThrow(TeamNotFoundException::new);
+        String email = jdbc.sql("""
+                delete from team_invitation where id = :id and team_id = :team and accepted_at is null returning email""")
+                .param("id", invitationId).param("team", team.id()).query(String.class).optional()
+                .orElseThrow(TeamNotFoundException::new);
+        audit.record(TeamManagement.actor(owner), "team.invitation.withdrawn", "team " + team.id(), "Withdrew the invitation to " + email,
+                Map.of("invitation", invitationId, "email", email), null);
+    }
+
+    /** Members (or profiles) plus open invitations of that kind must stay within the owner's plan. */
+    private void checkLimit(TeamManagement.Team team, TeamManagement.Kind kind, Instant now) {
+        PitchingForOthers.TeamLimits limits = pitching.teamLimits(team.ownerId());
+        long used = jdbc.sql("select (" + (kind == TeamManagement.Kind.MEMBER ? "select count(*) from team_member where team_id = :team"
+                : "select count(*) from team_profile where team_id = :team") + """
+                ) + (select count(*) from team_invitation where team_id = :team and kind = :kind
+                     and accepted_at is null and expires_at > :now)""")
+                .param("team", team.id()).param("kind", kind.name()).param("now", Timestamp.from(now))
+                .query(Long.class).single();
+        int allowed = kind == TeamManagement.Kind.MEMBER ? limits.seats() : limits.profiles();
+        if (used >= allowed) {
+            throw new RuleException("email", kind == TeamManagement.Kind.MEMBER
+                    ? "Your " + limits.plan() + " plan has " + allowed + (allowed == 1 ? " seat" : " seats")
+                            + " besides yours, and all are taken or invited. Remove a member or withdraw an invitation, "
+                            + "or ask us for a larger plan."
+                    : "Your " + limits.plan() + " plan manages up to " + allowed + (allowed == 1 ? " expert profile" : " expert profiles")
+                            + ", and all are taken or invited. Remove a profile or withdraw an invitation, or ask us for a "
+                            + "larger plan.");
+        }
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
