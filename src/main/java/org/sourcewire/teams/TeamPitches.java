@@ -81,7 +81,8 @@ class TeamPitches {
 
     /**
      * The writer's right to write for this expert: as the owner of a team that manages the expert's profile, or as a
-     * member that team gave the profile to. Anything else is "not found", so ids of other teams' experts reveal nothing.
+     * member that team gave the profile to, while the team's owner is not suspended. Anything else is "not found", so
+     * ids of other teams' experts reveal nothing.
      */
     @Transactional(readOnly = true)
     Writing writing(long writerId, long expertId) {
@@ -89,18 +90,22 @@ class TeamPitches {
         if (!writer.isSource() || writer.suspended()) {
             throw new TeamNotFoundException();
         }
-        record Row(long teamId, String name, boolean approval) {
+        record Row(long teamId, String name, boolean approval, long ownerId) {
         }
         Row row = jdbc.sql("""
-                select t.id, t.name, p.approval_required from team t
+                select t.id, t.name, p.approval_required, t.owner_id from team t
                 join team_profile p on p.team_id = t.id and p.source_account_id = :expert
                 where t.owner_id = :writer
                    or exists (select 1 from team_assignment a where a.team_id = t.id and a.member_account_id = :writer
                               and a.source_account_id = :expert)
                 order by t.id limit 1""")
                 .param("expert", expertId).param("writer", writerId)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).optional()
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4))).optional()
                 .orElseThrow(TeamNotFoundException::new);
+        // A suspended owner's team writes for nobody: its members act in the team's name.
+        if (row.ownerId() != writerId && accounts.find(row.ownerId()).map(AccountView::suspended).orElse(true)) {
+            throw new TeamNotFoundException();
+        }
         AccountView expert = accounts.find(expertId).orElseThrow(TeamNotFoundException::new);
         ProfileView profile = sources.findByAccount(expertId).orElseThrow(TeamNotFoundException::new);
         return new Writing(row.teamId(), row.name(), writer, expert, profile, row.approval());

@@ -222,6 +222,14 @@ class TeamTests {
     }
 
     @Test
+    void aSuspendedOwnersMembersCanNoLongerPitchForTheTeam() {
+        Agency acme = agency("Acme PR");
+        long query = queries.by(accounts.journalist()).publish();
+        accounts.suspend(acme.owner());
+        assertThat(pitch(acme.member(), acme.expert(), query)).hasStatus(404);
+    }
+
+    @Test
     void goingOverThePlansSeatsAndProfilesSaysSoClearly() {
         Agency acme = agency("Acme PR"); // Free: one expert profile, one seat, both taken
         CurrentUser another = accounts.source("Ann Other", TestAccounts.uniqueEmail("another"));
