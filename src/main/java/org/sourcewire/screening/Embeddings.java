@@ -15,7 +15,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.google.common.base.Suppliers;
 import opennlp.tools.tokenize.WordpieceTokenizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Sentence embeddings from all-MiniLM-L6-v2 (quantized), run in-process by ONNX Runtime: 384 numbers per text whose
@@ -43,7 +43,7 @@ class Embeddings implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Embeddings.class);
 
-    private final Supplier<Model> model = Suppliers.memoize(Model::load);
+    private final Supplier<Model> model = SingletonSupplier.of(Model::load);
 
     /** The embedding of one text, L2-normalised (an empty text gives a zero vector). */
     float[] embed(String text) {

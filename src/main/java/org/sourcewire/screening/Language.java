@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import com.google.common.base.Suppliers;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTagFormat;
 import opennlp.tools.postag.POSTaggerME;
@@ -20,6 +19,7 @@ import opennlp.tools.tokenize.TokenizerModel;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Sentences, tokens and parts of speech (Universal Dependencies tags: NUM, PROPN, VERB …) of English text, from
@@ -37,7 +37,7 @@ class Language {
         }
     }
 
-    private final Supplier<Models> models = Suppliers.memoize(Models::load);
+    private final Supplier<Models> models = SingletonSupplier.of(Models::load);
 
     private final ThreadLocal<Taggers> taggers = ThreadLocal.withInitial(() -> new Taggers(models.get()));
 

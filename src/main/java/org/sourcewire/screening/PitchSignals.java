@@ -10,14 +10,14 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import com.google.common.base.Suppliers;
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.sourcewire.pitches.PitchScreening;
 import org.sourcewire.shared.Words;
 
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Measures a pitch: how directly each answer meets its question (sentence embeddings), how specific and checkable it
@@ -70,14 +70,14 @@ class PitchSignals {
     private final Supplier<float[]> deflection;
     private final Supplier<float[]> advert;
     /** Questions' embeddings: the same for every pitch to a query. */
-    private final Cache<String, float[]> questions = CacheBuilder.newBuilder().maximumSize(20_000)
+    private final Cache<String, float[]> questions = Caffeine.newBuilder().maximumSize(20_000)
             .expireAfterAccess(1, TimeUnit.DAYS).build();
 
     PitchSignals(Embeddings embeddings, Language language) {
         this.embeddings = embeddings;
         this.language = language;
-        this.deflection = Suppliers.memoize(() -> centroid(DEFLECTIONS));
-        this.advert = Suppliers.memoize(() -> centroid(ADVERTS));
+        this.deflection = SingletonSupplier.of(() -> centroid(DEFLECTIONS));
+        this.advert = SingletonSupplier.of(() -> centroid(ADVERTS));
     }
 
     /** What was found elsewhere: near-identical text and reworded text of earlier pitches. */
@@ -207,12 +207,7 @@ class PitchSignals {
     }
 
     private float[] question(String text) {
-        try {
-            return questions.get(text, () -> embeddings.embed(text));
-        }
-        catch (java.util.concurrent.ExecutionException ex) {
-            throw new IllegalStateException(ex.getCause());
-        }
+        return questions.get(text, embeddings::embed);
     }
 
     private float[] centroid(List<String> texts) {

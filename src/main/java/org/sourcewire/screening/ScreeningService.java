@@ -1,5 +1,6 @@
 package org.sourcewire.screening;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,11 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import com.google.common.base.Suppliers;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import org.sourcewire.pitches.PitchScreening;
 import org.sourcewire.shared.Words;
@@ -59,7 +59,8 @@ class ScreeningService implements PitchScreening {
     private final Meanings meanings;
     private final ScreeningModel model;
     /** The filler phrases: read from the database at most every {@link #PHRASES_SECONDS}, not on every pitch. */
-    private volatile Supplier<Map<String, Integer>> phrases = cachedPhrases();
+    private final LoadingCache<Boolean, Map<String, Integer>> phrases = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(PHRASES_SECONDS)).build(all -> readPhrases());
 
     ScreeningService(JdbcClient jdbc, ScreeningProperties properties, PitchSignals signals, Meanings meanings,
             ScreeningModel model) {
@@ -178,7 +179,7 @@ class ScreeningService implements PitchScreening {
     private double filler(String text, String whyMe) {
         String lower = (text + "\n" + (whyMe == null ? "" : whyMe)).toLowerCase(Locale.ROOT).replace('’', '\'');
         int found = 0;
-        for (Map.Entry<String, Integer> phrase : phrases.get().entrySet()) {
+        for (Map.Entry<String, Integer> phrase : phrases.get(Boolean.TRUE).entrySet()) {
             if (lower.contains(phrase.getKey())) {
                 found += phrase.getValue();
             }
@@ -289,22 +290,20 @@ class ScreeningService implements PitchScreening {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    phrases = cachedPhrases();
+                    phrases.invalidateAll();
                 }
             });
         }
         else {
-            phrases = cachedPhrases();
+            phrases.invalidateAll();
         }
     }
 
-    private Supplier<Map<String, Integer>> cachedPhrases() {
-        return Suppliers.memoizeWithExpiration(() -> {
-            Map<String, Integer> read = new HashMap<>();
-            jdbc.sql("select lower(phrase), weight from boilerplate_phrase")
-                    .query((rs, n) -> read.put(rs.getString(1), rs.getInt(2))).list();
-            return Map.copyOf(read);
-        }, PHRASES_SECONDS, TimeUnit.SECONDS);
+    private Map<String, Integer> readPhrases() {
+        Map<String, Integer> read = new HashMap<>();
+        jdbc.sql("select lower(phrase), weight from boilerplate_phrase")
+                .query((rs, n) -> read.put(rs.getString(1), rs.getInt(2))).list();
+        return Map.copyOf(read);
     }
 
     // --- text helpers --------------------------------------------------------------------------------------------

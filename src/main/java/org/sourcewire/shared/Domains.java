@@ -4,9 +4,8 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 
-import com.google.common.cache.CacheBuilder;
-import com.google.common.cache.CacheLoader;
-import com.google.common.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.google.common.net.InternetDomainName;
 
 /** Registrable domains ("example.co.uk" for "news.example.co.uk"), by the public suffix list. */
@@ -16,8 +15,8 @@ public final class Domains {
      * Hosts seen recently. Parsing against the public suffix list showed in the profile of every page that lists
      * queries (each byline's "verified outlet" compares two registrable domains); hosts repeat a lot.
      */
-    private static final LoadingCache<String, Optional<String>> REGISTRABLE = CacheBuilder.newBuilder()
-            .maximumSize(10_000).build(CacheLoader.from(Domains::parse));
+    private static final LoadingCache<String, Optional<String>> REGISTRABLE = Caffeine.newBuilder()
+            .maximumSize(10_000).build(Domains::parse);
 
     private Domains() {
     }
@@ -26,7 +25,7 @@ public final class Domains {
         if (host == null || host.isBlank()) {
             return Optional.empty();
         }
-        return REGISTRABLE.getUnchecked(host.strip().toLowerCase(Locale.ROOT));
+        return REGISTRABLE.get(host.strip().toLowerCase(Locale.ROOT));
     }
 
     /** {@code host} stripped and lower-case (the cache's key). */
