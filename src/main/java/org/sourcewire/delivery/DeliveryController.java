@@ -1,6 +1,7 @@
 package org.sourcewire.delivery;
 
 import java.time.Clock;
+import java.util.function.LongFunction;
 
 import jakarta.validation.Valid;
 import org.sourcewire.accounts.CurrentUser;
@@ -51,26 +52,20 @@ class DeliveryController {
 
     @PostMapping("/feed")
     String newFeed(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-        Long source = source(user);
-        if (source == null) {
-            return noProfile(redirect);
-        }
-        boolean had = settings.of(source).hasFeed();
-        settings.newFeedToken(source, user.id(), clock.instant());
-        redirect.addFlashAttribute("success", had ? "Your feed has a new address. The old one no longer works."
-                : "Your private feed is ready: add its address to your feed reader.");
-        return "redirect:/delivery";
+        return withProfile(user, redirect, source -> {
+            boolean had = settings.of(source).hasFeed();
+            settings.newFeedToken(source, user.id(), clock.instant());
+            return had ? "Your feed has a new address. The old one no longer works."
+                    : "Your private feed is ready: add its address to your feed reader.";
+        });
     }
 
     @PostMapping("/feed/delete")
     String removeFeed(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-        Long source = source(user);
-        if (source == null) {
-            return noProfile(redirect);
-        }
-        settings.removeFeed(source, clock.instant());
-        redirect.addFlashAttribute("success", "Your private feed is turned off. Its address no longer works.");
-        return "redirect:/delivery";
+        return withProfile(user, redirect, source -> {
+            settings.removeFeed(source, clock.instant());
+            return "Your private feed is turned off. Its address no longer works.";
+        });
     }
 
     @PostMapping("/webhook")
@@ -99,13 +94,10 @@ class DeliveryController {
 
     @PostMapping("/webhook/delete")
     String removeWebhook(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-        Long source = source(user);
-        if (source == null) {
-            return noProfile(redirect);
-        }
-        settings.removeWebhook(source, clock.instant());
-        redirect.addFlashAttribute("success", "Your webhook is turned off.");
-        return "redirect:/delivery";
+        return withProfile(user, redirect, source -> {
+            settings.removeWebhook(source, clock.instant());
+            return "Your webhook is turned off.";
+        });
     }
 
     @PostMapping("/webhook/test")
@@ -132,6 +124,19 @@ class DeliveryController {
         }
         model.addAttribute("messages", source == null ? java.util.List.of() : webhooks.latest(source, 10));
         return "delivery/settings";
+    }
+
+    /**
+     * Runs a settings action for the signed-in source's profile and shows its message on the settings page; without
+     * a profile there is nothing to change yet.
+     */
+    private String withProfile(CurrentUser user, RedirectAttributes redirect, LongFunction<String> action) {
+        Long source = source(user);
+        if (source == null) {
+            return noProfile(redirect);
+        }
+        redirect.addFlashAttribute("success", action.apply(source));
+        return "redirect:/delivery";
     }
 
     private static String noProfile(RedirectAttributes redirect) {
