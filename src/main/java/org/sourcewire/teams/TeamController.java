@@ -13,6 +13,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.matching.MatchingService;
+import org.sourcewire.shared.OneTimeKey;
 import org.sourcewire.shared.RuleException;
 import org.sourcewire.pitches.PitchingForOthers;
 import org.sourcewire.queries.QueryView;
@@ -73,7 +74,7 @@ class TeamController {
 
         private boolean confirmsRequirements;
 
-        private UUID submissionKey = UUID.randomUUID();
+        private String submissionKey = UUID.randomUUID().toString();
 
         public List<String> getAnswers() {
             return answers;
@@ -99,11 +100,11 @@ class TeamController {
             this.confirmsRequirements = confirmsRequirements;
         }
 
-        public UUID getSubmissionKey() {
+        public String getSubmissionKey() {
             return submissionKey;
         }
 
-        public void setSubmissionKey(UUID submissionKey) {
+        public void setSubmissionKey(String submissionKey) {
             this.submissionKey = submissionKey;
         }
 
@@ -281,7 +282,7 @@ class TeamController {
         }
         try {
             TeamPitches.Outcome outcome = writing.write(rights, found, form.answers(found.questions().size()),
-                    form.getWhyMe(), form.isConfirmsRequirements(), form.getSubmissionKey());
+                    form.getWhyMe(), form.isConfirmsRequirements(), OneTimeKey.from(form.getSubmissionKey()));
             redirect.addFlashAttribute("success", outcome.pitch() != null
                     ? "Your pitch is sent for " + rights.profile().name() + "; the journalist sees that you wrote it."
                     : "Your pitch waits for " + rights.profile().name() + "'s approval; we sent them a mail.");

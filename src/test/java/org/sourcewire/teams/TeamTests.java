@@ -222,6 +222,20 @@ class TeamTests {
     }
 
     @Test
+    void anEmptyOrMangledSubmissionKeyStillSendsThePitchOnce() {
+        for (String key : new String[] { "", "not-a-key" }) {
+            Agency acme = agency("Acme PR");
+            long query = queries.by(accounts.journalist()).publish();
+            assertThat(post(acme.member(), "/teams/pitch?expert=" + acme.expert().id() + "&query=" + query,
+                    "answers[0]", "Night-shift nurses in our clinic sleep 90 minutes longer with a fixed anchor block.",
+                    "answers[1]", "Melatonin helps when taken three hours before the planned sleep.", "answers[2]", "",
+                    "confirmsRequirements", "true", "submissionKey", key)).hasStatus3xxRedirection();
+            assertThat(pitch(acme.member(), acme.expert(), query)).hasStatusOk().bodyText()
+                    .contains("already");
+        }
+    }
+
+    @Test
     void aSuspendedOwnersMembersCanNoLongerPitchForTheTeam() {
         Agency acme = agency("Acme PR");
         long query = queries.by(accounts.journalist()).publish();
