@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -103,6 +104,14 @@ class TeamInvitations {
                     + "it is accepted or expires.");
         }
         checkLimit(team, kind, now);
+        // Withdrawn invitations count too: inviting and withdrawing again and again would otherwise mail anyone.
+        long lastDay = jdbc.sql("select count(*) from team_invitation where team_id = :team and invited_at > :since")
+                .param("team", team.id()).param("since", Timestamp.from(now.minus(Duration.ofDays(1))))
+                .query(Long.class).single();
+        if (lastDay >= properties.invitationsPerDay()) {
+            throw new RuleException("email", "Your team has sent " + lastDay + " invitations in the last 24 hours, "
+                    + "the most a day allows. Try again tomorrow.");
+        }
         String token = token();
         Instant expires = now.plus(properties.invitationValidity());
         long id = jdbc.sql("""
@@ -175,12 +184,17 @@ class TeamInvitations {
         return invitation;
     }
 
-    /** Withdraws an open invitation, so its link no longer works and its seat or profile is free again. */
+    /**
+     * Withdraws an open invitation, so its link no longer works and its seat or profile is free again. The row stays
+     * (expired now) so it still counts towards the day's invitations.
+     */
     void withdraw(AccountView owner, long invitationId) {
         TeamManagement.Team team = teams.ownedBy(owner.id()).orElseThrow(TeamNotFoundException::new);
         String email = jdbc.sql("""
-                delete from team_invitation where id = :id and team_id = :team and accepted_at is null returning email""")
-                .param("id", invitationId).param("team", team.id()).query(String.class).optional()
+                update team_invitation set expires_at = :now
+                where id = :id and team_id = :team and accepted_at is null and expires_at > :now returning email""")
+                .param("id", invitationId).param("team", team.id()).param("now", Timestamp.from(clock.instant()))
+                .query(String.class).optional()
                 .orElseThrow(TeamNotFoundException::new);
         audit.record(TeamManagement.actor(owner), "team.invitation.withdrawn", "team " + team.id(), "Withdrew the invitation to " + email,
                 Map.of("invitation", invitationId, "email", email), null);

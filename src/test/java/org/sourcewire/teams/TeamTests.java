@@ -236,6 +236,27 @@ class TeamTests {
     }
 
     @Test
+    void invitingAndWithdrawingOverAndOverStopsAtTheDaysLimit() throws Exception {
+        CurrentUser owner = accounts.source("Olive Owner", TestAccounts.uniqueEmail("owner"));
+        createTeam(owner, "Acme PR");
+        String refused = null;
+        for (int i = 0; i < 25 && refused == null; i++) {
+            MvcTestResult invited = post(owner, "/teams/invitations", "email", TestAccounts.uniqueEmail("spam"), "kind", "MEMBER");
+            if (invited.getResponse().getStatus() == 200) {
+                refused = invited.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                break;
+            }
+            long open = jdbc.sql("""
+                    select i.id from team_invitation i join team t on t.id = i.team_id
+                    where t.owner_id = :owner and i.accepted_at is null and i.expires_at > now()""")
+                    .param("owner", owner.id()).query(Long.class).single();
+            assertThat(post(owner, "/teams/invitations/withdraw", "invitation", open)).hasStatus3xxRedirection();
+        }
+        assertThat(refused).as("a refusal within 25 rounds").isNotNull()
+                .contains("Your team has sent 20 invitations in the last 24 hours");
+    }
+
+    @Test
     void aSuspendedOwnersMembersCanNoLongerPitchForTheTeam() {
         Agency acme = agency("Acme PR");
         long query = queries.by(accounts.journalist()).publish();
