@@ -1,12 +1,9 @@
 package org.sourcewire.delivery;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import com.rometools.rome.feed.synd.SyndContent;
@@ -22,7 +19,6 @@ import org.sourcewire.accounts.AccountView;
 import org.sourcewire.matching.MatchedQuery;
 import org.sourcewire.matching.MatchingService;
 import org.sourcewire.shared.SiteUrls;
-import org.sourcewire.shared.TimeZones;
 
 import org.springframework.stereotype.Service;
 
@@ -34,7 +30,6 @@ import org.springframework.stereotype.Service;
 @Service
 class PrivateFeeds {
 
-    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
     enum Kind {
         ATOM("atom_1.0", "application/atom+xml;charset=UTF-8"), RSS("rss_2.0", "application/rss+xml;charset=UTF-8");
@@ -93,7 +88,7 @@ class PrivateFeeds {
             SyndContent description = new SyndContentImpl();
             description.setType("text/plain");
             description.setValue((match.topicName() == null ? "Other" : match.topicName()) + " \u00b7 "
-                    + match.byline() + " \u00b7 closes " + deadline(match) + ". Why you: "
+                    + match.byline() + " \u00b7 closes " + match.deadlineText() + ". Why you: "
                     + String.join("; ", match.reasons()) + ".");
             entry.setDescription(description);
             entries.add(entry);
@@ -107,8 +102,4 @@ class PrivateFeeds {
         }
     }
 
-    private static String deadline(MatchedQuery match) {
-        ZoneId zone = TimeZones.parse(match.sourceZone()).orElse(ZoneId.of("UTC"));
-        return DEADLINE.format(match.deadline().atZone(zone)) + " (" + zone.getId().replace('_', ' ') + ")";
-    }
 }

@@ -1,15 +1,11 @@
 package org.sourcewire.delivery;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.sourcewire.matching.MatchedQuery;
 import org.sourcewire.shared.SiteUrls;
-import org.sourcewire.shared.TimeZones;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookPayloads {
 
-    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
     private final JsonMapper json;
     private final SiteUrls urls;
@@ -35,7 +30,7 @@ class WebhookPayloads {
     String match(MatchedQuery match, WebhookFormat format) {
         String link = urls.link("/queries/" + match.queryId());
         String details = (match.topicName() == null ? "Other" : match.topicName()) + " \u00b7 " + match.byline()
-                + " \u00b7 closes " + deadline(match);
+                + " \u00b7 closes " + match.deadlineText();
         String why = String.join("; ", match.reasons());
         return message(format, "New query for you: " + match.headline(), match.headline(), link,
                 List.of(details, "Why you: " + why), "Open the query");
@@ -73,10 +68,6 @@ class WebhookPayloads {
         return json.writeValueAsString(body);
     }
 
-    private static String deadline(MatchedQuery match) {
-        ZoneId zone = TimeZones.parse(match.sourceZone()).orElse(ZoneId.of("UTC"));
-        return DEADLINE.format(match.deadline().atZone(zone)) + " (" + zone.getId().replace('_', ' ') + ")";
-    }
 
     /** Slack reads &, < and > as markup (links, mentions): escaped as its documentation says. */
     static String slack(String text) {

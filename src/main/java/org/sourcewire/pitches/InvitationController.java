@@ -1,9 +1,12 @@
 package org.sourcewire.pitches;
 
+import java.util.List;
+
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.queries.QueryView;
 import org.sourcewire.shared.RuleException;
 import org.sourcewire.sources.ProfileView;
 import org.sourcewire.sources.SourceManagement;
@@ -86,8 +89,9 @@ class InvitationController {
         InvitationForm form = new InvitationForm();
         form.setExpert(found.handle());
         // The soonest deadline is chosen unless the journalist picks another.
-        invitations.choices(journalist).stream().findFirst().ifPresent(query -> form.setQueryId(String.valueOf(query.id())));
-        return page(journalist, found, form, model);
+        List<QueryView> choices = invitations.choices(journalist);
+        choices.stream().findFirst().ifPresent(query -> form.setQueryId(String.valueOf(query.id())));
+        return page(found, form, choices, model);
     }
 
     @PostMapping("/invitations")
@@ -105,7 +109,7 @@ class InvitationController {
             else {
                 result.reject("rule", ex.getMessage());
             }
-            return page(journalist, expert, form, model);
+            return page(expert, form, invitations.choices(journalist), model);
         }
         redirect.addFlashAttribute("success", expert.name() + " is invited. They get a notice and an e-mail; their "
                 + "pitch will be marked \"invited\" in your inbox.");
@@ -127,10 +131,10 @@ class InvitationController {
         return "pitches/invitations :: unseen";
     }
 
-    private String page(AccountView journalist, ProfileView expert, InvitationForm form, Model model) {
+    private String page(ProfileView expert, InvitationForm form, List<QueryView> choices, Model model) {
         model.addAttribute("expert", expert);
         model.addAttribute("form", form);
-        model.addAttribute("choices", invitations.choices(journalist));
+        model.addAttribute("choices", choices);
         model.addAttribute("maxNote", PitchInvitations.MAX_NOTE);
         return "pitches/invite";
     }

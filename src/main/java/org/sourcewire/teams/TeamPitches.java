@@ -175,8 +175,9 @@ class TeamPitches {
                         Arrays.asList((String[]) rs.getArray(5).getArray()), rs.getString(6),
                         rs.getTimestamp(7).toInstant())).list();
         var authors = accounts.findAll(rows.stream().map(Row::authorId).toList());
+        var found = queries.findAll(rows.stream().map(Row::queryId).distinct().toList());
         return rows.stream().map(row -> {
-            QueryView query = queries.find(row.queryId()).map(QueryView::forSource).orElse(null);
+            QueryView query = found.containsKey(row.queryId()) ? found.get(row.queryId()).forSource() : null;
             return new Draft(row.publicId(), row.teamName(),
                     authors.containsKey(row.authorId()) ? authors.get(row.authorId()).displayName() : "",
                     row.queryId(), query == null ? "" : query.headline(), query == null ? List.of() : query.questions(),
