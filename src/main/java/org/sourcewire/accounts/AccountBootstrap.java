@@ -31,7 +31,9 @@ class AccountBootstrap implements ApplicationRunner {
             new SignUp("Tom Becker", "tom.becker@freelance.example", DEMO_PASSWORD, Role.JOURNALIST,
                     "Freelance (Wired, The Verge)", "https://tombecker.example"),
             new SignUp("Dr. Priya Nair", "priya@sleepclinic.example", DEMO_PASSWORD, Role.SOURCE, null, null),
-            new SignUp("James Okafor", "james@okafor-cfo.example", DEMO_PASSWORD, Role.SOURCE, null, null));
+            new SignUp("James Okafor", "james@okafor-cfo.example", DEMO_PASSWORD, Role.SOURCE, null, null),
+            // Runs the demo agency (teams.DemoTeams), which manages Priya's and James's profiles.
+            new SignUp("Jane Roe", "jane@acme-pr.example", DEMO_PASSWORD, Role.SOURCE, null, null));
 
     private final AccountManagement accounts;
     private final Environment environment;

@@ -207,7 +207,14 @@ class PitchSubmission {
 
     /** The checks a pitch would get, for the form's pre-flight hints; nothing is stored. */
     @Transactional(readOnly = true)
+    /**
+     * What screening says of a draft, or null for a draft sending would refuse for its size: screening reads every
+     * word, so an oversized draft would cost seconds of CPU per keystroke, and its tips could not help anyway.
+     */
     PitchScreening.Verdict preflight(QueryView query, AccountView source, PitchDraft draft, UUID editing) {
+        if (draft.words() > properties.maxWords() || !withinLength(draft)) {
+            return null;
+        }
         long sourceId = sources.findByAccount(source.id()).map(ProfileView::id).orElse(-1L);
         Long pitchId = editing == null ? null : pitches.findByPublicId(editing).map(Pitch::getId).orElse(null);
         PitchScreening screener = screening.getIfAvailable();
@@ -294,10 +301,19 @@ class PitchSubmission {
             throw new RuleException("answers", "Your pitch has " + draft.words() + " words; the limit is "
                     + properties.maxWords() + ". 150–200 words works best.");
         }
+        if (!withinLength(draft)) {
+            throw new RuleException("answers", "Keep each answer under 4,000 characters.");
+        }
         if (hasRequirements(query) && !draft.confirmsRequirements()) {
             throw new RuleException("confirmsRequirements", "Confirm that you meet the journalist's requirements, "
                     + "or do not pitch this query.");
         }
+    }
+
+    /** Each answer within {@link PitchForm#MAX_ANSWER_LENGTH} characters (a "word" may be long; screening reads it all). */
+    private static boolean withinLength(PitchDraft draft) {
+        return draft.answers().stream().allMatch(answer -> answer == null || answer.length() <= PitchForm.MAX_ANSWER_LENGTH)
+                && (draft.whyMe() == null || draft.whyMe().length() <= PitchForm.MAX_ANSWER_LENGTH);
     }
 
     static boolean hasRequirements(QueryView query) {

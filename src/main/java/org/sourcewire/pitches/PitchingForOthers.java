@@ -22,13 +22,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class PitchingForOthers {
 
     private final PitchSubmission submission;
+    private final PitchSnippets snippets;
     private final PitchesProperties properties;
     private final JdbcClient jdbc;
 
-    PitchingForOthers(PitchSubmission submission, PitchesProperties properties, JdbcClient jdbc) {
+    PitchingForOthers(PitchSubmission submission, PitchSnippets snippets, PitchesProperties properties, JdbcClient jdbc) {
         this.submission = submission;
+        this.snippets = snippets;
         this.properties = properties;
         this.jdbc = jdbc;
+    }
+
+    /** A saved snippet a writer can insert, labelled with whose it is when it is not the writer's own. */
+    public record Snippet(String label, String body) {
     }
 
     /** What a team whose owner is on {@code plan} may have: expert profiles, and member seats besides the owner. */
@@ -80,6 +86,33 @@ public class PitchingForOthers {
             boolean confirmsRequirements, PitchAttributions.WrittenBy writtenBy, UUID submissionKey) {
         return submission.submit(expert, query, new PitchDraft(answers, whyMe, confirmsRequirements, writtenBy),
                 submissionKey);
+    }
+
+    /**
+     * What screening would tell the expert of this draft now (the pre-flight tips), storing nothing: the same check as
+     * the expert's own pitch form, against the expert's earlier pitches.
+     */
+    @Transactional(readOnly = true)
+    public PitchScreening.Verdict preflight(QueryView query, AccountView expert, List<String> answers, String whyMe,
+            boolean confirmsRequirements) {
+        return submission.preflight(query, expert, new PitchDraft(answers, whyMe, confirmsRequirements), null);
+    }
+
+    /** The snippets a writer may insert for an expert: the writer's own, then the expert's (a bio, a disclosure). */
+    @Transactional(readOnly = true)
+    public List<Snippet> snippets(AccountView writer, AccountView expert, String expertName) {
+        List<Snippet> found = new java.util.ArrayList<>();
+        snippets.of(writer).forEach(snippet -> found.add(new Snippet(snippet.label(), snippet.body())));
+        if (expert.id() != writer.id()) {
+            snippets.of(expert).forEach(snippet -> found.add(
+                    new Snippet(snippet.label() + " (" + expertName + ")", snippet.body())));
+        }
+        return found;
+    }
+
+    /** Words in a text, as the limit counts them. */
+    public static int words(String text) {
+        return PitchDraft.count(text);
     }
 
     public boolean hasRequirements(QueryView query) {

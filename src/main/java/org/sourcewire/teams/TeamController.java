@@ -318,15 +318,48 @@ class TeamController {
         return "redirect:/teams";
     }
 
+    /** htmx: the pre-flight tips for the draft as it stands, as the expert's own form shows them. Nothing is saved. */
+    @io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest
+    @PostMapping("/teams/pitch/preflight")
+    String preflight(@AuthenticationPrincipal CurrentUser user, @RequestParam long expert, @RequestParam long query,
+            @ModelAttribute("form") WriteForm form, BindingResult ignored, Model model) {
+        TeamPitches.Writing rights = writing.writing(source(user).id(), expert);
+        QueryView found;
+        try {
+            found = writing.pitchable(rights, query);
+        }
+        catch (RuleException ex) {
+            // Closed since the form opened: sending says so; no tips for a query that takes no more pitches.
+            model.addAttribute("preflightAction", "/teams/pitch/preflight?expert=" + expert + "&query=" + query);
+            return "pitches/form :: preflight";
+        }
+        List<String> answers = form.answers(found.questions().size());
+        boolean empty = answers.stream().allMatch(String::isBlank);
+        model.addAttribute("verdict", empty ? null : pitching.preflight(found, rights.expert(), answers, form.getWhyMe(),
+                form.isConfirmsRequirements()));
+        model.addAttribute("query", found);
+        model.addAttribute("preflightAction", preflightAction(rights, found));
+        return "pitches/form :: preflight";
+    }
+
     private String formPage(TeamPitches.Writing rights, QueryView query, WriteForm form, Model model) {
         model.addAttribute("writing", rights);
         model.addAttribute("query", query);
         model.addAttribute("form", form);
         List<String> rows = form.answers(query.questions().size());
         model.addAttribute("rows", rows);
+        model.addAttribute("wordCounts", rows.stream().map(PitchingForOthers::words).toList());
+        model.addAttribute("totalWords", rows.stream().mapToInt(PitchingForOthers::words).sum()
+                + PitchingForOthers.words(form.getWhyMe()));
         model.addAttribute("requirements", pitching.hasRequirements(query));
         model.addAttribute("maxWords", pitching.maxWords());
+        model.addAttribute("snippets", pitching.snippets(rights.writer(), rights.expert(), rights.profile().name()));
+        model.addAttribute("preflightAction", preflightAction(rights, query));
         return "teams/pitch";
+    }
+
+    private static String preflightAction(TeamPitches.Writing rights, QueryView query) {
+        return "/teams/pitch/preflight?expert=" + rights.expert().id() + "&query=" + query.id();
     }
 
     private String page(AccountView account, NameForm nameForm, InviteForm inviteForm, TeamManagement.Kind failedKind,

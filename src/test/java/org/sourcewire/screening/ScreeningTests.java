@@ -292,6 +292,22 @@ class ScreeningTests {
     }
 
     @Test
+    void anOversizedDraftIsNotScreenedSoItCannotCostSecondsPerKeystroke() throws Exception {
+        long query = queries.by(accounts.journalist()).publish();
+        CurrentUser source = accounts.source();
+        // One "word" of 60,000 characters: within the word limit, but thousands of word pieces for the model.
+        String hyphenated = "sleep-".repeat(10_000);
+        String tooManyWords = "Night shifts change how nurses sleep. ".repeat(80);
+
+        for (List<String> oversized : List.of(List.of(hyphenated, "", ""), List.of(tooManyWords, "", ""))) {
+            assertThat(preflight(source, query, oversized)).contains("within the word limit")
+                    .doesNotContain("would be flagged").doesNotContain("Looks good");
+        }
+        assertThat(post(source, query, List.of(hyphenated, "", ""))).hasStatusOk().bodyText()
+                .contains("Keep each answer under 4,000 characters.").contains("within the word limit");
+    }
+
+    @Test
     void thePitchFormNeverTellsASourceThatAnotherSourceSentSimilarText() throws Exception {
         long query = queries.by(accounts.journalist()).publish();
         List<String> answers = List.of(

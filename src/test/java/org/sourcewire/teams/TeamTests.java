@@ -89,6 +89,31 @@ class TeamTests {
     }
 
     @Test
+    void memberWritesWithTheSameHelpAsTheExpertsOwnFormSnippetsWordCountsAndPreflightTips() {
+        Agency acme = agency("Acme PR");
+        Agency other = agency("Other PR");
+        long query = queries.by(accounts.journalist()).publish();
+        assertThat(post(acme.expert(), "/pitches/snippets", "label", "Bio", "body", "Dr. Expert runs the sleep clinic."))
+                .hasStatus3xxRedirection();
+        assertThat(post(acme.member(), "/pitches/snippets", "label", "Agency line", "body", "Represented by Acme PR."))
+                .hasStatus3xxRedirection();
+        String form = "/teams/pitch?expert=" + acme.expert().id() + "&query=" + query;
+
+        assertThat(mvc.get().uri(form).with(as(acme.member()))).hasStatusOk().bodyText()
+                .contains("Insert: Agency line", "Insert: Bio (Dr. Xavier Expert)", "Dr. Expert runs the sleep clinic.")
+                .contains("Before you send", "/teams/pitch/preflight?expert=" + acme.expert().id())
+                .contains("0 words");
+
+        String preflight = "/teams/pitch/preflight?expert=" + acme.expert().id() + "&query=" + query;
+        assertThat(mvc.post().uri(preflight).header("HX-Request", "true").with(as(acme.member())).with(csrf())
+                .param("answers[0]", "Great question! There are many factors to consider and it really depends.")
+                .exchange()).hasStatusOk().bodyText().contains("Before you send").doesNotContain("Write your answers");
+        // The other team's member reaches neither the tips nor the form for this expert.
+        assertThat(mvc.post().uri(preflight).header("HX-Request", "true").with(as(other.member())).with(csrf())
+                .param("answers[0]", "Anything").exchange()).hasStatus(404);
+    }
+
+    @Test
     void memberOfOneTeamGets404ForAnotherTeamsExpert() {
         Agency acme = agency("Acme PR");
         Agency other = agency("Other PR");
