@@ -23,9 +23,10 @@ record DeliveryProperties(int feedItems, Webhook webhook) {
      *        are not sent)
      * @param lease how long a sender holds a message while posting it before another may take it over
      * @param testInterval the least time between two test messages of one source
+     * @param retention how long a finished (sent, failed, cancelled) message is kept; never less than the look-back
      */
     record Webhook(Duration every, int batchSize, int maxAttempts, Duration firstRetryDelay, Duration maxRetryDelay,
-            Duration lookback, Duration lease, Duration testInterval) {
+            Duration lookback, Duration lease, Duration testInterval, Duration retention) {
 
         Duration retryDelay(int attempts) {
             Duration delay = firstRetryDelay.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));

@@ -4,11 +4,15 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code renderThreads}: threads that render a batch of e-mails (a digest edition); 0 means one per core. */
+/**
+ * {@code renderThreads}: threads that render a batch of e-mails (a digest edition); 0 means one per core. The
+ * outbox's {@code sentRetention} and {@code failedRetention}: how long sent (or logged) and given-up mail is kept.
+ */
 @ConfigurationProperties("sourcewire.mail")
 record MailProperties(String from, int renderThreads, Outbox outbox) {
 
-    record Outbox(Duration pollInterval, int batchSize, int maxAttempts, Duration firstRetryDelay) {
+    record Outbox(Duration pollInterval, int batchSize, int maxAttempts, Duration firstRetryDelay,
+            Duration sentRetention, Duration failedRetention) {
 
         /** Exponential back-off: 30 s, 1 min, 2 min, ... capped at six hours. */
         Duration retryDelay(int attempts) {

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DigestScheduleTests {
 
     private final DigestSchedule schedule = new DigestSchedule(new DigestsProperties(LocalTime.of(5, 35),
-            LocalTime.of(12, 35), LocalTime.of(17, 35), Duration.ofHours(3), 1000, Duration.ofDays(365), 2));
+            LocalTime.of(12, 35), LocalTime.of(17, 35), Duration.ofHours(3), 1000, Duration.ofDays(365), 2, Duration.ofDays(60)));
 
     private static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
