@@ -88,6 +88,11 @@ class TeamJourneyBrowserTests extends BrowserJourney {
         browser.fillIn("1. What is the biggest mistake shift workers make?",
                 "They sleep in one long block after nights; an anchor sleep of four hours at a fixed time works better.")
                 .fillIn("2. Does melatonin help?", "A low dose three hours before the planned sleep helps a little.");
+        // The expert's own form's help: running word counts and the pre-flight tips, screened as the expert's pitch.
+        browser.waitUntil("return !document.querySelector('#preflight').textContent.includes('Write your answers')", 10);
+        assertThat(browser.text()).contains("Before you send").containsAnyOf("Looks good", "would be flagged")
+                .contains("20 words", "12 words");
+        browser.checkAccessibility("team pitch form");
         browser.screenshot("team-pitch-form");
         browser.press("Send pitch");
         assertThat(browser.text()).contains("Your pitch is sent for " + expertName);
