@@ -128,10 +128,9 @@ class PitchController {
     }
 
     @GetMapping("/pitches")
-    String mine(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
+    String mine(@AuthenticationPrincipal CurrentUser user, @RequestParam(name = "status", required = false) PitchStatus filter,
             @RequestParam(defaultValue = "0") int page, Model model) {
         AccountView source = source(user);
-        PitchStatus filter = parse(status);
         model.addAttribute("pitches", submission.mine(source, filter, PageRequest.of(Math.max(page, 0), 20)));
         model.addAttribute("status", filter);
         model.addAttribute("statuses", PitchStatus.values());
@@ -271,18 +270,6 @@ class PitchController {
         }
         else {
             result.reject("rule", ex.getMessage());
-        }
-    }
-
-    static PitchStatus parse(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return PitchStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
-        }
-        catch (IllegalArgumentException ex) {
-            return null;
         }
     }
 

@@ -62,10 +62,9 @@ class QueryController {
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "all") String status,
+    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(name = "status", defaultValue = "all") QueryTab tab,
             @RequestParam(defaultValue = "0") int page, Model model) {
         AccountView journalist = journalist(user);
-        QueryTab tab = QueryTab.of(status);
         Page<QueryView> found = queries.listOwn(journalist.id(), tab == QueryTab.ALL ? Set.of() : tab.statuses(),
                 PageRequest.of(Math.max(page, 0), 20));
         Map<Long, PitchTallies.Tally> tallies = pitchTallies.getIfAvailable(() -> ids -> Map.of())
