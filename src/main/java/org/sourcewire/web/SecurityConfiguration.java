@@ -51,8 +51,10 @@ class SecurityConfiguration {
                                 .hasRole("SOURCE")
                         .requestMatchers(HttpMethod.GET, "/invitations").hasRole("SOURCE")
                         .requestMatchers(HttpMethod.POST, "/invitations").hasRole("JOURNALIST")
+                        .requestMatchers(HttpMethod.POST, "/queries/*", "/queries/*/close", "/queries/*/duplicate")
+                                .hasRole("JOURNALIST")
                         .requestMatchers("/queries", "/queries/new", "/queries/templates/**", "/queries/*/template",
-                                "/pitches/settings", "/invitations/new").hasRole("JOURNALIST")
+                                "/queries/form/**", "/pitches/settings", "/invitations/new").hasRole("JOURNALIST")
                         .requestMatchers("/directory").hasAnyRole("JOURNALIST", "ADMIN")
                         .anyRequest().authenticated())
                 // RFC 8058: mail clients POST List-Unsubscribe=One-Click without a CSRF token.

@@ -62,6 +62,10 @@ class RoleRulesTests {
         }
         assertThat(privileges.isAllowed("", "/invitations", "POST", journalist)).isTrue();
         assertThat(privileges.isAllowed("", "/invitations", "POST", source)).isFalse();
+        for (String change : List.of("/queries/1", "/queries/1/close", "/queries/1/duplicate", "/queries/form/questions")) {
+            assertThat(privileges.isAllowed("", change, "POST", journalist)).as(change).isTrue();
+            assertThat(privileges.isAllowed("", change, "POST", source)).as(change).isFalse();
+        }
     }
 
     @Test
@@ -77,6 +81,8 @@ class RoleRulesTests {
         assertThat(privileges.isAllowed("/teams/join", journalist)).isTrue();
         assertThat(privileges.isAllowed("/queries/1", authenticated(accounts.source()))).isTrue();
         assertThat(privileges.isAllowed("/queries/1/pitch", authenticated(accounts.source()))).isTrue();
+        assertThat(privileges.isAllowed("", "/queries/1/pitch", "POST", authenticated(accounts.source()))).isTrue();
+        assertThat(privileges.isAllowed("", "/queries/1/edit", "GET", authenticated(accounts.source()))).isTrue();
         assertThat(privileges.isAllowed("/digests/unsubscribe", null)).isTrue();
     }
 
