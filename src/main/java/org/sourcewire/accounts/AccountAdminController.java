@@ -22,9 +22,11 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 class AccountAdminController {
 
     private final AccountManagement accounts;
+    private final AccountSuspensions suspensions;
 
-    AccountAdminController(AccountManagement accounts) {
+    AccountAdminController(AccountManagement accounts, AccountSuspensions suspensions) {
         this.accounts = accounts;
+        this.suspensions = suspensions;
     }
 
     @GetMapping
@@ -41,7 +43,7 @@ class AccountAdminController {
             redirect.addFlashAttribute("error", "Admins cannot be suspended.");
         }
         else {
-            accounts.suspend(id, new Actor(admin.id(), admin.email()));
+            suspensions.suspend(id, new Actor(admin.id(), admin.email()));
             redirect.addFlashAttribute("success", account.email() + " is suspended: logged out, log-in refused"
                     + (account.isJournalist() ? ", open queries closed." : "."));
         }
@@ -51,7 +53,7 @@ class AccountAdminController {
     @PostMapping("/{id}/restore")
     String restore(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
         AccountView account = accounts.find(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        accounts.restore(id, new Actor(admin.id(), admin.email()));
+        suspensions.restore(id, new Actor(admin.id(), admin.email()));
         redirect.addFlashAttribute("success", account.email() + " can log in again. Closed queries stay closed.");
         return "redirect:/admin/accounts?q=" + java.net.URLEncoder.encode(account.email(), java.nio.charset.StandardCharsets.UTF_8);
     }

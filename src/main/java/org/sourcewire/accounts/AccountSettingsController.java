@@ -21,9 +21,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountSettingsController {
 
     private final AccountManagement accounts;
+    private final Passwords passwords;
 
-    AccountSettingsController(AccountManagement accounts) {
+    AccountSettingsController(AccountManagement accounts, Passwords passwords) {
         this.accounts = accounts;
+        this.passwords = passwords;
     }
 
     @GetMapping
@@ -54,7 +56,7 @@ class AccountSettingsController {
             HttpServletRequest request, RedirectAttributes redirect) {
         form.validate(user.email(), result);
         HttpSession session = request.getSession(false);
-        if (!result.hasErrors() && !accounts.changePassword(user.id(), form.currentPassword(), form.password(),
+        if (!result.hasErrors() && !passwords.changePassword(user.id(), form.currentPassword(), form.password(),
                 session == null ? null : session.getId())) {
             result.rejectValue("currentPassword", "wrong", "That is not your current password.");
         }

@@ -23,16 +23,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EmailVerificationController {
 
     private final AccountManagement accounts;
+    private final SignUps signUps;
     private final MailRateLimits limits;
 
-    EmailVerificationController(AccountManagement accounts, MailRateLimits limits) {
+    EmailVerificationController(AccountManagement accounts, SignUps signUps, MailRateLimits limits) {
         this.accounts = accounts;
+        this.signUps = signUps;
         this.limits = limits;
     }
 
     @GetMapping("/verify-email")
     String verify(@RequestParam(defaultValue = "") String token, Model model) {
-        AccountManagement.Verification verification = accounts.verifyEmail(token);
+        SignUps.Verification verification = signUps.verifyEmail(token);
         model.addAttribute("result", verification.result());
         model.addAttribute("email", verification.email());
         return "accounts/verify-email";
@@ -56,9 +58,9 @@ class EmailVerificationController {
             MailLimitAnswers.reject(refusal.get(), "email", result, response);
             return "accounts/verify-email-new-link";
         }
-        accounts.requestVerificationLink(form.email());
+        signUps.requestVerificationLink(form.email());
         model.addAttribute("email", form.email().strip());
-        model.addAttribute("validity", accounts.verificationLinkValidity());
+        model.addAttribute("validity", signUps.verificationLinkValidity());
         return "accounts/verify-email-new-link-sent";
     }
 
@@ -84,7 +86,7 @@ class EmailVerificationController {
         if (refusal.isPresent()) {
             return new Resent("error", refusal.get().message());
         }
-        return accounts.resendVerification(user.id())
+        return signUps.resendVerification(user.id())
                 ? new Resent("success", "We sent a new link to " + user.email() + ". It may take a minute to arrive.")
                 : new Resent("info", "Your e-mail address is already confirmed.");
     }

@@ -22,10 +22,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PasswordResetController {
 
-    private final AccountManagement accounts;
+    private final Passwords accounts;
     private final MailRateLimits limits;
 
-    PasswordResetController(AccountManagement accounts, MailRateLimits limits) {
+    PasswordResetController(Passwords accounts, MailRateLimits limits) {
         this.accounts = accounts;
         this.limits = limits;
     }
@@ -55,7 +55,7 @@ class PasswordResetController {
 
     @GetMapping("/password-reset/new")
     String newPasswordForm(@RequestParam(defaultValue = "") String token, Model model) {
-        AccountManagement.ResetLinkCheck check = accounts.checkResetLink(token);
+        Passwords.ResetLinkCheck check = accounts.checkResetLink(token);
         if (check.status() != TokenCheck.Status.VALID) {
             model.addAttribute("status", check.status());
             return "accounts/password-reset-invalid";
@@ -67,7 +67,7 @@ class PasswordResetController {
     @PostMapping("/password-reset/new")
     String reset(@ModelAttribute("form") NewPasswordForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        AccountManagement.ResetLinkCheck check = accounts.checkResetLink(form.token());
+        Passwords.ResetLinkCheck check = accounts.checkResetLink(form.token());
         if (check.status() != TokenCheck.Status.VALID) {
             model.addAttribute("status", check.status());
             return "accounts/password-reset-invalid";

@@ -23,10 +23,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SignUpController {
 
-    private final AccountManagement accounts;
+    private final SignUps accounts;
     private final MailRateLimits limits;
 
-    SignUpController(AccountManagement accounts, MailRateLimits limits) {
+    SignUpController(SignUps accounts, MailRateLimits limits) {
         this.accounts = accounts;
         this.limits = limits;
     }

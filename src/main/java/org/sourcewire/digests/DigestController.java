@@ -5,10 +5,8 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.Role;
 import org.sourcewire.matching.MatchingService;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,12 +24,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/digests")
 class DigestController {
 
-    private final DigestEditions editions;
+    private final DigestPreferences preferences;
+    private final UnsubscribeLinks unsubscribeLinks;
     private final MatchingService matching;
     private final Clock clock;
 
-    DigestController(DigestEditions editions, MatchingService matching, Clock clock) {
-        this.editions = editions;
+    DigestController(DigestPreferences preferences, UnsubscribeLinks unsubscribeLinks, MatchingService matching,
+            Clock clock) {
+        this.preferences = preferences;
+        this.unsubscribeLinks = unsubscribeLinks;
         this.matching = matching;
         this.clock = clock;
     }
@@ -40,7 +41,7 @@ class DigestController {
     String settings(@AuthenticationPrincipal CurrentUser user, Model model) {
         Optional<Long> profile = profile(user);
         model.addAttribute("hasProfile", profile.isPresent());
-        model.addAttribute("choice", profile.map(editions::choice).orElse(new DigestEditions.Choice(true, true, true)));
+        model.addAttribute("choice", profile.map(preferences::choice).orElse(DigestPreferences.Choice.ALL));
         return "digests/settings";
     }
 
@@ -53,7 +54,7 @@ class DigestController {
             redirect.addFlashAttribute("error", "Create your expert profile first.");
             return "redirect:/digests/settings";
         }
-        editions.choose(profile.get(), new DigestEditions.Choice(morning, midday, evening), clock.instant());
+        preferences.choose(profile.get(), new DigestPreferences.Choice(morning, midday, evening), clock.instant());
         redirect.addFlashAttribute("success", morning || midday || evening ? "Your digest editions are saved."
                 : "You will get no digest e-mails. Your feed still shows every matched query.");
         return "redirect:/digests/settings";
@@ -61,7 +62,7 @@ class DigestController {
 
     @GetMapping("/unsubscribe")
     String confirmUnsubscribe(@RequestParam(defaultValue = "") String token, Model model, HttpServletResponse response) {
-        if (editions.sourceOfUnsubscribeToken(token).isEmpty()) {
+        if (unsubscribeLinks.sourceOf(token).isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "digests/unsubscribe-invalid";
         }
@@ -72,19 +73,17 @@ class DigestController {
     /** From the confirmation page, or straight from a mail client (List-Unsubscribe=One-Click, token in the URL). */
     @PostMapping("/unsubscribe")
     String unsubscribe(@RequestParam(defaultValue = "") String token, HttpServletResponse response) {
-        Optional<Long> source = editions.sourceOfUnsubscribeToken(token);
+        Optional<Long> source = unsubscribeLinks.sourceOf(token);
         if (source.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "digests/unsubscribe-invalid";
         }
-        editions.choose(source.get(), DigestEditions.Choice.NONE, clock.instant());
+        preferences.choose(source.get(), DigestPreferences.Choice.NONE, clock.instant());
         return "digests/unsubscribed";
     }
 
+    /** Only sources reach the settings (SecurityConfiguration). */
     private Optional<Long> profile(CurrentUser user) {
-        if (!user.is(Role.SOURCE)) {
-            throw new AccessDeniedException("Digests are for sources");
-        }
         return matching.profileOf(user.id());
     }
 }

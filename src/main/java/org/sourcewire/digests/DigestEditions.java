@@ -5,39 +5,30 @@ import java.sql.Timestamp;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 import jakarta.annotation.PreDestroy;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sourcewire.mail.Email;
-import org.sourcewire.mail.Outbox;
 import org.sourcewire.shared.LazyThreadPool;
-import org.sourcewire.shared.SignedTokens;
-import org.sourcewire.shared.SignedTokens.TokenCheck;
-import org.sourcewire.shared.SiteUrls;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Builds and queues the digest editions, and keeps each source's choice of editions.
+ * Runs the digest editions: claims each source's new matches per edition and hands them to {@link DigestMails}.
+ * Each source's choice of editions is kept by {@link DigestPreferences}.
  *
  * <p>An edition run walks the sources of one time zone in id order, a batch per transaction, a few batches at once
  * ({@code sourcewire.digests.workers}). In a batch's transaction one statement claims a {@code digest_delivery} row
@@ -50,9 +41,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DigestEditions {
 
     private static final Logger log = LoggerFactory.getLogger(DigestEditions.class);
-    static final String UNSUBSCRIBE_PURPOSE = "digest-unsubscribe";
-    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
     /**
      * Claims one batch of an edition: a {@code digest_delivery} row per source of the batch that has new open
@@ -108,24 +96,17 @@ public class DigestEditions {
     private final TransactionTemplate transactions;
     private final DigestSchedule schedule;
     private final DigestsProperties properties;
-    private final Outbox outbox;
-    private final SignedTokens tokens;
-    private final SiteUrls urls;
+    private final DigestMails mails;
     private final LazyThreadPool pool;
-    private final Counter queued;
 
     DigestEditions(JdbcClient jdbc, TransactionTemplate transactions, DigestSchedule schedule,
-            DigestsProperties properties, Outbox outbox, SignedTokens tokens, SiteUrls urls, MeterRegistry meters) {
+            DigestsProperties properties, DigestMails mails, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.schedule = schedule;
         this.properties = properties;
-        this.outbox = outbox;
-        this.tokens = tokens;
-        this.urls = urls;
+        this.mails = mails;
         this.pool = new LazyThreadPool("digest-edition", properties.workers());
-        this.queued = Counter.builder("sourcewire.digests.queued").description("digest mails queued in the outbox")
-                .register(meters);
         Gauge.builder("sourcewire.digests.editions.open", jdbc, client -> client
                         .sql("select count(*) from digest_edition where finished_at is null").query(Long.class).single())
                 .description("digest editions started and not yet finished").register(meters);
@@ -251,14 +232,14 @@ public class DigestEditions {
 
     /** One batch (sources after {@code after} up to {@code upTo}) in the caller's transaction; returns the digests queued. */
     private int claimAndQueue(EditionRun run, long after, long upTo, Instant now) {
-        List<Row> rows = jdbc.sql(CLAIM.formatted(run.edition().column()))
+        List<DigestMails.Row> rows = jdbc.sql(CLAIM.formatted(run.edition().column()))
                 .param("zone", run.zone()).param("after", after).param("upTo", upTo)
                 .param("edition", run.id()).param("now", Timestamp.from(now))
-                .query((rs, n) -> new Row(rs.getLong("source_id"), rs.getString("email"), rs.getString("name"),
+                .query((rs, n) -> new DigestMails.Row(rs.getLong("source_id"), rs.getString("email"), rs.getString("name"),
                         rs.getLong("query_id"), rs.getString("headline"), rs.getString("topic"),
                         rs.getTimestamp("deadline").toInstant()))
                 .list();
-        return queueDigests(run, rows, now);
+        return mails.queue(run.zone(), run.date(), run.edition(), rows, now);
     }
 
     @PreDestroy
@@ -308,80 +289,6 @@ public class DigestEditions {
         }
     }
 
-    private int queueDigests(EditionRun run, List<Row> rows, Instant now) {
-        Map<Long, List<Row>> bySource = new LinkedHashMap<>();
-        rows.forEach(row -> bySource.computeIfAbsent(row.sourceId(), id -> new ArrayList<>()).add(row));
-        ZoneId zone = ZoneId.of(run.zone());
-        String edition = run.date().format(DAY) + ", " + run.edition().label().toLowerCase(Locale.ENGLISH) + " edition";
-        List<Email> mails = new ArrayList<>(bySource.size());
-        for (List<Row> digest : bySource.values()) {
-            Row first = digest.get(0);
-            Map<String, List<DigestItem>> groups = new LinkedHashMap<>();
-            digest.forEach(row -> groups.computeIfAbsent(row.topic(), topic -> new ArrayList<>())
-                    .add(new DigestItem(row.headline(), DEADLINE.format(row.deadline().atZone(zone)) + " ("
-                            + run.zone().replace('_', ' ') + ")", urls.link("/queries/" + row.queryId()))));
-            String unsubscribe = unsubscribeLink(first.sourceId(), now);
-            mails.add(new Email(first.email(),
-                    "Sourcewire digest: " + digest.size() + (digest.size() == 1 ? " new query" : " new queries")
-                            + " (" + run.edition().label().toLowerCase(Locale.ENGLISH) + ")",
-                    "mail/digest",
-                    Map.of("name", first.name(), "edition", edition, "summary", (digest.size() == 1 ? "One new query matches"
-                            : digest.size() + " new queries match") + " your topics and alerts",
-                            "groups", groups.entrySet().stream().map(g -> new TopicGroup(g.getKey(), g.getValue())).toList(),
-                            "feedLink", urls.link("/feed"), "settingsLink", urls.link("/digests/settings"),
-                            "unsubscribeLink", unsubscribe),
-                    Map.of("List-Unsubscribe", "<" + unsubscribe + ">",
-                            "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
-        }
-        outbox.queueAll(mails);
-        queued.increment(mails.size());
-        return bySource.size();
-    }
-
-    String unsubscribeLink(long sourceId, Instant now) {
-        String token = tokens.issue(UNSUBSCRIBE_PURPOSE, Long.toString(sourceId),
-                now.plus(properties.unsubscribeLinkValidity()));
-        return urls.link("/digests/unsubscribe", "token", token);
-    }
-
-    // --- choices ---------------------------------------------------------------------------------------------------
-
-    /** The editions a source receives; all three unless the source chose otherwise. */
-    Choice choice(long sourceId) {
-        return jdbc.sql("select morning, midday, evening from digest_preference where source_id = :id")
-                .param("id", sourceId)
-                .query((rs, n) -> new Choice(rs.getBoolean("morning"), rs.getBoolean("midday"), rs.getBoolean("evening")))
-                .optional().orElse(new Choice(true, true, true));
-    }
-
-    void choose(long sourceId, Choice choice, Instant now) {
-        jdbc.sql("""
-                insert into digest_preference (source_id, morning, midday, evening, updated_at)
-                values (:id, :morning, :midday, :evening, :now)
-                on conflict (source_id) do update set morning = excluded.morning, midday = excluded.midday,
-                    evening = excluded.evening, updated_at = excluded.updated_at""")
-                .param("id", sourceId).param("morning", choice.morning()).param("midday", choice.midday())
-                .param("evening", choice.evening()).param("now", Timestamp.from(now)).update();
-    }
-
-    /**
-     * The source a one-click unsubscribe link is for, if its signature holds. An expired link still unsubscribes:
-     * its signature was checked, and stopping mail must always work.
-     */
-    java.util.Optional<Long> sourceOfUnsubscribeToken(String token) {
-        TokenCheck check = tokens.check(UNSUBSCRIBE_PURPOSE, token);
-        if (check.status() == TokenCheck.Status.INVALID) {
-            return java.util.Optional.empty();
-        }
-        try {
-            long sourceId = Long.parseLong(check.subject());
-            return jdbc.sql("select id from source_profile where id = :id").param("id", sourceId).query(Long.class).optional();
-        }
-        catch (NumberFormatException ex) {
-            return java.util.Optional.empty();
-        }
-    }
-
     private List<String> zonesInUse() {
         // A loose index scan over (time_zone, id): one index probe per distinct zone, not a scan of all profiles.
         return jdbc.sql("""
@@ -396,22 +303,7 @@ public class DigestEditions {
                 .query(String.class).list();
     }
 
-    record Choice(boolean morning, boolean midday, boolean evening) {
-
-        static final Choice NONE = new Choice(false, false, false);
-    }
-
-    record TopicGroup(String topic, List<DigestItem> queries) {
-    }
-
-    record DigestItem(String headline, String deadline, String link) {
-    }
-
     private record EditionRun(long id, String zone, java.time.LocalDate date, Edition edition, long lastSourceId,
             boolean finished) {
-    }
-
-    private record Row(long sourceId, String email, String name, long queryId, String headline, String topic,
-            Instant deadline) {
     }
 }

@@ -5,12 +5,10 @@ import java.util.Optional;
 
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.Role;
 import org.sourcewire.topics.TopicCatalog;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,9 +38,6 @@ class FeedController {
     String feed(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long topic,
             @RequestParam(defaultValue = "false") boolean notPitched, @RequestParam(defaultValue = "0") int page,
             Model model) {
-        if (!user.is(Role.SOURCE)) {
-            throw new AccessDeniedException("The feed is for sources");
-        }
         boolean verified = accounts.find(user.id()).map(account -> account.verified()).orElse(false);
         Optional<Long> profile = matching.profileOf(user.id());
         PageRequest request = PageRequest.of(Math.max(page, 0), properties.feedPageSize());

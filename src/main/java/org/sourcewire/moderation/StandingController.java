@@ -1,11 +1,9 @@
 package org.sourcewire.moderation;
 
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.Role;
 import org.sourcewire.audit.Actor;
 import org.sourcewire.shared.RuleException;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +27,6 @@ class StandingController {
 
     @GetMapping("/standing")
     String standing(@AuthenticationPrincipal CurrentUser user, Model model) {
-        requireSource(user);
         model.addAttribute("standing", strikes.standing(user.id()));
         return "moderation/standing";
     }
@@ -37,7 +34,6 @@ class StandingController {
     @PostMapping("/standing/strikes/{id}/appeal")
     String appeal(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-        requireSource(user);
         if (note.isBlank() || note.strip().length() > MAX_APPEAL) {
             strikes.standing(user.id()).strikes().stream().filter(strike -> strike.id() == id).findAny()
                     .orElseThrow(StrikeNotFoundException::new);
@@ -52,11 +48,5 @@ class StandingController {
             redirect.addFlashAttribute("error", ex.getMessage());
         }
         return "redirect:/standing";
-    }
-
-    private static void requireSource(CurrentUser user) {
-        if (!user.is(Role.SOURCE)) {
-            throw new AccessDeniedException("Only sources have strikes");
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.sourcewire.accounts.AccountManagement;
+import org.sourcewire.accounts.AccountSuspensions;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.audit.Actor;
 import org.sourcewire.audit.AuditLog;
@@ -38,6 +39,7 @@ class StrikeManagement {
     private final PitchReports reports;
     private final Strikes strikes;
     private final AccountManagement accounts;
+    private final AccountSuspensions suspensions;
     private final AuditLog audit;
     private final Outbox outbox;
     private final SiteUrls urls;
@@ -45,8 +47,9 @@ class StrikeManagement {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    StrikeManagement(PitchReports reports, Strikes strikes, AccountManagement accounts, AuditLog audit, Outbox outbox,
-            SiteUrls urls, ModerationProperties properties, JdbcClient jdbc, Clock clock) {
+    StrikeManagement(PitchReports reports, Strikes strikes, AccountManagement accounts, AccountSuspensions suspensions,
+            AuditLog audit, Outbox outbox, SiteUrls urls, ModerationProperties properties, JdbcClient jdbc, Clock clock) {
+        this.suspensions = suspensions;
         this.reports = reports;
         this.strikes = strikes;
         this.accounts = accounts;
@@ -102,7 +105,7 @@ class StrikeManagement {
                 Map.of("name", source.displayName(), "headline", report.headline(), "reason", strike.toView().reason(),
                         "count", count, "limit", properties.strikesToSuspend(), "window", properties.windowText(),
                         "link", urls.link("/standing"))));
-        if (count >= properties.strikesToSuspend() && accounts.suspendForStrikes(source.id(), admin,
+        if (count >= properties.strikesToSuspend() && suspensions.suspendForStrikes(source.id(), admin,
                 count + " upheld reports (strikes) within " + properties.windowText() + "; the latest: "
                         + strike.toView().reason())) {
             return Outcome.SUSPENDED;

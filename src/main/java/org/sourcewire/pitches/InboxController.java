@@ -45,7 +45,7 @@ class InboxController {
 
     @GetMapping("/queries/{id}/pitches")
     String inbox(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-            @RequestParam(required = false) String status, @RequestParam(defaultValue = "score") String sort,
+            @RequestParam(name = "status", required = false) PitchStatus only, @RequestParam(defaultValue = "score") String sort,
             @RequestParam(defaultValue = "false") boolean hideFlagged, @RequestParam(required = false) String minScore,
             @RequestParam(required = false) UUID similar, @RequestParam(required = false) UUID open,
             @RequestParam(defaultValue = "false") boolean verifiedOnly,
@@ -53,7 +53,6 @@ class InboxController {
         AccountView reader = accounts.find(user.id()).orElseThrow();
         QueryView query = access.ownQuery(id, reader);
         model.addAttribute("query", query);
-        PitchStatus only = PitchController.parse(status);
         InboxFilter filter = InboxFilter.of(only, sort, hideFlagged, score(minScore), similar, verifiedOnly);
         var found = inbox.cards(id, filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE));
         model.addAttribute("pitches", found);

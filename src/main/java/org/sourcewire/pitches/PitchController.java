@@ -128,10 +128,9 @@ class PitchController {
     }
 
     @GetMapping("/pitches")
-    String mine(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
+    String mine(@AuthenticationPrincipal CurrentUser user, @RequestParam(name = "status", required = false) PitchStatus filter,
             @RequestParam(defaultValue = "0") int page, Model model) {
         AccountView source = source(user);
-        PitchStatus filter = parse(status);
         model.addAttribute("pitches", submission.mine(source, filter, PageRequest.of(Math.max(page, 0), 20)));
         model.addAttribute("status", filter);
         model.addAttribute("statuses", PitchStatus.values());
@@ -274,18 +273,6 @@ class PitchController {
         }
     }
 
-    static PitchStatus parse(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return PitchStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
-        }
-        catch (IllegalArgumentException ex) {
-            return null;
-        }
-    }
-
     private AccountView source(CurrentUser user) {
         AccountView account = accounts.find(user.id()).orElseThrow();
         if (!account.isSource()) {
@@ -294,11 +281,8 @@ class PitchController {
         return account;
     }
 
+    /** Only journalists reach /pitches/settings (SecurityConfiguration). */
     private AccountView journalist(CurrentUser user) {
-        AccountView account = accounts.find(user.id()).orElseThrow();
-        if (!account.isJournalist()) {
-            throw new AccessDeniedException("Only journalists receive pitches");
-        }
-        return account;
+        return accounts.find(user.id()).orElseThrow();
     }
 }

@@ -39,14 +39,14 @@ enum QueryTab {
         this.emptyText = emptyText;
     }
 
-    /** The tab named in the address ({@code ?status=pending}); anything else is "all". */
+    /** The tab named in the address ({@code ?status=pending}); {@link QueryTabParameter} binds it. */
     static QueryTab of(String key) {
         for (QueryTab tab : values()) {
             if (tab.key.equals(key)) {
                 return tab;
             }
         }
-        return ALL;
+        throw new IllegalArgumentException("No query tab " + key);
     }
 
     public String key() {

@@ -23,12 +23,16 @@ class DemoSources implements ApplicationRunner {
 
     private final DemoData demoData;
     private final SourceManagement sources;
+    private final TopicSubscriptions subscriptions;
+    private final KeywordAlerts alerts;
     private final AccountManagement accounts;
     private final TopicCatalog topics;
     private final DirectoryListing listing;
 
-    DemoSources(DemoData demoData, SourceManagement sources, AccountManagement accounts, TopicCatalog topics,
-            DirectoryListing listing) {
+    DemoSources(DemoData demoData, SourceManagement sources, TopicSubscriptions subscriptions, KeywordAlerts alerts,
+            AccountManagement accounts, TopicCatalog topics, DirectoryListing listing) {
+        this.subscriptions = subscriptions;
+        this.alerts = alerts;
         this.listing = listing;
         this.demoData = demoData;
         this.sources = sources;
@@ -65,8 +69,8 @@ class DemoSources implements ApplicationRunner {
         }
         ProfileView profile = sources.ensureProfile(account);
         sources.update(profile.id(), details);
-        sources.subscribe(profile.id(), topicIds);
-        sources.addAlert(profile.id(), alert, Set.of());
+        subscriptions.subscribe(profile.id(), topicIds);
+        alerts.addAlert(profile.id(), alert, Set.of());
         listing.setListed(profile.id(), true);
     }
 }

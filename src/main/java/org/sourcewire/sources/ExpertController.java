@@ -27,11 +27,13 @@ import org.springframework.web.server.ResponseStatusException;
 class ExpertController {
 
     private final SourceManagement sources;
+    private final ProfileHeadshots headshots;
     private final SiteUrls urls;
     private final JsonMapper json;
 
-    ExpertController(SourceManagement sources, SiteUrls urls, JsonMapper json) {
+    ExpertController(SourceManagement sources, ProfileHeadshots headshots, SiteUrls urls, JsonMapper json) {
         this.sources = sources;
+        this.headshots = headshots;
         this.urls = urls;
         this.json = json;
     }
@@ -49,7 +51,7 @@ class ExpertController {
     @ResponseBody
     ResponseEntity<byte[]> headshot(@PathVariable String handle, WebRequest request) {
         ProfileView profile = find(handle);
-        SourceManagement.StoredHeadshot headshot = sources.headshot(profile.id())
+        ProfileHeadshots.StoredHeadshot headshot = headshots.find(profile.id())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (request.checkNotModified(headshot.updatedAt().toEpochMilli())) {
             return null;

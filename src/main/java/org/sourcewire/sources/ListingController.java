@@ -2,9 +2,7 @@ package org.sourcewire.sources;
 
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.Role;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,9 +27,6 @@ class ListingController {
     @PostMapping("/profile/listing")
     String choose(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(name = "listed", required = false) String listed, RedirectAttributes redirect) {
-        if (!user.is(Role.SOURCE)) {
-            throw new AccessDeniedException("Only sources have expert profiles");
-        }
         ProfileView profile = sources.ensureProfile(accounts.find(user.id()).orElseThrow());
         boolean list = "true".equals(listed);
         listing.setListed(profile.id(), list);

@@ -11,11 +11,9 @@ import jakarta.validation.Valid;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.Role;
 import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.ViewerZone;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,10 +33,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProfileController {
 
     private final SourceManagement sources;
+    private final ProfileHeadshots headshots;
+    private final TopicSubscriptions subscriptions;
+    private final KeywordAlerts alerts;
     private final AccountManagement accounts;
 
-    ProfileController(SourceManagement sources, AccountManagement accounts) {
+    ProfileController(SourceManagement sources, ProfileHeadshots headshots, TopicSubscriptions subscriptions,
+            KeywordAlerts alerts, AccountManagement accounts) {
         this.sources = sources;
+        this.headshots = headshots;
+        this.subscriptions = subscriptions;
+        this.alerts = alerts;
         this.accounts = accounts;
     }
 
@@ -67,7 +72,7 @@ class ProfileController {
             RedirectAttributes redirect) throws IOException {
         ProfileView profile = profile(user);
         try {
-            sources.replaceHeadshot(profile.id(), file == null ? new byte[0] : file.getBytes());
+            headshots.replace(profile.id(), file == null ? new byte[0] : file.getBytes());
         }
         catch (HeadshotException ex) {
             model.addAttribute("headshotError", ex.getMessage());
@@ -79,7 +84,7 @@ class ProfileController {
 
     @PostMapping("/headshot/remove")
     String removeHeadshot(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-        sources.removeHeadshot(profile(user).id());
+        headshots.remove(profile(user).id());
         redirect.addFlashAttribute("success", "Your headshot is removed.");
         return "redirect:/profile";
     }
@@ -97,7 +102,7 @@ class ProfileController {
             RedirectAttributes redirect) {
         ProfileView profile = profile(user);
         try {
-            sources.subscribe(profile.id(), ids(topicIds));
+            subscriptions.subscribe(profile.id(), ids(topicIds));
         }
         catch (RuleException ex) {
             model.addAttribute("topicsError", ex.getMessage());
@@ -123,7 +128,7 @@ class ProfileController {
         }
         if (!result.hasErrors()) {
             try {
-                sources.addAlert(profile.id(), form.getPhrase(), new LinkedHashSet<>(SourceManagement.cleanIds(form.getTopicIds())));
+                alerts.addAlert(profile.id(), form.getPhrase(), new LinkedHashSet<>(KeywordAlerts.cleanIds(form.getTopicIds())));
                 redirect.addFlashAttribute("success", "Alert added: you will see queries that mention \""
                         + form.getPhrase().strip() + "\".");
                 return "redirect:/profile/alerts";
@@ -137,7 +142,7 @@ class ProfileController {
 
     @PostMapping("/alerts/{id}/delete")
     String removeAlert(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-        if (sources.removeAlert(profile(user).id(), id)) {
+        if (alerts.removeAlert(profile(user).id(), id)) {
             redirect.addFlashAttribute("success", "The alert is deleted.");
         }
         else {
@@ -152,24 +157,24 @@ class ProfileController {
         model.addAttribute("profile", profile);
         model.addAttribute("form", form);
         model.addAttribute("bioLimit", ProfileForm.BIO_LIMIT);
-        model.addAttribute("maxHeadshotBytes", sources.headshotMaxSize().toBytes());
-        model.addAttribute("maxHeadshotMegabytes", sources.headshotMaxSize().toMegabytes());
+        model.addAttribute("maxHeadshotBytes", headshots.maxSize().toBytes());
+        model.addAttribute("maxHeadshotMegabytes", headshots.maxSize().toMegabytes());
         model.addAttribute("minHeadshotPixels", Headshots.MIN_SIDE);
         return "sources/profile";
     }
 
     private String topicsPage(ProfileView profile, Model model) {
         model.addAttribute("profile", profile);
-        model.addAttribute("options", sources.topicOptions(profile.id()));
+        model.addAttribute("options", subscriptions.topicOptions(profile.id()));
         return "sources/topics";
     }
 
     private String alertsPage(ProfileView profile, AlertForm form, Model model) {
         model.addAttribute("profile", profile);
         model.addAttribute("form", form);
-        model.addAttribute("alerts", sources.alerts(profile.id()));
-        model.addAttribute("maxAlerts", sources.maxKeywordAlerts());
-        model.addAttribute("topics", sources.topicOptions(profile.id()).stream().filter(SourceManagement.TopicOption::active).toList());
+        model.addAttribute("alerts", alerts.alerts(profile.id()));
+        model.addAttribute("maxAlerts", alerts.maxKeywordAlerts());
+        model.addAttribute("topics", subscriptions.topicOptions(profile.id()).stream().filter(TopicSubscriptions.TopicOption::active).toList());
         return "sources/alerts";
     }
 
@@ -177,11 +182,8 @@ class ProfileController {
         return profile(user, Optional.empty());
     }
 
-    /** The source's profile; a first visit makes it, in the zone the browser reports. */
+    /** The source's profile; a first visit makes it, in the zone the browser reports. Only sources reach /profile/**. */
     private ProfileView profile(CurrentUser user, Optional<ZoneId> zone) {
-        if (!user.is(Role.SOURCE)) {
-            throw new AccessDeniedException("Only sources have expert profiles");
-        }
         AccountView account = accounts.find(user.id()).orElseThrow();
         return sources.ensureProfile(account, zone);
     }

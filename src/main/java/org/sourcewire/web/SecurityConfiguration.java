@@ -6,6 +6,7 @@ import org.sourcewire.accounts.LoginThrottledException;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -43,6 +44,18 @@ class SecurityConfiguration {
                         .requestMatchers("/robots.txt", "/sitemap.xml").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        // Pages of one role: any other role gets 403, before its request is read.
+                        .requestMatchers("/teams/join").authenticated() // any account may open an invitation
+                        .requestMatchers("/feed", "/profile/**", "/standing/**", "/delivery/**", "/digests/settings",
+                                "/dashboard/pitches", "/pitches/snippets/**", "/teams/**", "/invitations/unseen")
+                                .hasRole("SOURCE")
+                        .requestMatchers(HttpMethod.GET, "/invitations").hasRole("SOURCE")
+                        .requestMatchers(HttpMethod.POST, "/invitations").hasRole("JOURNALIST")
+                        .requestMatchers(HttpMethod.POST, "/queries/*", "/queries/*/close", "/queries/*/duplicate")
+                                .hasRole("JOURNALIST")
+                        .requestMatchers("/queries", "/queries/new", "/queries/templates/**", "/queries/*/template",
+                                "/queries/form/**", "/pitches/settings", "/invitations/new").hasRole("JOURNALIST")
+                        .requestMatchers("/directory").hasAnyRole("JOURNALIST", "ADMIN")
                         .anyRequest().authenticated())
                 // RFC 8058: mail clients POST List-Unsubscribe=One-Click without a CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/digests/unsubscribe"))

@@ -17,10 +17,12 @@ public class TestAccounts {
     private static final AtomicInteger addresses = new AtomicInteger();
 
     private final AccountManagement accounts;
+    private final SignUps signUps;
     private final JdbcClient jdbc;
 
-    TestAccounts(AccountManagement accounts, JdbcClient jdbc) {
+    TestAccounts(AccountManagement accounts, SignUps signUps, JdbcClient jdbc) {
         this.accounts = accounts;
+        this.signUps = signUps;
         this.jdbc = jdbc;
     }
 
@@ -65,7 +67,7 @@ public class TestAccounts {
             accounts.createVerified(signUp);
         }
         else {
-            accounts.signUp(signUp);
+            signUps.signUp(signUp);
         }
         long id = jdbc.sql("select id from account where email = :email").param("email", signUp.email())
                 .query(Long.class).single();

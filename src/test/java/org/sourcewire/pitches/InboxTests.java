@@ -54,6 +54,17 @@ class InboxTests {
     TestClock clock;
 
     @Test
+    void anUnknownPitchStatusIsABadRequestAndAKnownOneIsReadInAnyCase() {
+        CurrentUser source = accounts.source();
+
+        assertThat(mvc.get().uri("/pitches?status=bogus").with(as(source))).hasStatus(400).bodyText()
+                .doesNotContain("Exception");
+        assertThat(mvc.get().uri("/pitches?status=used").with(as(source))).hasStatusOk();
+        assertThat(mvc.get().uri("/pitches?status=USED").with(as(source))).hasStatusOk();
+        assertThat(mvc.get().uri("/pitches?status=").with(as(source))).hasStatusOk();
+    }
+
+    @Test
     void theJournalistTriagesPitchesAndTheSourceSeesEveryStepByMailAndInTheirList() throws Exception {
         CurrentUser journalist = accounts.journalist();
         long query = queries.by(journalist).publish();

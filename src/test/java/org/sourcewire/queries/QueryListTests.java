@@ -99,6 +99,16 @@ class QueryListTests {
     }
 
     @Test
+    void anUnknownTabIsABadRequestNotAllQueries() {
+        CurrentUser journalist = accounts.journalist();
+
+        assertThat(mvc.get().uri("/queries?status=bogus").with(as(journalist))).hasStatus(400).bodyText()
+                .doesNotContain("Exception");
+        assertThat(mvc.get().uri("/queries?status=").with(as(journalist))).hasStatusOk();
+        assertThat(mvc.get().uri("/queries?status=pending").with(as(journalist))).hasStatusOk();
+    }
+
+    @Test
     void anEmptyTabSaysWhatToDoNext() {
         CurrentUser journalist = accounts.journalist();
 

@@ -40,6 +40,9 @@ class SourceProfileTests {
     SourceManagement sources;
 
     @Autowired
+    ProfileHeadshots headshots;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -164,7 +167,7 @@ class SourceProfileTests {
         System.arraycopy(TestImages.png(200, 200), 0, huge, 0, 100);
         assertThat(upload(source, "huge.png", huge)).hasStatusOk().bodyText().contains("larger than 5 MB");
         assertThat(upload(source, "empty.png", new byte[0])).hasStatusOk().bodyText().contains("Choose a photo to upload.");
-        assertThat(sources.headshot(profile.id())).isEmpty();
+        assertThat(headshots.find(profile.id())).isEmpty();
     }
 
     @Test
@@ -274,6 +277,6 @@ class SourceProfileTests {
     }
 
     private BufferedImage storedHeadshot(long profileId) throws Exception {
-        return ImageIO.read(new ByteArrayInputStream(sources.headshot(profileId).orElseThrow().image()));
+        return ImageIO.read(new ByteArrayInputStream(headshots.find(profileId).orElseThrow().image()));
     }
 }

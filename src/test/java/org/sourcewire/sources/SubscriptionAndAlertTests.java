@@ -36,6 +36,12 @@ class SubscriptionAndAlertTests {
     SourceManagement sources;
 
     @Autowired
+    TopicSubscriptions subscriptions;
+
+    @Autowired
+    KeywordAlerts alerts;
+
+    @Autowired
     TestTopics topics;
 
     @Autowired
@@ -52,13 +58,13 @@ class SubscriptionAndAlertTests {
         assertThat(mvc.post().uri("/profile/topics").with(csrf()).with(as(source))
                 .param("topicIds", String.valueOf(health), String.valueOf(travel))).hasRedirectedUrl("/profile/topics");
         long profile = profileId(source);
-        assertThat(sources.subscribedTopicIds(profile)).containsExactlyInAnyOrder(health, travel);
+        assertThat(subscriptions.subscribedTopicIds(profile)).containsExactlyInAnyOrder(health, travel);
 
         assertThat(mvc.post().uri("/profile/topics").with(csrf()).with(as(source)).param("topicIds", String.valueOf(travel)))
                 .hasRedirectedUrl("/profile/topics");
-        assertThat(sources.subscribedTopicIds(profile)).containsExactly(travel);
+        assertThat(subscriptions.subscribedTopicIds(profile)).containsExactly(travel);
         assertThat(mvc.post().uri("/profile/topics").with(csrf()).with(as(source))).hasRedirectedUrl("/profile/topics");
-        assertThat(sources.subscribedTopicIds(profile)).isEmpty();
+        assertThat(subscriptions.subscribedTopicIds(profile)).isEmpty();
     }
 
     @Test
@@ -66,7 +72,7 @@ class SubscriptionAndAlertTests {
         CurrentUser source = accounts.source();
         long topic = topics.create("Retiring");
         long profile = profileId(source);
-        sources.subscribe(profile, Set.of(topic));
+        subscriptions.subscribe(profile, Set.of(topic));
         topics.retire(topic);
 
         assertThat(mvc.get().uri("/profile/topics").with(as(source))).hasStatusOk().bodyText()
@@ -74,10 +80,10 @@ class SubscriptionAndAlertTests {
         CurrentUser other = accounts.source();
         assertThat(mvc.post().uri("/profile/topics").with(csrf()).with(as(other)).param("topicIds", String.valueOf(topic)))
                 .hasStatusOk().bodyText().contains("One of the topics you chose is no longer offered.");
-        assertThat(sources.subscribedTopicIds(profileId(other))).isEmpty();
+        assertThat(subscriptions.subscribedTopicIds(profileId(other))).isEmpty();
         assertThat(mvc.post().uri("/profile/topics").with(csrf()).with(as(other)).param("topicIds", "abc"))
                 .hasStatusOk().bodyText().contains("Choose topics from the list.");
-        assertThat(sources.subscribedTopicIds(profile)).containsExactly(topic);
+        assertThat(subscriptions.subscribedTopicIds(profile)).containsExactly(topic);
     }
 
     @Test
@@ -87,21 +93,21 @@ class SubscriptionAndAlertTests {
         long into = topics.create("Merge into");
         long both = profileId(accounts.source());
         long onlyFrom = profileId(accounts.source());
-        sources.subscribe(both, Set.of(from, into));
-        sources.subscribe(onlyFrom, Set.of(from));
-        long alert = sources.addAlert(onlyFrom, "heat pumps", Set.of(from));
+        subscriptions.subscribe(both, Set.of(from, into));
+        subscriptions.subscribe(onlyFrom, Set.of(from));
+        long alert = alerts.addAlert(onlyFrom, "heat pumps", Set.of(from));
 
         assertThat(mvc.post().uri("/admin/topics/" + from + "/merge").with(csrf()).with(as(admin))
                 .param("into", String.valueOf(into))).hasRedirectedUrl("/admin/topics");
 
-        assertThat(sources.subscribedTopicIds(both)).containsExactly(into);
-        assertThat(sources.subscribedTopicIds(onlyFrom)).containsExactly(into);
+        assertThat(subscriptions.subscribedTopicIds(both)).containsExactly(into);
+        assertThat(subscriptions.subscribedTopicIds(onlyFrom)).containsExactly(into);
         assertThat(jdbc.sql("select count(*) from topic_subscription where topic_id = :from").param("from", from)
                 .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select topic_id from keyword_alert_topic where alert_id = :alert").param("alert", alert)
                 .query(Long.class).list()).containsExactly(into);
         assertThat(mvc.get().uri("/admin/topics").with(as(admin))).hasStatusOk();
-        assertThat(sources.subscribersPerTopic()).containsEntry(into, 2L).doesNotContainKey(from);
+        assertThat(subscriptions.subscribersPerTopic()).containsEntry(into, 2L).doesNotContainKey(from);
     }
 
     @Test
@@ -120,17 +126,17 @@ class SubscriptionAndAlertTests {
         long profile = profileId(source);
         assertThat(jdbc.sql("select lexemes::text from keyword_alert where source_id = :id and phrase = 'Open Banking'")
                 .param("id", profile).query(String.class).single()).isEqualTo("{bank,open}");
-        long alert = sources.alerts(profile).get(0).id();
+        long alert = alerts.alerts(profile).get(0).id();
         assertThat(mvc.post().uri("/profile/alerts/" + alert + "/delete").with(csrf()).with(as(source)))
                 .hasRedirectedUrl("/profile/alerts");
-        assertThat(sources.alerts(profile)).hasSize(1);
+        assertThat(alerts.alerts(profile)).hasSize(1);
     }
 
     @Test
     void badAlertsAreRefusedWithAMessage() {
         CurrentUser source = accounts.source();
         long profile = profileId(source);
-        sources.addAlert(profile, "open banking", Set.of());
+        alerts.addAlert(profile, "open banking", Set.of());
 
         assertThat(alert(source, "")).contains("Enter a word or phrase");
         assertThat(alert(source, "x")).contains("Use 2 to 60 characters.");
@@ -141,23 +147,23 @@ class SubscriptionAndAlertTests {
                 .param("topicIds", "999999")).hasStatusOk().bodyText().contains("no longer offered");
         assertThat(mvc.post().uri("/profile/alerts").with(csrf()).with(as(source)).param("phrase", "solar")
                 .param("topicIds", "abc")).hasStatusOk().bodyText().contains("Choose topics from the list.");
-        assertThat(sources.alerts(profile)).hasSize(1);
+        assertThat(alerts.alerts(profile)).hasSize(1);
     }
 
     @Test
     void aSourceCannotKeepMoreAlertsThanTheLimit() {
         CurrentUser source = accounts.source();
         long profile = profileId(source);
-        for (int i = 0; i < sources.maxKeywordAlerts(); i++) {
-            sources.addAlert(profile, "subject number " + (char) ('a' + i) + "x", Set.of());
+        for (int i = 0; i < alerts.maxKeywordAlerts(); i++) {
+            alerts.addAlert(profile, "subject number " + (char) ('a' + i) + "x", Set.of());
         }
         assertThat(alert(source, "one more")).contains("the most you can keep");
-        assertThat(sources.alerts(profile)).hasSize(sources.maxKeywordAlerts());
+        assertThat(alerts.alerts(profile)).hasSize(alerts.maxKeywordAlerts());
     }
 
     @Test
     void twelveConcurrentAlertAddsKeepTheLimitOfTen() throws Exception {
-        assertThat(sources.maxKeywordAlerts()).isEqualTo(10);
+        assertThat(alerts.maxKeywordAlerts()).isEqualTo(10);
         CurrentUser source = accounts.source();
         long profile = profileId(source);
 
@@ -167,18 +173,18 @@ class SubscriptionAndAlertTests {
         assertThat(adds.stream().map(Concurrently::outcome)).containsOnly("302", "200");
         List<MvcTestResult> refused = adds.stream().filter(add -> add.getResponse().getStatus() == 200).toList();
         assertThat(refused).hasSize(2).allSatisfy(add -> assertThat(add).bodyText().contains("the most you can keep"));
-        assertThat(sources.alerts(profile)).hasSize(10);
+        assertThat(alerts.alerts(profile)).hasSize(10);
     }
 
     @Test
     void anotherSourceCannotDeleteMyAlert() {
         CurrentUser mine = accounts.source();
-        long alert = sources.addAlert(profileId(mine), "heat pumps", Set.of());
+        long alert = alerts.addAlert(profileId(mine), "heat pumps", Set.of());
         CurrentUser other = accounts.source();
 
         assertThat(mvc.post().uri("/profile/alerts/" + alert + "/delete").with(csrf()).with(as(other)))
                 .hasRedirectedUrl("/profile/alerts");
-        assertThat(sources.alerts(profileId(mine))).hasSize(1);
+        assertThat(alerts.alerts(profileId(mine))).hasSize(1);
         assertThat(mvc.get().uri("/profile/alerts").with(as(other))).hasStatusOk().bodyText().doesNotContain("heat pumps");
     }
 

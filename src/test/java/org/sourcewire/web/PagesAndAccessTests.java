@@ -69,6 +69,17 @@ class PagesAndAccessTests {
     }
 
     @Test
+    void theNavigationMarksThePageYouAreOnAndCountsUnseenInvitations() {
+        CurrentUser source = accounts.source();
+        assertThat(mvc.get().uri("/feed").with(as(source))).bodyText()
+                .containsPattern("<a class=\"nav-link active\" href=\"/feed\">\\s*Feed\\s*</a>")
+                .containsPattern("<a class=\"nav-link\" href=\"/profile\">\\s*Your profile\\s*</a>")
+                .contains("hx-get=\"/invitations/unseen\"");
+        assertThat(mvc.get().uri("/admin/outbox").with(as(accounts.admin()))).bodyText()
+                .containsPattern("<a class=\"nav-link active\" href=\"/admin/outbox\">\\s*Outbox\\s*</a>");
+    }
+
+    @Test
     void eachRoleSeesItsOwnDashboard() {
         assertThat(mvc.get().uri("/dashboard").with(as(accounts.journalist()))).hasStatusOk().bodyText()
                 .contains("Your outlet").doesNotContain("Administration");

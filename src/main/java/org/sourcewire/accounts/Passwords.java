@@ -1,0 +1,108 @@
+package org.sourcewire.accounts;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import org.sourcewire.mail.Email;
+import org.sourcewire.mail.Outbox;
+import org.sourcewire.shared.SignedTokens;
+import org.sourcewire.shared.SignedTokens.TokenCheck;
+import org.sourcewire.shared.SiteUrls;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Password reset by a signed link, and a logged-in change of password; each ends the account's other sessions. */
+@Service
+@Transactional
+class Passwords {
+
+    static final String RESET_PURPOSE = "password-reset";
+
+    private final Accounts accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final SignedTokens tokens;
+    private final SiteUrls urls;
+    private final Outbox outbox;
+    private final AccountsProperties properties;
+    private final Clock clock;
+    private final AccountSessions sessions;
+
+    Passwords(Accounts accounts, PasswordEncoder passwordEncoder, SignedTokens tokens, SiteUrls urls, Outbox outbox,
+            AccountsProperties properties, Clock clock, AccountSessions sessions) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.tokens = tokens;
+        this.urls = urls;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.clock = clock;
+        this.sessions = sessions;
+    }
+
+    /** Sends a reset link if the address belongs to an active account; says nothing either way. */
+    void requestPasswordReset(String email) {
+        accounts.findByAddress(email.strip()).filter(account -> !account.isSuspended()).ifPresent(account -> {
+            String token = tokens.issue(RESET_PURPOSE, account.passwordResetSubject(),
+                    clock.instant().plus(properties.passwordResetLinkValidity()));
+            outbox.queue(new Email(account.getEmail(), "Reset your Sourcewire password", "mail/password-reset",
+                    Map.of("name", account.getDisplayName(), "link", urls.link("/password-reset/new", "token", token),
+                            "validity", SignedLinks.inWords(properties.passwordResetLinkValidity()))));
+        });
+    }
+
+    @Transactional(readOnly = true)
+    ResetLinkCheck checkResetLink(String token) {
+        TokenCheck check = tokens.check(RESET_PURPOSE, token);
+        Optional<Account> account = check.subject() == null ? Optional.empty()
+                : SignedLinks.accountId(check.subject()).flatMap(accounts::findById)
+                        .filter(candidate -> candidate.passwordResetSubject().equals(check.subject()));
+        if (account.isEmpty()) {
+            return new ResetLinkCheck(TokenCheck.Status.INVALID, null);
+        }
+        return new ResetLinkCheck(check.status(), account.get().getEmail());
+    }
+
+    /** @return false if the link is no longer valid */
+    boolean resetPassword(String token, String newPassword) {
+        TokenCheck check = tokens.check(RESET_PURPOSE, token);
+        if (!check.isValid()) {
+            return false;
+        }
+        // Locked: the same link sent twice at once changes the password once (the second finds the link used).
+        Optional<Account> account = SignedLinks.accountId(check.subject()).flatMap(accounts::findForUpdate)
+                .filter(candidate -> candidate.passwordResetSubject().equals(check.subject()));
+        account.ifPresent(this::changePasswordAndNotify);
+        account.ifPresent(found -> found.changePassword(passwordEncoder.encode(newPassword), clock.instant()));
+        // Whoever knew the old password (or held a stolen session) is logged out everywhere.
+        account.ifPresent(found -> sessions.end(found.getEmail(), null));
+        return account.isPresent();
+    }
+
+    /**
+     * Changes the password of a logged-in account and ends its other sessions.
+     *
+     * @param currentSessionId the session that made the change, which stays logged in (null: none)
+     * @return false if the current password was wrong
+     */
+    boolean changePassword(long accountId, String currentPassword, String newPassword, String currentSessionId) {
+        Account account = accounts.findForUpdate(accountId).orElseThrow();
+        if (!passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            return false;
+        }
+        changePasswordAndNotify(account);
+        account.changePassword(passwordEncoder.encode(newPassword), clock.instant());
+        sessions.end(account.getEmail(), currentSessionId);
+        return true;
+    }
+
+    private void changePasswordAndNotify(Account account) {
+        outbox.queue(new Email(account.getEmail(), "Your Sourcewire password was changed", "mail/password-changed",
+                Map.of("name", account.getDisplayName(), "resetLink", urls.link("/password-reset"))));
+    }
+
+    record ResetLinkCheck(TokenCheck.Status status, String email) {
+    }
+}
