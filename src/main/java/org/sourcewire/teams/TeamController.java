@@ -317,6 +317,13 @@ class TeamController {
         return "redirect:/teams";
     }
 
+    /** htmx: the navigation's notice of pitches waiting for this expert's approval (nothing when there are none). */
+    @GetMapping("/teams/waiting")
+    String waiting(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("waiting", writing.waitingCount(user.id()));
+        return "teams/index :: waiting";
+    }
+
     /** htmx: the pre-flight tips for the draft as it stands, as the expert's own form shows them. Nothing is saved. */
     @io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest
     @PostMapping("/teams/pitch/preflight")

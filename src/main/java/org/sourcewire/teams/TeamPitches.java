@@ -160,6 +160,13 @@ class TeamPitches {
         return new Outcome(null, key);
     }
 
+    /** How many pitches wait for this expert's approval: the navigation's notice, one index probe. */
+    @Transactional(readOnly = true)
+    long waitingCount(long expertId) {
+        return jdbc.sql("select count(*) from team_pitch_draft where source_account_id = :expert and status = 'PENDING'")
+                .param("expert", expertId).query(Long.class).single();
+    }
+
     /** Pitches waiting for this expert's approval, oldest first, with each query's questions beside the answers. */
     @Transactional(readOnly = true)
     List<Draft> waiting(long expertId) {

@@ -189,6 +189,12 @@ class TeamTests {
                 .param("to", acme.expert().email()).query(String.class).single();
         assertThat(mail).contains("Jane Roe of Acme PR wrote a pitch for you").contains("/teams");
 
+        // In the app too: the navigation's Team link says so on every page, for the expert only.
+        assertThat(mvc.get().uri("/teams/waiting").header("HX-Request", "true").with(as(acme.expert()))).hasStatusOk()
+                .bodyText().contains("1 to approve");
+        assertThat(mvc.get().uri("/teams/waiting").header("HX-Request", "true").with(as(acme.member()))).hasStatusOk()
+                .bodyText().doesNotContain("to approve");
+        assertThat(mvc.get().uri("/teams/waiting").with(as(accounts.journalist()))).hasStatus(403);
         String page = mvc.get().uri("/teams").with(as(acme.expert())).exchange().getResponse().getContentAsString();
         assertThat(page).contains("Pitches waiting for your approval").contains("Written by Jane Roe of Acme PR");
         String draft = jdbc.sql("select public_id::text from team_pitch_draft where source_account_id = :id")
@@ -199,6 +205,7 @@ class TeamTests {
 
         assertThat(post(acme.expert(), "/teams/drafts/approve", "draft", draft)).hasStatus3xxRedirection();
         assertThat(pitchesOf(acme.expert(), query)).isEqualTo(1);
+        assertThat(mvc.get().uri("/teams/waiting").with(as(acme.expert()))).bodyText().doesNotContain("to approve");
         assertThat(jdbc.sql("""
                 select written_by_name || ' of ' || written_by_organisation from pitch p join source_profile s on s.id = p.source_id
                 where s.account_id = :id and p.query_id = :query""").param("id", acme.expert().id()).param("query", query)
