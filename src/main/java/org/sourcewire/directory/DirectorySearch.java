@@ -2,7 +2,6 @@ package org.sourcewire.directory;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,10 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Searches the listed experts in one statement over the views their owners keep ({@code listed_expert},
- * {@code expert_topic}, {@code passed_verification_check}, {@code source_pitch_activity}): words by PostgreSQL full
- * text (stemmed, weighted: name and expertise first) or by a name spelt nearly right (pg_trgm word similarity), both
- * served by partial GIN indexes on listed profiles only; the filters as {@code exists} probes of indexed tables.
+ * Searches the listed experts in one statement over the directory's own table {@code directory_entry} (kept by
+ * triggers from the owners' views {@code listed_expert}, {@code expert_topic}, {@code passed_verification_check},
+ * {@code source_pitch_activity}; migration V56): words by PostgreSQL full text (stemmed, weighted: name and
+ * expertise first) or by a name spelt nearly right (pg_trgm word similarity); every filter an indexed column.
  * Pages are read one row past their size to know whether another follows, so no search counts all its matches.
  */
 @Service
@@ -43,29 +42,37 @@ public class DirectorySearch {
     public DirectoryResults search(DirectoryCriteria criteria, int page) {
         int size = properties.pageSize();
         int safePage = Math.max(0, Math.min(page, properties.maxPages() - 1));
-        List<Long> ids = ids(criteria, safePage * size, size + 1);
-        boolean hasNext = ids.size() > size && safePage + 1 < properties.maxPages();
-        List<Long> shown = ids.subList(0, Math.min(size, ids.size()));
-        Map<Long, ProfileView> profiles = sources.findAll(shown);
-        Map<Long, Instant> lastPitched = lastPitched(shown);
+        List<Row> rows = rows(criteria, safePage * size, size + 1);
+        boolean hasNext = rows.size() > size && safePage + 1 < properties.maxPages();
+        List<Row> shown = rows.subList(0, Math.min(size, rows.size()));
+        Map<Long, ProfileView> profiles = sources.findAll(shown.stream().map(Row::profileId).toList());
         List<DirectoryResults.Expert> experts = new ArrayList<>();
-        for (Long id : shown) {
-            ProfileView profile = profiles.get(id);
+        for (Row row : shown) {
+            ProfileView profile = profiles.get(row.profileId());
             if (profile != null) {
-                experts.add(new DirectoryResults.Expert(profile, lastPitched.get(id)));
+                experts.add(new DirectoryResults.Expert(profile,
+                        row.lastPitchedAt() == null ? null : row.lastPitchedAt().toInstant()));
             }
         }
         return new DirectoryResults(experts, safePage, hasNext);
     }
 
     List<Long> ids(DirectoryCriteria criteria, int offset, int limit) {
+        return rows(criteria, offset, limit).stream().map(Row::profileId).toList();
+    }
+
+    /** A shown expert and when they last pitched, as the directory's own table has them. */
+    private record Row(long profileId, Timestamp lastPitchedAt) {
+    }
+
+    private List<Row> rows(DirectoryCriteria criteria, int offset, int limit) {
         boolean ranked = criteria.words() != null && !criteria.words().isBlank();
         StringBuilder sql = new StringBuilder(ranked
                 // Scored in the inner select, which stops at the candidate limit: no search scores 100,000 rows.
-                ? "select profile_id from (select e.profile_id, e.name,"
+                ? "select profile_id, last_pitched_at from (select e.profile_id, e.name, e.last_pitched_at,"
                         + " ts_rank_cd(e.search_document, tsq, 1) + word_similarity(:words, e.name) as score"
-                        + " from listed_expert e"
-                : "select e.profile_id from listed_expert e");
+                        + " from directory_entry e"
+                : "select e.profile_id, e.last_pitched_at from directory_entry e");
         Map<String, Object> params = new HashMap<>();
         if (ranked) {
             // A function in FROM runs once, not once per row.
@@ -76,8 +83,9 @@ public class DirectorySearch {
         if (ranked) {
             sql.append(" and (e.search_document @@ tsq or :words <% e.name)");
         }
+        // Each filter is a condition on an indexed column of directory_entry, so they combine in one bitmap.
         if (criteria.topicId() != null) {
-            sql.append(" and exists (select 1 from expert_topic t where t.profile_id = e.profile_id and t.topic_id = :topic)");
+            sql.append(" and e.topic_ids @> array[:topic]::bigint[]");
             params.put("topic", criteria.topicId());
         }
         if (criteria.region() != null && !criteria.region().isBlank()) {
@@ -85,11 +93,12 @@ public class DirectorySearch {
             params.put("region", "%" + likeEscaped(criteria.region().strip()) + "%");
         }
         if (criteria.level() != null && criteria.level() != ExpertLevel.NONE) {
-            sql.append(" and ").append(levelCondition(criteria.level()));
+            // The column holds ExpertLevel's ordinal: "at least this level" is a range.
+            sql.append(" and e.level >= :level");
+            params.put("level", criteria.level().ordinal());
         }
         if (criteria.responsiveness() != null) {
-            sql.append(" and exists (select 1 from source_pitch_activity a where a.profile_id = e.profile_id"
-                    + " and a.submitted_at >= :since)");
+            sql.append(" and e.last_pitched_at >= :since");
             params.put("since", Timestamp.from(clock.instant().minus(criteria.responsiveness().window())));
         }
         // Rank by the weighted words (normalised by document length, so a long bio does not win by length) plus
@@ -104,37 +113,7 @@ public class DirectorySearch {
         sql.append(" limit :limit offset :offset");
         params.put("limit", limit);
         params.put("offset", offset);
-        return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
-    }
-
-    /** "At least this level", as {@link ExpertLevel#of} orders them: a confirmed credential is the highest. */
-    private static String levelCondition(ExpertLevel level) {
-        String credential = passed("'CREDENTIAL_CONFIRMED'");
-        return switch (level) {
-            case NONE -> "true";
-            case WEBSITE -> passed("'WEBSITE_OWNERSHIP', 'CREDENTIAL_CONFIRMED'");
-            case WEBSITE_AND_EMAIL -> "(" + credential + " or (" + passed("'WEBSITE_OWNERSHIP'") + " and "
-                    + passed("'EMAIL_MATCHES_WEBSITE'") + "))";
-            case CREDENTIAL -> credential;
-        };
-    }
-
-    private static String passed(String kinds) {
-        return "exists (select 1 from passed_verification_check c where c.account_id = e.account_id and c.kind in ("
-                + kinds + "))";
-    }
-
-    private Map<Long, Instant> lastPitched(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, Instant> last = new HashMap<>();
-        jdbc.sql("select profile_id, max(submitted_at) from source_pitch_activity where profile_id in (:ids)"
-                + " group by profile_id").param("ids", ids)
-                .query(rs -> {
-                    last.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
-                });
-        return last;
+        return jdbc.sql(sql.toString()).params(params).query(Row.class).list();
     }
 
     /** The text as itself inside a LIKE pattern: its own % and _ match only themselves. */
