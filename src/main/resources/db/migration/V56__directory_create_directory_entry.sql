@@ -33,9 +33,13 @@ begin
     end if;
     -- Lock the existing entries first: a concurrent refresh of the same expert then waits for the other transaction,
     -- and the statements below (each with a fresh snapshot) see what it committed instead of overwriting it.
-    perform 1 from directory_entry where profile_id = any (ids) order by profile_id for update;
+    -- Joins with unnest, not "= any (ids)": a plpgsql array is a parameter, which PostgreSQL does not hash, so
+    -- "= any" over 100,000 ids compares every row with every id.
+    perform 1 from directory_entry d join unnest(ids) as i (id) on d.profile_id = i.id
+    order by d.profile_id for update of d;
     delete from directory_entry d
-    where d.profile_id = any (ids)
+    using unnest(ids) as i (id)
+    where d.profile_id = i.id
       and not exists (select 1 from listed_expert e where e.profile_id = d.profile_id);
     insert into directory_entry as d (profile_id, account_id, name, region, level, topic_ids, last_pitched_at,
                                       search_document)
@@ -53,7 +57,7 @@ begin
            (select max(a.submitted_at) from source_pitch_activity a where a.profile_id = e.profile_id),
            e.search_document
     from listed_expert e
-    where e.profile_id = any (ids)
+    join (select distinct unnest(ids) as id) i on e.profile_id = i.id
     on conflict (profile_id) do update
         set account_id = excluded.account_id, name = excluded.name, region = excluded.region, level = excluded.level,
             topic_ids = excluded.topic_ids, last_pitched_at = excluded.last_pitched_at,
@@ -142,12 +146,13 @@ create trigger directory_pitch_deleted after delete on pitch
 -- Verification checks and accounts are keyed by account: the experts concerned are those shown (an entry) and those
 -- that would now be shown (listed_expert).
 create function directory_accounts_changed(accounts bigint[]) returns void
-    language sql as $$
-    select directory_refresh(array(
-        select profile_id from directory_entry where account_id = any (accounts)
+    language plpgsql as $$
+begin
+    perform directory_refresh(array(
+        select d.profile_id from directory_entry d join unnest(accounts) as a (id) on d.account_id = a.id
         union
-        select profile_id from listed_expert where account_id = any (accounts)));
-$$;
+        select e.profile_id from listed_expert e join unnest(accounts) as a (id) on e.account_id = a.id));
+end $$;
 
 create function directory_checks_changed() returns trigger
     language plpgsql as $$

@@ -215,6 +215,25 @@ class DirectoryTests {
     }
 
     @Test
+    void aFilterWithoutWordsPagesByNameWhetherItsMatchesAreManyOrFew() {
+        long topic = topics.create("Directory pages");
+        String prefix = "Aaa " + uniqueWord().substring(0, 6);
+        for (int i = 0; i < 22; i++) {
+            ProfileView expert = expert(prefix + " %02d".formatted(i), null, null, uniqueWord(), null, true);
+            jdbc.sql("insert into topic_subscription (source_id, topic_id, created_at) values (:s, :t, now())")
+                    .param("s", expert.id()).param("t", topic).update();
+        }
+        CurrentUser journalist = accounts.journalist();
+
+        // Many matches: the first page comes from the walk by name, the last from the filter's own index.
+        Document first = search(journalist, "topic=" + topic);
+        assertThat(names(first)).hasSize(20).first().isEqualTo(prefix + " 00");
+        assertThat(first.select("a[rel=next]")).isNotEmpty();
+        assertThat(names(search(journalist, "topic=" + topic + "&page=1"))).containsExactly(prefix + " 20",
+                prefix + " 21");
+    }
+
+    @Test
     void sourcesMayNotBrowseTheDirectoryAndAnonymousVisitorsLogInFirst() {
         assertThat(mvc.get().uri("/directory").with(as(accounts.source()))).hasStatus(403);
         assertThat(mvc.get().uri("/directory")).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
