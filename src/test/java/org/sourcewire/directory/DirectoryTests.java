@@ -152,6 +152,51 @@ class DirectoryTests {
         assertThat(names(search(journalist, "q=" + word + "&region=%25"))).isEmpty();
     }
 
+    /** The filters read the directory's own table (directory_entry): it must follow every change after listing. */
+    @Test
+    void filtersFollowChangesMadeAfterTheExpertIsListed() {
+        String word = uniqueWord();
+        long topic = topics.create("Directory later");
+        ProfileView expert = expert("Lou Later", null, null, word, "Ohio", true);
+        CurrentUser journalist = accounts.journalist();
+        assertThat(names(search(journalist, "q=" + word + "&region=Texas"))).isEmpty();
+
+        jdbc.sql("update source_profile set region = 'Austin, Texas', name = 'Lou Renamed' where id = :id")
+                .param("id", expert.id()).update();
+        assertThat(names(search(journalist, "q=" + word + "&region=Texas"))).containsExactly("Lou Renamed");
+        assertThat(names(search(journalist, "q=" + word + "&region=Ohio"))).isEmpty();
+
+        jdbc.sql("insert into topic_subscription (source_id, topic_id, created_at) values (:s, :t, now())")
+                .param("s", expert.id()).param("t", topic).update();
+        assertThat(names(search(journalist, "topic=" + topic))).containsExactly("Lou Renamed");
+        jdbc.sql("delete from topic_subscription where source_id = :s and topic_id = :t")
+                .param("s", expert.id()).param("t", topic).update();
+        assertThat(names(search(journalist, "topic=" + topic))).isEmpty();
+
+        verifications.record(expert.accountId(), VerificationKind.WEBSITE_OWNERSHIP, "lou.example", true, "meta tag");
+        assertThat(names(search(journalist, "q=" + word + "&level=WEBSITE"))).containsExactly("Lou Renamed");
+        verifications.record(expert.accountId(), VerificationKind.WEBSITE_OWNERSHIP, "lou.example", false, "gone");
+        assertThat(names(search(journalist, "q=" + word + "&level=WEBSITE"))).isEmpty();
+
+        assertThat(names(search(journalist, "q=" + word + "&responsive=WEEK"))).isEmpty();
+        TestPitches.sent(mvc, sourceOf(expert), queries.by(journalist).publish());
+        Document responsive = search(journalist, "q=" + word + "&responsive=WEEK");
+        assertThat(names(responsive)).containsExactly("Lou Renamed");
+        assertThat(responsive.select(".directory-results").text()).contains("Pitched in the last 7 days");
+
+        jdbc.sql("update source_profile set expertise = array['gardening'] where id = :id").param("id", expert.id())
+                .update();
+        assertThat(names(search(journalist, "q=" + word))).isEmpty();
+        jdbc.sql("update source_profile set expertise = array[:word] where id = :id").param("word", word)
+                .param("id", expert.id()).update();
+        listing.setListed(expert.id(), false);
+        assertThat(names(search(journalist, "q=" + word))).isEmpty();
+        listing.setListed(expert.id(), true);
+        assertThat(names(search(journalist, "q=" + word))).containsExactly("Lou Renamed");
+        accounts.suspend(sourceOf(expert));
+        assertThat(names(search(journalist, "q=" + word))).isEmpty();
+    }
+
     @Test
     void resultsComeInPagesWithoutCountingEveryMatch() {
         String word = uniqueWord();
@@ -167,6 +212,25 @@ class DirectoryTests {
         assertThat(second.select(".directory-results li")).hasSize(1);
         assertThat(second.select("a[rel=next]")).isEmpty();
         assertThat(second.select("a[rel=prev]").attr("href")).isEqualTo("/directory?q=" + word + "&page=0");
+    }
+
+    @Test
+    void aFilterWithoutWordsPagesByNameWhetherItsMatchesAreManyOrFew() {
+        long topic = topics.create("Directory pages");
+        String prefix = "Aaa " + uniqueWord().substring(0, 6);
+        for (int i = 0; i < 22; i++) {
+            ProfileView expert = expert(prefix + " %02d".formatted(i), null, null, uniqueWord(), null, true);
+            jdbc.sql("insert into topic_subscription (source_id, topic_id, created_at) values (:s, :t, now())")
+                    .param("s", expert.id()).param("t", topic).update();
+        }
+        CurrentUser journalist = accounts.journalist();
+
+        // Many matches: the first page comes from the walk by name, the last from the filter's own index.
+        Document first = search(journalist, "topic=" + topic);
+        assertThat(names(first)).hasSize(20).first().isEqualTo(prefix + " 00");
+        assertThat(first.select("a[rel=next]")).isNotEmpty();
+        assertThat(names(search(journalist, "topic=" + topic + "&page=1"))).containsExactly(prefix + " 20",
+                prefix + " 21");
     }
 
     @Test
