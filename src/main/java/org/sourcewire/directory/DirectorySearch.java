@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Searches the listed experts in one statement over the directory's own table {@code directory_entry} (kept by
  * triggers from the owners' views {@code listed_expert}, {@code expert_topic}, {@code passed_verification_check},
- * {@code source_pitch_activity}; migration V56): words by PostgreSQL full text (stemmed, weighted: name and
+ * {@code source_pitch_activity}; migration V63): words by PostgreSQL full text (stemmed, weighted: name and
  * expertise first) or by a name spelt nearly right (pg_trgm word similarity); every filter an indexed column.
  * Pages are read one row past their size to know whether another follows, so no search counts all its matches.
  */

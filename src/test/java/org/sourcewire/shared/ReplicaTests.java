@@ -53,7 +53,9 @@ class ReplicaTests {
     void readOnlyPagesComeFromTheReplicaAndAWriterReadsItsOwnWrite() throws Exception {
         try (DebianPostgres primary = DebianPostgres.startOrSkip()) {
             primary.createDatabase("sourcewire");
+            com.zaxxer.hikari.HikariDataSource replicaPool;
             try (DebianPostgres replica = primary.standby(); ConfigurableApplicationContext app = start(primary, replica)) {
+                replicaPool = ((ReplicaConfiguration.Routing) app.getBean("dataSource")).replica();
                 int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
                 TestAccounts accounts = app.getBean(TestAccounts.class);
                 CurrentUser source = accounts.source();
@@ -84,6 +86,8 @@ class ReplicaTests {
                 assertThat(caughtUp.statusCode()).isEqualTo(200);
                 assertThat(caughtUp.body()).contains("Split sleep works better");
             }
+            // Closed with the app: a pool left open keeps dialling a replica that is gone.
+            assertThat(replicaPool.isClosed()).as("the replica's pool is closed with the app").isTrue();
         }
     }
 
