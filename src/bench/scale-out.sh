@@ -15,6 +15,8 @@ done
 if [ "${SCALE_SKIP_BUILD:-}" != 1 ]; then
     ./mvnw -q -Pbench package -DskipTests
 fi
+# The driver's classes (src/bench/java): compiled only with -Pbench, and a later build without it may drop them.
+./mvnw -q -o -Pbench test-compile
 ./mvnw -q -o -Pbench dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/scale-classpath.txt
 jar=$(ls target/sourcewire-*.jar | grep -v -e plain -e sources | head -1)
 exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/scale-classpath.txt)" "$@" \

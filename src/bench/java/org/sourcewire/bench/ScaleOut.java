@@ -406,9 +406,9 @@ public final class ScaleOut {
         report.add("");
         report.add("## One instance against two, through nginx (" + database + ")");
         report.add("");
-        report.add("wrk (its own process: 2 threads, %d connections, %d s after a %d s warm-up); CPU is the app "
-                .formatted(connections, seconds, warmSeconds) + "processes' own (user + system, from /proc/<pid>/stat), "
-                + "divided by the requests served.");
+        report.add("wrk (its own process: 2 threads, %d connections, %d s after a %d s warm-up, twice that for two "
+                .formatted(connections, seconds, warmSeconds) + "fresh instances); CPU is the app processes' own "
+                + "(user + system, from /proc/<pid>/stat), divided by the requests served.");
         report.add("");
         report.add("| instances | endpoint | served/s | p50 ms | p99 ms | app CPU s/s | app CPU ms per request | load average before |");
         report.add("| --- | --- | --- | --- | --- | --- | --- | --- |");
