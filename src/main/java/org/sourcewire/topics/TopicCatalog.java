@@ -1,9 +1,12 @@
 package org.sourcewire.topics;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.sourcewire.audit.Actor;
 import org.sourcewire.audit.AuditLog;
@@ -44,14 +47,37 @@ public class TopicCatalog {
         this.clock = clock;
     }
 
-    /** Active topics, by name, with the quiet flag: what sources and journalists choose from. */
-    @Transactional(readOnly = true)
+    /**
+     * Active topics, by name, with the quiet flag: what sources and journalists choose from. On the feed and every
+     * form with topics, so one plain statement; the recent query counts behind the quiet hint (a count over the
+     * queries of the quiet window) are read at most once a minute per instance.
+     */
+    @PlainRead
     public List<TopicChoice> activeTopics() {
-        Map<Long, Long> recent = recentQueryCounts();
-        return topics.findActive().stream().map(topic -> {
-            long count = recent.getOrDefault(topic.getId(), 0L);
-            return new TopicChoice(topic.getId(), topic.getName(), count < properties.quietBelow(), count);
-        }).toList();
+        Map<Long, Long> recent = cachedQueryCounts();
+        return jdbc.sql("select id, name from topic where retired_at is null order by lower(name)")
+                .query((rs, n) -> {
+                    long count = recent.getOrDefault(rs.getLong(1), 0L);
+                    return new TopicChoice(rs.getLong(1), rs.getString(2), count < properties.quietBelow(), count);
+                }).list();
+    }
+
+    private static final Duration COUNTS_FRESH_FOR = Duration.ofMinutes(1);
+
+    private record Counts(Instant readAt, Map<Long, Long> perTopic) {
+    }
+
+    private final AtomicReference<Counts> counts = new AtomicReference<>();
+
+    private Map<Long, Long> cachedQueryCounts() {
+        Instant now = clock.instant();
+        Counts cached = counts.get();
+        // A clock set back (tests) reads them again too.
+        if (cached == null || now.isBefore(cached.readAt()) || !now.isBefore(cached.readAt().plus(COUNTS_FRESH_FOR))) {
+            cached = new Counts(now, recentQueryCounts());
+            counts.set(cached);
+        }
+        return cached.perTopic();
     }
 
     @Transactional(readOnly = true)

@@ -17,8 +17,6 @@ interface Topics extends JpaRepository<Topic, Long> {
     @Query("select t from Topic t where t.id = :id")
     Optional<Topic> findForUpdate(long id);
 
-    @Query("select t from Topic t where t.retiredAt is null order by lower(t.name)")
-    List<Topic> findActive();
 
     @Query("select t from Topic t order by case when t.retiredAt is null then 0 else 1 end, lower(t.name)")
     List<Topic> findAllForAdmin();

@@ -1,7 +1,10 @@
 package org.sourcewire.topics;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.SqlStatements;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 
@@ -34,6 +37,24 @@ class TopicAdminTests {
                 "Business & Finance", "Education & Careers", "Energy & Green Tech", "Entertainment & Media", "General",
                 "High Tech", "Lifestyle & Fitness", "Travel", "Legal", "Marketing & PR", "Real Estate", "Sports",
                 "Food & Beverage");
+    }
+
+    /**
+     * The topic picker is on the feed and every form with topics: one plain statement, no transaction; the per-topic
+     * count of recent queries (only for the "quiet" hint) is read once a minute, not on every page.
+     */
+    @Test
+    void theTopicChoicesCostOneStatementWithoutATransaction() {
+        catalog.activeTopics();
+        SqlStatements.reset();
+        List<TopicChoice> choices = catalog.activeTopics();
+        assertThat(SqlStatements.count()).isEqualTo(1);
+        assertThat(SqlStatements.transactions()).isZero();
+        assertThat(choices).extracting(TopicChoice::name).contains("General");
+        // A topic added since is there at once: only the counts wait.
+        String name = "Fresh " + System.nanoTime();
+        jdbc.sql("insert into topic (name) values (:name)").param("name", name).update();
+        assertThat(catalog.activeTopics()).extracting(TopicChoice::name).contains(name);
     }
 
     @Test
