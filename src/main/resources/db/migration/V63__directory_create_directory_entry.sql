@@ -40,6 +40,12 @@ begin
     -- "= any" over 100,000 ids compares every row with every id.
     perform 1 from directory_entry d join unnest(ids) as i (id) on d.profile_id = i.id
     order by d.profile_id for update of d;
+    -- An expert with no entry yet has no row to lock: being listed at the moment a pitch, a check or a topic of
+    -- theirs commits would lose that change. A lock per expert (the pitch trigger takes it too) puts the two in line.
+    -- Not for bulk changes, whose many locks would fill the lock table; they are one writer's anyway.
+    if cardinality(ids) <= 1000 then
+        perform pg_advisory_xact_lock(7311, (i.id % 2147483647)::int) from unnest(ids) as i (id) order by i.id;
+    end if;
     delete from directory_entry d
     using unnest(ids) as i (id)
     where d.profile_id = i.id
@@ -123,6 +129,11 @@ create function directory_pitches_changed() returns trigger
     language plpgsql as $$
 begin
     if tg_op = 'INSERT' then
+        -- In line with a refresh that is listing this expert right now (directory_refresh); not for bulk inserts.
+        if (select count(distinct source_id) from new_rows) <= 1000 then
+            perform pg_advisory_xact_lock(7311, (n.source_id % 2147483647)::int)
+            from (select distinct source_id from new_rows where source_id is not null order by source_id) n;
+        end if;
         update directory_entry d set last_pitched_at = greatest(d.last_pitched_at, n.at)
         from (select source_id, max(submitted_at) as at from new_rows group by source_id) n
         where d.profile_id = n.source_id and (d.last_pitched_at is null or d.last_pitched_at < n.at);

@@ -33,7 +33,7 @@ public class PitchingForOthers {
         this.jdbc = jdbc;
     }
 
-    /** A saved snippet a writer can insert, labelled with whose it is when it is not the writer's own. */
+    /** A saved snippet a writer can insert. */
     public record Snippet(String label, String body) {
     }
 
@@ -98,16 +98,13 @@ public class PitchingForOthers {
         return submission.preflight(query, expert, new PitchDraft(answers, whyMe, confirmsRequirements), null);
     }
 
-    /** The snippets a writer may insert for an expert: the writer's own, then the expert's (a bio, a disclosure). */
+    /**
+     * The writer's own snippets (their agency line, a disclosure). Not the expert's: those are the expert's private
+     * drafts, and letting a team write for one does not share them; a writer saves the expert's bio as their own.
+     */
     @Transactional(readOnly = true)
-    public List<Snippet> snippets(AccountView writer, AccountView expert, String expertName) {
-        List<Snippet> found = new java.util.ArrayList<>();
-        snippets.of(writer).forEach(snippet -> found.add(new Snippet(snippet.label(), snippet.body())));
-        if (expert.id() != writer.id()) {
-            snippets.of(expert).forEach(snippet -> found.add(
-                    new Snippet(snippet.label() + " (" + expertName + ")", snippet.body())));
-        }
-        return found;
+    public List<Snippet> snippets(AccountView writer) {
+        return snippets.of(writer).stream().map(snippet -> new Snippet(snippet.label(), snippet.body())).toList();
     }
 
     /** Words in a text, as the limit counts them. */

@@ -359,7 +359,7 @@ class TeamController {
                 + PitchingForOthers.words(form.getWhyMe()));
         model.addAttribute("requirements", pitching.hasRequirements(query));
         model.addAttribute("maxWords", pitching.maxWords());
-        model.addAttribute("snippets", pitching.snippets(rights.writer(), rights.expert(), rights.profile().name()));
+        model.addAttribute("snippets", pitching.snippets(rights.writer()));
         model.addAttribute("preflightAction", preflightAction(rights, query));
         return "teams/pitch";
     }

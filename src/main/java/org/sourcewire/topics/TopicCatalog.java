@@ -80,6 +80,11 @@ public class TopicCatalog {
         return cached.perTopic();
     }
 
+    /** The counts are read again on next use (tests start from a known state). */
+    void forgetCounts() {
+        counts.set(null);
+    }
+
     @Transactional(readOnly = true)
     public Optional<TopicView> find(long id) {
         return topics.findById(id).map(Topic::toView);

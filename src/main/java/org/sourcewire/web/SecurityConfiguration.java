@@ -49,8 +49,9 @@ class SecurityConfiguration {
                         .requestMatchers("/feed", "/profile/**", "/standing/**", "/delivery/**", "/digests/settings",
                                 "/dashboard/pitches", "/pitches/snippets/**", "/teams/**", "/invitations/unseen")
                                 .hasRole("SOURCE")
-                        .requestMatchers(HttpMethod.GET, "/invitations").hasRole("SOURCE")
+                        // Journalists send invitations; sources read theirs, by any other method (HEAD too).
                         .requestMatchers(HttpMethod.POST, "/invitations").hasRole("JOURNALIST")
+                        .requestMatchers("/invitations").hasRole("SOURCE")
                         .requestMatchers(HttpMethod.POST, "/queries/*", "/queries/*/close", "/queries/*/duplicate")
                                 .hasRole("JOURNALIST")
                         .requestMatchers("/queries", "/queries/new", "/queries/templates/**", "/queries/*/template",

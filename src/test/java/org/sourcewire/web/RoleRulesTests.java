@@ -50,6 +50,9 @@ class RoleRulesTests {
         }
         assertThat(privileges.isAllowed("", "/invitations", "GET", source)).isTrue();
         assertThat(privileges.isAllowed("", "/invitations", "GET", journalist)).isFalse();
+        // HEAD reaches the GET handler in Spring MVC: the rule must not be GET only.
+        assertThat(privileges.isAllowed("", "/invitations", "HEAD", journalist)).isFalse();
+        assertThat(privileges.isAllowed("", "/teams/waiting", "GET", journalist)).isFalse();
     }
 
     @Test
