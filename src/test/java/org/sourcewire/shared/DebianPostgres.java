@@ -97,7 +97,9 @@ final class DebianPostgres implements AutoCloseable {
             exec(List.of("chown", "-R", "postgres:postgres", standbyFolder.toString()));
         }
         run(List.of(bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U",
-                "postgres", "-D", standby.data().toString(), "-R", "-X", "stream", "--no-sync"));
+                "postgres", "-D", standby.data().toString(), "-R", "-X", "stream", "--no-sync",
+                // An immediate checkpoint: the default spreads it over minutes, which the test would wait out.
+                "--checkpoint=fast"));
         standby.startServer();
         return standby;
     }
