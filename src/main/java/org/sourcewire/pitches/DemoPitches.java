@@ -50,6 +50,10 @@ class DemoPitches implements ApplicationRunner {
                 "We measure the return per workflow, not per tool: hours saved in support tickets, time to close the books, "
                         + "and pull requests merged per engineer, checked against a control team for one quarter."),
                 "Fractional CFO for US SaaS companies with 50 to 500 staff.");
+        // The demo agency (teams.DemoTeams) manages two experts' profiles: more than Free allows.
+        accounts.findByEmail("jane@acme-pr.example").ifPresent(jane -> jdbc.sql("""
+                insert into source_plan (account_id, plan) values (:id, 'STANDARD') on conflict (account_id) do nothing""")
+                .param("id", jane.id()).update());
     }
 
     private void pitch(String email, String headline, List<String> answers, String whyMe) {
