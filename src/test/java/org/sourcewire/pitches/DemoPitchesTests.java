@@ -51,5 +51,12 @@ class DemoPitchesTests {
 
         assertThat(jdbc.sql("select why_me from pitch where query_id = :query").param("query", query)
                 .query(String.class).list()).containsExactly("I run a sleep clinic for night-shift nurses.");
+        // The demo agency's owner, if AccountBootstrapTests created the demo accounts, is on Standard; put back to Free
+        // for the other classes, which count on no source being on a paid plan (PlanAdminTests).
+        accountManagement.findByEmail("jane@acme-pr.example").ifPresent(jane -> {
+            assertThat(jdbc.sql("select plan from source_plan where account_id = :id").param("id", jane.id())
+                    .query(String.class).single()).isEqualTo("STANDARD");
+            jdbc.sql("update source_plan set plan = 'FREE' where account_id = :id").param("id", jane.id()).update();
+        });
     }
 }
