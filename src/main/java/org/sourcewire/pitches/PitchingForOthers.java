@@ -107,11 +107,6 @@ public class PitchingForOthers {
         return snippets.of(writer).stream().map(snippet -> new Snippet(snippet.label(), snippet.body())).toList();
     }
 
-    /** Words in a text, as the limit counts them. */
-    public static int words(String text) {
-        return PitchDraft.count(text);
-    }
-
     public boolean hasRequirements(QueryView query) {
         return PitchSubmission.hasRequirements(query);
     }

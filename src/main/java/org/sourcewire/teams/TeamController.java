@@ -15,6 +15,7 @@ import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.matching.MatchingService;
 import org.sourcewire.shared.OneTimeKey;
 import org.sourcewire.shared.RuleException;
+import org.sourcewire.shared.Words;
 import org.sourcewire.pitches.PitchingForOthers;
 import org.sourcewire.queries.QueryView;
 
@@ -354,9 +355,9 @@ class TeamController {
         model.addAttribute("form", form);
         List<String> rows = form.answers(query.questions().size());
         model.addAttribute("rows", rows);
-        model.addAttribute("wordCounts", rows.stream().map(PitchingForOthers::words).toList());
-        model.addAttribute("totalWords", rows.stream().mapToInt(PitchingForOthers::words).sum()
-                + PitchingForOthers.words(form.getWhyMe()));
+        model.addAttribute("wordCounts", rows.stream().map(Words::count).toList());
+        model.addAttribute("totalWords", rows.stream().mapToInt(Words::count).sum()
+                + Words.count(form.getWhyMe()));
         model.addAttribute("requirements", pitching.hasRequirements(query));
         model.addAttribute("maxWords", pitching.maxWords());
         model.addAttribute("snippets", pitching.snippets(rights.writer()));
