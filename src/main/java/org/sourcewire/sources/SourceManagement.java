@@ -74,6 +74,17 @@ public class SourceManagement {
                 .collect(Collectors.toMap(ProfileView::id, view -> view));
     }
 
+    /** The profile names of these accounts (those with a profile), in one statement. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> namesByAccount(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select account_id, name from source_profile where account_id in (:ids)").param("ids", accountIds)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     private ProfileView withChecks(ProfileView view) {
         return view.withChecks(verifications.passed(view.accountId()));
     }

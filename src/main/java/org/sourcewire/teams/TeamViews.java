@@ -10,7 +10,6 @@ import java.util.Map;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.pitches.PitchingForOthers;
-import org.sourcewire.sources.ProfileView;
 import org.sourcewire.sources.SourceManagement;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,8 +75,9 @@ class TeamViews {
         List<Assignment> assignments = jdbc.sql("select member_account_id, source_account_id from team_assignment where team_id = :team")
                 .param("team", team.id()).query((rs, n) -> new Assignment(rs.getLong(1), rs.getLong(2))).list();
         Map<Long, AccountView> people = accounts.findAll(ids(profileRows.stream().map(ProfileRow::expertId).toList(), memberIds));
+        Map<Long, String> profileNames = sources.namesByAccount(profileRows.stream().map(ProfileRow::expertId).toList());
         List<Profile> profiles = profileRows.stream().filter(row -> people.containsKey(row.expertId()))
-                .map(row -> new Profile(row.expertId(), expertName(people.get(row.expertId())),
+                .map(row -> new Profile(row.expertId(), expertName(people.get(row.expertId()), profileNames),
                         people.get(row.expertId()).email(), row.approvalRequired())).toList();
         List<Member> members = memberIds.stream().filter(people::containsKey)
                 .map(id -> new Member(id, people.get(id).displayName(), people.get(id).email(),
@@ -102,10 +102,12 @@ class TeamViews {
                 join team_profile p on p.team_id = a.team_id and p.source_account_id = a.source_account_id
                 where a.member_account_id = :account order by t.name, t.id""").param("account", accountId)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4))).list();
-        Map<Long, AccountView> experts = accounts.findAll(rows.stream().map(Row::expertId).toList());
+        List<Long> expertIds = rows.stream().map(Row::expertId).toList();
+        Map<Long, AccountView> experts = accounts.findAll(expertIds);
+        Map<Long, String> profileNames = sources.namesByAccount(expertIds);
         return rows.stream().filter(row -> experts.containsKey(row.expertId()))
                 .map(row -> new Writable(row.teamId(), row.teamName(), row.expertId(),
-                        expertName(experts.get(row.expertId())), row.approvalRequired())).toList();
+                        expertName(experts.get(row.expertId()), profileNames), row.approvalRequired())).toList();
     }
 
     /** A team this person is a member of. */
@@ -127,8 +129,8 @@ class TeamViews {
     }
 
     /** The name journalists see on the expert's pitches: their profile's, else their account's. */
-    private String expertName(AccountView expert) {
-        return sources.findByAccount(expert.id()).map(ProfileView::name).orElse(expert.displayName());
+    private static String expertName(AccountView expert, Map<Long, String> profileNames) {
+        return profileNames.getOrDefault(expert.id(), expert.displayName());
     }
 
     private static Collection<Long> ids(List<Long> a, List<Long> b) {

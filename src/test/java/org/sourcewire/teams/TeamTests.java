@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.SqlStatements;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.queries.TestQueries;
@@ -370,6 +371,34 @@ class TeamTests {
         assertThat(post(owner, "/teams/members/remove", "member", "abc")).hasStatus(400);
         assertThat(mvc.get().uri("/teams/pitch?expert=1&query=x").with(as(owner))).hasStatus(400);
         assertThat(mvc.get().uri("/teams").with(as(accounts.journalist()))).hasStatus(403);
+    }
+
+    @Test
+    void teamPagesReadAFixedNumberOfStatementsHoweverManyExpertsTheTeamManages() {
+        Agency acme = agency("Acme PR " + UUID.randomUUID().toString().substring(0, 6));
+        long team = teamOf(acme.owner());
+        long ownerWithOne = statementsOfTeamsPage(acme.owner());
+        long memberWithOne = statementsOfTeamsPage(acme.member());
+
+        // Three more experts, given to the member (rows written directly: the Free plan allows one profile).
+        for (int i = 0; i < 3; i++) {
+            CurrentUser expert = accounts.source("Dr. Extra Expert " + i, TestAccounts.uniqueEmail("extra"));
+            jdbc.sql("insert into team_profile (team_id, source_account_id, added_at) values (:team, :expert, now())")
+                    .param("team", team).param("expert", expert.id()).update();
+            jdbc.sql("insert into team_assignment (team_id, member_account_id, source_account_id) values (:team, :member, :expert)")
+                    .param("team", team).param("member", acme.member().id()).param("expert", expert.id()).update();
+        }
+
+        assertThat(mvc.get().uri("/teams").with(as(acme.member()))).hasStatusOk().bodyText()
+                .contains("Pitch for Dr. Extra Expert 2");
+        assertThat(statementsOfTeamsPage(acme.owner())).isEqualTo(ownerWithOne);
+        assertThat(statementsOfTeamsPage(acme.member())).isEqualTo(memberWithOne);
+    }
+
+    private long statementsOfTeamsPage(CurrentUser user) {
+        SqlStatements.reset();
+        assertThat(mvc.get().uri("/teams").with(as(user))).hasStatusOk();
+        return SqlStatements.count();
     }
 
     private void createTeam(CurrentUser owner, String name) {
