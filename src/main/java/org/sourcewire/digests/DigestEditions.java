@@ -20,7 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sourcewire.shared.LazyThreadPool;
+import org.sourcewire.infrastructure.LazyThreadPool;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -8,7 +8,7 @@ import java.util.concurrent.Future;
 
 import jakarta.annotation.PreDestroy;
 
-import org.sourcewire.shared.LazyThreadPool;
+import org.sourcewire.infrastructure.LazyThreadPool;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;

@@ -3,5 +3,5 @@
  * reports to moderators, and the e-mails each step sends.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Pitches",
-        allowedDependencies = { "shared", "accounts", "audit", "queries", "sources", "mail" })
+        allowedDependencies = { "shared", "infrastructure", "accounts", "audit", "queries", "sources", "mail" })
 package org.sourcewire.pitches;

@@ -4,5 +4,5 @@
  * status; no module needs to hear of the closing, so no event announces it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Queries",
-        allowedDependencies = { "shared", "accounts", "topics", "audit", "mail" })
+        allowedDependencies = { "shared", "infrastructure", "accounts", "topics", "audit", "mail" })
 package org.sourcewire.queries;

@@ -1,4 +1,4 @@
-package org.sourcewire.web;
+package org.sourcewire.infrastructure;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxMvcAutoConfiguration;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestMappingHandlerMapping;

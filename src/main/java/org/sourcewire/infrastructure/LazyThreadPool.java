@@ -1,4 +1,4 @@
-package org.sourcewire.shared;
+package org.sourcewire.infrastructure;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
