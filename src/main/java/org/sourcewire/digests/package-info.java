@@ -7,5 +7,5 @@
  * statement per batch (ON CONFLICT is what makes a claim once-only); preferences are one upserted row without rules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Digests",
-        allowedDependencies = { "shared", "infrastructure", "mail", "accounts", "matching", "sources", "queries" })
+        allowedDependencies = { "shared", "mail", "accounts", "matching", "sources", "queries" })
 package org.sourcewire.digests;

@@ -14,8 +14,13 @@
  * transaction or JPA's EntityManager of their own, which a read needs only for one snapshot across statements.</li>
  * <li>Request mappings ({@link org.sourcewire.infrastructure.RequestMappings}): Spring MVC's mappings tested path
  * first, so a path with a variable in it is not checked against every mapping's method and headers.</li>
- * <li>Thread pools: Spring's {@code ThreadPoolTaskExecutor}, made by Boot's {@code ThreadPoolTaskExecutorBuilder}.</li>
  * </ul>
+ * <p>
+ * Thread pools need nothing here: a module that wants one (mail's renderers, a digest edition's workers) builds a
+ * {@code ThreadPoolTaskExecutor} with Boot's {@code ThreadPoolTaskExecutorBuilder}, names its threads after the work,
+ * and destroys it with the bean that owns it; threads start as work arrives and end again when idle
+ * ({@code spring.task.execution.pool.*}).
+ * <p>
  * Each piece keeps what Spring does by itself (what a request maps to, what a session holds, what a read returns);
  * only the cost changes. It depends on no module; a module that uses a piece of it declares it.
  */
