@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sourcewire.shared.PlainRead;
+import org.sourcewire.infrastructure.PlainRead;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;

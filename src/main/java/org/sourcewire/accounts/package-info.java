@@ -6,5 +6,6 @@
  * password, suspend, restore), locked first where two requests could race. The hot reads (every page names its
  * viewer) are SQL straight into {@link org.sourcewire.accounts.AccountView} records, cheaper than loading entities.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = { "shared", "mail", "audit" })
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts",
+        allowedDependencies = { "shared", "infrastructure", "mail", "audit" })
 package org.sourcewire.accounts;

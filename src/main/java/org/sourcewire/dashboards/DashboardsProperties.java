@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param minPitchesForAverage the fewest pitches a topic's platform-wide win rate must rest on to be shown to a
  *        source (below it, a rate says more about chance than about the topic)
  * @param transparencyCache how long each instance keeps the transparency page's figures: they read a year of pitches
- *        (about 0.5 s at a million), and the page is open to anyone
+ *        (slow once there are many), and the page is open to anyone
  */
 @ConfigurationProperties("sourcewire.dashboards")
 record DashboardsProperties(int minPitchesForAverage, Duration transparencyCache) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 /**
  * The instance's figures for anyone to read, per calendar month (UTC): aggregates over every query, pitch and
  * placement, never a row about one of them. Two grouped statements; the queries are found by their publication
- * time's index, but a year's pitches are read whole (about 0.5 s at a million pitches), so each instance keeps the
+ * time's index, but a year's pitches are read whole (slow once there are many), so each instance keeps the
  * figures for {@code sourcewire.dashboards.transparency-cache}, and one visitor at a time refreshes them.
  */
 @Service

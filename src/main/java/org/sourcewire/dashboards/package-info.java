@@ -5,5 +5,5 @@
  * declares those modules because its SQL reads their tables; a read model of their rows is what it is for.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dashboards",
-        allowedDependencies = { "shared", "accounts", "queries", "pitches", "placements", "sources", "topics" })
+        allowedDependencies = { "shared", "infrastructure", "accounts", "queries", "pitches", "placements", "sources", "topics" })
 package org.sourcewire.dashboards;

@@ -20,9 +20,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sourcewire.shared.LazyThreadPool;
 
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -97,16 +98,20 @@ public class DigestEditions {
     private final DigestSchedule schedule;
     private final DigestsProperties properties;
     private final DigestMails mails;
-    private final LazyThreadPool pool;
+    private final ThreadPoolTaskExecutor pool;
 
     DigestEditions(JdbcClient jdbc, TransactionTemplate transactions, DigestSchedule schedule,
-            DigestsProperties properties, DigestMails mails, MeterRegistry meters) {
+            DigestsProperties properties, DigestMails mails, MeterRegistry meters,
+            ThreadPoolTaskExecutorBuilder executors) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.schedule = schedule;
         this.properties = properties;
         this.mails = mails;
-        this.pool = new LazyThreadPool("digest-edition", properties.workers());
+        // Threads start as work arrives (most instances never build an edition), named digest-edition-1, -2...
+        int workers = Math.max(1, properties.workers());
+        this.pool = executors.corePoolSize(workers).maxPoolSize(workers).threadNamePrefix("digest-edition-").build();
+        this.pool.initialize();
         Gauge.builder("sourcewire.digests.editions.open", jdbc, client -> client
                         .sql("select count(*) from digest_edition where finished_at is null").query(Long.class).single())
                 .description("digest editions started and not yet finished").register(meters);
@@ -168,7 +173,7 @@ public class DigestEditions {
             while (progress.failure == null && (upTo = nextUpTo(run.zone(), after)) != null) {
                 slots.acquire();
                 Batch batch = progress.started(after, upTo);
-                batches.add(pool.get().submit(() -> {
+                batches.add(pool.submit(() -> {
                     try {
                         int queued = transactions.execute(status -> claimAndQueue(run, batch.after, batch.upTo, now));
                         progress.finished(batch);
@@ -244,7 +249,7 @@ public class DigestEditions {
 
     @PreDestroy
     void stop() {
-        pool.close();
+        pool.destroy();
     }
 
     private static final class Batch {

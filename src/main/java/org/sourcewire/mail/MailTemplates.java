@@ -8,14 +8,15 @@ import java.util.concurrent.Future;
 
 import jakarta.annotation.PreDestroy;
 
-import org.sourcewire.shared.LazyThreadPool;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /** Renders an e-mail's HTML ({@code <template>.html}) and plain-text ({@code <template>.txt}) bodies. */
@@ -24,13 +25,16 @@ class MailTemplates {
 
     private final ITemplateEngine engine;
     private final int renderThreads;
-    private final LazyThreadPool pool;
+    private final ThreadPoolTaskExecutor pool;
 
-    MailTemplates(ITemplateEngine engine, MailProperties properties) {
+    MailTemplates(ITemplateEngine engine, MailProperties properties, ThreadPoolTaskExecutorBuilder executors) {
         this.engine = engine;
         this.renderThreads = properties.renderThreads() > 0 ? properties.renderThreads()
                 : Runtime.getRuntime().availableProcessors();
-        this.pool = new LazyThreadPool("mail-render", renderThreads);
+        // Threads start as work arrives (most instances never render a digest edition), named mail-render-1, -2...
+        this.pool = executors.corePoolSize(renderThreads).maxPoolSize(renderThreads).threadNamePrefix("mail-render-")
+                .build();
+        this.pool.initialize();
     }
 
     /**
@@ -45,7 +49,7 @@ class MailTemplates {
         List<Future<List<Rendered>>> parts = new ArrayList<>();
         for (int from = 0; from < emails.size(); from += chunk) {
             List<Email> slice = emails.subList(from, Math.min(emails.size(), from + chunk));
-            parts.add(pool.get().submit(() -> slice.stream().map(email -> render(email.template(), email.model())).toList()));
+            parts.add(pool.submit(() -> slice.stream().map(email -> render(email.template(), email.model())).toList()));
         }
         List<Rendered> rendered = new ArrayList<>(emails.size());
         try {
@@ -68,7 +72,7 @@ class MailTemplates {
 
     @PreDestroy
     void stop() {
-        pool.close();
+        pool.destroy();
     }
 
     Rendered render(String template, Map<String, Object> model) {

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.QueryView;
-import org.sourcewire.shared.PlainRead;
+import org.sourcewire.infrastructure.PlainRead;
 
 import tools.jackson.databind.json.JsonMapper;
 

@@ -11,7 +11,7 @@ import org.sourcewire.accounts.AccountView;
 import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.QueryStatus;
 import org.sourcewire.queries.QueryView;
-import org.sourcewire.shared.PlainRead;
+import org.sourcewire.infrastructure.PlainRead;
 import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.SqlArrays;
 import org.sourcewire.sources.ProfileView;

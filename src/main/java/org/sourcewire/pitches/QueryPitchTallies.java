@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.sourcewire.queries.PitchTallies;
-import org.sourcewire.shared.PlainRead;
+import org.sourcewire.infrastructure.PlainRead;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -12,5 +12,5 @@
  * pages read with SQL into view records.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Pitches",
-        allowedDependencies = { "shared", "accounts", "audit", "queries", "sources", "mail" })
+        allowedDependencies = { "shared", "infrastructure", "accounts", "audit", "queries", "sources", "mail" })
 package org.sourcewire.pitches;

@@ -12,7 +12,7 @@ import java.util.Map;
 
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
-import org.sourcewire.shared.PlainRead;
+import org.sourcewire.infrastructure.PlainRead;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

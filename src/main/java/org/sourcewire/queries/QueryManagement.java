@@ -26,7 +26,7 @@ import org.sourcewire.topics.TopicCatalog;
 import org.sourcewire.topics.TopicMerged;
 import org.sourcewire.topics.TopicUsage;
 import org.sourcewire.topics.TopicView;
-import org.sourcewire.shared.PlainRead;
+import org.sourcewire.infrastructure.PlainRead;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;

@@ -8,5 +8,5 @@
  * deadline and following a merged topic. Lists and the feed's reads are SQL into view records.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Queries",
-        allowedDependencies = { "shared", "accounts", "topics", "audit", "mail" })
+        allowedDependencies = { "shared", "infrastructure", "accounts", "topics", "audit", "mail" })
 package org.sourcewire.queries;

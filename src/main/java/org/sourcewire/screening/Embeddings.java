@@ -30,7 +30,7 @@ import org.springframework.util.function.SingletonSupplier;
  * cosine says how close two texts are in meaning. The model and its vocabulary come from langchain4j's model artifact;
  * the text is normalised as the model's BERT tokenizer does (lower case, accents and control characters removed,
  * punctuation split off) and cut into word pieces by OpenNLP's {@link WordpieceTokenizer}. A text longer than one
- * window is embedded window by window and the windows averaged by their length. Loaded on first use (about 1.5 s).
+ * window is embedded window by window and the windows averaged by their length. Loaded on first use, as loading the model is slow.
  */
 @Component
 class Embeddings implements DisposableBean {

@@ -1,5 +1,7 @@
 package org.sourcewire.shared;
 
+import org.sourcewire.infrastructure.ConditionalOnEmbeddedDatabase;
+
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,7 @@
 /**
- * Infrastructure every module may use: the clock, the embedded database, signed links, site URLs and
- * job locking.
+ * Domain-neutral helpers every module may use: the clock, words, signed links, site URLs, time zones, the fetcher
+ * for addresses users give, the broken-rule exception, job locking and the upkeep of the event publication registry.
+ * How the app runs fast (database, sessions, request mappings, thread pools) is in {@code infrastructure}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Shared", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Shared", allowedDependencies = "infrastructure")
 package org.sourcewire.shared;

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.sourcewire.audit.Actor;
 import org.sourcewire.audit.AuditLog;
-import org.sourcewire.shared.PlainRead;
+import org.sourcewire.infrastructure.PlainRead;
 import org.sourcewire.shared.RuleException;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -5,5 +5,6 @@
  * Persistence: a topic is changed through its JPA entity ({@code Topic}: rename, retire, restore, merge rules); the
  * topic picker reads with one plain SQL statement, since every form shows it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Topics", allowedDependencies = { "shared", "accounts", "audit" })
+@org.springframework.modulith.ApplicationModule(displayName = "Topics",
+        allowedDependencies = { "shared", "infrastructure", "accounts", "audit" })
 package org.sourcewire.topics;

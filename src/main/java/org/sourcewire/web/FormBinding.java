@@ -38,7 +38,7 @@ class FormBinding {
 
     /**
      * Only when a posted name with an index or a dot is not one of the form's names does the binder get the list of
-     * allowed names (matching it costs tens of microseconds for a form with a list); the pages' own posts, such as a
+     * allowed names (matching against it is slow for a form with a list); the pages' own posts, such as a
      * pitch's {@code answers[0]}, pass with a few set look-ups.
      */
     @InitBinder

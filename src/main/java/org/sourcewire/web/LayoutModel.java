@@ -29,7 +29,7 @@ import org.springframework.web.servlet.view.RedirectView;
  * (the session keeps only the id), and read only when a template uses it.</li>
  * </ul>
  * An interceptor rather than a {@code @ModelAttribute} advice: Spring MVC prepares an advice's model methods on every
- * request, a redirect after a form or a JSON answer too (2% of a sent pitch's time); this runs only when a page is
+ * request, a redirect after a form or a JSON answer too, where nothing uses them; this runs only when a page is
  * about to be rendered.
  */
 @Configuration(proxyBeanMethods = false)

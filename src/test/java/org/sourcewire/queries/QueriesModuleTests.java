@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are handled inside the publishing transaction, so the change is there when the publication commits. Rows of other
  * modules are written with SQL, as those modules' Java code is not in this context.
  */
-@ApplicationModuleTest(extraIncludes = "shared")
+@ApplicationModuleTest(extraIncludes = { "shared", "infrastructure" })
 // A database of their own: without the other modules, Flyway here runs no Java migration (screening's V21), and a
 // database migrated so would fail the whole app's validation in the tests that follow.
 @TestPropertySource(properties = "sourcewire.embedded-postgres.database=module_tests")

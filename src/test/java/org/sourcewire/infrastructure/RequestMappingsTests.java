@@ -1,4 +1,4 @@
-package org.sourcewire.web;
+package org.sourcewire.infrastructure;
 
 import java.util.ArrayList;
 import java.util.List;

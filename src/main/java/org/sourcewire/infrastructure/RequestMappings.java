@@ -1,4 +1,4 @@
-package org.sourcewire.web;
+package org.sourcewire.infrastructure;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxMvcAutoConfiguration;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequestMappingHandlerMapping;
@@ -23,7 +23,7 @@ import org.springframework.web.util.pattern.PathPattern;
  * A request for a path with a variable in it ({@code /queries/42/pitch}) is not found by Spring MVC's direct-path
  * index, so Spring tries every mapping of the application in turn, and checks each one's HTTP method, parameters,
  * headers and media types before its path; the method alone is read through every request wrapper (session,
- * security) twice per mapping. That was 8% of the time of a sent pitch in the benchmark's profile. Here a mapping
+ * security) twice per mapping, on every such request, for mappings that could never match. Here a mapping
  * whose path cannot match is passed over first, with the same path test Spring runs last; the mappings that do match
  * get Spring's full check, so what is chosen does not change.
  * <p>

@@ -1,4 +1,4 @@
-package org.sourcewire.shared;
+package org.sourcewire.infrastructure;
 
 import java.io.IOException;
 import java.time.Duration;

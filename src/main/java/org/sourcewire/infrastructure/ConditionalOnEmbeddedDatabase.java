@@ -1,4 +1,4 @@
-package org.sourcewire.shared;
+package org.sourcewire.infrastructure;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -17,7 +17,7 @@ import org.springframework.util.StringUtils;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Conditional(ConditionalOnEmbeddedDatabase.OnEmbeddedDatabase.class)
-@interface ConditionalOnEmbeddedDatabase {
+public @interface ConditionalOnEmbeddedDatabase {
 
     class OnEmbeddedDatabase implements Condition {
 

@@ -1,4 +1,4 @@
-package org.sourcewire.shared;
+package org.sourcewire.infrastructure;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.sourcewire.shared;
+package org.sourcewire.infrastructure;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
