@@ -90,7 +90,7 @@ class ModuleMapTests {
         String text = Arrays.stream(javadoc.group(1).split("\n"))
                 .map(line -> line.replaceFirst("^\\s*\\*\\s?", "").strip())
                 .collect(Collectors.joining(" "))
-                .split("<p>")[0].strip();
+                .split("<p>|<ul>")[0].strip();
         text = CODE.matcher(text).replaceAll(code -> Matcher.quoteReplacement("`" + code.group(1) + "`"));
         text = LINK.matcher(text).replaceAll(link -> Matcher.quoteReplacement(
                 link.group(2) != null ? link.group(2) : "`" + link.group(1) + "`"));
