@@ -50,12 +50,7 @@ class EmailVerificationController {
     @PostMapping("/verify-email/new-link")
     String newLink(@Valid @ModelAttribute("form") NewLinkForm form, BindingResult result, Model model,
             HttpServletRequest request, HttpServletResponse response) {
-        if (result.hasErrors()) {
-            return "accounts/verify-email-new-link";
-        }
-        Optional<MailRateLimits.Refusal> refusal = limits.tryAcquire(request.getRemoteAddr(), form.email());
-        if (refusal.isPresent()) {
-            MailLimitAnswers.reject(refusal.get(), "email", result, response);
+        if (result.hasErrors() || MailLimitAnswers.refused(limits, form.email(), result, request, response)) {
             return "accounts/verify-email-new-link";
         }
         signUps.requestVerificationLink(form.email());

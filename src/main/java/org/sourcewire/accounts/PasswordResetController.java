@@ -1,7 +1,5 @@
 package org.sourcewire.accounts;
 
-import java.util.Optional;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -39,13 +37,8 @@ class PasswordResetController {
     @PostMapping("/password-reset")
     String request(@Valid @ModelAttribute("form") ResetRequestForm form, BindingResult result, Model model,
             HttpServletRequest request, HttpServletResponse response) {
-        if (result.hasErrors()) {
-            return "accounts/password-reset-request";
-        }
         // Counted for unknown addresses too, so the answer is the same for members and strangers.
-        Optional<MailRateLimits.Refusal> refusal = limits.tryAcquire(request.getRemoteAddr(), form.email());
-        if (refusal.isPresent()) {
-            MailLimitAnswers.reject(refusal.get(), "email", result, response);
+        if (result.hasErrors() || MailLimitAnswers.refused(limits, form.email(), result, request, response)) {
             return "accounts/password-reset-request";
         }
         accounts.requestPasswordReset(form.email());
