@@ -76,7 +76,7 @@ class OutletAdminController {
                 return "redirect:/admin/outlets/" + id;
             }
             catch (RuleException ex) {
-                reject(result, ex);
+                ex.rejectIn(result);
             }
         }
         model.addAttribute("types", OutletType.values());
@@ -102,7 +102,7 @@ class OutletAdminController {
                 return "redirect:/admin/outlets/" + id;
             }
             catch (RuleException ex) {
-                reject(result, ex);
+                ex.rejectIn(result);
             }
         }
         model.addAttribute("domainForm", new DomainForm(""));
@@ -121,7 +121,7 @@ class OutletAdminController {
                 return "redirect:/admin/outlets/" + id;
             }
             catch (RuleException ex) {
-                reject(result, ex);
+                ex.rejectIn(result);
             }
         }
         model.addAttribute("form", new EditForm(outlet.name(), outlet.type()));
@@ -198,7 +198,7 @@ class OutletAdminController {
                 return "redirect:/admin/outlets/journalists/" + accountId;
             }
             catch (RuleException ex) {
-                reject(result, ex);
+                ex.rejectIn(result);
             }
         }
         return journalistPage(accountId, model);
@@ -225,15 +225,6 @@ class OutletAdminController {
 
     private OutletProposal pendingProposal(long id) {
         return proposals.findPending(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-    }
-
-    static void reject(BindingResult result, RuleException ex) {
-        if (ex.field() == null) {
-            result.reject("rule", ex.getMessage());
-        }
-        else {
-            result.rejectValue(ex.field(), "rule", ex.getMessage());
-        }
     }
 
     private static Actor actor(CurrentUser user) {

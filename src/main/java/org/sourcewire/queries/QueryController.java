@@ -122,7 +122,7 @@ class QueryController {
             saved = queries.createDraft(journalist, form.toDetails(), OneTimeKey.from(form.getSubmissionKey()));
         }
         catch (RuleException ex) {
-            reject(result, ex);
+            ex.rejectIn(result);
             return form(form, null, model);
         }
         if (saved.earlier()) {
@@ -186,7 +186,7 @@ class QueryController {
             queries.editDraft(id, journalist, form.toDetails());
         }
         catch (RuleException ex) {
-            reject(result, ex);
+            ex.rejectIn(result);
             return form(form, id, model);
         }
         return afterSave(id, journalist, submitting, redirect);
@@ -269,15 +269,6 @@ class QueryController {
         model.addAttribute("linkPolicies", LinkPolicy.values());
         model.addAttribute("maxQuestions", QueryForm.MAX_QUESTIONS);
         return "queries/form";
-    }
-
-    private static void reject(BindingResult result, RuleException ex) {
-        if (ex.field() != null) {
-            result.rejectValue(ex.field(), "rule", ex.getMessage());
-        }
-        else {
-            result.reject("rule", ex.getMessage());
-        }
     }
 
     private QueryView ownQuery(CurrentUser user, long id) {
