@@ -108,14 +108,10 @@ class QueryController {
             @RequestParam(required = false) Integer removeQuestion, @RequestParam(required = false) String addQuestion,
             Model model, RedirectAttributes redirect) {
         AccountView journalist = journalist(user);
-        String rerender = rearrange(form, removeQuestion, addQuestion, null, model);
-        if (rerender != null) {
-            return rerender;
-        }
         boolean submitting = "submit".equals(action);
-        form.validate(result, submitting, clock);
-        if (result.hasErrors()) {
-            return form(form, null, model);
+        String again = formAgain(form, result, submitting, removeQuestion, addQuestion, null, model);
+        if (again != null) {
+            return again;
         }
         QueryManagement.Saved saved;
         try {
@@ -173,14 +169,10 @@ class QueryController {
             @RequestParam(required = false) String addQuestion, Model model, RedirectAttributes redirect) {
         AccountView journalist = journalist(user);
         ownQuery(user, id);
-        String rerender = rearrange(form, removeQuestion, addQuestion, id, model);
-        if (rerender != null) {
-            return rerender;
-        }
         boolean submitting = "submit".equals(action);
-        form.validate(result, submitting, clock);
-        if (result.hasErrors()) {
-            return form(form, id, model);
+        String again = formAgain(form, result, submitting, removeQuestion, addQuestion, id, model);
+        if (again != null) {
+            return again;
         }
         try {
             queries.editDraft(id, journalist, form.toDetails());
@@ -246,13 +238,19 @@ class QueryController {
     }
 
     /** Without JavaScript, the add/remove question buttons submit the whole form; show it again, changed. */
-    private String rearrange(QueryForm form, Integer removeQuestion, String addQuestion, Long id, Model model) {
-        if (removeQuestion == null && addQuestion == null) {
-            return null;
+    /**
+     * Before a save: the form again, with a question added or removed when the button asked for that, or with its
+     * messages when it does not pass; null when it is ready to save.
+     */
+    private String formAgain(QueryForm form, BindingResult result, boolean submitting, Integer removeQuestion,
+            String addQuestion, Long id, Model model) {
+        if (removeQuestion != null || addQuestion != null) {
+            QueryForm changed = removeQuestion != null ? form.withQuestionRemoved(removeQuestion) : form.withQuestionAdded();
+            replaceForm(changed, model);
+            return form(changed, id, model);
         }
-        QueryForm changed = removeQuestion != null ? form.withQuestionRemoved(removeQuestion) : form.withQuestionAdded();
-        replaceForm(changed, model);
-        return form(changed, id, model);
+        form.validate(result, submitting, clock);
+        return result.hasErrors() ? form(form, id, model) : null;
     }
 
     /** A changed form must not be shown through the binding result of the submitted one. */
