@@ -1,7 +1,5 @@
 package org.sourcewire.accounts;
 
-import org.sourcewire.audit.Actor;
-
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,7 +41,7 @@ class AccountAdminController {
             redirect.addFlashAttribute("error", "Admins cannot be suspended.");
         }
         else {
-            suspensions.suspend(id, new Actor(admin.id(), admin.email()));
+            suspensions.suspend(id, admin.actor());
             redirect.addFlashAttribute("success", account.email() + " is suspended: logged out, log-in refused"
                     + (account.isJournalist() ? ", open queries closed." : "."));
         }
@@ -53,7 +51,7 @@ class AccountAdminController {
     @PostMapping("/{id}/restore")
     String restore(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
         AccountView account = accounts.find(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        suspensions.restore(id, new Actor(admin.id(), admin.email()));
+        suspensions.restore(id, admin.actor());
         redirect.addFlashAttribute("success", account.email() + " can log in again. Closed queries stay closed.");
         return "redirect:/admin/accounts?q=" + java.net.URLEncoder.encode(account.email(), java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -4,6 +4,8 @@ import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
 
+import org.sourcewire.audit.Actor;
+
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -42,6 +44,11 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
     public Role role() {
         return role;
+    }
+
+    /** This person as the audit log names who did something. */
+    public Actor actor() {
+        return new Actor(id, email);
     }
 
     public boolean is(Role candidate) {

@@ -6,8 +6,6 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -42,20 +40,15 @@ class EmailVerificationController {
 
     @GetMapping("/verify-email/new-link")
     String newLinkForm(Model model) {
-        model.addAttribute("form", new NewLinkForm(""));
+        model.addAttribute("form", new AddressForm(""));
         return "accounts/verify-email-new-link";
     }
 
     /** For an account that cannot log in yet: the same answer for every address, within the mail limits. */
     @PostMapping("/verify-email/new-link")
-    String newLink(@Valid @ModelAttribute("form") NewLinkForm form, BindingResult result, Model model,
+    String newLink(@Valid @ModelAttribute("form") AddressForm form, BindingResult result, Model model,
             HttpServletRequest request, HttpServletResponse response) {
-        if (result.hasErrors()) {
-            return "accounts/verify-email-new-link";
-        }
-        Optional<MailRateLimits.Refusal> refusal = limits.tryAcquire(request.getRemoteAddr(), form.email());
-        if (refusal.isPresent()) {
-            MailLimitAnswers.reject(refusal.get(), "email", result, response);
+        if (result.hasErrors() || MailLimitAnswers.refused(limits, form.email(), result, request, response)) {
             return "accounts/verify-email-new-link";
         }
         signUps.requestVerificationLink(form.email());
@@ -89,13 +82,6 @@ class EmailVerificationController {
         return signUps.resendVerification(user.id())
                 ? new Resent("success", "We sent a new link to " + user.email() + ". It may take a minute to arrive.")
                 : new Resent("info", "Your e-mail address is already confirmed.");
-    }
-
-    record NewLinkForm(
-            @NotBlank(message = "Enter your e-mail address.")
-            @EmailAddress
-            @Size(max = 254, message = "Use at most 254 characters.")
-            String email) {
     }
 
     /** What a re-send did: the flash attribute's name and the words. */

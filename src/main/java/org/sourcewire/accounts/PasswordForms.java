@@ -11,13 +11,6 @@ final class PasswordForms {
     private PasswordForms() {
     }
 
-    record ResetRequestForm(
-            @NotBlank(message = "Enter your e-mail address.")
-            @EmailAddress
-            @Size(max = 254, message = "Use at most 254 characters.")
-            String email) {
-    }
-
     record NewPasswordForm(String token, String password, String confirmation) {
 
         void validate(String email, Errors errors) {

@@ -1,12 +1,9 @@
 package org.sourcewire.accounts;
 
-import java.util.Optional;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.sourcewire.accounts.PasswordForms.NewPasswordForm;
-import org.sourcewire.accounts.PasswordForms.ResetRequestForm;
 import org.sourcewire.shared.SignedTokens.TokenCheck;
 
 import org.springframework.stereotype.Controller;
@@ -32,20 +29,15 @@ class PasswordResetController {
 
     @GetMapping("/password-reset")
     String requestForm(Model model) {
-        model.addAttribute("form", new ResetRequestForm(""));
+        model.addAttribute("form", new AddressForm(""));
         return "accounts/password-reset-request";
     }
 
     @PostMapping("/password-reset")
-    String request(@Valid @ModelAttribute("form") ResetRequestForm form, BindingResult result, Model model,
+    String request(@Valid @ModelAttribute("form") AddressForm form, BindingResult result, Model model,
             HttpServletRequest request, HttpServletResponse response) {
-        if (result.hasErrors()) {
-            return "accounts/password-reset-request";
-        }
         // Counted for unknown addresses too, so the answer is the same for members and strangers.
-        Optional<MailRateLimits.Refusal> refusal = limits.tryAcquire(request.getRemoteAddr(), form.email());
-        if (refusal.isPresent()) {
-            MailLimitAnswers.reject(refusal.get(), "email", result, response);
+        if (result.hasErrors() || MailLimitAnswers.refused(limits, form.email(), result, request, response)) {
             return "accounts/password-reset-request";
         }
         accounts.requestPasswordReset(form.email());

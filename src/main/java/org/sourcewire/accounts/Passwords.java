@@ -4,11 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
-import org.sourcewire.mail.Email;
-import org.sourcewire.mail.Outbox;
-import org.sourcewire.shared.SignedTokens;
 import org.sourcewire.shared.SignedTokens.TokenCheck;
-import org.sourcewire.shared.SiteUrls;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -19,24 +15,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class Passwords {
 
-    static final String RESET_PURPOSE = "password-reset";
+    static final AccountMails.LinkKind RESET_LINK = new AccountMails.LinkKind("password-reset", "/password-reset/new",
+            "Reset your Sourcewire password", "mail/password-reset", Account::passwordResetSubject);
 
     private final Accounts accounts;
     private final PasswordEncoder passwordEncoder;
-    private final SignedTokens tokens;
-    private final SiteUrls urls;
-    private final Outbox outbox;
+    private final AccountMails mails;
     private final AccountsProperties properties;
     private final Clock clock;
     private final AccountSessions sessions;
 
-    Passwords(Accounts accounts, PasswordEncoder passwordEncoder, SignedTokens tokens, SiteUrls urls, Outbox outbox,
-            AccountsProperties properties, Clock clock, AccountSessions sessions) {
+    Passwords(Accounts accounts, PasswordEncoder passwordEncoder, AccountMails mails, AccountsProperties properties,
+            Clock clock, AccountSessions sessions) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
-        this.tokens = tokens;
-        this.urls = urls;
-        this.outbox = outbox;
+        this.mails = mails;
         this.properties = properties;
         this.clock = clock;
         this.sessions = sessions;
@@ -44,21 +37,14 @@ class Passwords {
 
     /** Sends a reset link if the address belongs to an active account; says nothing either way. */
     void requestPasswordReset(String email) {
-        accounts.findByAddress(email.strip()).filter(account -> !account.isSuspended()).ifPresent(account -> {
-            String token = tokens.issue(RESET_PURPOSE, account.passwordResetSubject(),
-                    clock.instant().plus(properties.passwordResetLinkValidity()));
-            outbox.queue(new Email(account.getEmail(), "Reset your Sourcewire password", "mail/password-reset",
-                    Map.of("name", account.getDisplayName(), "link", urls.link("/password-reset/new", "token", token),
-                            "validity", SignedLinks.inWords(properties.passwordResetLinkValidity()))));
-        });
+        accounts.findByAddress(email.strip()).filter(account -> !account.isSuspended())
+                .ifPresent(account -> mails.sendLink(RESET_LINK, account, properties.passwordResetLinkValidity()));
     }
 
     @Transactional(readOnly = true)
     ResetLinkCheck checkResetLink(String token) {
-        TokenCheck check = tokens.check(RESET_PURPOSE, token);
-        Optional<Account> account = check.subject() == null ? Optional.empty()
-                : SignedLinks.accountId(check.subject()).flatMap(accounts::findById)
-                        .filter(candidate -> candidate.passwordResetSubject().equals(check.subject()));
+        TokenCheck check = mails.check(RESET_LINK, token);
+        Optional<Account> account = mails.accountOf(RESET_LINK, check, accounts::findById);
         if (account.isEmpty()) {
             return new ResetLinkCheck(TokenCheck.Status.INVALID, null);
         }
@@ -67,13 +53,12 @@ class Passwords {
 
     /** @return false if the link is no longer valid */
     boolean resetPassword(String token, String newPassword) {
-        TokenCheck check = tokens.check(RESET_PURPOSE, token);
+        TokenCheck check = mails.check(RESET_LINK, token);
         if (!check.isValid()) {
             return false;
         }
         // Locked: the same link sent twice at once changes the password once (the second finds the link used).
-        Optional<Account> account = SignedLinks.accountId(check.subject()).flatMap(accounts::findForUpdate)
-                .filter(candidate -> candidate.passwordResetSubject().equals(check.subject()));
+        Optional<Account> account = mails.accountOf(RESET_LINK, check, accounts::findForUpdate);
         account.ifPresent(this::changePasswordAndNotify);
         account.ifPresent(found -> found.changePassword(passwordEncoder.encode(newPassword), clock.instant()));
         // Whoever knew the old password (or held a stolen session) is logged out everywhere.
@@ -99,8 +84,8 @@ class Passwords {
     }
 
     private void changePasswordAndNotify(Account account) {
-        outbox.queue(new Email(account.getEmail(), "Your Sourcewire password was changed", "mail/password-changed",
-                Map.of("name", account.getDisplayName(), "resetLink", urls.link("/password-reset"))));
+        mails.sendNotice(account, "Your Sourcewire password was changed", "mail/password-changed",
+                Map.of("resetLink", "/password-reset"));
     }
 
     record ResetLinkCheck(TokenCheck.Status status, String email) {

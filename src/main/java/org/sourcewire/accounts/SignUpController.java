@@ -1,7 +1,5 @@
 package org.sourcewire.accounts;
 
-import java.util.Optional;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -41,12 +39,7 @@ class SignUpController {
     String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult result, HttpServletRequest request,
             HttpServletResponse response, RedirectAttributes redirect) {
         form.validate(result);
-        if (result.hasErrors()) {
-            return "accounts/signup";
-        }
-        Optional<MailRateLimits.Refusal> refusal = limits.tryAcquire(request.getRemoteAddr(), form.email());
-        if (refusal.isPresent()) {
-            MailLimitAnswers.reject(refusal.get(), "email", result, response);
+        if (result.hasErrors() || MailLimitAnswers.refused(limits, form.email(), result, request, response)) {
             return "accounts/signup";
         }
         try {

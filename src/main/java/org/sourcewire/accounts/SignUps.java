@@ -5,11 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-import org.sourcewire.mail.Email;
-import org.sourcewire.mail.Outbox;
-import org.sourcewire.shared.SignedTokens;
 import org.sourcewire.shared.SignedTokens.TokenCheck;
-import org.sourcewire.shared.SiteUrls;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -22,24 +18,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class SignUps {
 
-    static final String VERIFY_PURPOSE = "verify-email";
+    static final AccountMails.LinkKind VERIFY_LINK = new AccountMails.LinkKind("verify-email", "/verify-email",
+            "Confirm your e-mail address for Sourcewire", "mail/verify-email", Account::verificationSubject);
 
     private final Accounts accounts;
     private final PasswordEncoder passwordEncoder;
-    private final SignedTokens tokens;
-    private final SiteUrls urls;
-    private final Outbox outbox;
+    private final AccountMails mails;
     private final AccountsProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    SignUps(Accounts accounts, PasswordEncoder passwordEncoder, SignedTokens tokens, SiteUrls urls, Outbox outbox,
-            AccountsProperties properties, Clock clock, ApplicationEventPublisher events) {
+    SignUps(Accounts accounts, PasswordEncoder passwordEncoder, AccountMails mails, AccountsProperties properties,
+            Clock clock, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
-        this.tokens = tokens;
-        this.urls = urls;
-        this.outbox = outbox;
+        this.mails = mails;
         this.properties = properties;
         this.clock = clock;
         this.events = events;
@@ -87,9 +80,8 @@ class SignUps {
         if (account.getCreatedAt().isAfter(now.minus(java.time.Duration.ofMinutes(1)))) {
             return;
         }
-        outbox.queue(new Email(account.getEmail(), "Someone tried to sign up to Sourcewire with your address",
-                "mail/signup-attempt", Map.of("name", account.getDisplayName(), "loginLink", urls.link("/login"),
-                        "resetLink", urls.link("/password-reset"))));
+        mails.sendNotice(account, "Someone tried to sign up to Sourcewire with your address", "mail/signup-attempt",
+                Map.of("loginLink", "/login", "resetLink", "/password-reset"));
     }
 
     /** How long a verification link works, in words ("48 hours"). */
@@ -118,10 +110,8 @@ class SignUps {
 
     /** Confirms the address the link was sent to; says what happened, and for a real link, to which address. */
     Verification verifyEmail(String token) {
-        TokenCheck check = tokens.check(VERIFY_PURPOSE, token);
-        Optional<Account> account = check.subject() == null ? Optional.empty()
-                : SignedLinks.accountId(check.subject()).flatMap(accounts::findForUpdate)
-                        .filter(candidate -> candidate.verificationSubject().equals(check.subject()));
+        TokenCheck check = mails.check(VERIFY_LINK, token);
+        Optional<Account> account = mails.accountOf(VERIFY_LINK, check, accounts::findForUpdate);
         if (account.isEmpty()) {
             return new Verification(VerificationResult.INVALID, null);
         }
@@ -138,11 +128,7 @@ class SignUps {
     }
 
     private void queueVerificationMail(Account account) {
-        String token = tokens.issue(VERIFY_PURPOSE, account.verificationSubject(),
-                clock.instant().plus(properties.verificationLinkValidity()));
-        outbox.queue(new Email(account.getEmail(), "Confirm your e-mail address for Sourcewire", "mail/verify-email",
-                Map.of("name", account.getDisplayName(), "link", urls.link("/verify-email", "token", token),
-                        "validity", SignedLinks.inWords(properties.verificationLinkValidity()))));
+        mails.sendLink(VERIFY_LINK, account, properties.verificationLinkValidity());
     }
 
     enum VerificationResult {

@@ -3,7 +3,6 @@ package org.sourcewire.moderation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.audit.Actor;
 import org.sourcewire.pitches.PitchReport;
 import org.sourcewire.pitches.PitchReports;
 import org.sourcewire.shared.RuleException;
@@ -52,7 +51,7 @@ class ReportAdminController {
             return "redirect:/admin/reports";
         }
         try {
-            StrikeManagement.Outcome outcome = strikes.uphold(id, form.note(), new Actor(admin.id(), admin.email()));
+            StrikeManagement.Outcome outcome = strikes.uphold(id, form.note(), admin.actor());
             redirect.addFlashAttribute("success", switch (outcome) {
                 case STRUCK -> "Upheld. " + report.source() + " has a strike and was told why by e-mail.";
                 case SUSPENDED -> "Upheld. " + report.source() + " reached the strike limit: the account is suspended "
@@ -70,7 +69,7 @@ class ReportAdminController {
     String dismiss(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
         PitchReport report = report(id);
         try {
-            strikes.dismiss(id, new Actor(admin.id(), admin.email()));
+            strikes.dismiss(id, admin.actor());
             redirect.addFlashAttribute("success", "Dismissed the report on " + report.source() + "'s pitch. No strike.");
         }
         catch (RuleException ex) {

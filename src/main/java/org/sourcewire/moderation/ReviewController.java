@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.audit.Actor;
 import org.sourcewire.queries.JournalistHistories;
 import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.QueryView;
@@ -51,7 +50,7 @@ class ReviewController {
             return "redirect:/admin/review";
         }
         try {
-            queries.approve(id, actor(admin));
+            queries.approve(id, admin.actor());
             redirect.addFlashAttribute("success", "Published \"" + query.headline() + "\".");
         }
         catch (RuntimeException ex) {
@@ -84,7 +83,7 @@ class ReviewController {
             model.addAttribute("query", query);
             return "moderation/reject";
         }
-        queries.reject(id, form.reason(), actor(admin));
+        queries.reject(id, form.reason(), admin.actor());
         redirect.addFlashAttribute("success", "Rejected \"" + query.headline() + "\". The journalist was told why by e-mail.");
         return "redirect:/admin/review";
     }
@@ -92,7 +91,7 @@ class ReviewController {
     @PostMapping("/admin/review/settings")
     String settings(@AuthenticationPrincipal CurrentUser admin, @RequestParam(defaultValue = "false") boolean autoApprove,
             RedirectAttributes redirect) {
-        queries.setAutoApproveVerifiedOutlets(autoApprove, actor(admin));
+        queries.setAutoApproveVerifiedOutlets(autoApprove, admin.actor());
         redirect.addFlashAttribute("success", autoApprove
                 ? "Queries from journalists with a verified outlet are now published without review."
                 : "Every query now waits for review.");
@@ -101,10 +100,6 @@ class ReviewController {
 
     private QueryView pending(long id) {
         return queries.find(id).filter(query -> query.status().name().equals("PENDING_REVIEW")).orElse(null);
-    }
-
-    private static Actor actor(CurrentUser user) {
-        return new Actor(user.id(), user.email());
     }
 
     record RejectForm(

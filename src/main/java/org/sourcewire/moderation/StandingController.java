@@ -1,7 +1,6 @@
 package org.sourcewire.moderation;
 
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.audit.Actor;
 import org.sourcewire.shared.RuleException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,7 +40,7 @@ class StandingController {
             return "redirect:/standing";
         }
         try {
-            strikes.appeal(id, user.id(), note, new Actor(user.id(), user.email()));
+            strikes.appeal(id, user.id(), note, user.actor());
             redirect.addFlashAttribute("success", "Your appeal is sent. A moderator will decide and tell you by e-mail.");
         }
         catch (RuleException ex) {

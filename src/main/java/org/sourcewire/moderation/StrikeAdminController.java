@@ -5,7 +5,6 @@ import java.util.Map;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.audit.Actor;
 import org.sourcewire.shared.RuleException;
 
 import org.springframework.data.domain.Page;
@@ -48,7 +47,7 @@ class StrikeAdminController {
     String withdraw(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id,
             @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
         return decide(redirect, note, () -> {
-            strikes.withdraw(id, note, new Actor(admin.id(), admin.email()));
+            strikes.withdraw(id, note, admin.actor());
             return "Withdrew the strike and told the source. If their account is suspended, lift it on the Accounts page.";
         });
     }
@@ -57,7 +56,7 @@ class StrikeAdminController {
     String keep(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id,
             @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
         return decide(redirect, note, () -> {
-            strikes.keep(id, note, new Actor(admin.id(), admin.email()));
+            strikes.keep(id, note, admin.actor());
             return "Kept the strike and told the source.";
         });
     }

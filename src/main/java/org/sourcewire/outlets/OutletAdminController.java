@@ -5,7 +5,6 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Verifications;
-import org.sourcewire.audit.Actor;
 import org.sourcewire.outlets.OutletForms.ConfirmForm;
 import org.sourcewire.outlets.OutletForms.DomainForm;
 import org.sourcewire.outlets.OutletForms.EditForm;
@@ -71,12 +70,12 @@ class OutletAdminController {
             RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                long id = registry.add(form.name(), form.type(), form.website(), confirmed, actor(admin));
+                long id = registry.add(form.name(), form.type(), form.website(), confirmed, admin.actor());
                 redirect.addFlashAttribute("success", "Added " + form.name().strip() + ".");
                 return "redirect:/admin/outlets/" + id;
             }
             catch (RuleException ex) {
-                reject(result, ex);
+                ex.rejectIn(result);
             }
         }
         model.addAttribute("types", OutletType.values());
@@ -97,12 +96,12 @@ class OutletAdminController {
         OutletView outlet = outlet(id);
         if (!result.hasErrors()) {
             try {
-                registry.edit(id, form.name(), form.type(), actor(admin));
+                registry.edit(id, form.name(), form.type(), admin.actor());
                 redirect.addFlashAttribute("success", "Saved " + form.name().strip() + ".");
                 return "redirect:/admin/outlets/" + id;
             }
             catch (RuleException ex) {
-                reject(result, ex);
+                ex.rejectIn(result);
             }
         }
         model.addAttribute("domainForm", new DomainForm(""));
@@ -116,12 +115,12 @@ class OutletAdminController {
         OutletView outlet = outlet(id);
         if (!result.hasErrors()) {
             try {
-                registry.addDomain(id, form.domain(), actor(admin));
+                registry.addDomain(id, form.domain(), admin.actor());
                 redirect.addFlashAttribute("success", "Added the domain. Confirm it once you know it is the outlet's.");
                 return "redirect:/admin/outlets/" + id;
             }
             catch (RuleException ex) {
-                reject(result, ex);
+                ex.rejectIn(result);
             }
         }
         model.addAttribute("form", new EditForm(outlet.name(), outlet.type()));
@@ -132,7 +131,7 @@ class OutletAdminController {
     String confirmDomain(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, @PathVariable long domainId,
             RedirectAttributes redirect) {
         try {
-            int verified = registry.confirmDomain(id, domainId, actor(admin));
+            int verified = registry.confirmDomain(id, domainId, admin.actor());
             redirect.addFlashAttribute("success", "Confirmed. " + (verified == 1 ? "1 journalist" : verified + " journalists")
                     + " at this domain now have a verified outlet.");
         }
@@ -145,7 +144,7 @@ class OutletAdminController {
     @PostMapping("/proposals/{id}/accept")
     String accept(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
         try {
-            long outlet = proposals.accept(id, actor(admin));
+            long outlet = proposals.accept(id, admin.actor());
             redirect.addFlashAttribute("success", "Accepted: the outlet is in the registry with its domain confirmed.");
             return "redirect:/admin/outlets/" + outlet;
         }
@@ -171,7 +170,7 @@ class OutletAdminController {
             return "outlets/admin-reject";
         }
         try {
-            proposals.reject(id, form.reason(), actor(admin));
+            proposals.reject(id, form.reason(), admin.actor());
             redirect.addFlashAttribute("success", "Rejected " + proposal.name() + ". The journalist sees the reason in their settings.");
         }
         catch (RuleException ex) {
@@ -192,13 +191,13 @@ class OutletAdminController {
             @Valid @ModelAttribute("form") ConfirmForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                confirmations.decide(accountId, form.confirms(), form.note(), actor(admin));
+                confirmations.decide(accountId, form.confirms(), form.note(), admin.actor());
                 redirect.addFlashAttribute("success", form.confirms() ? "Confirmed: the journalist's outlet is verified."
                         : "Recorded: the confirmation is withdrawn.");
                 return "redirect:/admin/outlets/journalists/" + accountId;
             }
             catch (RuleException ex) {
-                reject(result, ex);
+                ex.rejectIn(result);
             }
         }
         return journalistPage(accountId, model);
@@ -227,16 +226,4 @@ class OutletAdminController {
         return proposals.findPending(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
     }
 
-    static void reject(BindingResult result, RuleException ex) {
-        if (ex.field() == null) {
-            result.reject("rule", ex.getMessage());
-        }
-        else {
-            result.rejectValue(ex.field(), "rule", ex.getMessage());
-        }
-    }
-
-    private static Actor actor(CurrentUser user) {
-        return new Actor(user.id(), user.email());
-    }
 }

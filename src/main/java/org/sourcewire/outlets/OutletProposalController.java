@@ -55,7 +55,7 @@ class OutletProposalController {
                 return "redirect:/account/outlet";
             }
             catch (RuleException ex) {
-                OutletAdminController.reject(result, ex);
+                ex.rejectIn(result);
             }
         }
         return page(journalist, model);

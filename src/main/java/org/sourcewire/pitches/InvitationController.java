@@ -102,12 +102,7 @@ class InvitationController {
             invitations.invite(journalist, expert, form.query(), form.getNote());
         }
         catch (RuleException ex) {
-            if (ex.field() != null) {
-                result.rejectValue(ex.field(), "rule", ex.getMessage());
-            }
-            else {
-                result.reject("rule", ex.getMessage());
-            }
+            ex.rejectIn(result);
             return page(expert, form, invitations.choices(journalist), model);
         }
         redirect.addFlashAttribute("success", expert.name() + " is invited. They get a notice and an e-mail; their "

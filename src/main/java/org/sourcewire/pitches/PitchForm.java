@@ -1,23 +1,13 @@
 package org.sourcewire.pitches;
 
-import org.sourcewire.shared.OneTimeKey;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.validation.constraints.Size;
 
-/** The pitch form: one answer per question, an optional "why me" line, the requirements confirmation. */
-class PitchForm {
+/** The expert's pitch form: the fields every pitch form has, and who wrote it when someone else did. */
+class PitchForm extends PitchFormFields {
 
     static final int MAX_ANSWER_LENGTH = 4000;
-
-    private List<String> answers = new ArrayList<>();
-
-    @Size(max = 200, message = "Keep it to one line: at most 200 characters.")
-    private String whyMe;
-
-    private Boolean confirmsRequirements;
 
     /** Ticked when someone else (an agency) wrote the pitch for the source; then both names are required. */
     private Boolean writtenForMe;
@@ -28,23 +18,21 @@ class PitchForm {
     @Size(max = 120, message = "Keep the organisation under 120 characters.")
     private String writtenByOrganisation;
 
-    private String submissionKey;
-
     static PitchForm blank(int questions) {
         PitchForm form = new PitchForm();
         for (int i = 0; i < questions; i++) {
-            form.answers.add("");
+            form.getAnswers().add("");
         }
-        form.submissionKey = UUID.randomUUID().toString();
+        form.newKey();
         return form;
     }
 
     static PitchForm of(PitchViews.Detail pitch) {
         PitchForm form = new PitchForm();
-        pitch.answers().forEach(answer -> form.answers.add(answer.answer()));
-        form.whyMe = pitch.whyMe();
-        form.confirmsRequirements = true;
-        form.submissionKey = UUID.randomUUID().toString();
+        pitch.answers().forEach(answer -> form.getAnswers().add(answer.answer()));
+        form.setWhyMe(pitch.whyMe());
+        form.setConfirmsRequirements(true);
+        form.newKey();
         return form;
     }
 
@@ -56,15 +44,6 @@ class PitchForm {
             form.writtenByOrganisation = writtenBy.organisation();
         }
         return form;
-    }
-
-    /** Rows to show: one per question, whatever was posted. */
-    List<String> rows(int questions) {
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < questions; i++) {
-            rows.add(answers != null && i < answers.size() && answers.get(i) != null ? answers.get(i) : "");
-        }
-        return rows;
     }
 
     void validate(org.springframework.validation.Errors errors, int questions) {
@@ -85,42 +64,13 @@ class PitchForm {
     }
 
     PitchDraft toDraft(int questions) {
-        return new PitchDraft(rows(questions), whyMe, Boolean.TRUE.equals(confirmsRequirements),
+        return new PitchDraft(rows(questions), getWhyMe(), confirmed(),
                 Boolean.TRUE.equals(writtenForMe) && writtenByName != null && writtenByOrganisation != null
                         ? new PitchAttributions.WrittenBy(oneLine(writtenByName), oneLine(writtenByOrganisation)) : null);
     }
 
     private static String oneLine(String text) {
         return text.strip().replaceAll("\\s+", " ");
-    }
-
-    /** The form's one-time key; a missing or malformed one gets a fresh key (the unique index still guards). */
-    UUID key() {
-        return OneTimeKey.from(submissionKey);
-    }
-
-    public List<String> getAnswers() {
-        return answers;
-    }
-
-    public void setAnswers(List<String> answers) {
-        this.answers = answers;
-    }
-
-    public String getWhyMe() {
-        return whyMe;
-    }
-
-    public void setWhyMe(String whyMe) {
-        this.whyMe = whyMe;
-    }
-
-    public Boolean getConfirmsRequirements() {
-        return confirmsRequirements;
-    }
-
-    public void setConfirmsRequirements(Boolean confirmsRequirements) {
-        this.confirmsRequirements = confirmsRequirements;
     }
 
     public Boolean getWrittenForMe() {
@@ -145,13 +95,5 @@ class PitchForm {
 
     public void setWrittenByOrganisation(String writtenByOrganisation) {
         this.writtenByOrganisation = writtenByOrganisation;
-    }
-
-    public String getSubmissionKey() {
-        return submissionKey;
-    }
-
-    public void setSubmissionKey(String submissionKey) {
-        this.submissionKey = submissionKey;
     }
 }

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.audit.Actor;
 import org.sourcewire.shared.RuleException;
 
 import org.springframework.data.domain.PageRequest;
@@ -70,7 +69,7 @@ class PlanAdminController {
         }
         if (!result.hasErrors()) {
             try {
-                AccountView source = plans.assign(form.email(), plan.get(), new Actor(admin.id(), admin.email()));
+                AccountView source = plans.assign(form.email(), plan.get(), admin.actor());
                 redirect.addFlashAttribute("success", source.email() + " is now on the " + plan.get().label() + " plan.");
                 return "redirect:/admin/plans";
             }

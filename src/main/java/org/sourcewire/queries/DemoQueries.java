@@ -50,25 +50,28 @@ class DemoQueries implements ApplicationRunner {
                 org.springframework.data.domain.Pageable.ofSize(1)).hasContent()) {
             return;
         }
-        Actor system = Actor.system();
-        long sleep = queries.createDraft(maria, details(maria, "Sleep doctors: what actually helps shift workers sleep?",
+        submit(maria, details(maria, "Sleep doctors: what actually helps shift workers sleep?",
                 "Biotech & Healthcare", MediaType.ONLINE, 30, false,
                 List.of("What is the biggest mistake shift workers make about sleep?", "Does melatonin help, and when?",
                         "What should employers change in rosters?"),
-                "Board-certified sleep physicians or sleep researchers"), UUID.randomUUID()).id();
-        queries.submit(sleep, maria);
-        queries.approve(sleep, system);
-        long cfo = queries.createDraft(maria, details(maria, "CFOs: how are you budgeting for AI tools in 2027?",
+                "Board-certified sleep physicians or sleep researchers"), true);
+        submit(maria, details(maria, "CFOs: how are you budgeting for AI tools in 2027?",
                 "Business & Finance", MediaType.NEWSLETTER, 72, true,
                 List.of("What share of your software budget goes to AI tools?", "How do you measure the return?"),
-                "CFO or VP Finance at a US SaaS company with 50+ staff"), UUID.randomUUID()).id();
-        queries.submit(cfo, maria);
-        queries.approve(cfo, system);
-        long gadgets = queries.createDraft(tom, details(tom, "Which smart-home gadgets are worth it for renters?",
+                "CFO or VP Finance at a US SaaS company with 50+ staff"), true);
+        submit(tom, details(tom, "Which smart-home gadgets are worth it for renters?",
                 "High Tech", MediaType.PODCAST, 48, false,
                 List.of("Which device gives renters the most for the least setup?", "What privacy risks are overlooked?"),
-                "Consumer-tech reviewers or security researchers"), UUID.randomUUID()).id();
-        queries.submit(gadgets, tom);
+                "Consumer-tech reviewers or security researchers"), false);
+    }
+
+    /** Drafts and submits the query; {@code approved}: the system approves it at once, as a moderator would. */
+    private void submit(AccountView journalist, QueryDetails details, boolean approved) {
+        long id = queries.createDraft(journalist, details, UUID.randomUUID()).id();
+        queries.submit(id, journalist);
+        if (approved) {
+            queries.approve(id, Actor.system());
+        }
     }
 
     private QueryDetails details(AccountView journalist, String headline, String topic, MediaType mediaType, long hours,

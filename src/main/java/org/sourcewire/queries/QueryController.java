@@ -108,21 +108,17 @@ class QueryController {
             @RequestParam(required = false) Integer removeQuestion, @RequestParam(required = false) String addQuestion,
             Model model, RedirectAttributes redirect) {
         AccountView journalist = journalist(user);
-        String rerender = rearrange(form, removeQuestion, addQuestion, null, model);
-        if (rerender != null) {
-            return rerender;
-        }
         boolean submitting = "submit".equals(action);
-        form.validate(result, submitting, clock);
-        if (result.hasErrors()) {
-            return form(form, null, model);
+        String again = formAgain(form, result, submitting, removeQuestion, addQuestion, null, model);
+        if (again != null) {
+            return again;
         }
         QueryManagement.Saved saved;
         try {
             saved = queries.createDraft(journalist, form.toDetails(), OneTimeKey.from(form.getSubmissionKey()));
         }
         catch (RuleException ex) {
-            reject(result, ex);
+            ex.rejectIn(result);
             return form(form, null, model);
         }
         if (saved.earlier()) {
@@ -173,20 +169,16 @@ class QueryController {
             @RequestParam(required = false) String addQuestion, Model model, RedirectAttributes redirect) {
         AccountView journalist = journalist(user);
         ownQuery(user, id);
-        String rerender = rearrange(form, removeQuestion, addQuestion, id, model);
-        if (rerender != null) {
-            return rerender;
-        }
         boolean submitting = "submit".equals(action);
-        form.validate(result, submitting, clock);
-        if (result.hasErrors()) {
-            return form(form, id, model);
+        String again = formAgain(form, result, submitting, removeQuestion, addQuestion, id, model);
+        if (again != null) {
+            return again;
         }
         try {
             queries.editDraft(id, journalist, form.toDetails());
         }
         catch (RuleException ex) {
-            reject(result, ex);
+            ex.rejectIn(result);
             return form(form, id, model);
         }
         return afterSave(id, journalist, submitting, redirect);
@@ -246,13 +238,19 @@ class QueryController {
     }
 
     /** Without JavaScript, the add/remove question buttons submit the whole form; show it again, changed. */
-    private String rearrange(QueryForm form, Integer removeQuestion, String addQuestion, Long id, Model model) {
-        if (removeQuestion == null && addQuestion == null) {
-            return null;
+    /**
+     * Before a save: the form again, with a question added or removed when the button asked for that, or with its
+     * messages when it does not pass; null when it is ready to save.
+     */
+    private String formAgain(QueryForm form, BindingResult result, boolean submitting, Integer removeQuestion,
+            String addQuestion, Long id, Model model) {
+        if (removeQuestion != null || addQuestion != null) {
+            QueryForm changed = removeQuestion != null ? form.withQuestionRemoved(removeQuestion) : form.withQuestionAdded();
+            replaceForm(changed, model);
+            return form(changed, id, model);
         }
-        QueryForm changed = removeQuestion != null ? form.withQuestionRemoved(removeQuestion) : form.withQuestionAdded();
-        replaceForm(changed, model);
-        return form(changed, id, model);
+        form.validate(result, submitting, clock);
+        return result.hasErrors() ? form(form, id, model) : null;
     }
 
     /** A changed form must not be shown through the binding result of the submitted one. */
@@ -269,15 +267,6 @@ class QueryController {
         model.addAttribute("linkPolicies", LinkPolicy.values());
         model.addAttribute("maxQuestions", QueryForm.MAX_QUESTIONS);
         return "queries/form";
-    }
-
-    private static void reject(BindingResult result, RuleException ex) {
-        if (ex.field() != null) {
-            result.rejectValue(ex.field(), "rule", ex.getMessage());
-        }
-        else {
-            result.reject("rule", ex.getMessage());
-        }
     }
 
     private QueryView ownQuery(CurrentUser user, long id) {

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.audit.Actor;
 import org.sourcewire.audit.AuditLog;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,7 +79,7 @@ class BoilerplateAdminController {
                     .param("phrase", phrase).param("weight", form.points()).query(Long.class).optional();
             if (id.isPresent()) {
                 screening.phrasesChanged();
-                audit.record(new Actor(admin.id(), admin.email()), "boilerplate.added", "boilerplate " + id.get(),
+                audit.record(admin.actor(), "boilerplate.added", "boilerplate " + id.get(),
                         "Added filler phrase \"" + phrase + "\" (weight " + form.points() + ")", null,
                         Map.of("phrase", phrase, "weight", form.points()));
                 redirect.addFlashAttribute("success", "Added \"" + phrase + "\". New pitches are screened with it.");
@@ -102,7 +101,7 @@ class BoilerplateAdminController {
         else {
             Phrase phrase = removed.get(0);
             screening.phrasesChanged();
-            audit.record(new Actor(admin.id(), admin.email()), "boilerplate.removed", "boilerplate " + id,
+            audit.record(admin.actor(), "boilerplate.removed", "boilerplate " + id,
                     "Removed filler phrase \"" + phrase.phrase() + "\"", Map.of("phrase", phrase.phrase(),
                             "weight", phrase.weight()), null);
             redirect.addFlashAttribute("success", "Removed \"" + phrase.phrase() + "\".");

@@ -70,19 +70,11 @@ class Meanings {
 
     /** Keeps a stored pitch's meaning (replacing an earlier one, for an edited pitch). */
     void remember(long pitchId, PitchScreening.Draft draft, float[] meaning) {
-        jdbc.sql("with bands as (delete from pitch_meaning_band where pitch_id = :id) delete from pitch_meaning where pitch_id = :id")
-                .param("id", pitchId).update();
+        PitchSketch.MEANING.forget(jdbc, pitchId);
         if (isEmpty(meaning)) {
             return;
         }
-        jdbc.sql("""
-                with meaning as (
-                    insert into pitch_meaning (pitch_id, query_id, source_id, vector)
-                    values (:id, :query, :source, cast(string_to_array(:vector, ',') as real[])))
-                insert into pitch_meaning_band (band_hash, pitch_id)
-                select cast(hash as bigint), :id from unnest(string_to_array(:bands, ',')) as hash""")
-                .param("id", pitchId).param("query", draft.queryId()).param("source", draft.sourceId())
-                .param("vector", join(meaning)).param("bands", join(bands(meaning))).update();
+        PitchSketch.MEANING.keep(jdbc, pitchId, draft, join(meaning), bands(meaning));
     }
 
     /** Each band's hash: the band's number and which side of each of its hyperplanes the meaning lies on. */
@@ -134,17 +126,6 @@ class Meanings {
 
     private static String join(float[] values) {
         StringBuilder out = new StringBuilder(values.length * 10);
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(values[i]);
-        }
-        return out.toString();
-    }
-
-    private static String join(long[] values) {
-        StringBuilder out = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 out.append(',');

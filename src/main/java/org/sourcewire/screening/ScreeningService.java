@@ -191,8 +191,7 @@ class ScreeningService implements PitchScreening {
     public void remember(long pitchId, Draft draft, Verdict verdict) {
         if (draft.pitchId() != null) {
             // An edited pitch replaces what was kept for it (one round trip). A new pitch has nothing kept yet.
-            jdbc.sql("with bands as (delete from pitch_band where pitch_id = :id) delete from pitch_signature where pitch_id = :id")
-                    .param("id", pitchId).update();
+            PitchSketch.SIGNATURE.forget(jdbc, pitchId);
         }
         if (verdict.meaning() != null) {
             meanings.remember(pitchId, draft, verdict.meaning());
@@ -201,14 +200,7 @@ class ScreeningService implements PitchScreening {
         if (signature == null) {
             return;
         }
-        jdbc.sql("""
-                with signature as (
-                    insert into pitch_signature (pitch_id, query_id, source_id, minhash)
-                    values (:id, :query, :source, cast(string_to_array(:minhash, ',') as int[])))
-                insert into pitch_band (band_hash, pitch_id)
-                select cast(hash as bigint), :id from unnest(string_to_array(:bands, ',')) as hash""")
-                .param("id", pitchId).param("query", draft.queryId()).param("source", draft.sourceId())
-                .param("minhash", join(signature)).param("bands", join(MinHash.bands(signature))).update();
+        PitchSketch.SIGNATURE.keep(jdbc, pitchId, draft, join(signature), MinHash.bands(signature));
     }
 
     // --- components ----------------------------------------------------------------------------------------------
@@ -323,10 +315,6 @@ class ScreeningService implements PitchScreening {
     }
 
     private static String join(int[] values) {
-        return String.join(",", Arrays.stream(values).mapToObj(String::valueOf).toList());
-    }
-
-    private static String join(long[] values) {
         return String.join(",", Arrays.stream(values).mapToObj(String::valueOf).toList());
     }
 

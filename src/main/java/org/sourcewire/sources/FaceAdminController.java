@@ -6,7 +6,6 @@ import java.util.stream.Stream;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.audit.Actor;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -67,7 +66,7 @@ class FaceAdminController {
     }
 
     private String decide(CurrentUser admin, long id, FaceMatches.Decision decision, RedirectAttributes redirect) {
-        if (faces.decide(id, decision, new Actor(admin.id(), admin.email()))) {
+        if (faces.decide(id, decision, admin.actor())) {
             redirect.addFlashAttribute("success", decision == FaceMatches.Decision.DIFFERENT_PEOPLE
                     ? "Marked as different people; this pair will not be queued again."
                     : "Marked as dealt with.");

@@ -1,6 +1,5 @@
 package org.sourcewire.teams;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,9 +12,9 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.matching.MatchingService;
-import org.sourcewire.shared.OneTimeKey;
 import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.Words;
+import org.sourcewire.pitches.PitchFormFields;
 import org.sourcewire.pitches.PitchingForOthers;
 import org.sourcewire.queries.QueryView;
 
@@ -65,58 +64,6 @@ class TeamController {
                       TeamManagement.Kind kind) {
     }
 
-    /** The writer's pitch form; answers bind by index, the key makes a double click send once. */
-    static final class WriteForm {
-
-        private List<String> answers = new ArrayList<>();
-
-        private String whyMe;
-
-        private boolean confirmsRequirements;
-
-        private String submissionKey = UUID.randomUUID().toString();
-
-        public List<String> getAnswers() {
-            return answers;
-        }
-
-        public void setAnswers(List<String> answers) {
-            this.answers = answers;
-        }
-
-        public String getWhyMe() {
-            return whyMe;
-        }
-
-        public void setWhyMe(String whyMe) {
-            this.whyMe = whyMe;
-        }
-
-        public boolean isConfirmsRequirements() {
-            return confirmsRequirements;
-        }
-
-        public void setConfirmsRequirements(boolean confirmsRequirements) {
-            this.confirmsRequirements = confirmsRequirements;
-        }
-
-        public String getSubmissionKey() {
-            return submissionKey;
-        }
-
-        public void setSubmissionKey(String submissionKey) {
-            this.submissionKey = submissionKey;
-        }
-
-        List<String> answers(int questions) {
-            List<String> padded = new ArrayList<>();
-            for (int i = 0; i < questions; i++) {
-                padded.add(i < answers.size() && answers.get(i) != null ? answers.get(i) : "");
-            }
-            return padded;
-        }
-    }
-
     @GetMapping("/teams")
     String page(@AuthenticationPrincipal CurrentUser user, Model model) {
         return page(source(user), new NameForm(null), new InviteForm(null, TeamManagement.Kind.MEMBER), null, model);
@@ -129,12 +76,11 @@ class TeamController {
         if (!result.hasErrors()) {
             try {
                 TeamManagement.Team team = teams.create(owner, form.name());
-                redirect.addFlashAttribute("success", team.name() + " is ready. Invite the experts you write for, then "
+                return backToTeams(redirect, team.name() + " is ready. Invite the experts you write for, then "
                         + "your colleagues.");
-                return "redirect:/teams";
             }
             catch (RuleException ex) {
-                reject(result, ex);
+                ex.rejectIn(result);
             }
         }
         return page(owner, form, new InviteForm(null, TeamManagement.Kind.MEMBER), null, model);
@@ -148,13 +94,12 @@ class TeamController {
         if (!result.hasErrors()) {
             try {
                 invitations.invite(owner, kind, form.email());
-                redirect.addFlashAttribute("success", "We sent " + form.email().strip() + " an invitation. "
+                return backToTeams(redirect, "We sent " + form.email().strip() + " an invitation. "
                         + (kind == TeamManagement.Kind.MEMBER ? "They join when they accept it."
                                 : "Their profile joins your team when they accept it."));
-                return "redirect:/teams";
             }
             catch (RuleException ex) {
-                reject(result, ex);
+                ex.rejectIn(result);
             }
         }
         return page(owner, new NameForm(null), form, kind, model);
@@ -163,16 +108,12 @@ class TeamController {
     @PostMapping("/teams/invitations/withdraw")
     String withdraw(@AuthenticationPrincipal CurrentUser user, @RequestParam long invitation, RedirectAttributes redirect) {
         invitations.withdraw(source(user), invitation);
-        redirect.addFlashAttribute("success", "The invitation is withdrawn; its link no longer works.");
-        return "redirect:/teams";
+        return backToTeams(redirect, "The invitation is withdrawn; its link no longer works.");
     }
 
     @GetMapping("/teams/join")
     String join(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String token, Model model) {
-        model.addAttribute("invitation", invitations.invitation(token).orElse(null));
-        model.addAttribute("token", token);
-        model.addAttribute("email", user.email());
-        return "teams/join";
+        return joinPage(user, token, null, model);
     }
 
     @PostMapping("/teams/join")
@@ -181,50 +122,41 @@ class TeamController {
         AccountView account = accounts.find(user.id()).orElseThrow();
         try {
             TeamInvitations.Invitation invitation = invitations.accept(account, token);
-            redirect.addFlashAttribute("success", invitation.kind() == TeamManagement.Kind.MEMBER
+            return backToTeams(redirect, invitation.kind() == TeamManagement.Kind.MEMBER
                     ? "You are a member of " + invitation.teamName() + ". The experts its owner gives you appear below."
                     : invitation.teamName() + " now manages your profile: its members can pitch for you, naming "
                             + "themselves. You can ask to approve each pitch first.");
-            return "redirect:/teams";
         }
         catch (RuleException ex) {
-            model.addAttribute("invitation", invitations.invitation(token).orElse(null));
-            model.addAttribute("token", token);
-            model.addAttribute("email", user.email());
-            model.addAttribute("error", ex.getMessage());
-            return "teams/join";
+            return joinPage(user, token, ex.getMessage(), model);
         }
     }
 
     @PostMapping("/teams/members/remove")
     String removeMember(@AuthenticationPrincipal CurrentUser user, @RequestParam long member, RedirectAttributes redirect) {
         teams.removeMember(source(user), member);
-        redirect.addFlashAttribute("success", "The member is removed; they can no longer write for your experts.");
-        return "redirect:/teams";
+        return backToTeams(redirect, "The member is removed; they can no longer write for your experts.");
     }
 
     @PostMapping("/teams/leave")
     String leave(@AuthenticationPrincipal CurrentUser user, @RequestParam long team, RedirectAttributes redirect) {
         teams.leave(source(user), team);
-        redirect.addFlashAttribute("success", "You have left the team; you no longer write for its experts.");
-        return "redirect:/teams";
+        return backToTeams(redirect, "You have left the team; you no longer write for its experts.");
     }
 
     @PostMapping("/teams/profiles/remove")
     String removeProfile(@AuthenticationPrincipal CurrentUser user, @RequestParam long team, @RequestParam long expert,
             RedirectAttributes redirect) {
         teams.removeProfile(source(user), team, expert);
-        redirect.addFlashAttribute("success", "The profile is no longer managed by the team.");
-        return "redirect:/teams";
+        return backToTeams(redirect, "The profile is no longer managed by the team.");
     }
 
     @PostMapping("/teams/assignments")
     String assign(@AuthenticationPrincipal CurrentUser user, @RequestParam long member, @RequestParam long expert,
             @RequestParam boolean given, RedirectAttributes redirect) {
         teams.assign(source(user), member, expert, given);
-        redirect.addFlashAttribute("success", given ? "The member can now write for that expert."
+        return backToTeams(redirect, given ? "The member can now write for that expert."
                 : "The member no longer writes for that expert.");
-        return "redirect:/teams";
     }
 
     @PostMapping("/teams/approval")
@@ -232,7 +164,7 @@ class TeamController {
             @RequestParam boolean required, RedirectAttributes redirect) {
         try {
             teams.requireApproval(source(user), team, expert, required);
-            redirect.addFlashAttribute("success", required ? "Pitches for this profile now wait for the expert's approval."
+            return backToTeams(redirect, required ? "Pitches for this profile now wait for the expert's approval."
                     : "Pitches for your profile are sent without waiting for your approval.");
         }
         catch (RuleException ex) {
@@ -244,10 +176,7 @@ class TeamController {
     /** The open queries matched to an expert, for a writer to pick one. */
     @GetMapping("/teams/queries")
     String queries(@AuthenticationPrincipal CurrentUser user, @RequestParam long expert, Model model) {
-        TeamPitches.Writing rights = writing.writing(source(user).id(), expert);
-        model.addAttribute("writing", rights);
-        model.addAttribute("matches", matching.latestMatches(rights.profile().id(), 50));
-        return "teams/queries";
+        return queriesPage(writing.writing(source(user).id(), expert), null, model);
     }
 
     @GetMapping("/teams/pitch")
@@ -256,45 +185,33 @@ class TeamController {
         TeamPitches.Writing rights = writing.writing(source(user).id(), expert);
         try {
             QueryView found = writing.pitchable(rights, query);
-            return formPage(rights, found, new WriteForm(), model);
+            return formPage(rights, found, PitchFormFields.blank(), model);
         }
         catch (RuleException ex) {
-            model.addAttribute("writing", rights);
-            model.addAttribute("refusal", ex.getMessage());
-            model.addAttribute("matches", matching.latestMatches(rights.profile().id(), 50));
-            return "teams/queries";
+            return queriesPage(rights, ex.getMessage(), model);
         }
     }
 
     @PostMapping("/teams/pitch")
     String write(@AuthenticationPrincipal CurrentUser user, @RequestParam long expert, @RequestParam long query,
-            @ModelAttribute("form") WriteForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+            @ModelAttribute("form") PitchFormFields form, BindingResult result, Model model, RedirectAttributes redirect) {
         TeamPitches.Writing rights = writing.writing(source(user).id(), expert);
         QueryView found;
         try {
             found = writing.pitchable(rights, query);
         }
         catch (RuleException ex) {
-            model.addAttribute("writing", rights);
-            model.addAttribute("refusal", ex.getMessage());
-            model.addAttribute("matches", matching.latestMatches(rights.profile().id(), 50));
-            return "teams/queries";
+            return queriesPage(rights, ex.getMessage(), model);
         }
         try {
-            TeamPitches.Outcome outcome = writing.write(rights, found, form.answers(found.questions().size()),
-                    form.getWhyMe(), form.isConfirmsRequirements(), OneTimeKey.from(form.getSubmissionKey()));
-            redirect.addFlashAttribute("success", outcome.pitch() != null
+            TeamPitches.Outcome outcome = writing.write(rights, found, form.rows(found.questions().size()),
+                    form.getWhyMe(), form.confirmed(), form.key());
+            return backToTeams(redirect, outcome.pitch() != null
                     ? "Your pitch is sent for " + rights.profile().name() + "; the journalist sees that you wrote it."
                     : "Your pitch waits for " + rights.profile().name() + "'s approval; we sent them a mail.");
-            return "redirect:/teams";
         }
         catch (RuleException ex) {
-            if (ex.field() != null) {
-                result.rejectValue(ex.field(), "rule", ex.getMessage());
-            }
-            else {
-                result.reject("rule", ex.getMessage());
-            }
+            ex.rejectIn(result);
             return formPage(rights, found, form, model);
         }
     }
@@ -303,7 +220,7 @@ class TeamController {
     String approve(@AuthenticationPrincipal CurrentUser user, @RequestParam UUID draft, RedirectAttributes redirect) {
         try {
             writing.approve(source(user), draft);
-            redirect.addFlashAttribute("success", "Approved: the pitch is sent, naming who wrote it.");
+            return backToTeams(redirect, "Approved: the pitch is sent, naming who wrote it.");
         }
         catch (RuleException ex) {
             redirect.addFlashAttribute("error", "The pitch could not be sent: " + ex.getMessage());
@@ -314,8 +231,7 @@ class TeamController {
     @PostMapping("/teams/drafts/decline")
     String decline(@AuthenticationPrincipal CurrentUser user, @RequestParam UUID draft, RedirectAttributes redirect) {
         writing.decline(source(user), draft);
-        redirect.addFlashAttribute("success", "Declined: the pitch is not sent.");
-        return "redirect:/teams";
+        return backToTeams(redirect, "Declined: the pitch is not sent.");
     }
 
     /** htmx: the navigation's notice of pitches waiting for this expert's approval (nothing when there are none). */
@@ -329,7 +245,7 @@ class TeamController {
     @io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest
     @PostMapping("/teams/pitch/preflight")
     String preflight(@AuthenticationPrincipal CurrentUser user, @RequestParam long expert, @RequestParam long query,
-            @ModelAttribute("form") WriteForm form, BindingResult ignored, Model model) {
+            @ModelAttribute("form") PitchFormFields form, BindingResult ignored, Model model) {
         TeamPitches.Writing rights = writing.writing(source(user).id(), expert);
         QueryView found;
         try {
@@ -340,20 +256,47 @@ class TeamController {
             model.addAttribute("preflightAction", "/teams/pitch/preflight?expert=" + expert + "&query=" + query);
             return "pitches/form :: preflight";
         }
-        List<String> answers = form.answers(found.questions().size());
+        List<String> answers = form.rows(found.questions().size());
         boolean empty = answers.stream().allMatch(String::isBlank);
         model.addAttribute("verdict", empty ? null : pitching.preflight(found, rights.expert(), answers, form.getWhyMe(),
-                form.isConfirmsRequirements()));
+                form.confirmed()));
         model.addAttribute("query", found);
         model.addAttribute("preflightAction", preflightAction(rights, found));
         return "pitches/form :: preflight";
     }
 
-    private String formPage(TeamPitches.Writing rights, QueryView query, WriteForm form, Model model) {
+    /** After an action: the teams page, with what happened above it. */
+    private static String backToTeams(RedirectAttributes redirect, String success) {
+        redirect.addFlashAttribute("success", success);
+        return "redirect:/teams";
+    }
+
+    /** The writer's list of queries to pick from; {@code refusal}: why the one picked takes no pitch (null: none). */
+    private String queriesPage(TeamPitches.Writing rights, String refusal, Model model) {
+        model.addAttribute("writing", rights);
+        if (refusal != null) {
+            model.addAttribute("refusal", refusal);
+        }
+        model.addAttribute("matches", matching.latestMatches(rights.profile().id(), 50));
+        return "teams/queries";
+    }
+
+    /** The invitation page; {@code error}: why accepting failed (null: none). */
+    private String joinPage(CurrentUser user, String token, String error, Model model) {
+        model.addAttribute("invitation", invitations.invitation(token).orElse(null));
+        model.addAttribute("token", token);
+        model.addAttribute("email", user.email());
+        if (error != null) {
+            model.addAttribute("error", error);
+        }
+        return "teams/join";
+    }
+
+    private String formPage(TeamPitches.Writing rights, QueryView query, PitchFormFields form, Model model) {
         model.addAttribute("writing", rights);
         model.addAttribute("query", query);
         model.addAttribute("form", form);
-        List<String> rows = form.answers(query.questions().size());
+        List<String> rows = form.rows(query.questions().size());
         model.addAttribute("rows", rows);
         model.addAttribute("wordCounts", rows.stream().map(Words::count).toList());
         model.addAttribute("totalWords", rows.stream().mapToInt(Words::count).sum()
@@ -381,15 +324,6 @@ class TeamController {
         model.addAttribute("inviteForm", inviteForm);
         model.addAttribute("failedKind", failedKind);
         return "teams/index";
-    }
-
-    private static void reject(BindingResult result, RuleException ex) {
-        if (ex.field() != null) {
-            result.rejectValue(ex.field(), "rule", ex.getMessage());
-        }
-        else {
-            result.reject("rule", ex.getMessage());
-        }
     }
 
     /** Only sources reach /teams/** but /teams/join (SecurityConfiguration). */

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.audit.Actor;
 import org.sourcewire.shared.RuleException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,7 +46,7 @@ class TopicAdminController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                TopicView topic = catalog.create(form.name(), actor(admin));
+                TopicView topic = catalog.create(form.name(), admin.actor());
                 redirect.addFlashAttribute("success", "Topic \"" + topic.name() + "\" created.");
                 return "redirect:/admin/topics";
             }
@@ -78,7 +77,7 @@ class TopicAdminController {
         row(id);
         if (!result.hasErrors()) {
             try {
-                catalog.rename(id, form.name(), actor(admin));
+                catalog.rename(id, form.name(), admin.actor());
                 redirect.addFlashAttribute("success", "Topic renamed to \"" + form.name().strip() + "\".");
                 return "redirect:/admin/topics";
             }
@@ -95,7 +94,7 @@ class TopicAdminController {
         TopicCatalog.TopicAdminRow topic = row(id);
         if (!result.hasErrors()) {
             try {
-                catalog.merge(id, form.into(), actor(admin));
+                catalog.merge(id, form.into(), admin.actor());
                 redirect.addFlashAttribute("success", "\"" + topic.name() + "\" was merged; its subscriptions, alerts "
                         + "and queries moved to \"" + catalog.find(form.into()).map(TopicView::name).orElse("?") + "\".");
                 return "redirect:/admin/topics";
@@ -110,7 +109,7 @@ class TopicAdminController {
     @PostMapping("/{id}/retire")
     String retire(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
         TopicCatalog.TopicAdminRow topic = row(id);
-        catalog.retire(id, actor(admin));
+        catalog.retire(id, admin.actor());
         redirect.addFlashAttribute("success", "\"" + topic.name() + "\" is retired: no new subscriptions or queries; "
                 + "existing ones are kept.");
         return "redirect:/admin/topics";
@@ -119,7 +118,7 @@ class TopicAdminController {
     @PostMapping("/{id}/restore")
     String restore(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
         TopicCatalog.TopicAdminRow topic = row(id);
-        catalog.restore(id, actor(admin));
+        catalog.restore(id, admin.actor());
         redirect.addFlashAttribute("success", "\"" + topic.name() + "\" is active again.");
         return "redirect:/admin/topics";
     }
@@ -127,10 +126,6 @@ class TopicAdminController {
     private TopicCatalog.TopicAdminRow row(long id) {
         return catalog.adminRows().stream().filter(topic -> topic.id() == id).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-    }
-
-    private static Actor actor(CurrentUser user) {
-        return new Actor(user.id(), user.email());
     }
 
     record NameForm(
