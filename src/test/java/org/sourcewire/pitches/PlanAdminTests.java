@@ -1,33 +1,17 @@
 package org.sourcewire.pitches;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
-import org.sourcewire.queries.TestQueries;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-@SourcewireIntegrationTest
-class PlanAdminTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestQueries queries;
-
-    @Autowired
-    JdbcClient jdbc;
+class PlanAdminTests extends IntegrationTest {
 
     @Test
     void anAdminPutsASourceOnAPlanAndTheLargerQuotaTakesEffect() {
