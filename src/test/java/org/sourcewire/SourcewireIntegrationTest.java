@@ -29,5 +29,6 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureMockMvc
 @Import(TestInfrastructure.class)
 @ContextConfiguration(initializers = TestSmtp.Initializer.class)
+@ExtendWith(SharedStateGuard.class)
 public @interface SourcewireIntegrationTest {
 }

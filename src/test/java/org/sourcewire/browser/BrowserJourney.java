@@ -12,6 +12,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sourcewire.ForgetLoopbackThrottling;
 import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.TestAccounts;
 
@@ -20,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every browser journey needs: the running app's port, test accounts, a fresh Chromium, and log-in. */
+@ExtendWith(ForgetLoopbackThrottling.class)
 abstract class BrowserJourney extends IntegrationTest {
 
     @LocalServerPort

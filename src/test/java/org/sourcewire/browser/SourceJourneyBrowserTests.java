@@ -6,11 +6,13 @@ import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.digests.DigestEditions;
+import org.sourcewire.digests.OwnDigestEditions;
 import org.sourcewire.mail.Mailbox;
 import org.sourcewire.queries.QueryMother;
 import org.sourcewire.sources.TestImages;
@@ -25,6 +27,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * Issue 7, journey 2: an expert from sign-up to a used pitch, with the digest mail on the way. The journalist's side is
  * played through the same HTTP endpoints the journalist's browser uses (journey 1 drives it in a browser).
  */
+@ExtendWith(OwnDigestEditions.class)
 class SourceJourneyBrowserTests extends BrowserJourney {
 
     static final String ZONE = "Europe/Madrid";

@@ -14,6 +14,7 @@ import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.mail.Mailbox;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An edition's records go 60 days after it; a query still open keeps its items (so it is never sent twice), and the
  * unsubscribe link of a digest whose records are gone still works. Own time zone and dates, as in {@link DigestTests}.
  */
+@ExtendWith(OwnDigestEditions.class)
 class DigestRetentionTests extends IntegrationTest {
 
     private static final String ZONE = "Atlantic/Reykjavik";

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.mail.Mailbox;
@@ -31,6 +32,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * Editions at fixed instants. Each test uses its own local dates (and mostly its own time zone), because an edition
  * of a zone and date runs once for the whole (shared) database.
  */
+@ExtendWith(OwnDigestEditions.class)
 class DigestTests extends IntegrationTest {
 
     /** The first Monday after today; tests use the days after it. Queries stay open for 25 days. */

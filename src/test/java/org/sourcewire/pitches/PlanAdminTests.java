@@ -1,5 +1,7 @@
 package org.sourcewire.pitches;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
@@ -12,6 +14,19 @@ import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 class PlanAdminTests extends IntegrationTest {
+
+    private long lastAccountBefore;
+
+    @BeforeEach
+    void rememberTheLastAccount() {
+        lastAccountBefore = jdbc.sql("select coalesce(max(id), 0) from account").query(Long.class).single();
+    }
+
+    /** This page says "Every source is on Free" while nobody has a paid plan: put this test's sources back. */
+    @AfterEach
+    void putThisTestsSourcesBackOnFree() {
+        jdbc.sql("delete from source_plan where account_id > :last").param("last", lastAccountBefore).update();
+    }
 
     @Test
     void anAdminPutsASourceOnAPlanAndTheLargerQuotaTakesEffect() {

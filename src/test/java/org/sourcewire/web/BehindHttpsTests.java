@@ -8,6 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sourcewire.ForgetLoopbackThrottling;
 import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a site served over HTTPS needs, as far as the shared test context (plain http, {@code sourcewire.web.https}
  * off) shows it; {@link ProxyConfigurationTests} shows the setting turned on.
  */
+@ExtendWith(ForgetLoopbackThrottling.class)
 class BehindHttpsTests extends IntegrationTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
