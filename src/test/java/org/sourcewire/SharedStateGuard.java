@@ -28,7 +28,7 @@ public class SharedStateGuard implements BeforeAllCallback, AfterAllCallback, Af
 
     /**
      * One table every class reads: a query giving each row's key and its content, and whether a new key counts as a
-     * change (a topic or a delivery of one's own is fresh data like an account; a setting or an edition is not).
+     * change (a new topic is a class's own, like an account; a new setting, paid plan or edition is not).
      */
     record Watch(String table, String sql, boolean newRowsLeak, boolean removedRowsLeak) {
     }
