@@ -8,18 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SourcewireIntegrationTest
-class ApplicationStartsTests {
+class ApplicationStartsTests extends IntegrationTest {
 
     @Autowired
     java.util.List<org.flywaydb.core.api.migration.JavaMigration> javaMigrations;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void flywayAppliedEveryMigrationToTheEmbeddedPostgres() throws IOException {

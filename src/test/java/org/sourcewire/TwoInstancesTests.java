@@ -49,9 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one started beside it on its own port. A session from one is valid on the other, a job lock held by one keeps the
  * other out, and outbox mail sent by both at once reaches each recipient once.
  */
-@SourcewireIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwoInstancesTests {
+class TwoInstancesTests extends IntegrationTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -60,9 +59,6 @@ class TwoInstancesTests {
 
     @Autowired
     ApplicationContext first;
-
-    @Autowired
-    TestAccounts accounts;
 
     @Autowired
     Outbox outbox;

@@ -1,7 +1,7 @@
 package org.sourcewire.accounts;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -10,11 +10,10 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-@SourcewireIntegrationTest
-class AccountBootstrapTests {
+class AccountBootstrapTests extends IntegrationTest {
 
     @Autowired
-    AccountManagement accounts;
+    AccountManagement accountManagement;
 
     @Autowired
     Accounts repository;
@@ -22,7 +21,7 @@ class AccountBootstrapTests {
     @Test
     void theConfiguredFirstAdminIsCreatedOnceAndVerified() {
         String email = TestAccounts.uniqueEmail("first-admin");
-        AccountBootstrap bootstrap = new AccountBootstrap(accounts, new MockEnvironment()
+        AccountBootstrap bootstrap = new AccountBootstrap(accountManagement, new MockEnvironment()
                 .withProperty("spring.datasource.url", "jdbc:postgresql://elsewhere/db"), email, "a long admin secret", "auto");
 
         boolean demoBefore = repository.findByAddress("maria@ledger.example").isPresent();
@@ -38,7 +37,7 @@ class AccountBootstrapTests {
 
     @Test
     void aConfiguredAdminWithoutAGoodPasswordStopsTheStart() {
-        AccountBootstrap bootstrap = new AccountBootstrap(accounts, new MockEnvironment(),
+        AccountBootstrap bootstrap = new AccountBootstrap(accountManagement, new MockEnvironment(),
                 TestAccounts.uniqueEmail("admin"), "short", "auto");
 
         assertThatIllegalStateException().isThrownBy(() -> bootstrap.run(new DefaultApplicationArguments()))
@@ -47,7 +46,7 @@ class AccountBootstrapTests {
 
     @Test
     void demoDataOnTheEmbeddedDatabaseHasVerifiedAccountsForEveryRole() {
-        new AccountBootstrap(accounts, new MockEnvironment(), "", "", "auto").run(new DefaultApplicationArguments());
+        new AccountBootstrap(accountManagement, new MockEnvironment(), "", "", "auto").run(new DefaultApplicationArguments());
 
         for (SignUp demo : AccountBootstrap.DEMO_ACCOUNTS) {
             Account account = repository.findByAddress(demo.email()).orElseThrow();

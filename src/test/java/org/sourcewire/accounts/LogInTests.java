@@ -9,35 +9,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
-import org.sourcewire.TestClock;
+import org.sourcewire.IntegrationTest;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-@SourcewireIntegrationTest
-class LogInTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class LogInTests extends IntegrationTest {
 
     @Test
     void rightPasswordLogsInAndLogOutEndsTheSession() {

@@ -8,12 +8,11 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.AccountsProperties.LoginThrottleProperties;
 import org.sourcewire.accounts.LoginThrottle.Attempt;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,15 +25,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * its clock stands in 2001, so no other test's failures are in its window and its clean-up touches only its own rows.
  * {@link LogInTests} checks the same rules through the log-in form.
  */
-@SourcewireIntegrationTest
-class LoginThrottleTests {
+class LoginThrottleTests extends IntegrationTest {
 
     /** 3 failures lock an account; 2 free failures per address, then 1 s, doubling, at most 8 s; a 15-minute window. */
     private static final LoginThrottleProperties LIMITS = new LoginThrottleProperties(3, 2, Duration.ofSeconds(1),
             Duration.ofSeconds(8), Duration.ofMinutes(15));
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     TransactionTemplate transactions;

@@ -2,14 +2,10 @@ package org.sourcewire.accounts;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
-import org.sourcewire.TestClock;
+import org.sourcewire.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -19,31 +15,13 @@ import static org.sourcewire.accounts.TestAccounts.fromOwnAddress;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** Sign-ups, verification re-sends and password resets cannot be used to flood someone's mailbox. */
-@SourcewireIntegrationTest
-class MailRateLimitTests {
+class MailRateLimitTests extends IntegrationTest {
 
     static final String TOO_MANY_FOR_EMAIL = "Too many e-mails were sent to this address recently.";
     static final String TOO_MANY_FROM_ADDRESS = "Too many requests came from your network recently.";
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TestClock clock;
-
-    @Autowired
     AccountsProperties properties;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void resetMailsToOneAddressStopAtTheLimitWhetherOrNotItHasAnAccount() {

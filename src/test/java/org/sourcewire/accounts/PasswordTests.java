@@ -3,43 +3,17 @@ package org.sourcewire.accounts;
 import java.time.Duration;
 
 import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
-import org.sourcewire.TestClock;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.mail.Mailbox;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-@SourcewireIntegrationTest
-class PasswordTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    Mailbox mailbox;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class PasswordTests extends IntegrationTest {
 
     @Test
     void forgottenPasswordIsResetThroughTheMailedLinkOnce() {

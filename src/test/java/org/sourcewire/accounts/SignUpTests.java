@@ -6,47 +6,21 @@ import java.util.stream.Stream;
 
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.AfterEach;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sourcewire.SourcewireIntegrationTest;
-import org.sourcewire.TestClock;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.mail.Mailbox;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-@SourcewireIntegrationTest
-class SignUpTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    Mailbox mailbox;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class SignUpTests extends IntegrationTest {
 
     @Test
     void journalistSignsUpConfirmsTheMailedLinkAndLogsIn() throws Exception {

@@ -4,25 +4,17 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
-import org.sourcewire.TestClock;
+import org.sourcewire.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The verification record: the latest check of a kind and subject decides, and only passed checks are shown. */
-@SourcewireIntegrationTest
-class VerificationsTests {
+class VerificationsTests extends IntegrationTest {
 
     @Autowired
     Verifications verifications;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestClock clock;
 
     @Test
     void theLatestCheckOfAKindAndSubjectDecidesAndFailedChecksAreNotShown() {

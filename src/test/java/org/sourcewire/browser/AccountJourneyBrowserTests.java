@@ -3,13 +3,11 @@ package org.sourcewire.browser;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SourcewireIntegrationTest
 class AccountJourneyBrowserTests extends BrowserJourney {
 
     @Test

@@ -3,33 +3,17 @@ package org.sourcewire.browser;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.pitches.TestPitches;
 import org.sourcewire.queries.QueryMother;
-import org.sourcewire.queries.TestQueries;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** Issue 7, journey 3: an admin moderates queries, topics, a spam report and an account, and reads the audit log. */
-@SourcewireIntegrationTest
 class AdminJourneyBrowserTests extends BrowserJourney {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestQueries queries;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void anAdminApprovesAndRejectsQueriesCuratesTopicsUpholdsAReportAndSuspendsASource() {

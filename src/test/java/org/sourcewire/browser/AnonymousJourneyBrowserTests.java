@@ -5,18 +5,16 @@ import java.util.List;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
 import org.sourcewire.accounts.SignUp;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.digests.DigestEditions;
-import org.sourcewire.mail.Mailbox;
-import org.sourcewire.matching.TestSources;
+import org.sourcewire.digests.OwnDigestEditions;
 import org.sourcewire.queries.QueryMother;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
@@ -26,20 +24,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * Issue 7, journey 4: a query posted anonymously. Nothing a source can see — pages as shown, the HTML as sent
  * ("view source"), and every mail with its headers — holds the journalist's name, e-mail address or outlet.
  */
-@SourcewireIntegrationTest
+@ExtendWith(OwnDigestEditions.class)
 class AnonymousJourneyBrowserTests extends BrowserJourney {
 
     static final String ZONE = "Asia/Singapore";
     static final String HEADLINE = "Tax advisers: what do freelancers get wrong about quarterly payments?";
-
-    @Autowired
-    Mailbox mailbox;
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestSources sources;
 
     @Autowired
     DigestEditions editions;

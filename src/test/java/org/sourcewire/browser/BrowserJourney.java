@@ -12,24 +12,21 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sourcewire.ForgetLoopbackThrottling;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.TestAccounts;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every browser journey needs: the running app's port, test accounts, a fresh Chromium, and log-in. */
-abstract class BrowserJourney {
+@ExtendWith(ForgetLoopbackThrottling.class)
+abstract class BrowserJourney extends IntegrationTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    org.sourcewire.TestClock clock;
 
     Browser browser;
 

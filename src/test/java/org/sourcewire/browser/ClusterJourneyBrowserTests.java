@@ -4,20 +4,16 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.pitches.PitchManagement;
 import org.sourcewire.pitches.TestScreening;
-import org.sourcewire.queries.TestQueries;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A journalist meets an agency's template, reworded for three experts, as one inbox entry and opens it. */
-@SourcewireIntegrationTest
 class ClusterJourneyBrowserTests extends BrowserJourney {
 
     /** One agency's template with other names and a few other words, three times. */
@@ -42,16 +38,10 @@ class ClusterJourneyBrowserTests extends BrowserJourney {
                             + "and headshot straight away."));
 
     @Autowired
-    TestQueries queries;
-
-    @Autowired
     AccountManagement accountManagement;
 
     @Autowired
     PitchManagement pitches;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aRewordedTemplateIsOneEntryThatOpensOut() {

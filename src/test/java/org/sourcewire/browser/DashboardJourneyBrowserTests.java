@@ -4,13 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
 import org.sourcewire.accounts.SignUp;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.dashboards.DashboardRows;
-import org.sourcewire.matching.TestSources;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,11 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 18, the dashboards: a source reads their figures (charts drawn, the numbers in tables), a journalist a
  * query's statistics, and anyone the transparency page; on a desktop and on a 375 px phone, each checked by axe-core.
  */
-@SourcewireIntegrationTest
 class DashboardJourneyBrowserTests extends BrowserJourney {
-
-    @Autowired
-    TestSources sources;
 
     @Autowired
     DashboardRows rows;

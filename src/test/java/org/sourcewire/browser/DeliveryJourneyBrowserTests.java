@@ -1,11 +1,9 @@
 package org.sourcewire.browser;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.delivery.TestWebhooks;
 import org.sourcewire.delivery.WebhookServer;
-import org.sourcewire.matching.TestSources;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -15,11 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A source turns on a webhook from their feed, sends a test message, and the local chat server receives the next
  * query matched to them; the delivery page then shows it sent.
  */
-@SourcewireIntegrationTest
 class DeliveryJourneyBrowserTests extends BrowserJourney {
-
-    @Autowired
-    TestSources sources;
 
     @Autowired
     TestWebhooks webhooks;

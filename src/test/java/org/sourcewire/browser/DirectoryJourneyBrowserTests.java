@@ -3,14 +3,12 @@ package org.sourcewire.browser;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.accounts.VerificationKind;
 import org.sourcewire.accounts.Verifications;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,11 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An expert lists themselves in the directory from their profile; a journalist finds them by what they know and a
  * verification level, and opens their public page, which carries what search engines read.
  */
-@SourcewireIntegrationTest
 class DirectoryJourneyBrowserTests extends BrowserJourney {
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     Verifications verifications;

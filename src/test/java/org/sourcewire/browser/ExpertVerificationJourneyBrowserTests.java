@@ -3,15 +3,10 @@ package org.sourcewire.browser;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.pitches.TestPitches;
 import org.sourcewire.placements.ArticleServer;
-import org.sourcewire.queries.TestQueries;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,14 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An expert proves their website (served by a local web server) with the token from their verification page; a
  * journalist then reads only verified experts' pitches, and sees the level and its checks beside the pitch.
  */
-@SourcewireIntegrationTest
 class ExpertVerificationJourneyBrowserTests extends BrowserJourney {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestQueries queries;
 
     @Test
     void anExpertProvesTheirWebsiteAndAJournalistReadsVerifiedExpertsOnly() throws Exception {

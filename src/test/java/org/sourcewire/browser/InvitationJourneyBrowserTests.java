@@ -1,25 +1,13 @@
 package org.sourcewire.browser;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.matching.TestSources;
-import org.sourcewire.queries.TestQueries;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SourcewireIntegrationTest
 class InvitationJourneyBrowserTests extends BrowserJourney {
 
     static final String BIO = "I run the sleep clinic at Mercy Hospital and have treated night-shift nurses for 12 years.";
-
-    @Autowired
-    TestQueries queries;
-
-    @Autowired
-    TestSources sources;
 
     @Test
     void aJournalistInvitesAnExpertFromTheProfileAndTheExpertPitchesFromTheInvitation() {

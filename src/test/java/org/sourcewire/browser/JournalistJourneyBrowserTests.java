@@ -1,15 +1,11 @@
 package org.sourcewire.browser;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.mail.Mailbox;
 import org.sourcewire.pitches.TestPitches;
 import org.sourcewire.queries.QueryMother;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,16 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 7, journey 1: a journalist from sign-up to a closed query, in a browser that lives in Tokyo, so every date on
  * the way is shown in the viewer's time zone.
  */
-@SourcewireIntegrationTest
 class JournalistJourneyBrowserTests extends BrowserJourney {
 
     static final String HEADLINE = "Night-shift nurses: how do you sleep after a run of nights?";
-
-    @Autowired
-    Mailbox mailbox;
-
-    @Autowired
-    MockMvcTester mvc;
 
     @Test
     void aJournalistSignsUpPostsAQueryAndWorksThroughItsPitches() {

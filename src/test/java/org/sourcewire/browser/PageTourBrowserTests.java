@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.audit.Actor;
 import org.sourcewire.queries.PitchRows;
@@ -12,22 +11,14 @@ import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.TestQueries;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every page each role reaches from the navigation, photographed and checked with axe-core (see BrowserJourney). */
-@SourcewireIntegrationTest
 class PageTourBrowserTests extends BrowserJourney {
 
     @Autowired
-    TestQueries queries;
-
-    @Autowired
     QueryManagement management;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void everyAdminPageIsAccessible() {

@@ -1,19 +1,11 @@
 package org.sourcewire.browser;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.queries.TestQueries;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SourcewireIntegrationTest
 class PitchJourneyBrowserTests extends BrowserJourney {
-
-    @Autowired
-    TestQueries queries;
 
     @Test
     void aSourcePitchesTheJournalistShortlistsAndAsksAndTheSourceSeesItAll() {

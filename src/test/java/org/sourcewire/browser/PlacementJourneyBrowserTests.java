@@ -4,16 +4,10 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.pitches.TestPitches;
 import org.sourcewire.placements.ArticleServer;
-import org.sourcewire.queries.TestQueries;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,17 +17,7 @@ import static org.awaitility.Awaitility.await;
  * article (served by a local web server) and both sides see the link found beside the promise: a nofollow link, not
  * as promised; then the source's figures count the placement by that link.
  */
-@SourcewireIntegrationTest
 class PlacementJourneyBrowserTests extends BrowserJourney {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestQueries queries;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void theSourceSeesTheLinkFoundBesideTheLinkPromised() throws Exception {

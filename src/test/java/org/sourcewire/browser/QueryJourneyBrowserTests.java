@@ -1,11 +1,9 @@
 package org.sourcewire.browser;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SourcewireIntegrationTest
 class QueryJourneyBrowserTests extends BrowserJourney {
 
     @Test

@@ -6,19 +6,18 @@ import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.digests.DigestEditions;
+import org.sourcewire.digests.OwnDigestEditions;
 import org.sourcewire.mail.Mailbox;
-import org.sourcewire.matching.TestSources;
 import org.sourcewire.queries.QueryMother;
 import org.sourcewire.sources.TestImages;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
@@ -28,20 +27,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * Issue 7, journey 2: an expert from sign-up to a used pitch, with the digest mail on the way. The journalist's side is
  * played through the same HTTP endpoints the journalist's browser uses (journey 1 drives it in a browser).
  */
-@SourcewireIntegrationTest
+@ExtendWith(OwnDigestEditions.class)
 class SourceJourneyBrowserTests extends BrowserJourney {
 
     static final String ZONE = "Europe/Madrid";
     static final String HEADLINE = "Sleep doctors: what helps shift workers after a run of nights?";
-
-    @Autowired
-    Mailbox mailbox;
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestSources sources;
 
     @Autowired
     DigestEditions editions;

@@ -4,13 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
-import org.sourcewire.matching.TestSources;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,16 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An agency owner starts a team, an expert lets it manage their profile, the owner invites a member and gives them the
  * expert; the member pitches a matched query for the expert, and the journalist sees who wrote it and for whom.
  */
-@SourcewireIntegrationTest
 class TeamJourneyBrowserTests extends BrowserJourney {
 
     private static final Pattern LINK = Pattern.compile("(/teams/join\\?token=[A-Za-z0-9_-]+)");
-
-    @Autowired
-    TestSources sources;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void anOwnerInvitesAMemberWhoPitchesForAnExpertAndTheJournalistSeesWhoWroteIt() {

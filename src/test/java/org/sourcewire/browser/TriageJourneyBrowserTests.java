@@ -7,12 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
-import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.queries.TestQueries;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,18 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * list beside the reading pane, s and d moving on by themselves, an undo, a pitch marked used, the shortlist compared;
  * then the same inbox on a phone. The keystrokes and the time taken are written to target/triage-journey.txt.
  */
-@SourcewireIntegrationTest
 class TriageJourneyBrowserTests extends BrowserJourney {
 
     static final int PITCHES = 300;
 
     private static final String PANE_ID = "var p = document.querySelector('#pane [data-pane]'); return p ? p.getAttribute('data-pitch-id') : null;";
-
-    @Autowired
-    TestQueries queries;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aJournalistDecidesThreeHundredPitchesWithTheKeyboard() throws IOException {

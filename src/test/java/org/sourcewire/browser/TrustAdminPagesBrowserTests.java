@@ -3,14 +3,10 @@ package org.sourcewire.browser;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.sources.TestImages;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
@@ -20,14 +16,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * The admins' trust queues with something in each: an outlet a journalist proposed, the same photo on two accounts, a
  * credential to confirm. Each page is checked by axe, at desktop width and on a phone.
  */
-@SourcewireIntegrationTest
 class TrustAdminPagesBrowserTests extends BrowserJourney {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void anAdminReadsTheOutletFaceAndCredentialQueues() {

@@ -1,44 +1,27 @@
 package org.sourcewire.dashboards;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
-import org.sourcewire.matching.TestSources;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 
 /** A query's statistics for its journalist: on their own page, and loaded into the query's page by htmx. */
-@SourcewireIntegrationTest
-class QueryStatisticsTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestSources sources;
+class QueryStatisticsTests extends IntegrationTest {
 
     @Autowired
     DashboardRows rows;
-
-    @Autowired
-    Clock clock;
 
     @Test
     void theJournalistSeesPitchesReceivedFlaggedShortlistedUsedAndTheTimesToTheFirstAndFirstGoodPitch() {

@@ -1,7 +1,6 @@
 package org.sourcewire.dashboards;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,16 +10,13 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.matching.TestSources;
 import org.sourcewire.queries.PitchRows;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,29 +24,13 @@ import static org.sourcewire.accounts.TestAccounts.as;
 import static org.sourcewire.dashboards.DashboardRows.midMonth;
 
 /** The source's own figures at /dashboard/pitches: month by month, win rate by topic, placements by link type. */
-@SourcewireIntegrationTest
-class SourceDashboardTests {
+class SourceDashboardTests extends IntegrationTest {
 
     /** The zone TestSources gives a profile: the months are the source's own. */
     static final ZoneId ZONE = ZoneId.of("America/New_York");
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestSources sources;
-
-    @Autowired
     DashboardRows rows;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Clock clock;
 
     @Test
     void theSourceSeesTheirPitchesMonthByMonthWinRatesBesideThePlatformAndPlacementsByLinkType() {

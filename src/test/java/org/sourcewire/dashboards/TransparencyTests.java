@@ -10,14 +10,11 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.SqlStatements;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
-import org.sourcewire.matching.TestSources;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,25 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The public transparency page. Other tests share the database and write queries and pitches of this month, so the
  * figures checked here are of a month nine months back, which only one test writes.
  */
-@SourcewireIntegrationTest
-class TransparencyTests {
+class TransparencyTests extends IntegrationTest {
 
     static final int MONTHS_AGO = 9;
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestSources sources;
-
-    @Autowired
     DashboardRows rows;
-
-    @Autowired
-    org.sourcewire.TestClock clock;
 
     @Autowired
     Transparency transparency;

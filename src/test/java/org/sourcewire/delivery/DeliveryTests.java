@@ -9,24 +9,19 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.Concurrently;
-import org.sourcewire.SourcewireIntegrationTest;
-import org.sourcewire.TestClock;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
 import org.sourcewire.accounts.SignUp;
 import org.sourcewire.accounts.TestAccounts;
-import org.sourcewire.matching.TestSources;
 import org.sourcewire.outlets.TestOutlets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,31 +29,15 @@ import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** A source's matches outside the site: the private feed and its token, and the webhook's outbox. */
-@SourcewireIntegrationTest
-class DeliveryTests {
+class DeliveryTests extends IntegrationTest {
 
     static WebhookServer chat;
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestSources sources;
 
     @Autowired
     TestOutlets outlets;
 
     @Autowired
     Webhooks webhooks;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TestClock clock;
 
     @Autowired
     JsonMapper json;
@@ -71,11 +50,6 @@ class DeliveryTests {
     @AfterAll
     static void stopChat() {
         chat.close();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     @Test

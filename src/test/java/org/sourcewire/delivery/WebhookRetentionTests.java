@@ -5,36 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
-import org.sourcewire.matching.TestSources;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 
 /** Finished webhook messages go after 30 days; a message still being tried stays. */
-@SourcewireIntegrationTest
-class WebhookRetentionTests {
+class WebhookRetentionTests extends IntegrationTest {
 
     @Autowired
     WebhookRetention retention;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestSources sources;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MockMvcTester mvc;
 
     @Test
     void oldFinishedMessagesGoAndTheSettingsPageStillListsTheRest() {

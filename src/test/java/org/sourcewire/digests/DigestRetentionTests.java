@@ -14,16 +14,13 @@ import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.mail.Mailbox;
-import org.sourcewire.matching.TestSources;
 import org.sourcewire.queries.QueryMother;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An edition's records go 60 days after it; a query still open keeps its items (so it is never sent twice), and the
  * unsubscribe link of a digest whose records are gone still works. Own time zone and dates, as in {@link DigestTests}.
  */
-@SourcewireIntegrationTest
-class DigestRetentionTests {
+@ExtendWith(OwnDigestEditions.class)
+class DigestRetentionTests extends IntegrationTest {
 
     private static final String ZONE = "Atlantic/Reykjavik";
     /** The first Monday after today (queries published now stay open for 25 days). */
@@ -48,21 +45,6 @@ class DigestRetentionTests {
 
     @Autowired
     DigestRetention retention;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestSources sources;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Mailbox mailbox;
-
-    @Autowired
-    MockMvcTester mvc;
 
     @Test
     void anOldEditionsRecordsGoButAnOpenQueryIsNotSentAgainAndTheUnsubscribeLinkStillWorks() throws Exception {

@@ -16,16 +16,13 @@ import java.util.concurrent.CountDownLatch;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.mail.Mailbox;
-import org.sourcewire.matching.TestSources;
 import org.sourcewire.queries.QueryMother;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
@@ -35,8 +32,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * Editions at fixed instants. Each test uses its own local dates (and mostly its own time zone), because an edition
  * of a zone and date runs once for the whole (shared) database.
  */
-@SourcewireIntegrationTest
-class DigestTests {
+@ExtendWith(OwnDigestEditions.class)
+class DigestTests extends IntegrationTest {
 
     /** The first Monday after today; tests use the days after it. Queries stay open for 25 days. */
     static final LocalDate MONDAY = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
@@ -44,21 +41,6 @@ class DigestTests {
 
     @Autowired
     DigestEditions editions;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestSources sources;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Mailbox mailbox;
-
-    @Autowired
-    MockMvcTester mvc;
 
     @Test
     void eachSourceGetsEditionsAtItsOwnLocalTimeOnItsOwnBusinessDays() {

@@ -4,9 +4,8 @@ import java.sql.Timestamp;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,11 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * owners' tables in hot statements; PostgreSQL must inline them, so the plans stay those of the tables. A view that
  * stops being inlinable (an aggregate, DISTINCT, a LIMIT) fails here rather than in production.
  */
-@SourcewireIntegrationTest
-class OfferedViewPlansTests {
-
-    @Autowired
-    JdbcClient jdbc;
+class OfferedViewPlansTests extends IntegrationTest {
 
     @Autowired
     TransactionTemplate transactions;

@@ -6,21 +6,19 @@ import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.accounts.VerificationKind;
 import org.sourcewire.accounts.Verifications;
 import org.sourcewire.pitches.TestPitches;
-import org.sourcewire.queries.TestQueries;
 import org.sourcewire.sources.DirectoryListing;
 import org.sourcewire.sources.ProfileView;
 import org.sourcewire.sources.SourceManagement;
 import org.sourcewire.topics.TestTopics;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,20 +29,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * The journalists' expert directory. The database is shared with every other test class, so each test gives its
  * experts a word of its own and searches with it.
  */
-@SourcewireIntegrationTest
-class DirectoryTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
+class DirectoryTests extends IntegrationTest {
 
     @Autowired
     AccountManagement accountManagement;
 
     @Autowired
-    SourceManagement sources;
+    SourceManagement sourceManagement;
 
     @Autowired
     DirectoryListing listing;
@@ -54,15 +45,6 @@ class DirectoryTests {
 
     @Autowired
     TestTopics topics;
-
-    @Autowired
-    TestQueries queries;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    java.time.Clock clock;
 
     private final java.util.Map<Long, CurrentUser> experts = new java.util.HashMap<>();
 
@@ -106,7 +88,7 @@ class DirectoryTests {
         String word = uniqueWord();
         expert("Cap One", null, null, word, null, true);
         expert("Cap Two", null, null, word, null, true);
-        DirectorySearch capped = new DirectorySearch(jdbc, sources, new DirectoryProperties(20, 50, 50_000, 1), clock);
+        DirectorySearch capped = new DirectorySearch(jdbc, sourceManagement, new DirectoryProperties(20, 50, 50_000, 1), clock);
 
         assertThat(capped.search(new DirectoryCriteria(word, null, null, null, null), 0).experts()).hasSize(1);
         assertThat(capped.search(DirectoryCriteria.any(), 0).experts()).hasSizeGreaterThanOrEqualTo(2);
@@ -259,7 +241,7 @@ class DirectoryTests {
     @Test
     void anExpertListsThemselvesFromTheProfileAndMayLeave() {
         CurrentUser source = accounts.source("Lia Lister", TestAccounts.uniqueEmail("lia"));
-        ProfileView profile = sources.ensureProfile(accountManagement.find(source.id()).orElseThrow());
+        ProfileView profile = sourceManagement.ensureProfile(accountManagement.find(source.id()).orElseThrow());
         assertThat(Jsoup.parse(body(mvc.get().uri("/profile").with(as(source)))).select("#listing-state").text())
                 .startsWith("You are not listed");
 
@@ -279,14 +261,14 @@ class DirectoryTests {
 
     private ProfileView expert(String name, String title, String bio, String expertise, String region, boolean listed) {
         CurrentUser source = accounts.source(name, TestAccounts.uniqueEmail("expert"));
-        ProfileView profile = sources.ensureProfile(accountManagement.find(source.id()).orElseThrow());
+        ProfileView profile = sourceManagement.ensureProfile(accountManagement.find(source.id()).orElseThrow());
         jdbc.sql("update source_profile set title = :title, bio = :bio, region = :region,"
                         + " expertise = string_to_array(:expertise, ', ') where id = :id")
                 .param("title", title).param("bio", bio).param("region", region).param("expertise", expertise)
                 .param("id", profile.id()).update();
         listing.setListed(profile.id(), listed);
         experts.put(profile.id(), source);
-        return sources.findByAccount(source.id()).orElseThrow();
+        return sourceManagement.findByAccount(source.id()).orElseThrow();
     }
 
     private CurrentUser sourceOf(ProfileView profile) {

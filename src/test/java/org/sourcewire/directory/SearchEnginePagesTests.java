@@ -9,7 +9,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
@@ -20,35 +20,24 @@ import org.sourcewire.sources.SourceManagement;
 import org.w3c.dom.NodeList;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What search engines and assistants read: robots.txt, the sitemap, and each public page's meta tags. */
-@SourcewireIntegrationTest
-class SearchEnginePagesTests {
+class SearchEnginePagesTests extends IntegrationTest {
 
     static final String BASE = "http://localhost:8080";
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
 
     @Autowired
     AccountManagement accountManagement;
 
     @Autowired
-    SourceManagement sources;
+    SourceManagement sourceManagement;
 
     @Autowired
     DirectoryListing listing;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     SiteUrls urls;
@@ -132,11 +121,11 @@ class SearchEnginePagesTests {
 
     private ProfileView expert(String name, boolean listed) {
         CurrentUser source = accounts.source(name, TestAccounts.uniqueEmail("seo"));
-        ProfileView profile = sources.ensureProfile(accountManagement.find(source.id()).orElseThrow());
+        ProfileView profile = sourceManagement.ensureProfile(accountManagement.find(source.id()).orElseThrow());
         jdbc.sql("update source_profile set title = 'Sleep physician', company = 'Riverside Clinic',"
                 + " bio = 'I help people sleep through shift work.' where id = :id").param("id", profile.id()).update();
         listing.setListed(profile.id(), listed);
-        return sources.findByAccount(source.id()).orElseThrow();
+        return sourceManagement.findByAccount(source.id()).orElseThrow();
     }
 
     private Document page(String path) {

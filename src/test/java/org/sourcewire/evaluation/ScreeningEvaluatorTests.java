@@ -3,21 +3,16 @@ package org.sourcewire.evaluation;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SourcewireIntegrationTest
-class ScreeningEvaluatorTests {
+class ScreeningEvaluatorTests extends IntegrationTest {
 
     @Autowired
     ScreeningEvaluator evaluator;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void screensEachPitchInFileOrderThroughThePitchServiceWithOneAccountPerSource() {

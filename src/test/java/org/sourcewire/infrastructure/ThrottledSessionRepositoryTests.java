@@ -10,13 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.servlet.FilterChain;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -31,14 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SourcewireIntegrationTest
-class ThrottledSessionRepositoryTests {
+class ThrottledSessionRepositoryTests extends IntegrationTest {
 
     @Autowired
     ThrottledSessionRepository sessions;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     ApplicationContext context;

@@ -7,34 +7,22 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 
 /** Sent mail goes after 7 days, mail given up on after 30; mail still waiting stays however old. */
-@SourcewireIntegrationTest
-class OutboxRetentionTests {
+class OutboxRetentionTests extends IntegrationTest {
 
     @Autowired
     OutboxRetention retention;
 
     @Autowired
     Outbox outbox;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MockMvcTester mvc;
 
     @Test
     void oldSentAndFailedMailGoesAndWaitingMailStays() {

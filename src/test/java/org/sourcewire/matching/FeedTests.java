@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
 import org.sourcewire.accounts.SignUp;
@@ -13,23 +13,12 @@ import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.queries.QueryMother;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-@SourcewireIntegrationTest
-class FeedTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestSources sources;
+class FeedTests extends IntegrationTest {
 
     @Autowired
     org.sourcewire.outlets.TestOutlets outlets;

@@ -11,36 +11,20 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.Concurrently;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.pitches.TestPitches;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 
 /** A closed query's matches go after the retention (30 days after its deadline); nothing a source sees changes. */
-@SourcewireIntegrationTest
-class MatchRetentionTests {
+class MatchRetentionTests extends IntegrationTest {
 
     @Autowired
     MatchRetention retention;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestSources sources;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MockMvcTester mvc;
 
     @Autowired
     LockProvider locks;

@@ -7,30 +7,18 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SourcewireIntegrationTest
-class MatchingTests {
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestSources sources;
+class MatchingTests extends IntegrationTest {
 
     @Autowired
     MatchingService matching;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     TransactionTemplate transactions;

@@ -8,39 +8,23 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.SqlStatements;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.audit.Actor;
 import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.TestQueries;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 
 /** The admin's review card tells who is asking: the account's age and the journalist's earlier queries. */
-@SourcewireIntegrationTest
-class ReviewQueueTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestQueries queries;
+class ReviewQueueTests extends IntegrationTest {
 
     @Autowired
     QueryManagement management;
-
-    @Autowired
-    JdbcClient jdbc;
 
     private final List<Long> moved = new ArrayList<>();
 

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
@@ -14,40 +14,24 @@ import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.accounts.VerificationKind;
 import org.sourcewire.accounts.Verifications;
 import org.sourcewire.queries.QueryMother;
-import org.sourcewire.queries.TestQueries;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** A journalist's outlet is verified by the admins' registry or an admin's confirmation, never by a typed domain. */
-@SourcewireIntegrationTest
-class OutletVerificationTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
+class OutletVerificationTests extends IntegrationTest {
 
     @Autowired
     TestOutlets outlets;
-
-    @Autowired
-    TestQueries queries;
 
     @Autowired
     AccountManagement management;
 
     @Autowired
     Verifications verifications;
-
-    @Autowired
-    JdbcClient jdbc;
 
     private static String freshDomain() {
         return "outlet-" + UUID.randomUUID().toString().substring(0, 8) + ".example";

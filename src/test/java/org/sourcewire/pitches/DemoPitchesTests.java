@@ -2,37 +2,25 @@ package org.sourcewire.pitches;
 
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.AccountManagement;
-import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.queries.TestQueries;
 import org.sourcewire.shared.DemoData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SourcewireIntegrationTest
-class DemoPitchesTests {
+class DemoPitchesTests extends IntegrationTest {
 
     private static final String DEMO_SOURCE = "priya@sleepclinic.example";
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestQueries queries;
 
     @Autowired
     AccountManagement accountManagement;
 
     @Autowired
     PitchSubmission submission;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void demoDataPitchesTheDemoQueryOnceThroughThePitchFormsPath() {

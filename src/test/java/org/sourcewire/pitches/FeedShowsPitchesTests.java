@@ -3,42 +3,25 @@ package org.sourcewire.pitches;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
-import org.sourcewire.queries.TestQueries;
 import org.sourcewire.sources.SourceManagement;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.sourcewire.pitches.PitchMother.pitch;
 
-@SourcewireIntegrationTest
-class FeedShowsPitchesTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
+class FeedShowsPitchesTests extends IntegrationTest {
 
     @Autowired
     AccountManagement accountManagement;
 
     @Autowired
-    SourceManagement sources;
-
-    @Autowired
-    TestQueries queries;
-
-    @Autowired
-    JdbcClient jdbc;
+    SourceManagement sourceManagement;
 
     @Test
     void theFeedSaysWhichQueriesTheSourcePitchedAndCanHideThem() {
@@ -46,7 +29,7 @@ class FeedShowsPitchesTests {
         long pitched = queries.by(journalist).deadlineIn(Duration.ofHours(5)).publish();
         long open = queries.by(journalist).deadlineIn(Duration.ofHours(6)).publish();
         CurrentUser source = accounts.source();
-        long profile = sources.ensureProfile(accountManagement.find(source.id()).orElseThrow()).id();
+        long profile = sourceManagement.ensureProfile(accountManagement.find(source.id()).orElseThrow()).id();
         long topic = jdbc.sql("select id from topic where name = 'Biotech & Healthcare'").query(Long.class).single();
         mvc.post().uri("/profile/topics").with(org.springframework.security.test.web.servlet.request
                 .SecurityMockMvcRequestPostProcessors.csrf()).with(as(source)).param("topicIds", String.valueOf(topic)).exchange();

@@ -6,18 +6,12 @@ import java.util.List;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.Concurrently;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.SqlStatements;
-import org.sourcewire.TestClock;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.accounts.TestJournalists;
-import org.sourcewire.mail.Mailbox;
-import org.sourcewire.queries.TestQueries;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,32 +20,13 @@ import static org.sourcewire.pitches.PitchMother.pitch;
 import static org.sourcewire.pitches.PitchMother.sentPath;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-@SourcewireIntegrationTest
-class InboxTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
+class InboxTests extends IntegrationTest {
 
     @Autowired
     TestJournalists journalists;
 
     @Autowired
-    TestQueries queries;
-
-    @Autowired
-    Mailbox mailbox;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
     StatusChanges statusChanges;
-
-    @Autowired
-    TestClock clock;
 
     @Test
     void anUnknownPitchStatusIsABadRequestAndAKnownOneIsReadInAnyCase() {

@@ -2,18 +2,11 @@ package org.sourcewire.pitches;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
-import org.sourcewire.TestClock;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
-import org.sourcewire.matching.TestSources;
-import org.sourcewire.queries.TestQueries;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,34 +18,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * gets a notice and a mail, pitches from it, and the inbox marks the pitch "invited". The test configuration sets the
  * limits to 3 a query and 5 a day.
  */
-@SourcewireIntegrationTest
-class InvitationTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestQueries queries;
-
-    @Autowired
-    TestSources sources;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TestClock clock;
+class InvitationTests extends IntegrationTest {
 
     @Autowired
     org.sourcewire.accounts.TestJournalists journalists;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void invitedExpertGetsANoticeAndAMailAndPitchesAQueryOutsideTheirTopics() {

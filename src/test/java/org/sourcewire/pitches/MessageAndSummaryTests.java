@@ -8,16 +8,12 @@ import java.util.regex.Pattern;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.Concurrently;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.accounts.TestJournalists;
 import org.sourcewire.mail.Mailbox;
-import org.sourcewire.queries.TestQueries;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,29 +22,13 @@ import static org.sourcewire.pitches.PitchMother.pitch;
 import static org.sourcewire.pitches.PitchMother.sentPath;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-@SourcewireIntegrationTest
-class MessageAndSummaryTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
+class MessageAndSummaryTests extends IntegrationTest {
 
     @Autowired
     TestJournalists journalists;
 
     @Autowired
-    TestQueries queries;
-
-    @Autowired
     PitchSummaries dailySummaries;
-
-    @Autowired
-    Mailbox mailbox;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void journalistAndSourceExchangeMessagesAndTheSourceWaitsForAReply() {

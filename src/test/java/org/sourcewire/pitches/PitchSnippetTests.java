@@ -1,14 +1,9 @@
 package org.sourcewire.pitches;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
-import org.sourcewire.queries.TestQueries;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,22 +11,9 @@ import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** Pitch templates: a source's saved snippets, kept on a page of their own and inserted on the pitch form. */
-@SourcewireIntegrationTest
-class PitchSnippetTests {
+class PitchSnippetTests extends IntegrationTest {
 
     static final String BIO = "Dr. Ana Ruiz runs the sleep clinic at Mercy Hospital and has treated night-shift nurses for 12 years.";
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestQueries queries;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void sourceSavesSnippetsAndInsertsThemFromThePitchForm() {

@@ -1,33 +1,32 @@
 package org.sourcewire.pitches;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
-import org.sourcewire.queries.TestQueries;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-@SourcewireIntegrationTest
-class PlanAdminTests {
+class PlanAdminTests extends IntegrationTest {
 
-    @Autowired
-    MockMvcTester mvc;
+    private long lastAccountBefore;
 
-    @Autowired
-    TestAccounts accounts;
+    @BeforeEach
+    void rememberTheLastAccount() {
+        lastAccountBefore = jdbc.sql("select coalesce(max(id), 0) from account").query(Long.class).single();
+    }
 
-    @Autowired
-    TestQueries queries;
-
-    @Autowired
-    JdbcClient jdbc;
+    /** This page says "Every source is on Free" while nobody has a paid plan: put this test's sources back. */
+    @AfterEach
+    void putThisTestsSourcesBackOnFree() {
+        jdbc.sql("delete from source_plan where account_id > :last").param("last", lastAccountBefore).update();
+    }
 
     @Test
     void anAdminPutsASourceOnAPlanAndTheLargerQuotaTakesEffect() {

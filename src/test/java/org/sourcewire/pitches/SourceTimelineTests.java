@@ -11,15 +11,8 @@ import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
-import org.sourcewire.TestClock;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
-import org.sourcewire.queries.TestQueries;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
@@ -27,26 +20,10 @@ import static org.sourcewire.pitches.PitchMother.sentPath;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** The source's view of a pitch: each step with its time, the messages in place, and what happens next. */
-@SourcewireIntegrationTest
-class SourceTimelineTests {
+class SourceTimelineTests extends IntegrationTest {
 
     /** How the pages write a time (in the viewer's zone; the zone is named once per page, not here). */
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestQueries queries;
-
-    @Autowired
-    TestClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aUsedPitchShowsEveryStepWithItsTimeAndTheMessagesInPlace() throws Exception {

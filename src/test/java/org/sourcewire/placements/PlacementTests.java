@@ -12,17 +12,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.Concurrently;
-import org.sourcewire.SourcewireIntegrationTest;
-import org.sourcewire.TestClock;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.mail.Mailbox;
 import org.sourcewire.pitches.TestPitches;
-import org.sourcewire.queries.TestQueries;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,8 +30,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * from a local web server serving fixture articles, both sides see what was found beside the promised link, and the
  * rechecks record every reading and tell the source when the link changes.
  */
-@SourcewireIntegrationTest
-class PlacementTests {
+class PlacementTests extends IntegrationTest {
 
     /** The answer every fixture source gives; the "quoted" articles print its middle sentence, lightly edited. */
     static final String ANSWER = "Shift workers sleep best in two blocks when the roster allows it. In our 2023 roster "
@@ -48,24 +43,6 @@ class PlacementTests {
     static ArticleServer server;
     static String article;
     static String site;
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestQueries queries;
-
-    @Autowired
-    TestClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Mailbox mailbox;
 
     @Autowired
     PlacementChecks checks;

@@ -1,7 +1,7 @@
 package org.sourcewire.queries;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
 import org.sourcewire.accounts.SignUp;
@@ -9,30 +9,18 @@ import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.audit.Actor;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-@SourcewireIntegrationTest
-class QueryAccessTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
+class QueryAccessTests extends IntegrationTest {
 
     @Autowired
     org.sourcewire.outlets.TestOutlets outlets;
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    QueryManagement queries;
+    QueryManagement queryManagement;
 
     @Test
     void anotherJournalistGets404ForEveryPageAndActionOfSomeoneElsesQuery() {
@@ -61,7 +49,7 @@ class QueryAccessTests {
         long draft = create(journalist, "draft");
         long pending = create(journalist, "submit");
         long rejected = create(journalist, "submit");
-        queries.reject(rejected, "Not a real outlet", new Actor(null, "test"));
+        queryManagement.reject(rejected, "Not a real outlet", new Actor(null, "test"));
         long published = publish(create(journalist, "submit"));
         CurrentUser source = accounts.source();
 
@@ -140,7 +128,7 @@ class QueryAccessTests {
     }
 
     private long publish(long id) {
-        queries.approve(id, new Actor(null, "test"));
+        queryManagement.approve(id, new Actor(null, "test"));
         return id;
     }
 

@@ -16,30 +16,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.Concurrently;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-@SourcewireIntegrationTest
-class QueryFormTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    JdbcClient jdbc;
+class QueryFormTests extends IntegrationTest {
 
     static Stream<Arguments> badQueries() {
         return Stream.of(

@@ -4,8 +4,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
-import org.sourcewire.TestClock;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
 import org.sourcewire.accounts.SignUp;
@@ -13,8 +12,6 @@ import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.mail.Mailbox;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,29 +19,13 @@ import static org.awaitility.Awaitility.await;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-@SourcewireIntegrationTest
-class QueryLifecycleTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
+class QueryLifecycleTests extends IntegrationTest {
 
     @Autowired
     org.sourcewire.outlets.TestOutlets outlets;
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    Mailbox mailbox;
-
-    @Autowired
-    TestClock clock;
-
-    @Autowired
-    QueryManagement queries;
+    QueryManagement queryManagement;
 
     @Autowired
     QueryJobs jobs;
@@ -250,7 +231,7 @@ class QueryLifecycleTests {
 
     long published(CurrentUser journalist) {
         long id = submitted(journalist);
-        queries.approve(id, new org.sourcewire.audit.Actor(null, "test"));
+        queryManagement.approve(id, new org.sourcewire.audit.Actor(null, "test"));
         return id;
     }
 
@@ -270,7 +251,7 @@ class QueryLifecycleTests {
 
     private org.springframework.util.MultiValueMap<String, String> formOf(long id) {
         var params = new org.springframework.util.LinkedMultiValueMap<String, String>();
-        QueryView query = queries.find(id).orElseThrow();
+        QueryView query = queryManagement.find(id).orElseThrow();
         QueryForm form = QueryForm.of(query);
         params.add("headline", form.getHeadline());
         params.add("topicId", String.valueOf(form.getTopicId()));

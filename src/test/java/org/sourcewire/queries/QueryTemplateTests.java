@@ -1,13 +1,9 @@
 package org.sourcewire.queries;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,20 +11,7 @@ import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** Query templates: a journalist saves a query as a template and starts new queries from it. */
-@SourcewireIntegrationTest
-class QueryTemplateTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestQueries queries;
-
-    @Autowired
-    JdbcClient jdbc;
+class QueryTemplateTests extends IntegrationTest {
 
     @Test
     void journalistSavesAQueryAsATemplateAndStartsANewQueryFromIt() {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
@@ -37,8 +37,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * Times screening: loading its models; screening one pitch against {@code -Dbench.pitches=1000000} stored pitches
@@ -48,9 +46,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * {@code ./mvnw verify}: {@code ./mvnw -Pbench verify -Dtest=ScreeningBenchmark}.
  */
 @Tag("bench")
-@SourcewireIntegrationTest
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
-class ScreeningBenchmark {
+class ScreeningBenchmark extends IntegrationTest {
 
     private static final Logger log = LoggerFactory.getLogger(ScreeningBenchmark.class);
 
@@ -70,9 +67,6 @@ class ScreeningBenchmark {
     Meanings meanings;
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
     TestAccounts testAccounts;
 
     @Autowired
@@ -86,9 +80,6 @@ class ScreeningBenchmark {
 
     @Autowired
     TopicCatalog topics;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     JsonMapper json;

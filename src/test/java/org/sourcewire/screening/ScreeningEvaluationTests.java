@@ -5,7 +5,7 @@ import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.evaluation.EvaluationResult;
 import org.sourcewire.evaluation.LabelledSet;
 import org.sourcewire.evaluation.ScreeningEvaluator;
@@ -22,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bad kind's) and to what it reaches where it does not (recall 0.79 against 0.9, ROC AUC 0.945 against 0.95, since
  * the split grew by two new writers' queries), so it cannot go backwards.
  */
-@SourcewireIntegrationTest
-class ScreeningEvaluationTests {
+class ScreeningEvaluationTests extends IntegrationTest {
 
     private static final Logger log = LoggerFactory.getLogger(ScreeningEvaluationTests.class);
 

@@ -13,7 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.evaluation.EvaluationResult;
 import org.sourcewire.evaluation.LabelledSet;
 import org.sourcewire.evaluation.ScreeningEvaluator;
@@ -29,7 +29,6 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Retrains the screening model: screens the corpus's training split through the real pipeline (so each pitch's
@@ -39,8 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * split is not read. Run by {@code ./mvnw -Ptrain-screening verify}; deterministic for the same corpus and code.
  */
 @Tag("train")
-@SourcewireIntegrationTest
-class ScreeningModelTraining {
+class ScreeningModelTraining extends IntegrationTest {
 
     private static final Path MODEL = Path.of("src/main/resources", ScreeningModel.RESOURCE);
 
@@ -51,9 +49,6 @@ class ScreeningModelTraining {
 
     @Autowired
     JsonMapper json;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void trainsTheModelOnTheTrainingSplitAndChoosesItsThresholdOnTheValidationSplit() throws Exception {
@@ -171,7 +166,6 @@ class ScreeningModelTraining {
         model.put("threshold", 0.5);
         return model;
     }
-
 
     /** The fitted model's log-odds of "bad" for a pitch average on every signal but one, {@code value} on that one. */
     private static double logOdds(Model<Label> model, String[] names, int signal, double value) {

@@ -5,24 +5,19 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.pitches.TestScreening;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
-import org.sourcewire.queries.TestQueries;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-@SourcewireIntegrationTest
-class ScreeningTests {
+class ScreeningTests extends IntegrationTest {
 
     static final List<String> GOOD = List.of(
             "At the Riverside Sleep Clinic we see it weekly: nurses coming off a 12-hour night go straight to bed at 8 am "
@@ -78,18 +73,6 @@ class ScreeningTests {
                     + "important to note that we must navigate the complexities of sleep together.",
             "Employers should leverage synergies and foster innovation with a holistic approach. Feel free to reach out, "
                     + "I would be thrilled to contribute my insights as a thought leader.");
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestQueries queries;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     IncompleteEventPublications incompleteEvents;

@@ -7,22 +7,17 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Completed event publications go after 7 days; failed and unfinished ones stay. */
-@SourcewireIntegrationTest
-class EventPublicationRetentionTests {
+class EventPublicationRetentionTests extends IntegrationTest {
 
     @Autowired
     EventPublicationRetention retention;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void completedPublicationsOlderThanTheRetentionGo() {

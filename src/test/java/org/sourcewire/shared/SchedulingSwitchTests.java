@@ -1,7 +1,7 @@
 package org.sourcewire.shared;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -13,8 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code sourcewire.scheduling.enabled=false} (the tests, a web-only instance) stops every {@code @Scheduled} job: no
  * library may switch scheduling on behind it (spring-modulith-moments did).
  */
-@SourcewireIntegrationTest
-class SchedulingSwitchTests {
+class SchedulingSwitchTests extends IntegrationTest {
 
     @Autowired
     ApplicationContext context;

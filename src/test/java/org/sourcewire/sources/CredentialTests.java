@@ -5,17 +5,14 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.accounts.VerificationKind;
 import org.sourcewire.accounts.Verifications;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,23 +20,13 @@ import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** Credentials an expert states, confirmed (or not) by an admin with a note, shown and marked up once confirmed. */
-@SourcewireIntegrationTest
-class CredentialTests {
+class CredentialTests extends IntegrationTest {
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    SourceManagement sources;
+    SourceManagement sourceManagement;
 
     @Autowired
     Verifications verifications;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     JsonMapper json;
@@ -51,7 +38,7 @@ class CredentialTests {
         String licence = "GMC " + expert.id();
         assertThat(state(expert, licence, "https://www.gmc-uk.example/register/" + expert.id()))
                 .hasRedirectedUrl("/profile/verification");
-        long profile = sources.findByAccount(expert.id()).orElseThrow().id();
+        long profile = sourceManagement.findByAccount(expert.id()).orElseThrow().id();
         assertThat(publicJsonLd(expert).has("hasCredential")).isFalse();
 
         assertThat(waitingPages(admin)).contains(licence);
@@ -73,7 +60,7 @@ class CredentialTests {
                 .isEqualTo("Found in the GMC register, licence active");
         assertThat(jdbc.sql("select action from audit_entry where subject = :s").param("s", "expert " + handle(expert))
                 .query(String.class).list()).containsExactly("credential.confirm");
-        assertThat(sources.findByAccount(expert.id()).orElseThrow().level()).isEqualTo(ExpertLevel.CREDENTIAL);
+        assertThat(sourceManagement.findByAccount(expert.id()).orElseThrow().level()).isEqualTo(ExpertLevel.CREDENTIAL);
         assertThat(waitingPages(admin)).doesNotContain(licence);
 
         JsonNode credential = publicJsonLd(expert).get("hasCredential").get(0);
@@ -95,7 +82,7 @@ class CredentialTests {
         CurrentUser expert = accounts.source();
         CurrentUser admin = accounts.admin();
         state(expert, "Bar " + expert.id(), null);
-        long profile = sources.findByAccount(expert.id()).orElseThrow().id();
+        long profile = sourceManagement.findByAccount(expert.id()).orElseThrow().id();
 
         assertThat(decide(admin, profile, "reject", "No such number in the state bar's register"))
                 .hasRedirectedUrl("/admin/credentials");
@@ -129,7 +116,7 @@ class CredentialTests {
         CurrentUser journalist = accounts.journalist();
         CurrentUser admin = accounts.admin();
         state(expert, "GMC " + expert.id(), null);
-        long profile = sources.findByAccount(expert.id()).orElseThrow().id();
+        long profile = sourceManagement.findByAccount(expert.id()).orElseThrow().id();
 
         for (CurrentUser someone : List.of(expert, journalist)) {
             assertThat(mvc.get().uri("/admin/credentials").with(as(someone))).hasStatus(403);
@@ -170,7 +157,7 @@ class CredentialTests {
     }
 
     private String handle(CurrentUser expert) {
-        return sources.findByAccount(expert.id()).orElseThrow().handle();
+        return sourceManagement.findByAccount(expert.id()).orElseThrow().handle();
     }
 
     private JsonNode publicJsonLd(CurrentUser expert) throws Exception {

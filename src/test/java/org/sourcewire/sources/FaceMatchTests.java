@@ -6,41 +6,29 @@ import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-@SourcewireIntegrationTest
-class FaceMatchTests {
+class FaceMatchTests extends IntegrationTest {
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    SourceManagement sources;
+    SourceManagement sourceManagement;
 
     @Autowired
     AccountManagement accountManagement;
 
     @Autowired
     FaceMatches faces;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void theSamePhotoOnTwoAccountsGoesToTheAdminsQueueAndAnotherFaceDoesNot() {
@@ -193,7 +181,7 @@ class FaceMatchTests {
     }
 
     private long uploadPortrait(CurrentUser source, byte[] picture) {
-        long profile = sources.ensureProfile(accountManagement.find(source.id()).orElseThrow()).id();
+        long profile = sourceManagement.ensureProfile(accountManagement.find(source.id()).orElseThrow()).id();
         MvcTestResult result = mvc.post().uri("/profile/headshot").multipart()
                 .file(new MockMultipartFile("headshot", "me.png", "image/png", picture)).with(csrf()).with(as(source))
                 .exchange();

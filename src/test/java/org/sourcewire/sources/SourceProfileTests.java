@@ -7,43 +7,30 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-@SourcewireIntegrationTest
-class SourceProfileTests {
+class SourceProfileTests extends IntegrationTest {
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    SourceManagement sources;
+    SourceManagement sourceManagement;
 
     @Autowired
     ProfileHeadshots headshots;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     JsonMapper json;
@@ -62,7 +49,7 @@ class SourceProfileTests {
                 .query(Integer.class).single()).isEqualTo(1);
 
         assertThat(save(source, Map.of())).hasRedirectedUrl("/profile");
-        ProfileView saved = sources.findByAccount(source.id()).orElseThrow();
+        ProfileView saved = sourceManagement.findByAccount(source.id()).orElseThrow();
         assertThat(saved.title()).isEqualTo("Sleep physician");
         assertThat(saved.company()).isEqualTo("Riverside Sleep Clinic");
         assertThat(saved.expertise()).containsExactly("sleep medicine", "shift work");
@@ -77,7 +64,7 @@ class SourceProfileTests {
         Document page = Jsoup.parse(mvc.get().uri("/profile").with(as(source))
                 .cookie(new jakarta.servlet.http.Cookie("tz", "Asia%2FTokyo")).exchange().getResponse().getContentAsString());
 
-        assertThat(sources.findByAccount(source.id()).orElseThrow().timeZone()).isEqualTo("Asia/Tokyo");
+        assertThat(sourceManagement.findByAccount(source.id()).orElseThrow().timeZone()).isEqualTo("Asia/Tokyo");
         assertThat(page.select("select#timeZone optgroup").eachAttr("label")).contains("Asia", "Europe", "UTC");
         assertThat(page.select("select#timeZone option[selected]").eachAttr("value")).containsExactly("Asia/Tokyo");
         assertThat(page.select("select#timeZone option").eachAttr("value")).doesNotContain("Africa/Asmera");
@@ -87,19 +74,19 @@ class SourceProfileTests {
     @Test
     void aZoneTheListLeavesOutStaysChosenAndSavedAsItWas() throws Exception {
         CurrentUser source = accounts.source();
-        sources.ensureProfile(view(source));
+        sourceManagement.ensureProfile(view(source));
         jdbc.sql("update source_profile set time_zone = 'Antarctica/Casey' where account_id = :id").param("id", source.id()).update();
 
         Document page = Jsoup.parse(mvc.get().uri("/profile").with(as(source)).exchange().getResponse().getContentAsString());
         assertThat(page.select("select#timeZone option[selected]").eachAttr("value")).containsExactly("Antarctica/Casey");
         assertThat(save(source, Map.of("timeZone", "Antarctica/Casey"))).hasRedirectedUrl("/profile");
-        assertThat(sources.findByAccount(source.id()).orElseThrow().timeZone()).isEqualTo("Antarctica/Casey");
+        assertThat(sourceManagement.findByAccount(source.id()).orElseThrow().timeZone()).isEqualTo("Antarctica/Casey");
     }
 
     @Test
     void badProfileInputGetsFieldMessagesAndSavesNothing() {
         CurrentUser source = accounts.source();
-        sources.ensureProfile(view(source));
+        sourceManagement.ensureProfile(view(source));
 
         assertThat(save(source, Map.of("name", " "))).hasStatusOk().bodyText()
                 .contains("Enter your name as journalists should cite it.");
@@ -115,7 +102,7 @@ class SourceProfileTests {
                 .contains("List at most 15 areas of expertise.");
         assertThat(save(source, Map.of("title", "t".repeat(101)))).hasStatusOk().bodyText()
                 .contains("Use at most 100 characters.");
-        assertThat(sources.findByAccount(source.id()).orElseThrow().title()).isNull();
+        assertThat(sourceManagement.findByAccount(source.id()).orElseThrow().title()).isNull();
     }
 
     @Test
@@ -133,7 +120,7 @@ class SourceProfileTests {
     @Test
     void aHeadshotIsCheckedByContentCroppedResizedAndReEncoded() throws Exception {
         CurrentUser source = accounts.source();
-        ProfileView profile = sources.ensureProfile(view(source));
+        ProfileView profile = sourceManagement.ensureProfile(view(source));
 
         assertThat(upload(source, "me.png", TestImages.png(900, 600))).hasRedirectedUrl("/profile");
         BufferedImage stored = storedHeadshot(profile.id());
@@ -151,7 +138,7 @@ class SourceProfileTests {
     @Test
     void badHeadshotsGetAClearMessage() {
         CurrentUser source = accounts.source();
-        ProfileView profile = sources.ensureProfile(view(source));
+        ProfileView profile = sourceManagement.ensureProfile(view(source));
 
         assertThat(upload(source, "photo.jpg", "<html><script>alert(1)</script></html>".getBytes())).hasStatusOk()
                 .bodyText().contains("This file is not a JPEG, PNG or WebP picture.");
@@ -183,9 +170,9 @@ class SourceProfileTests {
     @Test
     void withoutAHeadshotTheProfileShowsTheNamesInitialsNotTheTitles() throws Exception {
         CurrentUser source = accounts.source();
-        sources.ensureProfile(view(source));
+        sourceManagement.ensureProfile(view(source));
         save(source, Map.of("name", "Dr. Priya Nair"));
-        ProfileView profile = sources.findByAccount(source.id()).orElseThrow();
+        ProfileView profile = sourceManagement.findByAccount(source.id()).orElseThrow();
 
         for (String path : new String[] { "/profile", profile.publicPath() }) {
             Document page = Jsoup.parse(mvc.get().uri(path).with(as(source)).exchange().getResponse()
@@ -197,10 +184,10 @@ class SourceProfileTests {
     @Test
     void thePublicPageCarriesValidJsonLdAndNothingPrivate() throws Exception {
         CurrentUser source = accounts.source();
-        ProfileView profile = sources.ensureProfile(view(source));
+        ProfileView profile = sourceManagement.ensureProfile(view(source));
         save(source, Map.of("bio", "Sleep doctor. </script><script>alert('x')</script> & more"));
         upload(source, "me.png", TestImages.png(500, 500));
-        ProfileView saved = sources.findByAccount(source.id()).orElseThrow();
+        ProfileView saved = sourceManagement.findByAccount(source.id()).orElseThrow();
 
         MvcTestResult page = mvc.get().uri(saved.publicPath()).exchange();
         assertThat(page).hasStatusOk();
@@ -234,7 +221,7 @@ class SourceProfileTests {
     @Test
     void unknownExpertsAndMissingHeadshotsAre404() {
         CurrentUser source = accounts.source();
-        ProfileView profile = sources.ensureProfile(view(source));
+        ProfileView profile = sourceManagement.ensureProfile(view(source));
 
         assertThat(mvc.get().uri("/experts/nobody-here").exchange()).hasStatus(404);
         assertThat(mvc.get().uri(profile.publicPath() + "/headshot").exchange()).hasStatus(404);

@@ -5,35 +5,25 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.sourcewire.Concurrently;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.topics.TestTopics;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-@SourcewireIntegrationTest
-class SubscriptionAndAlertTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
+class SubscriptionAndAlertTests extends IntegrationTest {
 
     @Autowired
     AccountManagement accountManagement;
 
     @Autowired
-    SourceManagement sources;
+    SourceManagement sourceManagement;
 
     @Autowired
     TopicSubscriptions subscriptions;
@@ -43,9 +33,6 @@ class SubscriptionAndAlertTests {
 
     @Autowired
     TestTopics topics;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aSourceChoosesTopicsAndSeesWhichAreQuiet() {
@@ -200,7 +187,7 @@ class SubscriptionAndAlertTests {
     }
 
     private long profileId(CurrentUser source) {
-        return sources.ensureProfile(accountManagement.find(source.id()).orElseThrow()).id();
+        return sourceManagement.ensureProfile(accountManagement.find(source.id()).orElseThrow()).id();
     }
 
     private long topic(String name) {

@@ -9,18 +9,15 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
-import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.accounts.VerificationKind;
 import org.sourcewire.accounts.Verifications;
 import org.sourcewire.placements.ArticleServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,25 +29,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * server. That the safe fetcher refuses private addresses outside tests (where loopback is not allowed either) is
  * covered by {@code SafeFetcherTests.loopbackPrivateAndMetadataAddressesAreRefusedWithoutTheTestSetting}.
  */
-@SourcewireIntegrationTest
-class WebsiteProofTests {
+class WebsiteProofTests extends IntegrationTest {
 
     static ArticleServer server;
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    SourceManagement sources;
+    SourceManagement sourceManagement;
 
     @Autowired
     Verifications verifications;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     tools.jackson.databind.json.JsonMapper json;
@@ -79,7 +66,7 @@ class WebsiteProofTests {
         assertThat(passed(expert)).contains(VerificationKind.WEBSITE_OWNERSHIP);
         assertThat(verifications.passed(expert.id())).first().extracting(Verifications.Check::subject)
                 .isEqualTo(site.substring("http://".length()));
-        ProfileView profile = sources.findByAccount(expert.id()).orElseThrow();
+        ProfileView profile = sourceManagement.findByAccount(expert.id()).orElseThrow();
         assertThat(profile.level()).isEqualTo(ExpertLevel.WEBSITE);
         assertThat(profile.websiteProven()).isTrue();
         assertThat(page(expert)).contains("✓ Proven.").contains("Found your token in the meta tag");
@@ -89,7 +76,7 @@ class WebsiteProofTests {
     }
 
     private String sameAs(CurrentUser expert) throws Exception {
-        String handle = sources.findByAccount(expert.id()).orElseThrow().handle();
+        String handle = sourceManagement.findByAccount(expert.id()).orElseThrow().handle();
         String html = mvc.get().uri("/experts/" + handle).exchange().getResponse().getContentAsString();
         return String.valueOf(json.readTree(Jsoup.parse(html).select("script[type=application/ld+json]").first().data())
                 .get("sameAs"));

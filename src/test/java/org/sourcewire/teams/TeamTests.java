@@ -5,15 +5,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.SqlStatements;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
-import org.sourcewire.queries.TestQueries;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,22 +21,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * are given, and the journalist sees who wrote each one and for whom. Access never crosses teams, nor the profiles of
  * one team; removing a member ends their access at once; plans limit profiles and seats; every action is audited.
  */
-@SourcewireIntegrationTest
-class TeamTests {
+class TeamTests extends IntegrationTest {
 
     private static final Pattern TOKEN = Pattern.compile("/teams/join\\?token=([A-Za-z0-9_-]+)");
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestQueries queries;
-
-    @Autowired
-    JdbcClient jdbc;
 
     /** An owner, their team, an expert it manages and a member who writes for that expert. */
     record Agency(CurrentUser owner, CurrentUser expert, CurrentUser member, String team) {

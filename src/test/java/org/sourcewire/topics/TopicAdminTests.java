@@ -3,33 +3,20 @@ package org.sourcewire.topics;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.SqlStatements;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-@SourcewireIntegrationTest
-class TopicAdminTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
+class TopicAdminTests extends IntegrationTest {
 
     @Autowired
     TopicCatalog catalog;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void theClassicCategoriesAreSeeded() {

@@ -10,18 +10,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.queries.QueryMother;
-import org.sourcewire.queries.TestQueries;
 import org.sourcewire.topics.TestTopics;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
@@ -32,26 +29,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * layout or the form again, never a 500 or an ERROR log line. {@link InputFuzzTests} sends such input everywhere; these
  * are the cases it found, one by one.
  */
-@SourcewireIntegrationTest
-class BadInputTests {
+class BadInputTests extends IntegrationTest {
 
     @LocalServerPort
     int port;
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestQueries queries;
-
-    @Autowired
     TestTopics topics;
-
-    @Autowired
-    JdbcClient jdbc;
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 

@@ -8,14 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sourcewire.ForgetLoopbackThrottling;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,17 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a site served over HTTPS needs, as far as the shared test context (plain http, {@code sourcewire.web.https}
  * off) shows it; {@link ProxyConfigurationTests} shows the setting turned on.
  */
-@SourcewireIntegrationTest
-class BehindHttpsTests {
+@ExtendWith(ForgetLoopbackThrottling.class)
+class BehindHttpsTests extends IntegrationTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String FORGED_HOST = "evil.example";
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
 
     @LocalServerPort
     int port;

@@ -5,15 +5,11 @@ import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 import org.sourcewire.Concurrently;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
-import org.sourcewire.queries.TestQueries;
 import org.sourcewire.topics.TestTopics;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,25 +20,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * Two clicks at once (a double click, two tabs, two moderators) on the actions that change a versioned record: each
  * gets an ordinary answer, never an error page, and the second finds the work done.
  */
-@SourcewireIntegrationTest
-class ConcurrentClicksTests {
+class ConcurrentClicksTests extends IntegrationTest {
 
     private static final int CLICKS = 8;
 
     @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestQueries queries;
-
-    @Autowired
     TestTopics topics;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void moderatorsApprovingOneQueryAtOnceEachGetAnAnswerAndItIsPublishedOnce() throws Exception {

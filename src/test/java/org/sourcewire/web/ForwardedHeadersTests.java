@@ -12,13 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sourcewire.RealBrowserlessClient;
-import org.sourcewire.SourcewireIntegrationTest;
-import org.sourcewire.TestClock;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.TestAccounts;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,18 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code sourcewire.web.trusted-proxies}, here 127.0.0.2) sends them. Real HTTP throughout: MockMvc bypasses the
  * servlet container, which is where the headers are read.
  */
-@SourcewireIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ForwardedHeadersTests {
+class ForwardedHeadersTests extends IntegrationTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TestClock clock;
 
     private TestNginx nginx;
     private Instant start;

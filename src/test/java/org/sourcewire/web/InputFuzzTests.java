@@ -20,11 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.TestAccounts;
-import org.sourcewire.matching.TestSources;
 import org.sourcewire.queries.QueryManagement;
-import org.sourcewire.queries.TestQueries;
 import org.sourcewire.topics.TestTopics;
 import org.sourcewire.web.FuzzFixtures.Fixture;
 import org.sourcewire.web.FuzzFixtures.Identity;
@@ -39,7 +37,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomiz
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.boot.webmvc.test.autoconfigure.SpringBootMockMvcBuilderCustomizer;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -64,9 +61,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * and any unescaped reflection of a script marker in an HTML answer, and if it finds suspiciously little to fuzz.
  * It works on records of its own ({@link FuzzFixtures}) and puts back what other test classes could see.
  */
-@SourcewireIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InputFuzzTests {
+class InputFuzzTests extends IntegrationTest {
 
     /** Fewer than these means discovery broke, not that the app has so few forms. */
     private static final int MIN_TARGETS = 60;
@@ -97,28 +93,16 @@ class InputFuzzTests {
     WebInvocationPrivilegeEvaluator privileges;
 
     @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestQueries queries;
-
-    @Autowired
     TestTopics topics;
 
     @Autowired
-    TestSources sources;
-
-    @Autowired
     QueryManagement queryManagement;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @LocalServerPort
     int port;
 
     /** Built here without Spring Boot's result printing, which would keep thousands of pages in memory. */
-    private MockMvcTester mvc;
+    private MockMvcTester quietMvc;
     private FuzzFixtures fixtures;
     private final FuzzReport report = new FuzzReport();
     private final List<Target> postTargets = new ArrayList<>();
@@ -136,8 +120,8 @@ class InputFuzzTests {
             }
             customizer.customize(builder);
         }
-        mvc = MockMvcTester.create(builder.build());
-        fixtures = new FuzzFixtures(mvc, accounts, queries, topics, sources, queryManagement, jdbc);
+        quietMvc = MockMvcTester.create(builder.build());
+        fixtures = new FuzzFixtures(quietMvc, accounts, queries, topics, sources, queryManagement, jdbc);
     }
 
     @AfterAll
@@ -366,7 +350,7 @@ class InputFuzzTests {
         if (target.htmx()) {
             request.header("HX-Request", "true");
         }
-        MvcTestResult result = mvc.perform(request);
+        MvcTestResult result = quietMvc.perform(request);
         report.check(result, target, identity.label(), () -> target.method() + " " + path + " as " + identity.label()
                 + (fuzzed == null ? "" : ", " + (payload == null ? fuzzed.name() : payload.nameFor(fuzzed)))
                 + (payload == null ? "" : " ← " + payload.label()));

@@ -3,23 +3,20 @@ package org.sourcewire.web;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** Pages of one role are refused to the others by Spring Security's rules, before any controller runs. */
-@SourcewireIntegrationTest
-class RoleRulesTests {
+class RoleRulesTests extends IntegrationTest {
 
     private static final List<String> SOURCE_PAGES = List.of("/feed", "/profile", "/profile/topics", "/profile/alerts",
             "/profile/verification", "/profile/listing", "/standing", "/standing/strikes/1/appeal", "/delivery",
@@ -31,12 +28,6 @@ class RoleRulesTests {
 
     @Autowired
     WebInvocationPrivilegeEvaluator privileges;
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
 
     @Test
     void sourcePagesAreForSourcesOnly() {

@@ -10,35 +10,16 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.Cookie;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.TestAccounts;
-import org.sourcewire.matching.TestSources;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.as;
 
 /** One rule for time: every page shows dates in the viewer's zone (the profile's, else the browser's), named once. */
-@SourcewireIntegrationTest
-class TimeZoneTests {
+class TimeZoneTests extends IntegrationTest {
 
     static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    TestSources sources;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void aSourceSeesEveryDeadlineInTheProfilesZoneWhateverZoneTheBrowserIsIn() throws Exception {
