@@ -2,28 +2,17 @@ package org.sourcewire.accounts;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.mail.Mailbox;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sourcewire.accounts.TestAccounts.fromOwnAddress;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** What sign-up and password reset share ({@link AccountMails}, {@link MailLimitAnswers}), seen from each side. */
-@SourcewireIntegrationTest
-class AccountMailsTests {
-
-    @Autowired
-    MockMvcTester mvc;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    Mailbox mailbox;
+class AccountMailsTests extends IntegrationTest {
 
     @Autowired
     AccountsProperties properties;

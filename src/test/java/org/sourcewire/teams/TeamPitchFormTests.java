@@ -5,14 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
-import org.sourcewire.queries.TestQueries;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,22 +16,13 @@ import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** A team writer's pitch form when the rules say no: the form keeps what was typed, or the list says why. */
-@SourcewireIntegrationTest
-class TeamPitchFormTests {
+class TeamPitchFormTests extends IntegrationTest {
 
     private static final Pattern TOKEN = Pattern.compile("/teams/join\\?token=([A-Za-z0-9_-]+)");
 
-    @Autowired
-    MockMvcTester mvc;
 
-    @Autowired
-    TestAccounts accounts;
 
-    @Autowired
-    TestQueries queries;
 
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void writerWhoAnswersNothingKeepsTheFormWithTheMessageBesideTheAnswers() {
