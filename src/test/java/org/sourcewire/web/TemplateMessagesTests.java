@@ -54,7 +54,6 @@ class TemplateMessagesTests {
         UNCONVERTED.put("matching", "not converted yet");
         UNCONVERTED.put("moderation", "not converted yet");
         UNCONVERTED.put("outlets", "not converted yet");
-        UNCONVERTED.put("pitches", "not converted yet");
         UNCONVERTED.put("placements", "not converted yet");
         UNCONVERTED.put("screening", "not converted yet");
         UNCONVERTED.put("sources", "not converted yet");
