@@ -51,7 +51,6 @@ class TemplateMessagesTests {
         UNCONVERTED.put("directory", "not converted yet");
         UNCONVERTED.put("error", "not converted yet");
         UNCONVERTED.put("mail", "not converted yet");
-        UNCONVERTED.put("matching", "not converted yet");
         UNCONVERTED.put("moderation", "not converted yet");
         UNCONVERTED.put("outlets", "not converted yet");
         UNCONVERTED.put("placements", "not converted yet");
