@@ -55,7 +55,6 @@ class TemplateMessagesTests {
         UNCONVERTED.put("outlets", "not converted yet");
         UNCONVERTED.put("placements", "not converted yet");
         UNCONVERTED.put("screening", "not converted yet");
-        UNCONVERTED.put("teams", "not converted yet");
         UNCONVERTED.put("topics", "not converted yet");
         UNCONVERTED.put("web", "not converted yet");
     }
