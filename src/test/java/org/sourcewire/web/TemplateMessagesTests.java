@@ -48,7 +48,6 @@ class TemplateMessagesTests {
         UNCONVERTED.put("dashboards", "not converted yet");
         UNCONVERTED.put("delivery", "not converted yet");
         UNCONVERTED.put("digests", "not converted yet");
-        UNCONVERTED.put("directory", "not converted yet");
         UNCONVERTED.put("error", "not converted yet");
         UNCONVERTED.put("mail", "not converted yet");
         UNCONVERTED.put("moderation", "not converted yet");
