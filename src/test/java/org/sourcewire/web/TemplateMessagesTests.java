@@ -50,7 +50,6 @@ class TemplateMessagesTests {
         UNCONVERTED.put("mail", "not converted yet");
         UNCONVERTED.put("moderation", "not converted yet");
         UNCONVERTED.put("outlets", "not converted yet");
-        UNCONVERTED.put("placements", "not converted yet");
         UNCONVERTED.put("screening", "not converted yet");
         UNCONVERTED.put("topics", "not converted yet");
         UNCONVERTED.put("web", "not converted yet");
