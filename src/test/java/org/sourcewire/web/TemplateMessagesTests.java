@@ -45,7 +45,6 @@ class TemplateMessagesTests {
         UNCONVERTED.put("accounts", "not converted yet");
         UNCONVERTED.put("admin", "not converted yet");
         UNCONVERTED.put("audit", "not converted yet");
-        UNCONVERTED.put("dashboards", "not converted yet");
         UNCONVERTED.put("error", "not converted yet");
         UNCONVERTED.put("mail", "not converted yet");
         UNCONVERTED.put("moderation", "not converted yet");
