@@ -51,7 +51,6 @@ class TemplateMessagesTests {
         UNCONVERTED.put("outlets", "not converted yet");
         UNCONVERTED.put("screening", "not converted yet");
         UNCONVERTED.put("topics", "not converted yet");
-        UNCONVERTED.put("web", "not converted yet");
     }
 
     /** A key named in a template: {@code #{key}} or {@code #{key(args)}}. */
