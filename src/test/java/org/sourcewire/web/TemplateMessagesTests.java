@@ -46,7 +46,6 @@ class TemplateMessagesTests {
         UNCONVERTED.put("audit", "not converted yet");
         UNCONVERTED.put("error", "not converted yet");
         UNCONVERTED.put("mail", "not converted yet");
-        UNCONVERTED.put("moderation", "not converted yet");
         UNCONVERTED.put("outlets", "not converted yet");
         UNCONVERTED.put("screening", "not converted yet");
         UNCONVERTED.put("topics", "not converted yet");
