@@ -48,7 +48,6 @@ class TemplateMessagesTests {
         UNCONVERTED.put("mail", "not converted yet");
         UNCONVERTED.put("outlets", "not converted yet");
         UNCONVERTED.put("screening", "not converted yet");
-        UNCONVERTED.put("topics", "not converted yet");
     }
 
     /** A key named in a template: {@code #{key}} or {@code #{key(args)}}. */
