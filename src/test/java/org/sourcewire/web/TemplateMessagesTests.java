@@ -43,7 +43,6 @@ class TemplateMessagesTests {
 
     static {
         UNCONVERTED.put("admin", "not converted yet");
-        UNCONVERTED.put("audit", "not converted yet");
         UNCONVERTED.put("error", "not converted yet");
         UNCONVERTED.put("mail", "not converted yet");
         UNCONVERTED.put("outlets", "not converted yet");
