@@ -45,7 +45,6 @@ class TemplateMessagesTests {
         UNCONVERTED.put("admin", "not converted yet");
         UNCONVERTED.put("error", "not converted yet");
         UNCONVERTED.put("mail", "not converted yet");
-        UNCONVERTED.put("outlets", "not converted yet");
         UNCONVERTED.put("screening", "not converted yet");
     }
 
