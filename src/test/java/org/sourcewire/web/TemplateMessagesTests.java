@@ -44,7 +44,6 @@ class TemplateMessagesTests {
     static {
         UNCONVERTED.put("error", "not converted yet");
         UNCONVERTED.put("mail", "not converted yet");
-        UNCONVERTED.put("screening", "not converted yet");
     }
 
     /** A key named in a template: {@code #{key}} or {@code #{key(args)}}. */
