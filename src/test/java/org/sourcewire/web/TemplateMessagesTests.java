@@ -42,7 +42,6 @@ class TemplateMessagesTests {
     private static final Map<String, String> UNCONVERTED = new TreeMap<>();
 
     static {
-        UNCONVERTED.put("error", "not converted yet");
         UNCONVERTED.put("mail", "not converted yet");
     }
 
