@@ -100,7 +100,10 @@ class TemplateMessagesTests {
         assertThat(unused).as("keys in messages.properties no template uses").isEmpty();
     }
 
-    /** Spring formats a message with arguments by MessageFormat: a broken pattern would fail only when rendered. */
+    /**
+     * Spring formats a message with arguments by MessageFormat: a broken pattern would fail only when rendered, and a
+     * lone apostrophe would quote the rest of the message away (write it as '').
+     */
     @Test
     void everyMessageWithArgumentsIsAValidPattern() throws IOException {
         Properties bundle = bundle();
@@ -113,6 +116,9 @@ class TemplateMessagesTests {
                 }
                 catch (IllegalArgumentException ex) {
                     broken.add(key + ": " + ex.getMessage());
+                }
+                if (message.replace("''", "").contains("'")) {
+                    broken.add(key + ": a lone apostrophe");
                 }
             }
         }
