@@ -38,7 +38,7 @@ class PitchSubmissionTests extends IntegrationTest {
         CurrentUser source = accounts.source();
 
         assertThat(mvc.get().uri("/queries/" + query + "/pitch").with(as(source))).hasStatusOk().bodyText()
-                .contains("150&ndash;200 words works best").contains("Does melatonin help, and when?")
+                .contains("150–200 words works best").contains("Does melatonin help, and when?")
                 .contains("Sent with your pitch");
         MvcTestResult sent = pitch(mvc, source, query).exchange();
         assertThat(sent).hasStatus3xxRedirection();

@@ -63,7 +63,7 @@ class SubscriptionAndAlertTests extends IntegrationTest {
         topics.retire(topic);
 
         assertThat(mvc.get().uri("/profile/topics").with(as(source))).hasStatusOk().bodyText()
-                .contains("retired &mdash; kept while you keep it");
+                .contains("retired — kept while you keep it");
         CurrentUser other = accounts.source();
         assertThat(mvc.post().uri("/profile/topics").with(csrf()).with(as(other)).param("topicIds", String.valueOf(topic)))
                 .hasStatusOk().bodyText().contains("One of the topics you chose is no longer offered.");

@@ -115,13 +115,13 @@ class PagesAndAccessTests extends IntegrationTest {
 
         var notFound = journalist.get("/no/such/page");
         assertThat(notFound.statusCode()).isEqualTo(404);
-        assertThat(notFound.body()).contains("We can't find that page").contains("Log out").doesNotContain("Exception");
+        assertThat(notFound.body()).contains("We can&#39;t find that page").contains("Log out").doesNotContain("Exception");
         // The layout's account (me) reaches error pages too: the name and the role badge, not the e-mail fallback.
         assertThat(notFound.body()).contains("Jane Journalist").contains("role-badge");
 
         var forbidden = journalist.get("/admin/outbox");
         assertThat(forbidden.statusCode()).isEqualTo(403);
-        assertThat(forbidden.body()).contains("You don't have access to this page");
+        assertThat(forbidden.body()).contains("You don&#39;t have access to this page");
 
         var badRequest = journalist.get("/admin/outbox/not-a-number");
         assertThat(badRequest.statusCode()).isEqualTo(403);
@@ -134,7 +134,7 @@ class PagesAndAccessTests extends IntegrationTest {
 
         var response = admin.get("/admin/outbox/not-a-number");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("That request didn't work").doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(response.body()).contains("That request didn&#39;t work").doesNotContain("Exception").doesNotContain("at org.");
     }
 
     @Test
