@@ -220,6 +220,27 @@ class DirectoryTests {
         assertThat(names(search(journalist, "q=" + word + "&region=%25"))).isEmpty();
     }
 
+    /** A level without words is read from the level index, level by level, merged by name. */
+    @Test
+    void aLevelWithoutWordsListsEveryLevelAtOrAboveItByName() {
+        String region = uniqueWord();
+        expert("Ida None", null, null, uniqueWord(), region, true);
+        ProfileView website = expert("Bo Website", null, null, uniqueWord(), region, true);
+        verifications.record(website.accountId(), VerificationKind.WEBSITE_OWNERSHIP, "bo.example", true, "meta tag");
+        ProfileView both = expert("Cy Both", null, null, uniqueWord(), region, true);
+        verifications.record(both.accountId(), VerificationKind.WEBSITE_OWNERSHIP, "cy.example", true, "meta tag");
+        verifications.record(both.accountId(), VerificationKind.EMAIL_MATCHES_WEBSITE, "cy.example", true, null);
+        ProfileView credential = expert("Al Credential", null, null, uniqueWord(), region, true);
+        verifications.record(credential.accountId(), VerificationKind.CREDENTIAL_CONFIRMED, "GMC 8", true, null);
+        CurrentUser journalist = accounts.journalist();
+
+        assertThat(names(search(journalist, "region=" + region + "&level=WEBSITE"))).containsExactly("Al Credential",
+                "Bo Website", "Cy Both");
+        assertThat(names(search(journalist, "region=" + region + "&level=WEBSITE_AND_EMAIL")))
+                .containsExactly("Al Credential", "Cy Both");
+        assertThat(names(search(journalist, "region=" + region + "&level=CREDENTIAL"))).containsExactly("Al Credential");
+    }
+
     /** The filters read the directory's own table (directory_entry): it must follow every change after listing. */
     @Test
     void filtersFollowChangesMadeAfterTheExpertIsListed() {
