@@ -36,6 +36,7 @@ class DirectoryController {
         form.criteria(result, activeIds).ifPresent(criteria -> {
             model.addAttribute("results", search.search(criteria, form.pageNumber()));
             model.addAttribute("pageParameters", form.searchParameters());
+            model.addAttribute("byWords", criteria.hasWords());
         });
         model.addAttribute("topics", active);
         model.addAttribute("levels", new ExpertLevel[] { ExpertLevel.WEBSITE, ExpertLevel.WEBSITE_AND_EMAIL,

@@ -84,13 +84,81 @@ class DirectoryTests extends IntegrationTest {
     }
 
     @Test
-    void aWordSearchRanksOnlyItsFirstCandidates() {
+    void amongEquallyGoodMatchesTheMostRecentlyActiveComeFirstAndThePageSaysSo() {
         String word = uniqueWord();
-        expert("Cap One", null, null, word, null, true);
-        expert("Cap Two", null, null, word, null, true);
-        DirectorySearch capped = new DirectorySearch(jdbc, sourceManagement, new DirectoryProperties(20, 50, 50_000, 1), clock);
+        // Names without a z or q, which the words start with: the name similarity must not decide it.
+        expert("Abe Idle", null, null, word, null, true);
+        ProfileView active = expert("Ula Active", null, null, word, null, true);
+        CurrentUser journalist = accounts.journalist();
+        TestPitches.sent(mvc, sourceOf(active), queries.by(journalist).publish());
 
-        assertThat(capped.search(new DirectoryCriteria(word, null, null, null, null), 0).experts()).hasSize(1);
+        Document page = search(journalist, "q=" + word);
+
+        assertThat(names(page)).containsExactly("Ula Active", "Abe Idle");
+        assertThat(page.select("#directory-order").text()).isEqualTo("Experts whose name or expertise has your words"
+                + " come first, then those whose title, company or bio has them; the most recently active first.");
+        assertThat(search(journalist, "q=&region=%25").select("#directory-order")).isEmpty();
+        Document browsing = search(journalist, "level=WEBSITE");
+        assertThat(browsing.select("#directory-order").text()).isEqualTo("By name.");
+    }
+
+    @Test
+    void aMatchInTheExpertiseOutranksAMoreActiveExpertsMentionInTheBio() {
+        String word = uniqueWord();
+        ProfileView bio = expert("Aba Bio", null, "Now and then I write about " + word + ".", "gardening", null, true);
+        expert("Zoe Expertise", null, null, word, null, true);
+        CurrentUser journalist = accounts.journalist();
+        TestPitches.sent(mvc, sourceOf(bio), queries.by(journalist).publish());
+
+        assertThat(names(search(journalist, "q=" + word))).containsExactly("Zoe Expertise", "Aba Bio");
+    }
+
+    /**
+     * More than a page of matches, so the first page comes from the walk by activity, which checks the words against
+     * the name and expertise alone: a word excluded in the bio, or a phrase whose words are there in another order,
+     * must still keep the most recently active expert out.
+     */
+    @Test
+    void aFullPageOfMatchesStillHonoursExcludedWordsAndPhrases() {
+        String word = uniqueWord();
+        String other = uniqueWord();
+        String third = uniqueWord();
+        for (int i = 0; i < 21; i++) {
+            expert("Walk Expert %02d".formatted(i), null, null, word + " " + other, null, true);
+        }
+        // Names as long as the others ("Walk Expert 00"), so no document is shorter (full text ranks short ones higher).
+        ProfileView excluded = expert("Walk Excluded 98", null, "I also know " + third + ".", word, null, true);
+        ProfileView reversed = expert("Walk Reversed 99", null, null, other + " " + word, null, true);
+        CurrentUser journalist = accounts.journalist();
+        TestPitches.sent(mvc, sourceOf(excluded), queries.by(journalist).publish());
+        TestPitches.sent(mvc, sourceOf(reversed), queries.by(journalist).publish());
+
+        Document withoutThird = search(journalist, "q=" + word + " -" + third);
+        assertThat(names(withoutThird)).hasSize(20).first().isEqualTo("Walk Reversed 99");
+        assertThat(names(withoutThird)).doesNotContain("Walk Excluded 98");
+        assertThat(names(search(journalist, "q=" + word + " -" + third + "&page=1"))).hasSize(2)
+                .doesNotContain("Walk Excluded 98");
+        Document phrase = search(journalist, "q=\"" + word + " " + other + "\"");
+        assertThat(names(phrase)).hasSize(20).doesNotContain("Walk Reversed 99", "Walk Excluded 98");
+        assertThat(names(search(journalist, "q=\"" + word + " " + other + "\"&page=1"))).hasSize(1);
+    }
+
+    @Test
+    void onlyAWordFoundOutsideNamesAndExpertiseIsRankedAmongItsFirstCandidates() {
+        String inBios = uniqueWord();
+        expert("Cap One", null, "I know " + inBios + ".", "gardening", null, true);
+        expert("Cap Two", null, "I know " + inBios + ".", "gardening", null, true);
+        String inExpertise = uniqueWord();
+        expert("Cap Three", null, null, inExpertise, null, true);
+        expert("Cap Four", null, null, inExpertise, null, true);
+        DirectorySearch capped = new DirectorySearch(jdbc, sourceManagement, new DirectoryProperties(20, 50, 50_000, 1), clock);
+        DirectorySearch onePerPage = new DirectorySearch(jdbc, sourceManagement, new DirectoryProperties(1, 50, 50_000, 1), clock);
+
+        assertThat(capped.search(new DirectoryCriteria(inBios, null, null, null, null), 0).experts()).hasSize(1);
+        // A page of matches in names or expertise comes from the walk by activity, which needs no candidates.
+        DirectoryResults first = onePerPage.search(new DirectoryCriteria(inExpertise, null, null, null, null), 0);
+        assertThat(first.experts()).hasSize(1);
+        assertThat(first.hasNext()).isTrue();
         assertThat(capped.search(DirectoryCriteria.any(), 0).experts()).hasSizeGreaterThanOrEqualTo(2);
     }
 
@@ -132,6 +200,27 @@ class DirectoryTests extends IntegrationTest {
         assertThat(responsive.select(".directory-results").text()).contains("Pitched in the last 7 days");
         // A region's own % and _ are plain characters, not wildcards.
         assertThat(names(search(journalist, "q=" + word + "&region=%25"))).isEmpty();
+    }
+
+    /** A level without words is read from the level index, level by level, merged by name. */
+    @Test
+    void aLevelWithoutWordsListsEveryLevelAtOrAboveItByName() {
+        String region = uniqueWord();
+        expert("Ida None", null, null, uniqueWord(), region, true);
+        ProfileView website = expert("Bo Website", null, null, uniqueWord(), region, true);
+        verifications.record(website.accountId(), VerificationKind.WEBSITE_OWNERSHIP, "bo.example", true, "meta tag");
+        ProfileView both = expert("Cy Both", null, null, uniqueWord(), region, true);
+        verifications.record(both.accountId(), VerificationKind.WEBSITE_OWNERSHIP, "cy.example", true, "meta tag");
+        verifications.record(both.accountId(), VerificationKind.EMAIL_MATCHES_WEBSITE, "cy.example", true, null);
+        ProfileView credential = expert("Al Credential", null, null, uniqueWord(), region, true);
+        verifications.record(credential.accountId(), VerificationKind.CREDENTIAL_CONFIRMED, "GMC 8", true, null);
+        CurrentUser journalist = accounts.journalist();
+
+        assertThat(names(search(journalist, "region=" + region + "&level=WEBSITE"))).containsExactly("Al Credential",
+                "Bo Website", "Cy Both");
+        assertThat(names(search(journalist, "region=" + region + "&level=WEBSITE_AND_EMAIL")))
+                .containsExactly("Al Credential", "Cy Both");
+        assertThat(names(search(journalist, "region=" + region + "&level=CREDENTIAL"))).containsExactly("Al Credential");
     }
 
     /** The filters read the directory's own table (directory_entry): it must follow every change after listing. */
