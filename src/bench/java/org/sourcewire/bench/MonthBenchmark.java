@@ -560,8 +560,8 @@ class MonthBenchmark {
         statements.put("DigestRetention: one batch of items (50 editions)", batch("digest_item", """
                 select d.ctid from digest_item d
                 where d.edition_id in (%s)
-                  and not exists (select 1 from query_summary q where q.id = d.query_id and q.deadline >= %s)"""
-                .formatted(editionIds, digestCutoff)));
+                  and not exists (select 1 from query_summary q where q.id = d.query_id and q.deadline >= %s)
+                order by d.edition_id""".formatted(editionIds, digestCutoff)));
         statements.put("DigestRetention: one batch of deliveries", batch("digest_delivery",
                 "select ctid from digest_delivery where edition_id in (" + editionIds + ")"));
         statements.put("DigestRetention: the editions", """
@@ -570,11 +570,11 @@ class MonthBenchmark {
                   and not exists (select 1 from digest_item d where d.edition_id = e.id)
                   and not exists (select 1 from digest_delivery d where d.edition_id = e.id)""".formatted(editionIds));
         statements.put("OutboxRetention: one batch of sent mail, as the next hourly run finds it", batch("mail_outbox",
-                "select ctid from mail_outbox where created_at < %s and status in ('SENT', 'LOGGED')"
+                "select ctid from mail_outbox where created_at < %s and status in ('SENT', 'LOGGED') order by created_at"
                         .formatted(literal(now.plus(Duration.ofHours(1)).minus(Duration.ofDays(7))))));
         statements.put("OutboxRetention: one batch of sent mail, catching up three days (jobs stopped that long)",
-                batch("mail_outbox", "select ctid from mail_outbox where created_at < %s and status in ('SENT', 'LOGGED')"
-                        .formatted(literal(now.plus(Duration.ofDays(3)).minus(Duration.ofDays(7))))));
+                batch("mail_outbox", ("select ctid from mail_outbox where created_at < %s and status in ('SENT', 'LOGGED') "
+                        + "order by created_at").formatted(literal(now.plus(Duration.ofDays(3)).minus(Duration.ofDays(7))))));
         statements.put("OutboxRetention: one batch of failed mail", batch("mail_outbox",
                 "select ctid from mail_outbox where created_at < %s and status = 'FAILED'"
                         .formatted(literal(asOf.minus(Duration.ofDays(30))))));
