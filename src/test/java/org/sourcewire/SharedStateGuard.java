@@ -52,7 +52,10 @@ public class SharedStateGuard implements BeforeAllCallback, AfterAllCallback, Af
                     true, false),
             new Watch("login_failure", "select id::text, throttle_key from login_failure where throttle_key ~ :shared",
                     true, false),
-            new Watch("app_secret", "select name, md5(value) from app_secret", false, true));
+            new Watch("app_secret", "select name, md5(value) from app_secret", false, true),
+            // A confirmed outlet domain verifies every journalist at it: TestAccounts' addresses are all @example.com.
+            new Watch("outlet_domain", "select domain, (confirmed_at is not null)::text from outlet_domain"
+                    + " where domain in ('example.com', 'example.org', 'example.net')", true, true));
 
     /** Keys of loopback client addresses (::1 is 0:0:0:0:0:0:0:1, or 0:0:0:0::/64 as MailRateLimits keys it). */
     static final String SHARED_ADDRESSES = "^address:(127\\.|0:0:0:0:|::1|localhost)";

@@ -101,16 +101,17 @@ public class DigestEditions {
     private final ThreadPoolTaskExecutor pool;
 
     DigestEditions(JdbcClient jdbc, TransactionTemplate transactions, DigestSchedule schedule,
-            DigestsProperties properties, DigestMails mails, MeterRegistry meters,
-            ThreadPoolTaskExecutorBuilder executors) {
+            DigestsProperties properties, DigestMails mails, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.schedule = schedule;
         this.properties = properties;
         this.mails = mails;
-        // Threads start as work arrives (most instances never build an edition), named digest-edition-1, -2...
+        // Threads start as work arrives (most instances never build an edition) and end when idle, named
+        // digest-edition-1, -2... Its own pool, as in MailTemplates: an unbounded queue whatever spring.task.execution says.
         int workers = Math.max(1, properties.workers());
-        this.pool = executors.corePoolSize(workers).maxPoolSize(workers).threadNamePrefix("digest-edition-").build();
+        this.pool = new ThreadPoolTaskExecutorBuilder().corePoolSize(workers).maxPoolSize(workers)
+                .allowCoreThreadTimeOut(true).threadNamePrefix("digest-edition-").build();
         this.pool.initialize();
         Gauge.builder("sourcewire.digests.editions.open", jdbc, client -> client
                         .sql("select count(*) from digest_edition where finished_at is null").query(Long.class).single())

@@ -16,10 +16,11 @@
  * first, so a path with a variable in it is not checked against every mapping's method and headers.</li>
  * </ul>
  * <p>
- * Thread pools need nothing here: a module that wants one (mail's renderers, a digest edition's workers) builds a
- * {@code ThreadPoolTaskExecutor} with Boot's {@code ThreadPoolTaskExecutorBuilder}, names its threads after the work,
- * and destroys it with the bean that owns it; threads start as work arrives and end again when idle
- * ({@code spring.task.execution.pool.*}).
+ * Thread pools need nothing here: a module that wants one (mail's renderers, a digest edition's workers, placement
+ * checks) builds its own {@code ThreadPoolTaskExecutor} with a plain {@code ThreadPoolTaskExecutorBuilder} (not Boot's
+ * bean, whose {@code spring.task.execution.*} settings are for the {@code @Async} pool of module events), fixed size,
+ * unbounded queue, threads named after the work that start as work arrives and end when idle, and destroys it with
+ * the bean that owns it.
  * <p>
  * Each piece keeps what Spring does by itself (what a request maps to, what a session holds, what a read returns);
  * only the cost changes. It depends on no module; a module that uses a piece of it declares it.

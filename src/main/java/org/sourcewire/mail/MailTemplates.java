@@ -27,13 +27,15 @@ class MailTemplates {
     private final int renderThreads;
     private final ThreadPoolTaskExecutor pool;
 
-    MailTemplates(ITemplateEngine engine, MailProperties properties, ThreadPoolTaskExecutorBuilder executors) {
+    MailTemplates(ITemplateEngine engine, MailProperties properties) {
         this.engine = engine;
         this.renderThreads = properties.renderThreads() > 0 ? properties.renderThreads()
                 : Runtime.getRuntime().availableProcessors();
-        // Threads start as work arrives (most instances never render a digest edition), named mail-render-1, -2...
-        this.pool = executors.corePoolSize(renderThreads).maxPoolSize(renderThreads).threadNamePrefix("mail-render-")
-                .build();
+        // Threads start as work arrives (most instances never render a digest edition) and end when idle, named
+        // mail-render-1, -2... A pool of its own, not Boot's builder bean: spring.task.execution.* tunes the @Async
+        // pool of module events, and a bounded queue there must not refuse an edition's rendering.
+        this.pool = new ThreadPoolTaskExecutorBuilder().corePoolSize(renderThreads).maxPoolSize(renderThreads)
+                .allowCoreThreadTimeOut(true).threadNamePrefix("mail-render-").build();
         this.pool.initialize();
     }
 

@@ -81,7 +81,7 @@ class PlacementChecks implements DisposableBean {
         this.properties = properties;
         this.clock = clock;
         this.executor = new ThreadPoolTaskExecutorBuilder().corePoolSize(properties.concurrency())
-                .maxPoolSize(properties.concurrency()).threadNamePrefix("placement-check-").build();
+                .maxPoolSize(properties.concurrency()).allowCoreThreadTimeOut(true).threadNamePrefix("placement-check-").build();
         this.executor.initialize();
         this.read = Counter.builder("sourcewire.placements.checked").tag("outcome", "read")
                 .description("articles read for a placement check").register(meters);

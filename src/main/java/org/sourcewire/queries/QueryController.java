@@ -237,9 +237,8 @@ class QueryController {
         return "redirect:/queries/" + id;
     }
 
-    /** Without JavaScript, the add/remove question buttons submit the whole form; show it again, changed. */
     /**
-     * Before a save: the form again, with a question added or removed when the button asked for that, or with its
+     * Before a save (without JavaScript the add/remove question buttons submit the whole form): the form again, with a question added or removed when the button asked for that, or with its
      * messages when it does not pass; null when it is ready to save.
      */
     private String formAgain(QueryForm form, BindingResult result, boolean submitting, Integer removeQuestion,

@@ -194,7 +194,8 @@ class TeamController {
 
     @PostMapping("/teams/pitch")
     String write(@AuthenticationPrincipal CurrentUser user, @RequestParam long expert, @RequestParam long query,
-            @ModelAttribute("form") PitchFormFields form, BindingResult result, Model model, RedirectAttributes redirect) {
+            @Valid @ModelAttribute("form") PitchFormFields form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
         TeamPitches.Writing rights = writing.writing(source(user).id(), expert);
         QueryView found;
         try {
@@ -202,6 +203,9 @@ class TeamController {
         }
         catch (RuleException ex) {
             return queriesPage(rights, ex.getMessage(), model);
+        }
+        if (result.hasErrors()) {
+            return formPage(rights, found, form, model);
         }
         try {
             TeamPitches.Outcome outcome = writing.write(rights, found, form.rows(found.questions().size()),

@@ -34,14 +34,14 @@ class LoginThrottleTests extends IntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2001-03-01T09:00:00Z"));
+    private final MovableClock throttleClock = new MovableClock(Instant.parse("2001-03-01T09:00:00Z"));
 
     private final String email = UUID.randomUUID() + "@throttle.example";
 
     private final String address = "198.51.100." + UUID.randomUUID();
 
     private LoginThrottle throttle() {
-        return new LoginThrottle(jdbc, new AccountsProperties(null, null, LIMITS, null), clock, transactions);
+        return new LoginThrottle(jdbc, new AccountsProperties(null, null, LIMITS, null), throttleClock, transactions);
     }
 
     @Test
@@ -49,7 +49,7 @@ class LoginThrottleTests extends IntegrationTest {
         LoginThrottle throttle = throttle();
         for (int i = 0; i < 3; i++) {
             throttle.failed(throttle.admit(email, null));
-            clock.advance(Duration.ofMinutes(1));
+            throttleClock.advance(Duration.ofMinutes(1));
         }
 
         LoginThrottledException locked = catchThrowableOfType(LoginThrottledException.class,
@@ -57,9 +57,9 @@ class LoginThrottleTests extends IntegrationTest {
         // The first failure was three minutes ago: it ages out in twelve.
         assertThat(locked.loginPageQuery()).isEqualTo("error=throttled&wait=12");
 
-        clock.advance(Duration.ofMinutes(12).minusSeconds(1));
+        throttleClock.advance(Duration.ofMinutes(12).minusSeconds(1));
         assertThatThrownBy(() -> throttle.admit(email, null)).isInstanceOf(LoginThrottledException.class);
-        clock.advance(Duration.ofSeconds(1));
+        throttleClock.advance(Duration.ofSeconds(1));
         throttle.admit(email, null);
     }
 
@@ -97,10 +97,10 @@ class LoginThrottleTests extends IntegrationTest {
                     () -> throttle.admit(UUID.randomUUID() + "@throttle.example", address));
             assertThat(slowed.loginPageQuery()).isEqualTo("error=slowed&seconds=" + seconds);
 
-            clock.advance(Duration.ofSeconds(seconds).minusMillis(1));
+            throttleClock.advance(Duration.ofSeconds(seconds).minusMillis(1));
             assertThatThrownBy(() -> throttle.admit(email, address)).as("a millisecond early")
                     .isInstanceOf(LoginThrottledException.class);
-            clock.advance(Duration.ofMillis(1));
+            throttleClock.advance(Duration.ofMillis(1));
             throttle.failed(throttle.admit(UUID.randomUUID() + "@throttle.example", address));
         }
     }
@@ -126,7 +126,7 @@ class LoginThrottleTests extends IntegrationTest {
         throttle.failed(throttle.admit("b-" + email, address));
         assertThatThrownBy(() -> throttle.admit(email, address)).isInstanceOf(LoginThrottledException.class);
 
-        clock.advance(Duration.ofMinutes(15));
+        throttleClock.advance(Duration.ofMinutes(15));
 
         throttle.admit(email, address);
     }
@@ -135,9 +135,9 @@ class LoginThrottleTests extends IntegrationTest {
     void forgettingOldFailuresDeletesOnlyThoseOutsideTheWindow() {
         LoginThrottle throttle = throttle();
         throttle.failed(throttle.admit(email, address));
-        clock.advance(Duration.ofMinutes(10));
+        throttleClock.advance(Duration.ofMinutes(10));
         throttle.failed(throttle.admit(email, null));
-        clock.advance(Duration.ofMinutes(10));
+        throttleClock.advance(Duration.ofMinutes(10));
 
         // The first attempt's two rows (its address and its account) are 20 minutes old, the second's one row 10.
         // (Other tests of this class left rows in 2001 too: at least these two go.)

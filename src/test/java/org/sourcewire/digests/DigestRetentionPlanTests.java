@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.shared.BatchedDeletes;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,11 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sequential scan MonthBenchmark's EXPLAIN showed (20,000 sources, 1.4 million items) rereads the rows earlier
  * batches deleted, once per batch of 10,000, and all of the table when the old items are not at its start.
  */
-@SourcewireIntegrationTest
-class DigestRetentionPlanTests {
-
-    @Autowired
-    JdbcClient jdbc;
+class DigestRetentionPlanTests extends IntegrationTest {
 
     @Autowired
     TransactionTemplate transactions;

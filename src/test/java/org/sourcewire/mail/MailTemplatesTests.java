@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
-import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.util.ReflectionTestUtils;
 
@@ -28,8 +27,7 @@ class MailTemplatesTests {
     void aBatchRendersOnNamedThreadsStartedOnFirstUseAndStoppedWithTheBean() {
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(new StringTemplateResolver());
-        MailTemplates templates = new MailTemplates(engine, new MailProperties("from@example.org", 2, null),
-                new ThreadPoolTaskExecutorBuilder());
+        MailTemplates templates = new MailTemplates(engine, new MailProperties("from@example.org", 2, null));
         ThreadPoolTaskExecutor pool = (ThreadPoolTaskExecutor) ReflectionTestUtils.getField(templates, "pool");
         assertThat(pool.getPoolSize()).as("threads before anything is rendered").isZero();
 

@@ -6,11 +6,10 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.sourcewire.SourcewireIntegrationTest;
+import org.sourcewire.IntegrationTest;
 import org.sourcewire.shared.BatchedDeletes;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,11 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * catching up after days off): a sequential scan reads every row's page of the largest table, once per batch of
  * 10,000 (MonthBenchmark's EXPLAIN at 20,000 sources showed one).
  */
-@SourcewireIntegrationTest
-class OutboxRetentionPlanTests {
-
-    @Autowired
-    JdbcClient jdbc;
+class OutboxRetentionPlanTests extends IntegrationTest {
 
     @Autowired
     TransactionTemplate transactions;

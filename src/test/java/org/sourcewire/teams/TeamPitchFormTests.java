@@ -20,9 +20,19 @@ class TeamPitchFormTests extends IntegrationTest {
 
     private static final Pattern TOKEN = Pattern.compile("/teams/join\\?token=([A-Za-z0-9_-]+)");
 
+    @Test
+    void writersWhyMeLineHasTheExpertsFormsLimitAndNothingIsSentPastIt() {
+        Writer writer = writer();
+        long query = queries.by(accounts.journalist()).publish();
 
-
-
+        assertThat(post(writer.member(), "/teams/pitch?expert=" + writer.expert().id() + "&query=" + query,
+                "answers[0]", "Night-shift nurses in our clinic sleep 90 minutes longer with a fixed anchor block.",
+                "whyMe", "x".repeat(201), "confirmsRequirements", "true"))
+                .hasStatusOk().bodyText().contains("Keep it to one line: at most 200 characters.");
+        assertThat(jdbc.sql("select count(*) from pitch p join source_profile s on s.id = p.source_id "
+                + "where s.account_id = :expert").param("expert", writer.expert().id()).query(Long.class).single())
+                .isZero();
+    }
 
     @Test
     void writerWhoAnswersNothingKeepsTheFormWithTheMessageBesideTheAnswers() {
