@@ -19,8 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -41,6 +39,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.sourcewire.bench.BenchHttp.cookie;
 
 /**
  * The expert directory at HARO scale: {@code bench.sources} sources (1,000,000 by default; 70% listed, with varied
@@ -73,7 +73,6 @@ class DirectoryBenchmark {
     }
 
     private static final String PASSWORD = "bench-pass-2026";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final Path OUT = Path.of("target", "bench");
     private static final String[] FIRST = { "Priya", "James", "Amara", "Lena", "Tomas", "Yuki", "Omar", "Sofia",
             "Kwame", "Ingrid", "Mateo", "Aisha", "Noah", "Chen", "Fatima", "Lars", "Elena", "Ravi", "Grace", "Hugo" };
@@ -271,26 +270,7 @@ class DirectoryBenchmark {
     }
 
     private String logIn(String email) throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher csrf = CSRF.matcher(page.body());
-        if (!csrf.find()) {
-            throw new IllegalStateException("No CSRF token on the log-in page");
-        }
-        String form = "email=" + enc(email) + "&password=" + PASSWORD + "&_csrf=" + enc(csrf.group(1));
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "SESSION=" + cookie(page))
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new IllegalStateException("Log-in of " + email + " failed: " + login.statusCode());
-        }
-        return cookie(login);
-    }
-
-    private static String cookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
-                .map(c -> c.substring("SESSION=".length(), c.indexOf(';'))).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No SESSION cookie"));
+        return BenchHttp.logIn(http, "http://127.0.0.1:" + port, email, PASSWORD).cookie();
     }
 
     private URI uri(String path) {

@@ -5,11 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,8 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -67,6 +63,10 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import org.sourcewire.bench.BenchHttp.Session;
+
+import static org.sourcewire.bench.BenchHttp.feeder;
+
 /**
  * Sourcewire at HARO scale, on this machine: generates the population ({@link BenchData}), measures the two
  * ceilings (a trivial endpoint of the app, a plain JDBC insert of a pitch-sized row), runs the Gatling load tests
@@ -97,7 +97,6 @@ class HaroScaleBenchmark {
     }
 
     private static final String PASSWORD = "bench-pass-2026";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final Path OUT = Path.of("target", "bench");
 
     @LocalServerPort
@@ -235,7 +234,7 @@ class HaroScaleBenchmark {
                 + " threads for " + seconds + " s");
 
         List<Session> sessions = logIn(sourceEmails((long) (data.sources * 0.7), users), users);
-        Path feeder = feeder("trivial.csv", "session", sessions.stream().map(s -> s.cookie).toList());
+        Path feeder = feeder(OUT, "trivial.csv", "session", sessions.stream().map(s -> s.cookie()).toList());
         // First a warm-up, so the ceiling is the compiled code's, like the figures it is compared with.
         gatling(Simulations.Trivial.class, "trivial endpoint (warm-up)",
                 Map.of("bench.feeder", feeder.toString(), "bench.users", Integer.toString(users), "bench.duration", "20"));
@@ -287,9 +286,9 @@ class HaroScaleBenchmark {
             }
         }
         String header = "session,csrf,query,a0,a1,a2,whyMe";
-        Path warmFeeder = feeder("pitch-warm.csv", header, warm.subList(0, warmPairs));
-        Path closedFeeder = feeder("pitch-closed.csv", header, warm.subList(warmPairs, warmPairs + closedPairs));
-        Path loadFeeder = feeder("pitch.csv", header, load);
+        Path warmFeeder = feeder(OUT, "pitch-warm.csv", header, warm.subList(0, warmPairs));
+        Path closedFeeder = feeder(OUT, "pitch-closed.csv", header, warm.subList(warmPairs, warmPairs + closedPairs));
+        Path loadFeeder = feeder(OUT, "pitch.csv", header, load);
         // The JIT compiles the pitch path's code for the first minute or two under load (on two cores it takes a
         // core's worth of CPU for a while): a long-running server is measured, not one that has just started.
         if (pitchWarmSeconds > 0) {
@@ -328,7 +327,7 @@ class HaroScaleBenchmark {
     }
 
     private String pitchRow(Session session, long query, Random random) {
-        return String.join(",", session.cookie, session.csrf, Long.toString(query), sentence(random, 50),
+        return String.join(",", session.cookie(), session.csrf(), Long.toString(query), sentence(random, 50),
                 sentence(random, 55), sentence(random, 45), "Practitioner for " + (5 + random.nextInt(25)) + " years");
     }
 
@@ -346,7 +345,7 @@ class HaroScaleBenchmark {
     @Order(3)
     void inboxAndFeed() throws Exception {
         List<Session> journalist = logIn(List.of("bench-j-1@bench.example"), users);
-        Path inboxFeeder = feeder("inbox.csv", "session", journalist.stream().map(s -> s.cookie).toList());
+        Path inboxFeeder = feeder(OUT, "inbox.csv", "session", journalist.stream().map(s -> s.cookie()).toList());
         String inboxPath = Long.toString(inboxQuery);
         Pages inbox = pages(Simulations.Inbox.class, "inbox first page", inboxFeeder, Map.of("bench.inboxQuery", inboxPath));
         notes.add("- inbox first page, EXPLAIN ANALYZE:\n\n```\n" + explain("""
@@ -368,7 +367,7 @@ class HaroScaleBenchmark {
         report.put(inboxTitle + ", saturated", inbox.saturated());
 
         // The reading pane, opened for the inbox query's pitches in turn (the first opening of each marks it viewed).
-        Path paneIds = feeder("pane-pitches.csv", "pitch", jdbc.sql("select public_id::text from pitch where query_id = :q"
+        Path paneIds = feeder(OUT, "pane-pitches.csv", "pitch", jdbc.sql("select public_id::text from pitch where query_id = :q"
                 + " order by random()").param("q", inboxQuery).query(String.class).list());
         Pages pane = pages(Simulations.Pane.class, "reading pane", inboxFeeder, Map.of("bench.pitches", paneIds.toString()));
         String paneTitle = "inbox reading pane (one pitch with its source and reasons; the first opening marks it viewed)";
@@ -376,7 +375,7 @@ class HaroScaleBenchmark {
         report.put(paneTitle + ", saturated", pane.saturated());
 
         List<Session> sources = logIn(sourceEmails((long) (data.sources * 0.8), users), users);
-        Path feedFeeder = feeder("feed.csv", "session", sources.stream().map(s -> s.cookie).toList());
+        Path feedFeeder = feeder(OUT, "feed.csv", "session", sources.stream().map(s -> s.cookie()).toList());
         Pages feed = pages(Simulations.Feed.class, "source feed", feedFeeder, Map.of());
         double perFeed = jdbc.sql("""
                 select avg(n) from (select count(*) n from query_match m where m.source_id in (
@@ -450,7 +449,7 @@ class HaroScaleBenchmark {
         long approved = ms(t);
         long visible = -1;
         while (ms(t) < 60_000) {
-            String feed = get("/feed", session.cookie);
+            String feed = get("/feed", session.cookie());
             if (feed.contains(headline.substring(0, 40))) {
                 visible = ms(t);
                 break;
@@ -719,9 +718,6 @@ class HaroScaleBenchmark {
                 .param("first", firstSource).param("from", fromOffset).param("n", n).query(String.class).list();
     }
 
-    record Session(String cookie, String csrf) {
-    }
-
     /** Logs in through the login form (CSRF token, BCrypt check, new session); {@code sessions} log-ins in all. */
     private List<Session> logIn(List<String> emails, int sessions) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -739,21 +735,7 @@ class HaroScaleBenchmark {
     }
 
     private Session logIn(String email) throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        String anonymous = cookie(page);
-        String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=" + PASSWORD + "&_csrf="
-                + URLEncoder.encode(csrf(page.body()), StandardCharsets.UTF_8);
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "SESSION=" + anonymous)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        String location = login.headers().firstValue("Location").orElse("");
-        if (login.statusCode() != 302 || location.contains("error")) {
-            throw new IllegalStateException("Log-in of " + email + " failed: " + login.statusCode() + " " + location);
-        }
-        String session = cookie(login);
-        String dashboard = get("/dashboard", session);
-        return new Session(session, csrf(dashboard));
+        return BenchHttp.logIn(http, "http://127.0.0.1:" + port, email, PASSWORD);
     }
 
     private String get(String path, String session) throws Exception {
@@ -765,29 +747,8 @@ class HaroScaleBenchmark {
         return response.body();
     }
 
-    private static String cookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
-                .map(c -> c.substring("SESSION=".length(), c.indexOf(';'))).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No SESSION cookie in " + response.headers()));
-    }
-
-    private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        if (!m.find()) {
-            throw new IllegalStateException("No CSRF token in the page");
-        }
-        return m.group(1);
-    }
-
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static Path feeder(String name, String header, List<String> rows) throws IOException {
-        Path file = OUT.resolve("feeders").resolve(name).toAbsolutePath();
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, header + "\n" + String.join("\n", rows) + "\n");
-        return file;
     }
 
     private long count(String fromWhere) {

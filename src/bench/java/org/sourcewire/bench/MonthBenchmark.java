@@ -3,11 +3,7 @@ package org.sourcewire.bench;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,8 +27,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -58,6 +52,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.sourcewire.bench.BenchHttp.cookie;
+import static org.sourcewire.bench.BenchHttp.csrf;
+import static org.sourcewire.bench.BenchHttp.feeder;
 
 /**
  * Do the figures hold after a month of editions? Generates a (smaller) HARO-shaped population ({@link BenchData}),
@@ -104,7 +102,6 @@ class MonthBenchmark {
     static final String OUTLET = "Bench Month";
 
     private static final String PASSWORD = "bench-pass-2026";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final Path OUT = Path.of("target", "bench");
 
     @LocalServerPort
@@ -220,7 +217,7 @@ class MonthBenchmark {
     private void measure(int column, long sourceOffset) throws Exception {
         List<String> feedSessions = logIn(sourceEmails((long) (data.sources * 0.8) + (column + 1) * users, users)).stream()
                 .map(s -> s[0]).toList();
-        Path feedFeeder = feeder("month-feed-" + column + ".csv", "session", feedSessions);
+        Path feedFeeder = feeder(OUT, "month-feed-" + column + ".csv", "session", feedSessions);
         gatling(Simulations.Trivial.class, "trivial endpoint", feedFeeder, Map.of("bench.users", "" + users,
                 "bench.duration", "" + loadSeconds));
         put(column, "ceiling: trivial endpoint, %d users back to back %d s (after a warm-up)".formatted(users, loadSeconds),
@@ -229,7 +226,7 @@ class MonthBenchmark {
         pages(column, Simulations.Feed.class, "source feed", feedFeeder, Map.of());
         List<String> journalist = logIn(java.util.Collections.nCopies(users, "bench-j-1@bench.example")).stream()
                 .map(s -> s[0]).toList();
-        pages(column, Simulations.Inbox.class, "inbox first page", feeder("month-inbox-" + column + ".csv", "session",
+        pages(column, Simulations.Inbox.class, "inbox first page", feeder(OUT, "month-inbox-" + column + ".csv", "session",
                 journalist), Map.of("bench.inboxQuery", Long.toString(inboxQuery)));
         pitches(column, sourceOffset);
         digestEdition(column);
@@ -276,12 +273,12 @@ class MonthBenchmark {
         int warmPairs = pairs * 3 / 5;
         String header = "session,csrf,query,a0,a1,a2,whyMe";
         gatling(Simulations.PitchSubmissionClosed.class, "submit pitch",
-                feeder("month-pitch-warm-" + column + ".csv", header, rows.subList(0, warmPairs)),
+                feeder(OUT, "month-pitch-warm-" + column + ".csv", header, rows.subList(0, warmPairs)),
                 Map.of("bench.users", "16", "bench.duration", "" + loadSeconds * 3 / 2));
         put(column, "sent pitch, 16 submitters back to back %d s (after a %d s warm-up)".formatted(loadSeconds,
                 loadSeconds * 3 / 2),
                 gatling(Simulations.PitchSubmissionClosed.class, "submit pitch",
-                        feeder("month-pitch-" + column + ".csv", header, rows.subList(warmPairs, rows.size())),
+                        feeder(OUT, "month-pitch-" + column + ".csv", header, rows.subList(warmPairs, rows.size())),
                         Map.of("bench.users", "16", "bench.duration", "" + loadSeconds)));
     }
 
@@ -740,46 +737,12 @@ class MonthBenchmark {
     }
 
     private String[] logIn(String email) throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=" + PASSWORD + "&_csrf="
-                + URLEncoder.encode(csrf(page.body()), StandardCharsets.UTF_8);
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "SESSION=" + cookie(page))
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        String location = login.headers().firstValue("Location").orElse("");
-        if (login.statusCode() != 302 || location.contains("error")) {
-            throw new IllegalStateException("Log-in of " + email + " failed: " + login.statusCode() + " " + location);
-        }
-        String session = cookie(login);
-        HttpResponse<String> dashboard = http.send(HttpRequest.newBuilder(uri("/dashboard"))
-                .header("Cookie", "SESSION=" + session).GET().build(), HttpResponse.BodyHandlers.ofString());
-        return new String[] { session, csrf(dashboard.body()) };
-    }
-
-    private static String cookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
-                .map(c -> c.substring("SESSION=".length(), c.indexOf(';'))).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No SESSION cookie in " + response.headers()));
-    }
-
-    private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        if (!m.find()) {
-            throw new IllegalStateException("No CSRF token in the page");
-        }
-        return m.group(1);
+        BenchHttp.Session session = BenchHttp.logIn(http, "http://127.0.0.1:" + port, email, PASSWORD);
+        return new String[] { session.cookie(), session.csrf() };
     }
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static Path feeder(String name, String header, List<String> rows) throws IOException {
-        Path file = OUT.resolve("feeders").resolve(name).toAbsolutePath();
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, header + "\n" + String.join("\n", rows) + "\n");
-        return file;
     }
 
     private static String sentence(Random random, int words) {

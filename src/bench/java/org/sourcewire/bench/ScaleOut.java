@@ -38,6 +38,11 @@ import jakarta.mail.internet.MimeMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
+import org.sourcewire.bench.BenchHttp.Session;
+
+import static org.sourcewire.bench.BenchHttp.cookie;
+import static org.sourcewire.bench.BenchHttp.csrf;
+
 /**
  * Several instances for real (issue 22, items 3-5): PostgreSQL 17 as its own server (crash-safe: fsync, synchronous
  * commit and full-page writes on), an SMTP server, the packaged jar started twice as separate processes, Debian's
@@ -51,7 +56,6 @@ public final class ScaleOut {
 
     private static final String PASSWORD = "bench-pass-2026";
     private static final String ADMIN_PASSWORD = "Sw-" + UUID.randomUUID(); // strong enough for the first-admin check
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final Path OUT = Path.of("target", "scale").toAbsolutePath();
     private static final Path REPORT = Path.of("target", "bench", "SCALE.md").toAbsolutePath();
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux: /proc/<pid>/stat counts CPU in 1/100 s
@@ -340,7 +344,7 @@ public final class ScaleOut {
         int loggedIn = 0;
         for (int i = 0; i < 20; i++) {
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(nginxBase + "/feed"))
-                    .header("Cookie", "SESSION=" + session.cookie).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Cookie", "SESSION=" + session.cookie()).build(), HttpResponse.BodyHandlers.ofString());
             if (page.statusCode() == 200 && page.body().contains("Your feed")) {
                 loggedIn++;
             }
@@ -432,7 +436,6 @@ public final class ScaleOut {
         stop(0);
     }
 
-
     /**
      * The log-in throttle behind nginx: a client that sends its own X-Forwarded-For (a new address each time) is still
      * one address (nginx replaces the header with the connection's). Run last: from then on this machine's log-ins
@@ -476,7 +479,7 @@ public final class ScaleOut {
         Session journalist = logIn(base, "bench-j-1@bench.example");
         List<String> journalistSessions = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
-            journalistSessions.add(i < 10 ? logIn(base, "bench-j-1@bench.example").cookie : journalistSessions.get(i % 10));
+            journalistSessions.add(i < 10 ? logIn(base, "bench-j-1@bench.example").cookie() : journalistSessions.get(i % 10));
         }
         Path journalistFile = lines(label + "-journalist.txt", journalistSessions);
         // Pitches: 200 Premium sources (100 pitches a day each), each to up to 100 open queries, each pair once.
@@ -527,7 +530,7 @@ public final class ScaleOut {
         wrk(base, "pages.lua", warmSeconds, List.of(sourcesFile.toString(), "/feed", "Your feed"));
         Result feed = wrk(base, "pages.lua", seconds, List.of(sourcesFile.toString(), "/feed", "Your feed"));
         ratioRow("saturated source feed (target ≥ 50%)", feed, trivial);
-        if (journalist.cookie.isEmpty()) {
+        if (journalist.cookie().isEmpty()) {
             throw new IllegalStateException("unreachable");
         }
         stop(0);
@@ -545,11 +548,11 @@ public final class ScaleOut {
     }
 
     private String pitchLine(Session session, long query, Random random) {
-        String body = "_csrf=" + enc(session.csrf) + "&submissionKey=" + UUID.randomUUID() + "&answers%5B0%5D="
+        String body = "_csrf=" + enc(session.csrf()) + "&submissionKey=" + UUID.randomUUID() + "&answers%5B0%5D="
                 + enc(sentence(random, 50)) + "&answers%5B1%5D=" + enc(sentence(random, 55)) + "&answers%5B2%5D="
                 + enc(sentence(random, 45)) + "&whyMe=" + enc("Practitioner for " + (5 + random.nextInt(25)) + " years")
                 + "&confirmsRequirements=true";
-        return session.cookie + "\t/queries/" + query + "/pitch\t" + body;
+        return session.cookie() + "\t/queries/" + query + "/pitch\t" + body;
     }
 
     private static String sentence(Random random, int words) {
@@ -617,9 +620,6 @@ public final class ScaleOut {
 
     // --- log-ins -------------------------------------------------------------------------------------------------
 
-    record Session(String cookie, String csrf) {
-    }
-
     /** {@code n} sessions of different sources from the {@code from}-th source on. */
     private List<String> sessions(String base, int from, int n) throws Exception {
         List<String> emails = jdbc.sql("""
@@ -633,41 +633,14 @@ public final class ScaleOut {
         }
         List<String> cookies = new ArrayList<>();
         for (Future<Session> f : futures) {
-            cookies.add(f.get().cookie);
+            cookies.add(f.get().cookie());
         }
         pool.shutdown();
         return cookies;
     }
 
     private Session logIn(String base, String email) throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String form = "email=" + enc(email) + "&password=" + PASSWORD + "&_csrf=" + enc(csrf(page.body()));
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "SESSION=" + cookie(page))
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        String location = login.headers().firstValue("Location").orElse("");
-        if (login.statusCode() != 302 || location.contains("error")) {
-            throw new IllegalStateException("Log-in of " + email + " failed: " + login.statusCode() + " " + location);
-        }
-        String session = cookie(login);
-        HttpResponse<String> dashboard = http.send(HttpRequest.newBuilder(URI.create(base + "/dashboard"))
-                .header("Cookie", "SESSION=" + session).build(), HttpResponse.BodyHandlers.ofString());
-        return new Session(session, csrf(dashboard.body()));
-    }
-
-    private static String cookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
-                .map(c -> c.substring("SESSION=".length(), c.indexOf(';'))).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No SESSION cookie in " + response.headers()));
-    }
-
-    private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        if (!m.find()) {
-            throw new IllegalStateException("No CSRF token in the page");
-        }
-        return m.group(1);
+        return BenchHttp.logIn(http, base, email, PASSWORD);
     }
 
     private static String enc(String value) {
