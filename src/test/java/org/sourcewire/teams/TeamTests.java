@@ -356,6 +356,49 @@ class TeamTests extends IntegrationTest {
         assertThat(mvc.get().uri("/teams").with(as(accounts.journalist()))).hasStatus(403);
     }
 
+    // A team writer's pitch form when the rules say no: the form keeps what was typed, or the list says why.
+
+    @Test
+    void writersWhyMeLineHasTheExpertsFormsLimitAndNothingIsSentPastIt() {
+        Agency writer = agency("Acme PR " + UUID.randomUUID().toString().substring(0, 6));
+        long query = queries.by(accounts.journalist()).publish();
+
+        assertThat(post(writer.member(), "/teams/pitch?expert=" + writer.expert().id() + "&query=" + query,
+                "answers[0]", "Night-shift nurses in our clinic sleep 90 minutes longer with a fixed anchor block.",
+                "whyMe", "x".repeat(201), "confirmsRequirements", "true"))
+                .hasStatusOk().bodyText().contains("Keep it to one line: at most 200 characters.");
+        assertThat(jdbc.sql("select count(*) from pitch p join source_profile s on s.id = p.source_id "
+                + "where s.account_id = :expert").param("expert", writer.expert().id()).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void writerWhoAnswersNothingKeepsTheFormWithTheMessageBesideTheAnswers() {
+        Agency writer = agency("Acme PR " + UUID.randomUUID().toString().substring(0, 6));
+        long query = queries.by(accounts.journalist()).publish();
+
+        assertThat(post(writer.member(), "/teams/pitch?expert=" + writer.expert().id() + "&query=" + query,
+                "answers[0]", " ", "whyMe", "Ten years on night shifts", "confirmsRequirements", "true"))
+                .hasStatusOk().bodyText().contains("Answer at least one question.")
+                .contains("Ten years on night shifts");
+    }
+
+    @Test
+    void writerWhoPicksAClosedQueryGetsTheListOfQueriesSayingWhy() {
+        Agency writer = agency("Acme PR " + UUID.randomUUID().toString().substring(0, 6));
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        assertThat(post(journalist, "/queries/" + query + "/close")).hasStatus3xxRedirection();
+        String form = "/teams/pitch?expert=" + writer.expert().id() + "&query=" + query;
+
+        assertThat(mvc.get().uri(form).with(as(writer.member()))).hasStatusOk().bodyText()
+                .contains("This query is closed and takes no more pitches.");
+        assertThat(post(writer.member(), form, "answers[0]", "An answer", "confirmsRequirements", "true"))
+                .hasStatusOk().bodyText().contains("This query is closed and takes no more pitches.");
+        assertThat(mvc.get().uri("/teams/queries?expert=" + writer.expert().id()).with(as(writer.member())))
+                .hasStatusOk().bodyText().doesNotContain("takes no more pitches");
+    }
+
     @Test
     void teamPagesReadAFixedNumberOfStatementsHoweverManyExpertsTheTeamManages() {
         Agency acme = agency("Acme PR " + UUID.randomUUID().toString().substring(0, 6));
