@@ -554,13 +554,14 @@ class MonthBenchmark {
         statements.put("DigestRetention: old editions", """
                 select id from digest_edition where finished_at is not null and due_at < %s order by id"""
                 .formatted(digestCutoff));
-        statements.put("DigestRetention: one batch of items (50 editions)", batch("digest_item", """
+        String firstEdition = editionIds.split(",")[0];
+        statements.put("DigestRetention: one batch of items (one edition)", batch("digest_item", """
                 select d.ctid from digest_item d
-                where d.edition_id in (%s)
-                  and not exists (select 1 from query_summary q where q.id = d.query_id and q.deadline >= %s)
-                order by d.edition_id""".formatted(editionIds, digestCutoff)));
-        statements.put("DigestRetention: one batch of deliveries", batch("digest_delivery",
-                "select ctid from digest_delivery where edition_id in (" + editionIds + ")"));
+                where d.edition_id = %s
+                  and not exists (select 1 from query_summary q where q.id = d.query_id and q.deadline >= %s)"""
+                .formatted(firstEdition, digestCutoff)));
+        statements.put("DigestRetention: one batch of deliveries (one edition)", batch("digest_delivery",
+                "select ctid from digest_delivery where edition_id = " + firstEdition));
         statements.put("DigestRetention: the editions", """
                 delete from digest_edition e
                 where e.id in (%s)

@@ -29,16 +29,15 @@ class DigestRetention {
     /** Editions whose rows one DELETE statement may take. */
     private static final int EDITIONS_PER_BATCH = 50;
     /**
-     * The items of these editions, except those of a query whose deadline is not yet the retention ago: they keep
-     * that query from being sent again (the open queries are few: a hashed anti-join). In edition order, which keeps
-     * the planner on the edition index when these editions hold much of the table: otherwise it reads digest_item
-     * from its start, rereading the rows earlier batches deleted (MonthBenchmark's EXPLAIN).
+     * The items of one edition, except those of a query whose deadline is not yet the retention ago: they keep that
+     * query from being sent again (the open queries are few: a hashed anti-join). One edition at a time, so the
+     * selection is an equality the edition index answers however much of the table old editions hold; a list of
+     * editions that holds most of the table made the planner read digest_item from its start, once per batch.
      */
     static final String OLD_ITEMS = """
             select d.ctid from digest_item d
-            where d.edition_id in (:editions)
-              and not exists (select 1 from query_summary q where q.id = d.query_id and q.deadline >= :cutoff)
-            order by d.edition_id""";
+            where d.edition_id = :edition
+              and not exists (select 1 from query_summary q where q.id = d.query_id and q.deadline >= :cutoff)""";
 
     private final JdbcClient jdbc;
     private final DigestsProperties properties;
@@ -67,17 +66,19 @@ class DigestRetention {
                 .param("cutoff", cutoff).query(Long.class).list();
         int removed = 0;
         for (int from = 0; from < old.size(); from += EDITIONS_PER_BATCH) {
-            Map<String, Object> params = Map.of("editions", old.subList(from, Math.min(from + EDITIONS_PER_BATCH, old.size())),
-                    "cutoff", cutoff);
-            removed += BatchedDeletes.delete(jdbc, "digest_item", OLD_ITEMS, params);
-            removed += BatchedDeletes.delete(jdbc, "digest_delivery",
-                    "select ctid from digest_delivery where edition_id in (:editions)", params);
+            List<Long> editions = old.subList(from, Math.min(from + EDITIONS_PER_BATCH, old.size()));
+            for (Long edition : editions) {
+                Map<String, Object> params = Map.of("edition", edition, "cutoff", cutoff);
+                removed += BatchedDeletes.delete(jdbc, "digest_item", OLD_ITEMS, params);
+                removed += BatchedDeletes.delete(jdbc, "digest_delivery",
+                        "select ctid from digest_delivery where edition_id = :edition", params);
+            }
             removed += jdbc.sql("""
                     delete from digest_edition e
                     where e.id in (:editions)
                       and not exists (select 1 from digest_item d where d.edition_id = e.id)
                       and not exists (select 1 from digest_delivery d where d.edition_id = e.id)""")
-                    .params(params).update();
+                    .param("editions", editions).update();
         }
         return removed;
     }
