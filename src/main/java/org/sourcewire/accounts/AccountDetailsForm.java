@@ -7,14 +7,14 @@ import org.sourcewire.shared.WebAddress;
 import org.springframework.validation.Errors;
 
 record AccountDetailsForm(
-        @NotBlank(message = "Enter your name.")
-        @Size(max = 100, message = "Use at most 100 characters.")
+        @NotBlank(message = "{validation.enter-your-name}")
+        @Size(max = 100, message = "{validation.use-at-most-100-characters}")
         String displayName,
 
-        @Size(max = 120, message = "Use at most 120 characters.")
+        @Size(max = 120, message = "{validation.use-at-most-120-characters}")
         String outletName,
 
-        @Size(max = 300, message = "Use at most 300 characters.")
+        @Size(max = 300, message = "{validation.use-at-most-300-characters}")
         @WebAddress
         String outletUrl) {
 

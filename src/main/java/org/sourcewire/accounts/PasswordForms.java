@@ -19,8 +19,8 @@ final class PasswordForms {
     }
 
     record ChangePasswordForm(
-            @NotBlank(message = "Enter your current password.")
-            @Size(max = 200, message = "That is not your current password.")
+            @NotBlank(message = "{validation.enter-your-current-password}")
+            @Size(max = 200, message = "{validation.that-is-not-your-current-password}")
             String currentPassword,
             String password,
             String confirmation) {

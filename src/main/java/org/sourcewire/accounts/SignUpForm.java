@@ -7,26 +7,26 @@ import org.sourcewire.shared.WebAddress;
 import org.springframework.validation.Errors;
 
 record SignUpForm(
-        @NotBlank(message = "Enter your name.")
-        @Size(max = 100, message = "Use at most 100 characters.")
+        @NotBlank(message = "{validation.enter-your-name}")
+        @Size(max = 100, message = "{validation.use-at-most-100-characters}")
         String displayName,
 
-        @NotBlank(message = "Enter your e-mail address.")
+        @NotBlank(message = "{validation.enter-your-e-mail-address}")
         @EmailAddress
-        @Size(max = 254, message = "Use at most 254 characters.")
+        @Size(max = 254, message = "{validation.use-at-most-254-characters}")
         String email,
 
         String password,
 
         // Text, read by chosenRole(): a value that is no role then gets its message while the other fields are still
         // validated (a record component that fails to convert leaves the whole form unvalidated).
-        @NotBlank(message = "Choose whether you are a journalist or a source.")
+        @NotBlank(message = "{validation.choose-whether-you-are-a-journalist-or}")
         String role,
 
-        @Size(max = 120, message = "Use at most 120 characters.")
+        @Size(max = 120, message = "{validation.use-at-most-120-characters}")
         String outletName,
 
-        @Size(max = 300, message = "Use at most 300 characters.")
+        @Size(max = 300, message = "{validation.use-at-most-300-characters}")
         @WebAddress
         String outletUrl) {
 

@@ -7,10 +7,10 @@ import org.sourcewire.shared.WebAddress;
 
 /** The webhook's address and the shape of its messages; the format is text, so a mangled value is a message. */
 record WebhookForm(
-        @NotBlank(message = "Paste the webhook address your chat service gave you.")
-        @Size(max = 2000, message = "That address is too long.")
+        @NotBlank(message = "{validation.paste-the-webhook-address-your-chat-service}")
+        @Size(max = 2000, message = "{validation.that-address-is-too-long}")
         @WebAddress String url,
-        @Pattern(regexp = "SLACK|TEAMS", message = "Choose Slack or Microsoft Teams.") String format) {
+        @Pattern(regexp = "SLACK|TEAMS", message = "{validation.choose-slack-or-microsoft-teams}") String format) {
 
     static WebhookForm of(DeliverySettings.Setting setting) {
         return new WebhookForm(setting.webhookUrl(), setting.webhookFormat().name());

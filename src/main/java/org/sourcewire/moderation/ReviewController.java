@@ -103,8 +103,8 @@ class ReviewController {
     }
 
     record RejectForm(
-            @NotBlank(message = "Give the journalist a reason.")
-            @Size(max = 500, message = "Use at most 500 characters.")
+            @NotBlank(message = "{validation.give-the-journalist-a-reason}")
+            @Size(max = 500, message = "{validation.use-at-most-500-characters}")
             String reason) {
     }
 }

@@ -12,12 +12,12 @@ final class OutletForms {
 
     /** A new outlet (admins) or a proposed one (journalists): name, website, type. */
     record OutletForm(
-            @NotBlank(message = "Enter the outlet's name.") @Size(max = 200, message = "Use at most 200 characters.")
+            @NotBlank(message = "{validation.enter-the-outlet-s-name}") @Size(max = 200, message = "{validation.use-at-most-200-characters}")
             String name,
-            @NotBlank(message = "Enter the outlet's web address, e.g. https://ledger.example.")
-            @Size(max = 500, message = "Use at most 500 characters.")
+            @NotBlank(message = "{validation.enter-the-outlet-s-web-address-e}")
+            @Size(max = 500, message = "{validation.use-at-most-500-characters}")
             String website,
-            @NotNull(message = "Choose the kind of outlet.")
+            @NotNull(message = "{validation.choose-the-kind-of-outlet}")
             OutletType type) {
 
         static OutletForm empty() {
@@ -27,30 +27,30 @@ final class OutletForms {
 
     /** Editing an outlet: name and type (domains are added and confirmed one by one). */
     record EditForm(
-            @NotBlank(message = "Enter the outlet's name.") @Size(max = 200, message = "Use at most 200 characters.")
+            @NotBlank(message = "{validation.enter-the-outlet-s-name}") @Size(max = 200, message = "{validation.use-at-most-200-characters}")
             String name,
-            @NotNull(message = "Choose the kind of outlet.")
+            @NotNull(message = "{validation.choose-the-kind-of-outlet}")
             OutletType type) {
     }
 
     record DomainForm(
-            @NotBlank(message = "Enter a domain such as ledger.example.") @Size(max = 253, message = "Use at most 253 characters.")
+            @NotBlank(message = "{validation.enter-a-domain-such-as-ledger-example}") @Size(max = 253, message = "{validation.use-at-most-253-characters}")
             String domain) {
     }
 
     record ReasonForm(
-            @NotBlank(message = "Give the journalist a reason.") @Size(max = 500, message = "Use at most 500 characters.")
+            @NotBlank(message = "{validation.give-the-journalist-a-reason}") @Size(max = 500, message = "{validation.use-at-most-500-characters}")
             String reason) {
     }
 
     /** An admin's decision on a journalist's outlet. */
     /** {@code decision} is text, so a mangled value is a message beside the choice, never a form that cannot bind. */
     record ConfirmForm(
-            @NotBlank(message = "Say how you checked (e.g. the masthead lists them, a call to the desk).")
-            @Size(max = 1000, message = "Use at most 1,000 characters.")
+            @NotBlank(message = "{validation.say-how-you-checked-e-g-the}")
+            @Size(max = 1000, message = "{validation.use-at-most-1-000-characters}")
             String note,
-            @jakarta.validation.constraints.NotNull(message = "Choose whether to confirm or withdraw.")
-            @jakarta.validation.constraints.Pattern(regexp = "true|false", message = "Choose whether to confirm or withdraw.")
+            @jakarta.validation.constraints.NotNull(message = "{validation.choose-whether-to-confirm-or-withdraw}")
+            @jakarta.validation.constraints.Pattern(regexp = "true|false", message = "{validation.choose-whether-to-confirm-or-withdraw}")
             String confirmed) {
 
         boolean confirms() {

@@ -12,10 +12,10 @@ class PitchForm extends PitchFormFields {
     /** Ticked when someone else (an agency) wrote the pitch for the source; then both names are required. */
     private Boolean writtenForMe;
 
-    @Size(max = 100, message = "Keep the name under 100 characters.")
+    @Size(max = 100, message = "{validation.keep-the-name-under-100-characters}")
     private String writtenByName;
 
-    @Size(max = 120, message = "Keep the organisation under 120 characters.")
+    @Size(max = 120, message = "{validation.keep-the-organisation-under-120-characters}")
     private String writtenByOrganisation;
 
     static PitchForm blank(int questions) {

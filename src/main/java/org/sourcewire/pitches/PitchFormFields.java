@@ -16,7 +16,7 @@ public class PitchFormFields {
 
     private List<String> answers = new ArrayList<>();
 
-    @Size(max = 200, message = "Keep it to one line: at most 200 characters.")
+    @Size(max = 200, message = "{validation.keep-it-to-one-line-at-most}")
     private String whyMe;
 
     private Boolean confirmsRequirements;

@@ -40,10 +40,10 @@ class PlanAdminController {
      * The plan is bound as text and read here, so a value that is no plan gets its message beside the select while the
      * e-mail address is still validated (an enum that fails to convert would leave the form unvalidated).
      */
-    record PlanForm(@NotBlank(message = "Enter the source's e-mail address.")
-                    @Email(message = "Enter an e-mail address such as name@example.com.")
-                    @Size(max = 320, message = "An e-mail address has at most 320 characters.") String email,
-                    @NotBlank(message = "Choose a plan.") String plan) {
+    record PlanForm(@NotBlank(message = "{validation.enter-the-source-s-e-mail-address}")
+                    @Email(message = "{validation.enter-an-e-mail-address-such-as}")
+                    @Size(max = 320, message = "{validation.an-e-mail-address-has-at-most}") String email,
+                    @NotBlank(message = "{validation.choose-a-plan}") String plan) {
 
         Optional<Plan> chosen() {
             return Arrays.stream(Plan.values()).filter(value -> value.name().equals(plan)).findFirst();

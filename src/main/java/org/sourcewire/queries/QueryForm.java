@@ -31,16 +31,16 @@ import org.springframework.validation.Errors;
  */
 class QueryForm {
 
-    @NotBlank(message = "Enter a headline.")
-    @Size(max = 200, message = "Use at most 200 characters.")
+    @NotBlank(message = "{validation.enter-a-headline}")
+    @Size(max = 200, message = "{validation.use-at-most-200-characters}")
     private String headline;
 
     private Long topicId;
 
-    @Size(max = 120, message = "Use at most 120 characters.")
+    @Size(max = 120, message = "{validation.use-at-most-120-characters}")
     private String outletName;
 
-    @Size(max = 300, message = "Use at most 300 characters.")
+    @Size(max = 300, message = "{validation.use-at-most-300-characters}")
     @WebAddress
     private String outletUrl;
 
@@ -53,13 +53,13 @@ class QueryForm {
 
     private List<String> questions = new ArrayList<>();
 
-    @Size(max = 1000, message = "Use at most 1,000 characters.")
+    @Size(max = 1000, message = "{validation.use-at-most-1-000-characters}")
     private String requirements;
 
-    @Size(max = 200, message = "Use at most 200 characters.")
+    @Size(max = 200, message = "{validation.use-at-most-200-characters}")
     private String requiredCredential;
 
-    @Size(max = 100, message = "Use at most 100 characters.")
+    @Size(max = 100, message = "{validation.use-at-most-100-characters}")
     private String region;
 
     private Boolean firstHandOnly;
@@ -67,8 +67,8 @@ class QueryForm {
     /** A new query's one-time key (see {@link QueryManagement#createDraft}); drafts being edited have none. */
     private String submissionKey;
 
-    @Min(value = 1, message = "Enter a cap of at least 1, or leave it empty for no cap.")
-    @Max(value = 500, message = "The cap can be at most 500 pitches.")
+    @Min(value = 1, message = "{validation.enter-a-cap-of-at-least-1}")
+    @Max(value = 500, message = "{validation.the-cap-can-be-at-most-500}")
     private Integer pitchCap;
 
     private LinkPolicy linkPolicy;

@@ -48,9 +48,9 @@ class BoilerplateAdminController {
      * the phrase is still validated (a record component that fails to convert leaves the whole form unvalidated).
      */
     record PhraseForm(
-            @NotBlank(message = "Enter a phrase.") @Size(min = 3, max = 80, message = "Use 3 to 80 characters.") String phrase,
-            @NotNull(message = "Enter a weight from 1 to 30.")
-            @Pattern(regexp = "\\s*([1-9]|[12][0-9]|30)\\s*", message = "Enter a weight from 1 to 30.") String weight) {
+            @NotBlank(message = "{validation.enter-a-phrase}") @Size(min = 3, max = 80, message = "{validation.use-3-to-80-characters}") String phrase,
+            @NotNull(message = "{validation.enter-a-weight-from-1-to-30}")
+            @Pattern(regexp = "\\s*([1-9]|[12][0-9]|30)\\s*", message = "{validation.enter-a-weight-from-1-to-30}") String weight) {
 
         int points() {
             return Integer.parseInt(weight.strip());

@@ -9,8 +9,8 @@ import jakarta.validation.constraints.Size;
 /** A new keyword alert: a word or phrase, optionally limited to some topics. */
 class AlertForm {
 
-    @NotBlank(message = "Enter a word or phrase, like \"open banking\".")
-    @Size(min = 2, max = 60, message = "Use 2 to 60 characters.")
+    @NotBlank(message = "{validation.enter-a-word-or-phrase-like-open}")
+    @Size(min = 2, max = 60, message = "{validation.use-2-to-60-characters}")
     private String phrase;
 
     private List<Long> topicIds = new ArrayList<>();

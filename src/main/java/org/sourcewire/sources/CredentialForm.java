@@ -5,8 +5,8 @@ import org.sourcewire.shared.WebAddress;
 
 /** A credential the expert states: a licence or registration number, and a link to the public registry entry. */
 record CredentialForm(
-        @Size(max = 100, message = "Use at most 100 characters.") String licence,
-        @Size(max = 300, message = "Use at most 300 characters.") @WebAddress(message = "Enter the registry entry's full address, starting with https://.") String registryUrl) {
+        @Size(max = 100, message = "{validation.use-at-most-100-characters}") String licence,
+        @Size(max = 300, message = "{validation.use-at-most-300-characters}") @WebAddress(message = "{validation.enter-the-registry-entry-s-full-address}") String registryUrl) {
 
     static CredentialForm of(Credentials.Stated stated) {
         return stated == null ? new CredentialForm(null, null) : new CredentialForm(stated.licence(), stated.registryUrl());

@@ -12,16 +12,16 @@ import org.springframework.validation.Errors;
 
 /** The profile form. Expertise is typed as a comma-separated list, links one per line. */
 record ProfileForm(
-        @NotBlank(message = "Enter your name as journalists should cite it.")
-        @Size(max = 100, message = "Use at most 100 characters.") String name,
-        @Size(max = 100, message = "Use at most 100 characters.") String title,
-        @Size(max = 100, message = "Use at most 100 characters.") String company,
-        @Size(max = ProfileForm.BIO_LIMIT, message = "Keep the bio to " + ProfileForm.BIO_LIMIT + " characters.") String bio,
-        @Size(max = 300, message = "Use at most 300 characters.") @WebAddress String website,
-        @Size(max = 100, message = "Use at most 100 characters.") String region,
+        @NotBlank(message = "{validation.enter-your-name-as-journalists-should-cite}")
+        @Size(max = 100, message = "{validation.use-at-most-100-characters}") String name,
+        @Size(max = 100, message = "{validation.use-at-most-100-characters}") String title,
+        @Size(max = 100, message = "{validation.use-at-most-100-characters}") String company,
+        @Size(max = ProfileForm.BIO_LIMIT, message = "{validation.keep-the-bio-to}" + ProfileForm.BIO_LIMIT + " characters.") String bio,
+        @Size(max = 300, message = "{validation.use-at-most-300-characters}") @WebAddress String website,
+        @Size(max = 100, message = "{validation.use-at-most-100-characters}") String region,
         String timeZone,
-        @Size(max = 600, message = "Use at most 600 characters.") String expertise,
-        @Size(max = 2000, message = "Use at most 2,000 characters.") String links) {
+        @Size(max = 600, message = "{validation.use-at-most-600-characters}") String expertise,
+        @Size(max = 2000, message = "{validation.use-at-most-2-000-characters}") String links) {
 
     static final int BIO_LIMIT = 600;
     static final int MAX_TAGS = 15;

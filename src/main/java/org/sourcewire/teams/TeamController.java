@@ -54,13 +54,13 @@ class TeamController {
         this.pitching = pitching;
     }
 
-    record NameForm(@NotBlank(message = "Enter your agency's or team's name: pitches show it.")
-                    @Size(max = 200, message = "Keep the name short.") String name) {
+    record NameForm(@NotBlank(message = "{validation.enter-your-agency-s-or-team-s}")
+                    @Size(max = 200, message = "{validation.keep-the-name-short}") String name) {
     }
 
-    record InviteForm(@NotBlank(message = "Enter an e-mail address.")
-                      @Email(message = "Enter a valid e-mail address, e.g. jane@acme-pr.example.")
-                      @Size(max = 254, message = "Enter a valid e-mail address.") String email,
+    record InviteForm(@NotBlank(message = "{validation.enter-an-e-mail-address}")
+                      @Email(message = "{validation.enter-a-valid-e-mail-address-e}")
+                      @Size(max = 254, message = "{validation.enter-a-valid-e-mail-address}") String email,
                       TeamManagement.Kind kind) {
     }
 

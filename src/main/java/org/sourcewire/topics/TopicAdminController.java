@@ -129,11 +129,11 @@ class TopicAdminController {
     }
 
     record NameForm(
-            @NotBlank(message = "Enter a name.")
-            @Size(max = 60, message = "Use at most 60 characters.")
+            @NotBlank(message = "{validation.enter-a-name}")
+            @Size(max = 60, message = "{validation.use-at-most-60-characters}")
             String name) {
     }
 
-    record MergeForm(@NotNull(message = "Choose the topic to merge into.") Long into) {
+    record MergeForm(@NotNull(message = "{validation.choose-the-topic-to-merge-into}") Long into) {
     }
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +58,8 @@ class TemplateMessagesTests {
             "data-confirm");
 
     /** Processors after which the element's body is Thymeleaf's, whatever the template holds there. */
+    private static final Pattern CONSTRAINT_KEY = Pattern.compile("message = \"\\{([\\w.-]+)}\"");
+
     private static final List<String> REPLACING = List.of("th:text", "th:utext", "th:replace", "th:insert", "th:remove",
             "th:errors");
 
@@ -83,9 +86,23 @@ class TemplateMessagesTests {
         assertThat(missing).as("message keys missing from messages.properties").isEmpty();
     }
 
+    /** Bean Validation messages named in main code ({@code message = "{validation.…}"}) are in the bundle too. */
+    @Test
+    void everyKeyAConstraintNamesIsInTheBundle() throws IOException {
+        Properties bundle = bundle();
+        Set<String> missing = new TreeSet<>();
+        constraintKeys().forEach((key, file) -> {
+            if (!bundle.containsKey(key)) {
+                missing.add(file + ": " + key);
+            }
+        });
+        assertThat(constraintKeys()).as("constraints naming bundle keys").isNotEmpty();
+        assertThat(missing).as("constraint message keys missing from messages.properties").isEmpty();
+    }
+
     @Test
     void everyKeyInTheBundleIsUsed() throws IOException {
-        Set<String> used = new TreeSet<>();
+        Set<String> used = new TreeSet<>(constraintKeys().keySet());
         for (Path template : templates()) {
             String text = Files.readString(template);
             MESSAGE_KEY.matcher(text).results().forEach(match -> used.add(match.group(1)));
@@ -220,6 +237,17 @@ class TemplateMessagesTests {
             properties.load(reader);
         }
         return properties;
+    }
+
+    /** Keys main code gives Bean Validation constraints, with the file that names each. */
+    private static Map<String, Path> constraintKeys() throws IOException {
+        Map<String, Path> keys = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                CONSTRAINT_KEY.matcher(Files.readString(file)).results().forEach(match -> keys.put(match.group(1), file));
+            }
+        }
+        return keys;
     }
 
     private static List<Path> templates() throws IOException {
