@@ -567,12 +567,13 @@ class MonthBenchmark {
                 where e.id in (%s)
                   and not exists (select 1 from digest_item d where d.edition_id = e.id)
                   and not exists (select 1 from digest_delivery d where d.edition_id = e.id)""".formatted(editionIds));
-        statements.put("OutboxRetention: one batch of sent mail, as the next hourly run finds it", batch("mail_outbox",
-                "select ctid from mail_outbox where created_at < %s and status in ('SENT', 'LOGGED') order by created_at"
-                        .formatted(literal(now.plus(Duration.ofHours(1)).minus(Duration.ofDays(7))))));
-        statements.put("OutboxRetention: one batch of sent mail, catching up three days (jobs stopped that long)",
-                batch("mail_outbox", ("select ctid from mail_outbox where created_at < %s and status in ('SENT', 'LOGGED') "
-                        + "order by created_at").formatted(literal(now.plus(Duration.ofDays(3)).minus(Duration.ofDays(7))))));
+        // The purge asks a day of creation at a time, from the oldest sent mail (OutboxRetention.SENT_MAIL).
+        Instant hourly = now.plus(Duration.ofHours(1)).minus(Duration.ofDays(7));
+        statements.put("OutboxRetention: one batch of sent mail, as the next hourly run finds it (its oldest day)",
+                batch("mail_outbox", sentMailDay(hourly.minus(Duration.ofDays(1)), hourly)));
+        Instant catchUp = now.plus(Duration.ofDays(3)).minus(Duration.ofDays(7));
+        statements.put("OutboxRetention: one batch of sent mail, catching up three days (one day of them)",
+                batch("mail_outbox", sentMailDay(catchUp.minus(Duration.ofDays(1)), catchUp)));
         statements.put("OutboxRetention: one batch of failed mail", batch("mail_outbox",
                 "select ctid from mail_outbox where created_at < %s and status = 'FAILED'"
                         .formatted(literal(asOf.minus(Duration.ofDays(30))))));
@@ -607,6 +608,11 @@ class MonthBenchmark {
 
     private static String batch(String table, String select) {
         return "delete from " + table + " where ctid = any(array(" + select + " limit 10000))";
+    }
+
+    private static String sentMailDay(Instant from, Instant to) {
+        return "select ctid from mail_outbox where created_at >= %s and created_at < %s and status in ('SENT', 'LOGGED')"
+                .formatted(literal(from), literal(to));
     }
 
     private static String literal(Instant instant) {

@@ -2,6 +2,7 @@ package org.sourcewire.mail;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -24,13 +25,14 @@ import org.springframework.stereotype.Component;
 class OutboxRetention {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRetention.class);
+    private static final Duration DAY = Duration.ofDays(1);
     /**
-     * Sent (or logged) mail created before {@code :cutoff}, oldest first. The order keeps the planner on the
-     * created_at index when most of the outbox is old (a catch-up): without it, it chose a sequential scan of the
-     * largest table, again for every batch.
+     * Sent (or logged) mail created in {@code [:from, :to)}. The purge asks a day of creation at a time, from the
+     * oldest: each range is a part of the created_at index however much of the outbox is old (a catch-up after days
+     * off), where one range over all of it made the planner read the whole of the largest table, for every batch.
      */
     static final String SENT_MAIL = """
-            select ctid from mail_outbox where created_at < :cutoff and status in ('SENT', 'LOGGED') order by created_at""";
+            select ctid from mail_outbox where created_at >= :from and created_at < :to and status in ('SENT', 'LOGGED')""";
 
     private final JdbcClient jdbc;
     private final MailProperties properties;
@@ -53,10 +55,28 @@ class OutboxRetention {
 
     /** Removes sent mail older than its retention and failed mail older than its own; returns how many. */
     int purge(Instant now) {
-        return BatchedDeletes.delete(jdbc, "mail_outbox", SENT_MAIL,
-                Map.of("cutoff", Timestamp.from(now.minus(properties.outbox().sentRetention()))))
+        return purgeSent(now.minus(properties.outbox().sentRetention()))
                 + BatchedDeletes.delete(jdbc, "mail_outbox",
                         "select ctid from mail_outbox where created_at < :cutoff and status = 'FAILED'",
                         Map.of("cutoff", Timestamp.from(now.minus(properties.outbox().failedRetention()))));
+    }
+
+    private int purgeSent(Instant cutoff) {
+        int removed = 0;
+        Timestamp after = new Timestamp(0);
+        while (true) {
+            // The next day that holds sent mail, so that years without any cost nothing.
+            Timestamp from = jdbc.sql("""
+                    select min(created_at) from mail_outbox
+                    where created_at >= :after and created_at < :cutoff and status in ('SENT', 'LOGGED')""")
+                    .param("after", after).param("cutoff", Timestamp.from(cutoff)).query((rs, row) -> rs.getTimestamp(1))
+                    .list().get(0);
+            if (from == null) {
+                return removed;
+            }
+            Instant to = from.toInstant().plus(DAY).isBefore(cutoff) ? from.toInstant().plus(DAY) : cutoff;
+            removed += BatchedDeletes.delete(jdbc, "mail_outbox", SENT_MAIL, Map.of("from", from, "to", Timestamp.from(to)));
+            after = Timestamp.from(to);
+        }
     }
 }
