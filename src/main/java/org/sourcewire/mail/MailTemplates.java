@@ -14,6 +14,8 @@ import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 
 import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -24,11 +26,13 @@ import org.springframework.stereotype.Component;
 class MailTemplates {
 
     private final ITemplateEngine engine;
+    private final MessageSource messages;
     private final int renderThreads;
     private final ThreadPoolTaskExecutor pool;
 
-    MailTemplates(ITemplateEngine engine, MailProperties properties) {
+    MailTemplates(ITemplateEngine engine, MessageSource messages, MailProperties properties) {
         this.engine = engine;
+        this.messages = messages;
         this.renderThreads = properties.renderThreads() > 0 ? properties.renderThreads()
                 : Runtime.getRuntime().availableProcessors();
         // Threads start as work arrives (most instances never render a digest edition) and end when idle, named
@@ -81,6 +85,11 @@ class MailTemplates {
         Context context = new Context();
         context.setVariables(model);
         return new Rendered(engine.process(template + ".txt", context), engine.process(template, context));
+    }
+
+    /** The subject line in the locale the bodies are rendered in (a {@link Context}'s default). */
+    String subject(MessageSourceResolvable subject) {
+        return messages.getMessage(subject, java.util.Locale.getDefault());
     }
 
     record Rendered(String text, String html) {

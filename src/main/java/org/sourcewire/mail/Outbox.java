@@ -53,7 +53,7 @@ public class Outbox {
                 values (:to, :subject, :text, :html, cast(:headers as jsonb), :due, :now)
                 returning id""")
                 .param("to", email.to())
-                .param("subject", email.subject())
+                .param("subject", templates.subject(email.subject()))
                 .param("text", body.text())
                 .param("html", body.html())
                 .param("headers", json.writeValueAsString(email.headers() == null ? Map.of() : email.headers()))
@@ -91,7 +91,7 @@ public class Outbox {
         for (int i = 0; i < n; i++) {
             Email email = emails.get(i);
             to[i] = email.to();
-            subjects[i] = email.subject();
+            subjects[i] = templates.subject(email.subject());
             texts[i] = bodies.get(i).text();
             htmls[i] = bodies.get(i).html();
             headers[i] = json.writeValueAsString(email.headers() == null ? Map.of() : email.headers());

@@ -1,32 +1,64 @@
 package org.sourcewire.shared;
 
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.validation.Errors;
 
 /**
- * An action the rules refuse, with a message for the person who tried it; {@code field} names the form field the
- * message belongs to, or is null when it belongs to the whole form. One type for every module, so a controller
- * shows any refusal the same way.
+ * A business rule refused an action. It names the form field it belongs to (or none) and a message key of
+ * {@code messages.properties} with its arguments; {@link Messages} or a form's errors turn it into words.
  */
-public class RuleException extends RuntimeException {
+public class RuleException extends RuntimeException implements MessageSourceResolvable {
+
+    private static final Pattern KEY = Pattern.compile("[a-z][\\w-]*(\\.[\\w-]+)+");
 
     private final String field;
 
-    public RuleException(String field, String message) {
-        super(message);
+    private final String code;
+
+    private final Object[] arguments;
+
+    public RuleException(String field, String code, Object... arguments) {
+        super(code + (arguments.length == 0 ? "" : " " + Arrays.toString(arguments)));
         this.field = field;
+        this.code = code;
+        this.arguments = arguments.clone();
     }
 
     public String field() {
         return field;
     }
 
+    @Override
+    public String[] getCodes() {
+        return KEY.matcher(code).matches() ? new String[] { code } : null;
+    }
+
+    @Override
+    public Object[] getArguments() {
+        return arguments.clone();
+    }
+
+    /** Transitional: a refusal still written in English is its own text. */
+    @Override
+    public String getDefaultMessage() {
+        return KEY.matcher(code).matches() ? null : code;
+    }
+
     /** Shows the refusal on a form: beside its field, or above the form when it names none. */
     public void rejectIn(Errors errors) {
         if (field == null) {
-            errors.reject("rule", getMessage());
+            errors.reject(code, arguments, getDefaultMessage());
         }
         else {
-            errors.rejectValue(field, "rule", getMessage());
+            rejectIn(errors, field);
         }
+    }
+
+    /** Shows the refusal beside the given field, whichever field it names itself. */
+    public void rejectIn(Errors errors, String field) {
+        errors.rejectValue(field, code, arguments, getDefaultMessage());
     }
 }

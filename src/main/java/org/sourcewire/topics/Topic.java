@@ -56,10 +56,10 @@ class Topic {
     /** Retires this topic in favour of {@code survivor}; the caller moves what refers to it. */
     void mergeInto(Topic survivor, Instant now) {
         if (survivor.id.equals(id)) {
-            throw new RuleException(null, "A topic cannot be merged into itself.");
+            throw new RuleException(null, "topics.rule.merge-into-itself");
         }
         if (!survivor.isActive()) {
-            throw new RuleException(null, "\"" + survivor.name + "\" is retired. Choose an active topic to merge into.");
+            throw new RuleException(null, "topics.rule.merge-into-retired", survivor.name);
         }
         retire(now);
         mergedIntoId = survivor.id;

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,9 +28,11 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 class TopicAdminController {
 
     private final TopicCatalog catalog;
+    private final Messages messages;
 
-    TopicAdminController(TopicCatalog catalog) {
+    TopicAdminController(TopicCatalog catalog, Messages messages) {
         this.catalog = catalog;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -47,11 +50,11 @@ class TopicAdminController {
         if (!result.hasErrors()) {
             try {
                 TopicView topic = catalog.create(form.name(), admin.actor());
-                redirect.addFlashAttribute("success", "Topic \"" + topic.name() + "\" created.");
+                messages.success(redirect, "topics.flash.created", topic.name());
                 return "redirect:/admin/topics";
             }
             catch (RuleException ex) {
-                result.rejectValue("name", "rule", ex.getMessage());
+                ex.rejectIn(result, "name");
             }
         }
         return list(model);
@@ -78,11 +81,11 @@ class TopicAdminController {
         if (!result.hasErrors()) {
             try {
                 catalog.rename(id, form.name(), admin.actor());
-                redirect.addFlashAttribute("success", "Topic renamed to \"" + form.name().strip() + "\".");
+                messages.success(redirect, "topics.flash.renamed", form.name().strip());
                 return "redirect:/admin/topics";
             }
             catch (RuleException ex) {
-                result.rejectValue("name", "rule", ex.getMessage());
+                ex.rejectIn(result, "name");
             }
         }
         return edit(id, model);
@@ -95,12 +98,12 @@ class TopicAdminController {
         if (!result.hasErrors()) {
             try {
                 catalog.merge(id, form.into(), admin.actor());
-                redirect.addFlashAttribute("success", "\"" + topic.name() + "\" was merged; its subscriptions, alerts "
-                        + "and queries moved to \"" + catalog.find(form.into()).map(TopicView::name).orElse("?") + "\".");
+                messages.success(redirect, "topics.flash.merged", topic.name(),
+                        catalog.find(form.into()).map(TopicView::name).orElse("?"));
                 return "redirect:/admin/topics";
             }
             catch (RuleException ex) {
-                result.rejectValue("into", "rule", ex.getMessage());
+                ex.rejectIn(result, "into");
             }
         }
         return edit(id, model);
@@ -110,8 +113,7 @@ class TopicAdminController {
     String retire(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
         TopicCatalog.TopicAdminRow topic = row(id);
         catalog.retire(id, admin.actor());
-        redirect.addFlashAttribute("success", "\"" + topic.name() + "\" is retired: no new subscriptions or queries; "
-                + "existing ones are kept.");
+        messages.success(redirect, "topics.flash.retired", topic.name());
         return "redirect:/admin/topics";
     }
 
@@ -119,7 +121,7 @@ class TopicAdminController {
     String restore(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
         TopicCatalog.TopicAdminRow topic = row(id);
         catalog.restore(id, admin.actor());
-        redirect.addFlashAttribute("success", "\"" + topic.name() + "\" is active again.");
+        messages.success(redirect, "topics.flash.restored", topic.name());
         return "redirect:/admin/topics";
     }
 

@@ -125,7 +125,7 @@ public class TopicCatalog {
     TopicView create(String name, Actor actor) {
         String clean = name.strip();
         if (topics.existsByNameIgnoreCase(clean)) {
-            throw new RuleException(null, "A topic called \"" + clean + "\" already exists.");
+            throw new RuleException(null, "topics.rule.name-taken", clean);
         }
         Topic topic = save(new Topic(clean, clock.instant()), clean);
         audit.record(actor, "topic.created", "topic " + topic.getId(), "Created topic \"" + clean + "\"", null,
@@ -141,7 +141,7 @@ public class TopicCatalog {
             return;
         }
         if (topics.existsByNameIgnoreCaseAndIdNot(clean, id)) {
-            throw new RuleException(null, "A topic called \"" + clean + "\" already exists.");
+            throw new RuleException(null, "topics.rule.name-taken", clean);
         }
         topic.rename(clean);
         save(topic, clean);
@@ -184,7 +184,7 @@ public class TopicCatalog {
 
     /** A topic to change, its row locked until the transaction ends (two changes at once run one after the other). */
     private Topic get(long id) {
-        return topics.findForUpdate(id).orElseThrow(() -> new RuleException(null, "That topic does not exist."));
+        return topics.findForUpdate(id).orElseThrow(() -> new RuleException(null, "topics.rule.unknown"));
     }
 
     private Topic save(Topic topic, String name) {
@@ -192,7 +192,7 @@ public class TopicCatalog {
             return topics.saveAndFlush(topic);
         }
         catch (DataIntegrityViolationException ex) {
-            throw new RuleException(null, "A topic called \"" + name + "\" already exists.");
+            throw new RuleException(null, "topics.rule.name-taken", name);
         }
     }
 

@@ -60,6 +60,9 @@ class TemplateMessagesTests {
     /** Processors after which the element's body is Thymeleaf's, whatever the template holds there. */
     private static final Pattern CONSTRAINT_KEY = Pattern.compile("message = \"\\{([\\w.-]+)}\"");
 
+    /** A string literal in Java shaped like a key, e.g. {@code "pitches.flash.sent"}; checked when its prefix is a bundle's or a module's. */
+    private static final Pattern JAVA_KEY = Pattern.compile("\"([a-z][\\w-]*(?:\\.[\\w-]+)+)\"");
+
     private static final List<String> REPLACING = List.of("th:text", "th:utext", "th:replace", "th:insert", "th:remove",
             "th:errors");
 
@@ -100,9 +103,26 @@ class TemplateMessagesTests {
         assertThat(missing).as("constraint message keys missing from messages.properties").isEmpty();
     }
 
+    /**
+     * Keys main code names as string literals (flash messages, refusals, mail subjects, texts built in Java) are in the
+     * bundle: a literal counts as a key when its first part is one of the bundle's prefixes or a module's name.
+     */
+    @Test
+    void everyKeyJavaNamesIsInTheBundle() throws IOException {
+        Properties bundle = bundle();
+        Set<String> missing = new TreeSet<>();
+        javaKeys(bundle).forEach((key, file) -> {
+            if (!bundle.containsKey(key)) {
+                missing.add(file + ": " + key);
+            }
+        });
+        assertThat(missing).as("keys named in Java missing from messages.properties").isEmpty();
+    }
+
     @Test
     void everyKeyInTheBundleIsUsed() throws IOException {
         Set<String> used = new TreeSet<>(constraintKeys().keySet());
+        used.addAll(javaKeys(bundle()).keySet());
         for (Path template : templates()) {
             String text = Files.readString(template);
             MESSAGE_KEY.matcher(text).results().forEach(match -> used.add(match.group(1)));
@@ -245,6 +265,23 @@ class TemplateMessagesTests {
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
                 CONSTRAINT_KEY.matcher(Files.readString(file)).results().forEach(match -> keys.put(match.group(1), file));
+            }
+        }
+        return keys;
+    }
+
+    /** String literals in main code shaped like keys whose first part is a bundle's prefix or a module's name. */
+    private static Map<String, Path> javaKeys(Properties bundle) throws IOException {
+        Set<String> prefixes = prefixes(bundle);
+        try (Stream<Path> modules = Files.list(Path.of("src/main/java/org/sourcewire"))) {
+            modules.filter(Files::isDirectory).forEach(module -> prefixes.add(module.getFileName().toString()));
+        }
+        Map<String, Path> keys = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                JAVA_KEY.matcher(Files.readString(file)).results().map(match -> match.group(1))
+                        .filter(key -> prefixes.contains(key.substring(0, key.indexOf('.'))))
+                        .forEach(key -> keys.put(key, file));
             }
         }
         return keys;
