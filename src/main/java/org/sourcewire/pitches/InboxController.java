@@ -9,6 +9,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.WebAddress;
 
@@ -35,12 +36,15 @@ class InboxController {
     private final PitchTriage triage;
     private final PitchAccess access;
     private final AccountManagement accounts;
+    private final Messages messages;
 
-    InboxController(PitchInbox inbox, PitchTriage triage, PitchAccess access, AccountManagement accounts) {
+    InboxController(PitchInbox inbox, PitchTriage triage, PitchAccess access, AccountManagement accounts,
+            Messages messages) {
         this.inbox = inbox;
         this.triage = triage;
         this.access = access;
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     @GetMapping("/queries/{id}/pitches")
@@ -133,11 +137,12 @@ class InboxController {
         List<UUID> done = "decline".equals(action) ? triage.declineAll(id, journalist, ids, knownReason(reason))
                 : triage.shortlistAll(id, journalist, ids);
         if (ids.isEmpty()) {
-            redirect.addFlashAttribute("error", "Tick the pitches you want to " + action + " first.");
+            messages.error(redirect, "decline".equals(action) ? "pitches.flash.tick-to-decline"
+                    : "pitches.flash.tick-to-shortlist");
         }
         else {
-            String verb = "decline".equals(action) ? "Declined " : "Shortlisted ";
-            redirect.addFlashAttribute("toast", verb + done.size() + (done.size() == 1 ? " pitch." : " pitches."));
+            redirect.addFlashAttribute("toast", messages.text("decline".equals(action) ? "pitches.flash.declined-count"
+                    : "pitches.flash.shortlisted-count", done.size()));
             redirect.addFlashAttribute("undo", done);
         }
         return "redirect:/queries/" + id + "/pitches";
@@ -149,8 +154,7 @@ class InboxController {
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         AccountView journalist = accounts.find(user.id()).orElseThrow();
         List<UUID> done = triage.declineCluster(id, journalist, member, knownReason(reason));
-        redirect.addFlashAttribute("toast", "Declined " + done.size() + " similar "
-                + (done.size() == 1 ? "pitch." : "pitches."));
+        redirect.addFlashAttribute("toast", messages.text("pitches.flash.declined-similar", done.size()));
         redirect.addFlashAttribute("undo", done);
         return "redirect:/queries/" + id + "/pitches";
     }
@@ -180,9 +184,9 @@ class InboxController {
         return "redirect:/queries/" + id + "/pitches";
     }
 
-    private static String undone(int restored) {
-        return restored == 0 ? "Too late to undo: the source may have been told. Change the decision instead."
-                : "Undone: " + restored + (restored == 1 ? " pitch is" : " pitches are") + " as they were.";
+    private String undone(int restored) {
+        return restored == 0 ? messages.text("pitches.flash.undo-too-late")
+                : messages.text("pitches.flash.undone", restored);
     }
 
     /**
@@ -257,17 +261,17 @@ class InboxController {
                 case "decline" -> triage.decline(publicId, journalist, knownReason(reason));
                 case "use" -> {
                     if (articleUrl != null && !articleUrl.isBlank() && !WebAddress.Validator.isWebAddress(articleUrl.strip())) {
-                        return "Enter the article's full address, starting with https://, or leave it empty.";
+                        return messages.text("pitches.flash.article-address-invalid");
                     }
                     triage.markUsed(publicId, journalist, articleUrl);
                 }
                 case "report" -> {
                     ReportReason why = reportReason(reason);
                     if (why == null) {
-                        return "Choose why you report this pitch.";
+                        return messages.text("pitches.flash.report-reason-missing");
                     }
                     if (note != null && note.length() > 500) {
-                        return "Keep the note under 500 characters.";
+                        return messages.text("pitches.flash.report-note-too-long");
                     }
                     triage.report(publicId, journalist, why, note);
                 }
@@ -276,17 +280,17 @@ class InboxController {
             return null;
         }
         catch (RuleException ex) {
-            return ex.getMessage();
+            return messages.text(ex);
         }
     }
 
-    private static String done(String action) {
-        return switch (action) {
-            case "shortlist" -> "Shortlisted. The source is told.";
-            case "decline" -> "Declined.";
-            case "use" -> "Marked as used. The source is told. Thank you for crediting them.";
-            default -> "Reported. A moderator will look at it.";
-        };
+    private String done(String action) {
+        return messages.text(switch (action) {
+            case "shortlist" -> "pitches.flash.shortlisted";
+            case "decline" -> "pitches.flash.declined";
+            case "use" -> "pitches.flash.used";
+            default -> "pitches.flash.reported";
+        });
     }
 
     /** Only the offered reasons are sent to sources, so a decline can never carry free text to them. */

@@ -7,6 +7,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 import org.sourcewire.sources.ProfileView;
 import org.sourcewire.sources.SourceManagement;
@@ -30,11 +31,14 @@ class InvitationController {
     private final PitchInvitations invitations;
     private final AccountManagement accounts;
     private final SourceManagement sources;
+    private final Messages messages;
 
-    InvitationController(PitchInvitations invitations, AccountManagement accounts, SourceManagement sources) {
+    InvitationController(PitchInvitations invitations, AccountManagement accounts, SourceManagement sources,
+            Messages messages) {
         this.invitations = invitations;
         this.accounts = accounts;
         this.sources = sources;
+        this.messages = messages;
     }
 
     /** The invitation form: which of the journalist's open queries, and a note. */
@@ -105,8 +109,7 @@ class InvitationController {
             ex.rejectIn(result);
             return page(expert, form, invitations.choices(journalist), model);
         }
-        redirect.addFlashAttribute("success", expert.name() + " is invited. They get a notice and an e-mail; their "
-                + "pitch will be marked \"invited\" in your inbox.");
+        messages.success(redirect, "pitches.flash.invited", expert.name());
         return "redirect:/experts/" + expert.handle();
     }
 

@@ -106,7 +106,7 @@ class Pitch extends AbstractAggregateRoot<Pitch> {
 
     void edit(List<String> newAnswers, String newWhyMe, int words, Instant now) {
         if (!isEditable()) {
-            throw new RuleException(null, "The journalist has opened this pitch, so it can no longer be changed.");
+            throw new RuleException(null, "pitches.rule.opened-cannot-change");
         }
         answers.clear();
         answers.addAll(newAnswers);
@@ -127,7 +127,7 @@ class Pitch extends AbstractAggregateRoot<Pitch> {
     /** @return whether the status changed (only then is the source told) */
     boolean shortlist(Instant now) {
         if (status == PitchStatus.USED) {
-            throw new RuleException(null, "This pitch is already marked as used.");
+            throw new RuleException(null, "pitches.rule.already-used");
         }
         seen(now);
         declineReason = null;
@@ -137,7 +137,7 @@ class Pitch extends AbstractAggregateRoot<Pitch> {
     /** @return whether the status changed (only then is the source told) */
     boolean decline(String reason, Instant now) {
         if (status == PitchStatus.USED) {
-            throw new RuleException(null, "This pitch is already marked as used.");
+            throw new RuleException(null, "pitches.rule.already-used");
         }
         seen(now);
         declineReason = reason;

@@ -9,6 +9,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.OneTimeKey;
 import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.ViewerZone;
@@ -34,22 +35,24 @@ class PitchController {
     private final PitchSubmission submission;
     private final PitchAccess access;
     private final PitchTriage triage;
-    private final PitchMessages messages;
+    private final PitchMessages pitchMessages;
     private final PitchSummaries summaries;
     private final AccountManagement accounts;
     private final SourceManagement sources;
     private final PitchTimeline timeline;
     private final PitchAttributions attributions;
     private final PitchSnippets snippets;
+    private final Messages messages;
 
-    PitchController(PitchSubmission submission, PitchAccess access, PitchTriage triage, PitchMessages messages,
+    PitchController(PitchSubmission submission, PitchAccess access, PitchTriage triage, PitchMessages pitchMessages,
             PitchSummaries summaries, AccountManagement accounts, SourceManagement sources, PitchTimeline timeline,
-            PitchAttributions attributions, PitchSnippets snippets) {
+            PitchAttributions attributions, PitchSnippets snippets, Messages messages) {
         this.snippets = snippets;
         this.attributions = attributions;
         this.submission = submission;
         this.access = access;
         this.triage = triage;
+        this.pitchMessages = pitchMessages;
         this.messages = messages;
         this.summaries = summaries;
         this.accounts = accounts;
@@ -65,7 +68,7 @@ class PitchController {
         sources.ensureProfile(source, zone);
         var existing = sources.findByAccount(source.id()).flatMap(profile -> submission.existing(id, profile.id()));
         if (existing.isPresent()) {
-            redirect.addFlashAttribute("info", "You have already pitched this query. Here is your pitch.");
+            redirect.addFlashAttribute("info", messages.text("pitches.flash.already-pitched"));
             return "redirect:/pitches/" + existing.get();
         }
         try {
@@ -73,7 +76,7 @@ class PitchController {
             return formPage(query, PitchForm.blank(query.questions().size()), null, source, model);
         }
         catch (RuleException ex) {
-            redirect.addFlashAttribute("error", ex.getMessage());
+            messages.error(redirect, ex);
             return "redirect:/queries/" + id;
         }
     }
@@ -89,10 +92,10 @@ class PitchController {
         catch (RuleException ex) {
             var existing = sources.findByAccount(source.id()).flatMap(profile -> submission.existing(id, profile.id()));
             if (existing.isPresent()) {
-                redirect.addFlashAttribute("info", "You have pitched this query already. Here is your pitch.");
+                redirect.addFlashAttribute("info", messages.text("pitches.flash.pitched-already"));
                 return "redirect:/pitches/" + existing.get();
             }
-            redirect.addFlashAttribute("error", ex.getMessage());
+            messages.error(redirect, ex);
             return "redirect:/queries/" + id;
         }
         form.validate(result, query.questions().size());
@@ -146,8 +149,7 @@ class PitchController {
         // "?sent=true" after the pitch form: the confirmation, without a flash attribute in the session. Any other
         // value (a mangled link) just shows the pitch.
         if ("true".equals(sent) && reader.isSource()) {
-            model.addAttribute("success", "Your pitch is sent. You can change or withdraw it until the journalist "
-                    + "opens it.");
+            model.addAttribute("success", messages.text("pitches.text.sent"));
         }
         model.addAttribute("pitch", pitch);
         model.addAttribute("timeline", timeline.of(pitch, reader.isSource()));
@@ -166,7 +168,7 @@ class PitchController {
         AccountView source = source(user);
         PitchViews.Detail pitch = access.read(publicId, source).orElseThrow(PitchNotFoundException::new);
         if (!pitch.isEditable()) {
-            redirect.addFlashAttribute("error", "The journalist has opened this pitch, so it can no longer be changed.");
+            messages.error(redirect, "pitches.rule.opened-cannot-change");
             return "redirect:/pitches/" + publicId;
         }
         return formPage(pitch.query(), PitchForm.of(pitch, attributions.of(pitch.id())), publicId, source, model);
@@ -181,7 +183,7 @@ class PitchController {
         if (!result.hasErrors()) {
             try {
                 submission.edit(publicId, source, form.toDraft(pitch.query().questions().size()));
-                redirect.addFlashAttribute("success", "Your pitch is updated.");
+                messages.success(redirect, "pitches.flash.updated");
                 return "redirect:/pitches/" + publicId;
             }
             catch (RuleException ex) {
@@ -196,11 +198,11 @@ class PitchController {
         AccountView source = source(user);
         try {
             submission.withdraw(publicId, source);
-            redirect.addFlashAttribute("success", "Your pitch is withdrawn. The journalist will not see it.");
+            messages.success(redirect, "pitches.flash.withdrawn");
             return "redirect:/pitches";
         }
         catch (RuleException ex) {
-            redirect.addFlashAttribute("error", ex.getMessage());
+            messages.error(redirect, ex);
             return "redirect:/pitches/" + publicId;
         }
     }
@@ -211,19 +213,19 @@ class PitchController {
             RedirectAttributes redirect) {
         AccountView author = accounts.find(user.id()).orElseThrow();
         if (body.isBlank()) {
-            redirect.addFlashAttribute("messageError", "Write a message first.");
+            redirect.addFlashAttribute("messageError", messages.text("pitches.flash.message-empty"));
         }
         else if (body.strip().length() > 2000) {
-            redirect.addFlashAttribute("messageError", "Keep a message under 2,000 characters.");
+            redirect.addFlashAttribute("messageError", messages.text("pitches.flash.message-too-long"));
             redirect.addFlashAttribute("draft", body);
         }
         else {
             try {
-                messages.write(publicId, author, body, OneTimeKey.from(submissionKey));
-                redirect.addFlashAttribute("success", "Message sent. They get an e-mail with a link back here.");
+                pitchMessages.write(publicId, author, body, OneTimeKey.from(submissionKey));
+                messages.success(redirect, "pitches.flash.message-sent");
             }
             catch (RuleException ex) {
-                redirect.addFlashAttribute("messageError", ex.getMessage());
+                redirect.addFlashAttribute("messageError", messages.text(ex));
             }
         }
         return "redirect:/pitches/" + publicId + "#messages";
@@ -241,8 +243,7 @@ class PitchController {
             @RequestParam(defaultValue = "false") boolean dailySummary, RedirectAttributes redirect) {
         AccountView journalist = journalist(user);
         summaries.setDailySummary(journalist.id(), dailySummary);
-        redirect.addFlashAttribute("success", dailySummary ? "You will get a daily summary of new pitches."
-                : "You will no longer get the daily summary.");
+        messages.success(redirect, dailySummary ? "pitches.flash.summary-on" : "pitches.flash.summary-off");
         return "redirect:/pitches/settings";
     }
 
@@ -264,12 +265,13 @@ class PitchController {
         return "pitches/form";
     }
 
+    /** A refusal beside its field; one about the answers (a list, no single field) above the form. */
     private static void reject(BindingResult result, RuleException ex) {
         if (ex.field() != null && !"answers".equals(ex.field())) {
-            result.rejectValue(ex.field(), "rule", ex.getMessage());
+            ex.rejectIn(result);
         }
         else {
-            result.reject("rule", ex.getMessage());
+            result.reject(ex.getCodes()[0], ex.getArguments(), ex.getDefaultMessage());
         }
     }
 

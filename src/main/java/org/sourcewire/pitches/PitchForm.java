@@ -50,15 +50,15 @@ class PitchForm extends PitchFormFields {
         List<String> rows = rows(questions);
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).length() > MAX_ANSWER_LENGTH) {
-                errors.rejectValue("answers[" + i + "]", "tooLong", "Keep each answer under 4,000 characters.");
+                errors.rejectValue("answers[" + i + "]", "pitches.rule.answer-too-long");
             }
         }
         if (Boolean.TRUE.equals(writtenForMe)) {
             if (writtenByName == null || writtenByName.isBlank()) {
-                errors.rejectValue("writtenByName", "required", "Say who wrote the pitch for you.");
+                errors.rejectValue("writtenByName", "pitches.rule.written-by-name-missing");
             }
             if (writtenByOrganisation == null || writtenByOrganisation.isBlank()) {
-                errors.rejectValue("writtenByOrganisation", "required", "Say which organisation they work for, e.g. the PR agency.");
+                errors.rejectValue("writtenByOrganisation", "pitches.rule.written-by-organisation-missing");
             }
         }
     }

@@ -18,6 +18,8 @@ import org.sourcewire.shared.SiteUrls;
 import org.sourcewire.sources.ProfileView;
 import org.sourcewire.sources.SourceManagement;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,19 +68,19 @@ class PitchInvitations {
      */
     void invite(AccountView journalist, ProfileView expert, Long queryId, String note) {
         if (!journalist.isJournalist() || journalist.suspended()) {
-            throw new RuleException(null, "Only journalists with an active account can invite experts.");
+            throw new RuleException(null, "pitches.rule.invite-not-journalist");
         }
         QueryView query = queryId == null ? null : queries.find(queryId)
                 .filter(found -> PitchAccess.isJournalistOf(found, journalist)).filter(this::takesPitches).orElse(null);
         if (query == null) {
-            throw new RuleException("queryId", "Choose one of your open queries.");
+            throw new RuleException("queryId", "pitches.rule.invite-query-unknown");
         }
         String cleanNote = note == null || note.isBlank() ? null : note.strip();
         if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
-            throw new RuleException("note", "Keep the note under 1,000 characters.");
+            throw new RuleException("note", "pitches.rule.invite-note-too-long");
         }
         AccountView account = accounts.find(expert.accountId()).filter(found -> !found.suspended())
-                .orElseThrow(() -> new RuleException(null, "This expert cannot be invited now."));
+                .orElseThrow(() -> new RuleException(null, "pitches.rule.invite-expert-unavailable"));
         jdbc.sql("select pg_advisory_xact_lock(7302, cast(:journalist as int))").param("journalist", journalist.id())
                 .query(Object.class).list();
         Instant now = clock.instant();
@@ -96,21 +98,18 @@ class PitchInvitations {
                 .query((rs, n) -> new Standing(rs.getBoolean(1), rs.getBoolean(2), rs.getLong(3), rs.getLong(4),
                         rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant())).single();
         if (standing.invited()) {
-            throw new RuleException("queryId", "You have already invited " + expert.name() + " to this query.");
+            throw new RuleException("queryId", "pitches.rule.invite-already-invited", expert.name());
         }
         if (standing.pitched()) {
-            throw new RuleException("queryId", expert.name() + " has already pitched this query: it is in your inbox.");
+            throw new RuleException("queryId", "pitches.rule.invite-already-pitched", expert.name());
         }
         PitchesProperties.InvitationLimits limits = properties.invitations();
         if (standing.forQuery() >= limits.perQuery()) {
-            throw new RuleException("queryId", "You have invited " + standing.forQuery() + " experts to this query, "
-                    + "the most one query may have. Invite the best few: every expert can still find the query in "
-                    + "their feed.");
+            throw new RuleException("queryId", "pitches.rule.invite-query-limit", standing.forQuery());
         }
         if (standing.today() >= limits.perDay()) {
             Duration wait = Duration.between(now, standing.oldestToday().plus(Duration.ofDays(1)));
-            throw new RuleException(null, "You have sent " + standing.today() + " invitations in the last 24 hours, "
-                    + "the most allowed. You can invite again " + in(wait) + ".");
+            throw new RuleException(null, "pitches.rule.invite-day-limit", standing.today(), in(wait));
         }
         jdbc.sql("""
                 insert into invitation (query_id, source_id, journalist_id, note, created_at)
@@ -125,8 +124,8 @@ class PitchInvitations {
         if (cleanNote != null) {
             model.put("note", cleanNote);
         }
-        outbox.queue(new Email(account.email(), "You are invited to answer: " + query.headline(), "mail/invitation",
-                model));
+        outbox.queue(new Email(account.email(), Email.subject("mail.invitation.subject", query.headline()),
+                "mail/invitation", model));
     }
 
     /** The expert's invitations, newest first (the 100 latest); reading them marks them seen. */
@@ -167,12 +166,17 @@ class PitchInvitations {
                 && (query.deadline() == null || query.deadline().isAfter(clock.instant()));
     }
 
-    private static String in(Duration wait) {
+    /** When the wait is over, as words of the bundle ("in 3 hours", "in an hour", "in 5 minutes"). */
+    private static MessageSourceResolvable in(Duration wait) {
         long hours = (wait.toMinutes() + 59) / 60;
         if (hours > 1) {
-            return "in " + hours + " hours";
+            return text("pitches.text.in-hours", hours);
         }
         long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-        return minutes >= 60 ? "in an hour" : "in " + minutes + (minutes == 1 ? " minute" : " minutes");
+        return minutes >= 60 ? text("pitches.text.in-an-hour") : text("pitches.text.in-minutes", minutes);
+    }
+
+    private static MessageSourceResolvable text(String key, Object... arguments) {
+        return new DefaultMessageSourceResolvable(new String[] { key }, arguments);
     }
 }

@@ -78,7 +78,7 @@ class PitchMessages {
                     select from_source from pitch_message where pitch_id = :pitch order by created_at desc, id desc limit 1""")
                     .param("pitch", pitch.getId()).query(Boolean.class).optional().orElse(false);
             if (lastFromSource) {
-                throw new RuleException("body", "Wait for the journalist's reply before you write again.");
+                throw new RuleException("body", "pitches.rule.reply-first");
             }
         }
         int added = jdbc.sql("""
@@ -95,7 +95,8 @@ class PitchMessages {
         if (fromSource) {
             ProfileView source = sources.findAll(List.of(pitch.getSourceId())).get(pitch.getSourceId());
             accounts.find(query.journalistId()).ifPresent(journalist -> outbox.queue(new Email(journalist.email(),
-                    source.name() + " replied about \"" + query.headline() + "\"", "mail/pitch-message",
+                    Email.subject("mail.pitch-message.subject.from-source", source.name(), query.headline()),
+                    "mail/pitch-message",
                     Map.of("name", journalist.displayName(), "from", source.name(), "headline", query.headline(),
                             "body", body.strip(), "link", link))));
         }
@@ -103,7 +104,7 @@ class PitchMessages {
             QueryView seen = query.forSource();
             String from = seen.anonymous() ? seen.byline() : query.journalistName();
             access.sourceAccount(pitch).ifPresent(source -> outbox.queue(new Email(source.email(),
-                    "A message about your pitch: " + query.headline(), "mail/pitch-message",
+                    Email.subject("mail.pitch-message.subject.from-journalist", query.headline()), "mail/pitch-message",
                     Map.of("name", source.displayName(), "from", from, "headline", query.headline(),
                             "body", body.strip(), "link", link))));
         }

@@ -56,8 +56,7 @@ class PitchSnippets {
         long kept = jdbc.sql("select count(*) from pitch_snippet where source_id = :source").param("source", profile.id())
                 .query(Long.class).single();
         if (kept >= properties.maxSnippets()) {
-            throw new RuleException(null, "You have " + kept + " snippets, the most one source may keep. Change "
-                    + "or delete one first.");
+            throw new RuleException(null, "pitches.rule.snippet-limit", kept);
         }
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
@@ -94,16 +93,16 @@ class PitchSnippets {
 
     private static void check(String label, String body) {
         if (label == null || label.isBlank()) {
-            throw new RuleException("label", "Name the snippet, e.g. Bio.");
+            throw new RuleException("label", "pitches.rule.snippet-label-missing");
         }
         if (oneLine(label).length() > MAX_LABEL) {
-            throw new RuleException("label", "Keep the name under 60 characters.");
+            throw new RuleException("label", "pitches.rule.snippet-label-too-long");
         }
         if (body == null || body.isBlank()) {
-            throw new RuleException("body", "Write the text of the snippet.");
+            throw new RuleException("body", "pitches.rule.snippet-body-missing");
         }
         if (body.strip().length() > MAX_BODY) {
-            throw new RuleException("body", "Keep a snippet under 1,500 characters.");
+            throw new RuleException("body", "pitches.rule.snippet-body-too-long");
         }
     }
 

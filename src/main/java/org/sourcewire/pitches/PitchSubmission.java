@@ -103,8 +103,7 @@ class PitchSubmission {
             if (standing.earlierKey().equals(submissionKey)) {
                 return standing.earlierPitch();
             }
-            throw new RuleException(null, "You have already pitched this query. You can change your pitch "
-                    + "until the journalist opens it.");
+            throw new RuleException(null, "pitches.rule.already-pitched");
         }
         checkOpen(query);
         checkDraft(query, draft);
@@ -112,7 +111,7 @@ class PitchSubmission {
         int count = capped ? jdbc.sql("select count(*) from pitch where query_id = :query").param("query", queryId)
                 .query(Integer.class).single() : 0;
         if (capped && count >= query.pitchCap()) {
-            throw new RuleException(null, "This query has all the pitches its journalist asked for.");
+            throw new RuleException(null, "pitches.rule.cap-reached");
         }
         // Screened after it is stored, from PitchSubmitted (the source is answered at once); until then no score.
         Instant now = clock.instant();
@@ -147,7 +146,7 @@ class PitchSubmission {
         Pitch pitch = access.ownPitch(publicId, source);
         QueryView query = queries.find(pitch.getQueryId()).orElseThrow(PitchNotFoundException::new);
         if (!pitch.isEditable()) {
-            throw new RuleException(null, "The journalist has opened this pitch, so it can no longer be changed.");
+            throw new RuleException(null, "pitches.rule.opened-cannot-change");
         }
         checkOpen(query);
         checkDraft(query, draft);
@@ -164,7 +163,7 @@ class PitchSubmission {
     void withdraw(UUID publicId, AccountView source) {
         Pitch pitch = access.ownPitch(publicId, source);
         if (!pitch.isEditable()) {
-            throw new RuleException(null, "The journalist has opened this pitch, so it can no longer be withdrawn.");
+            throw new RuleException(null, "pitches.rule.opened-cannot-withdraw");
         }
         pitches.delete(pitch);
     }
@@ -254,12 +253,10 @@ class PitchSubmission {
         Plan plan = sent.plan();
         PitchesProperties.Quota quota = properties.quota(plan);
         if (sent.day() >= quota.perDay()) {
-            throw new RuleException(null, "You have sent " + sent.day() + " pitches in the last 24 hours, the most the "
-                    + plan.label() + " plan allows. Pick the queries where you are the best source; you can pitch again tomorrow.");
+            throw new RuleException(null, "pitches.rule.day-quota", sent.day(), plan.label());
         }
         if (sent.month() >= quota.perMonth()) {
-            throw new RuleException(null, "You have sent " + sent.month() + " pitches in the last 30 days, the most the "
-                    + plan.label() + " plan allows.");
+            throw new RuleException(null, "pitches.rule.month-quota", sent.month(), plan.label());
         }
     }
 
@@ -270,43 +267,41 @@ class PitchSubmission {
 
     private void checkSource(AccountView source) {
         if (!source.isSource()) {
-            throw new RuleException(null, "Only sources can pitch.");
+            throw new RuleException(null, "pitches.rule.only-sources");
         }
         if (source.suspended()) {
-            throw new RuleException(null, "Your account is suspended, so you cannot pitch.");
+            throw new RuleException(null, "pitches.rule.suspended");
         }
         if (!source.verified()) {
-            throw new RuleException(null, "Confirm your e-mail address before you pitch. We sent you a link.");
+            throw new RuleException(null, "pitches.rule.unverified");
         }
     }
 
     private void checkOpen(QueryView query) {
         if (query.status() != QueryStatus.PUBLISHED) {
-            throw new RuleException(null, "This query is closed and takes no more pitches.");
+            throw new RuleException(null, "pitches.rule.query-closed");
         }
         if (query.deadline() != null && !query.deadline().isAfter(clock.instant())) {
-            throw new RuleException(null, "The deadline of this query has passed.");
+            throw new RuleException(null, "pitches.rule.deadline-passed");
         }
         // A query at its cap is closed by the pitch that reached it; submit() counts again under the query's lock.
     }
 
     void checkDraft(QueryView query, PitchDraft draft) {
         if (draft.answers().size() != query.questions().size()) {
-            throw new RuleException(null, "The query's questions have changed. Reload the page and try again.");
+            throw new RuleException(null, "pitches.rule.questions-changed");
         }
         if (draft.answers().stream().allMatch(answer -> answer == null || answer.isBlank())) {
-            throw new RuleException("answers", "Answer at least one question.");
+            throw new RuleException("answers", "pitches.rule.answer-required");
         }
         if (draft.words() > properties.maxWords()) {
-            throw new RuleException("answers", "Your pitch has " + draft.words() + " words; the limit is "
-                    + properties.maxWords() + ". 150–200 words works best.");
+            throw new RuleException("answers", "pitches.rule.too-many-words", draft.words(), properties.maxWords());
         }
         if (!withinLength(draft)) {
-            throw new RuleException("answers", "Keep each answer under 4,000 characters.");
+            throw new RuleException("answers", "pitches.rule.answer-too-long");
         }
         if (hasRequirements(query) && !draft.confirmsRequirements()) {
-            throw new RuleException("confirmsRequirements", "Confirm that you meet the journalist's requirements, "
-                    + "or do not pitch this query.");
+            throw new RuleException("confirmsRequirements", "pitches.rule.requirements-unconfirmed");
         }
     }
 

@@ -72,8 +72,8 @@ class PitchSummaries {
                     "headline", line.headline(), "count", line.count(), "flagged", line.flagged(),
                     "link", urls.link("/queries/" + line.queryId() + "/pitches"))).toList();
             long total = entry.getValue().stream().mapToLong(Line::count).sum();
-            outbox.queue(new Email(journalist.email(), total + (total == 1 ? " new pitch" : " new pitches")
-                    + " on your Sourcewire queries", "mail/pitch-summary",
+            outbox.queue(new Email(journalist.email(), Email.subject("mail.pitch-summary.subject", total),
+                    "mail/pitch-summary",
                     Map.of("name", journalist.displayName(), "items", items, "settings", urls.link("/pitches/settings"))));
             sent++;
         }

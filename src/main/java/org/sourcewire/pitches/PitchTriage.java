@@ -214,7 +214,7 @@ class PitchTriage {
                 .param("pitch", pitch.getId()).param("reporter", journalist.id()).param("reason", reason.name())
                 .param("note", clean(note)).param("now", Timestamp.from(clock.instant())).update();
         if (added == 0) {
-            throw new RuleException(null, "You have already reported this pitch. A moderator will look at it.");
+            throw new RuleException(null, "pitches.rule.already-reported");
         }
     }
 
@@ -230,9 +230,18 @@ class PitchTriage {
             if (reason != null) {
                 model.put("reason", reason);
             }
-            return outbox.queue(new Email(source.email(), "Your pitch was " + what + ": " + query.headline(),
+            return outbox.queue(new Email(source.email(), Email.subject(subjectKey(what), query.headline()),
                     "mail/pitch-status", model), hold.isZero() ? hold : hold.plusSeconds(5));
         }).orElse(null);
+    }
+
+    /** The subject of the mail about a decision: shortlisted, declined or used. */
+    private static String subjectKey(String what) {
+        return switch (what) {
+            case "shortlisted" -> "mail.pitch-status.subject.shortlisted";
+            case "declined" -> "mail.pitch-status.subject.declined";
+            default -> "mail.pitch-status.subject.used";
+        };
     }
 
     private static String clean(String value) {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 
 import org.springframework.data.domain.PageRequest;
@@ -31,9 +32,11 @@ class PlanAdminController {
     private static final int PAGE_SIZE = 25;
 
     private final Plans plans;
+    private final Messages messages;
 
-    PlanAdminController(Plans plans) {
+    PlanAdminController(Plans plans, Messages messages) {
         this.plans = plans;
+        this.messages = messages;
     }
 
     /**
@@ -65,16 +68,16 @@ class PlanAdminController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         Optional<Plan> plan = form.chosen();
         if (plan.isEmpty() && !result.hasFieldErrors("plan")) {
-            result.rejectValue("plan", "invalid", "Choose one of the plans.");
+            result.rejectValue("plan", "pitches.rule.unknown-plan");
         }
         if (!result.hasErrors()) {
             try {
                 AccountView source = plans.assign(form.email(), plan.get(), admin.actor());
-                redirect.addFlashAttribute("success", source.email() + " is now on the " + plan.get().label() + " plan.");
+                messages.success(redirect, "pitches.flash.plan-assigned", source.email(), plan.get().label());
                 return "redirect:/admin/plans";
             }
             catch (RuleException ex) {
-                result.rejectValue(ex.field(), "rule", ex.getMessage());
+                ex.rejectIn(result);
             }
         }
         return list(0, model);

@@ -69,7 +69,7 @@ class Plans {
     AccountView assign(String email, Plan plan, Actor admin) {
         AccountView source = accounts.findByEmail(email.strip())
                 .filter(account -> account.role() == Role.SOURCE)
-                .orElseThrow(() -> new RuleException("email", "No source has that e-mail address."));
+                .orElseThrow(() -> new RuleException("email", "pitches.rule.unknown-source"));
         Plan before = jdbc.sql("select plan from source_plan where account_id = :id").param("id", source.id())
                 .query(String.class).optional().map(Plan::valueOf).orElse(Plan.FREE);
         jdbc.sql("""

@@ -3,6 +3,7 @@ package org.sourcewire.pitches;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,10 +21,12 @@ class SnippetController {
 
     private final PitchSnippets snippets;
     private final AccountManagement accounts;
+    private final Messages messages;
 
-    SnippetController(PitchSnippets snippets, AccountManagement accounts) {
+    SnippetController(PitchSnippets snippets, AccountManagement accounts, Messages messages) {
         this.snippets = snippets;
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     @GetMapping("/pitches/snippets")
@@ -39,9 +42,9 @@ class SnippetController {
             snippets.add(source, label, body);
         }
         catch (RuleException ex) {
-            return page(source, null, label, body, ex.field(), ex.getMessage(), model);
+            return page(source, null, label, body, ex.field(), messages.text(ex), model);
         }
-        redirect.addFlashAttribute("success", "Snippet saved. It is on the pitch form, one click from any answer.");
+        messages.success(redirect, "pitches.flash.snippet-saved");
         return "redirect:/pitches/snippets";
     }
 
@@ -54,16 +57,16 @@ class SnippetController {
             snippets.change(source, id, label, body);
         }
         catch (RuleException ex) {
-            return page(source, id, label, body, ex.field(), ex.getMessage(), model);
+            return page(source, id, label, body, ex.field(), messages.text(ex), model);
         }
-        redirect.addFlashAttribute("success", "Snippet changed.");
+        messages.success(redirect, "pitches.flash.snippet-changed");
         return "redirect:/pitches/snippets";
     }
 
     @PostMapping("/pitches/snippets/{id}/delete")
     String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
         snippets.delete(source(user), id);
-        redirect.addFlashAttribute("success", "Snippet deleted.");
+        messages.success(redirect, "pitches.flash.snippet-deleted");
         return "redirect:/pitches/snippets";
     }
 
