@@ -90,7 +90,7 @@ class PitchAccess {
                 .mapToObj(i -> new PitchViews.Answer(query.questions().get(i), i < answers.size() ? answers.get(i) : ""))
                 .toList();
         String journalistLabel = query.anonymous() && query.journalistName() == null ? query.byline()
-                : (query.journalistName() == null ? "The journalist" : query.journalistName());
+                : query.journalistName();
         List<PitchViews.Message> messages = jdbc.sql("""
                 select from_source, body, created_at from pitch_message where pitch_id = :pitch order by created_at, id""")
                 .param("pitch", pitch.getId())

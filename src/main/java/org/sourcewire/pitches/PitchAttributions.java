@@ -15,12 +15,8 @@ public class PitchAttributions {
         this.jdbc = jdbc;
     }
 
+    /** Pages show it as "Written by Jane Roe of Acme PR for Dr. X" ({@code pitches.text.written-by}). */
     public record WrittenBy(String name, String organisation) {
-
-        /** "Written by Jane Roe of Acme PR for Dr. X". */
-        public String line(String sourceName) {
-            return "Written by " + name + " of " + organisation + " for " + sourceName;
-        }
     }
 
     /** @return null when the source wrote the pitch themselves */

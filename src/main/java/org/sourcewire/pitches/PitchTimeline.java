@@ -70,11 +70,15 @@ class PitchTimeline {
         return new PitchViews.Timeline(List.copyOf(steps), upcoming(pitch.status()));
     }
 
+    /** The steps still to come, as keys of {@code messages.properties} (the page shows their words). */
     private static List<String> upcoming(PitchStatus status) {
+        String opened = "pitches.detail.opened-journalist";
+        String decided = "pitches.text.upcoming-decision";
+        String used = "pitches.detail.used-in-article";
         return switch (status) {
-            case SUBMITTED -> List.of("Opened by the journalist", "Shortlisted or declined", "Used in an article");
-            case VIEWED -> List.of("Shortlisted or declined", "Used in an article");
-            case SHORTLISTED -> List.of("Used in an article");
+            case SUBMITTED -> List.of(opened, decided, used);
+            case VIEWED -> List.of(decided, used);
+            case SHORTLISTED -> List.of(used);
             case DECLINED, USED -> List.of();
         };
     }

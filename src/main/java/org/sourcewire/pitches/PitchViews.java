@@ -35,11 +35,6 @@ public final class PitchViews {
     public record Shortlisted(UUID publicId, PitchStatus status, ProfileView source, String whyMe, Integer score,
             List<String> answers, PitchAttributions.WrittenBy writtenBy) {
 
-        /** "Written by Jane Roe of Acme PR for Dr. X", or null when the source wrote it. */
-        public String writtenByLine() {
-            return writtenBy == null ? null : writtenBy.line(source.name());
-        }
-
         public String answer(int question) {
             return question < answers.size() && answers.get(question) != null ? answers.get(question) : "";
         }
@@ -68,12 +63,14 @@ public final class PitchViews {
         }
     }
 
+    /** {@code author} is null for a journalist without a name to show: pages say "The journalist". */
     public record Message(boolean fromSource, String author, String body, Instant at) {
     }
 
     /**
      * A pitch's history, oldest first: sent, opened, each decision (a decline with its reason) and the messages in
-     * between, each at its time; {@code upcoming} names the steps still to come.
+     * between, each at its time; {@code upcoming} names the steps still to come (keys of
+     * {@code messages.properties}).
      */
     public record Timeline(List<Step> steps, List<String> upcoming) {
 

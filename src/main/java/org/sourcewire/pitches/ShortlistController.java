@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -15,6 +16,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.SiteUrls;
 import org.sourcewire.sources.ProfileView;
 
@@ -45,12 +47,15 @@ class ShortlistController {
     private final PitchInbox inbox;
     private final AccountManagement accounts;
     private final SiteUrls urls;
+    private final Messages messages;
 
-    ShortlistController(PitchAccess access, PitchInbox inbox, AccountManagement accounts, SiteUrls urls) {
+    ShortlistController(PitchAccess access, PitchInbox inbox, AccountManagement accounts, SiteUrls urls,
+            Messages messages) {
         this.access = access;
         this.inbox = inbox;
         this.accounts = accounts;
         this.urls = urls;
+        this.messages = messages;
     }
 
     @GetMapping("/queries/{id}/pitches/compare")
@@ -73,10 +78,11 @@ class ShortlistController {
     @GetMapping("/queries/{id}/shortlist.md")
     ResponseEntity<String> markdown(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         QueryView query = access.ownQuery(id, reader(user));
-        StringBuilder out = new StringBuilder("# Shortlist: ").append(escape(query.headline())).append("\n\n");
+        StringBuilder out = new StringBuilder("# ")
+                .append(messages.text("pitches.text.export-title", escape(query.headline()))).append("\n\n");
         List<PitchViews.Shortlisted> shortlist = inbox.shortlist(id);
         if (shortlist.isEmpty()) {
-            out.append("No pitches are shortlisted yet.\n");
+            out.append(messages.text("pitches.text.export-empty")).append("\n");
         }
         for (PitchViews.Shortlisted pitch : shortlist) {
             ProfileView source = pitch.source();
@@ -86,18 +92,21 @@ class ShortlistController {
             }
             out.append("\n\n");
             if (source.website() != null) {
-                out.append("Website: <").append(source.website().replace(">", "%3E")).append(">  \n");
+                out.append(messages.text("pitches.text.export-website")).append(": <")
+                        .append(source.website().replace(">", "%3E")).append(">  \n");
             }
-            out.append("Profile: <").append(urls.link(source.publicPath())).append(">  \n");
+            out.append(messages.text("pitches.text.export-profile")).append(": <").append(urls.link(source.publicPath()))
+                    .append(">  \n");
             if (pitch.writtenBy() != null) {
-                out.append(escape(pitch.writtenByLine())).append("  \n");
+                out.append(escape(writtenBy(pitch))).append("  \n");
             }
-            out.append("Status: ").append(pitch.status().label()).append("\n\n");
+            out.append(messages.text("pitches.text.export-status")).append(": ").append(pitch.status().label())
+                    .append("\n\n");
             for (int i = 0; i < query.questions().size(); i++) {
                 String answer = pitch.answer(i);
                 out.append("**").append(escape(query.questions().get(i))).append("**\n\n");
                 if (answer.isBlank()) {
-                    out.append("*Not answered.*\n\n");
+                    out.append("*").append(messages.text("pitches.compare.not-answered")).append("*\n\n");
                 }
                 else {
                     out.append(quote(answer)).append("\n> — ").append(escape(source.name())).append("\n\n");
@@ -110,10 +119,12 @@ class ShortlistController {
     @GetMapping("/queries/{id}/shortlist.csv")
     ResponseEntity<String> csv(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         QueryView query = access.ownQuery(id, reader(user));
-        List<String> header = new ArrayList<>(List.of("Name", "Title", "Company", "Website", "Profile", "Status", "Score",
-                "Written by"));
+        List<String> header = new ArrayList<>(Stream.of("pitches.text.export-name", "pitches.text.export-title-column",
+                "pitches.text.export-company", "pitches.text.export-website", "pitches.text.export-profile",
+                "pitches.text.export-status", "pitches.text.export-score", "pitches.text.export-written-by")
+                .map(key -> messages.text(key)).toList());
         query.questions().forEach(header::add);
-        header.add("Why me");
+        header.add(messages.text("pitches.text.export-why-me"));
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
             for (PitchViews.Shortlisted pitch : inbox.shortlist(id)) {
@@ -121,7 +132,7 @@ class ShortlistController {
                 List<String> row = new ArrayList<>(List.of(cell(source.name()), cell(source.title()), cell(source.company()),
                         cell(source.website()), urls.link(source.publicPath()), pitch.status().label(),
                         pitch.score() == null ? "" : String.valueOf(pitch.score()),
-                        pitch.writtenBy() == null ? "" : cell(pitch.writtenByLine())));
+                        pitch.writtenBy() == null ? "" : cell(writtenBy(pitch))));
                 for (int i = 0; i < query.questions().size(); i++) {
                     row.add(cell(pitch.answer(i)));
                 }
@@ -133,6 +144,12 @@ class ShortlistController {
             throw new UncheckedIOException(ex);
         }
         return download(out.toString(), "shortlist-" + id + ".csv", new MediaType("text", "csv", StandardCharsets.UTF_8));
+    }
+
+    /** "Written by Jane Roe of Acme PR for Dr. X", for a pitch someone else wrote for its source. */
+    private String writtenBy(PitchViews.Shortlisted pitch) {
+        return messages.text("pitches.text.written-by", pitch.writtenBy().name(), pitch.writtenBy().organisation(),
+                pitch.source().name());
     }
 
     private AccountView reader(CurrentUser user) {
