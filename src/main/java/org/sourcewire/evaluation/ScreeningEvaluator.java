@@ -19,6 +19,7 @@ import org.sourcewire.audit.Actor;
 import org.sourcewire.pitches.PitchManagement;
 import org.sourcewire.pitches.PitchScreening;
 import org.sourcewire.queries.QueryManagement;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 import org.sourcewire.topics.TopicCatalog;
 import org.sourcewire.topics.TopicChoice;
@@ -43,9 +44,12 @@ public class ScreeningEvaluator {
     private final TopicCatalog topics;
     private final QueryManagement queries;
     private final PitchManagement pitches;
+    private final Messages messages;
 
-    ScreeningEvaluator(AccountManagement accounts, TopicCatalog topics, QueryManagement queries, PitchManagement pitches) {
+    ScreeningEvaluator(AccountManagement accounts, TopicCatalog topics, QueryManagement queries, PitchManagement pitches,
+            Messages messages) {
         this.accounts = accounts;
+        this.messages = messages;
         this.topics = topics;
         this.queries = queries;
         this.pitches = pitches;
@@ -91,9 +95,10 @@ public class ScreeningEvaluator {
             sentPitches.put(pitch.id(), sent);
         }
         catch (RuleException ex) {
-            // The pitch form refuses it (e.g. over the word limit): it never reaches the journalist.
+            // The pitch form refuses it (e.g. over the word limit): it never reaches the journalist. The refusal in the
+            // words the source would read (outside a request: the default locale).
             return new EvaluationResult.Screened(pitch.id(), pitch.query(), pitch.label(), 0, true,
-                    List.of(new PitchScreening.Reason("refused by the pitch form: " + ex.getMessage(), 0, true)), Map.of());
+                    List.of(new PitchScreening.Reason("refused by the pitch form: " + messages.text(ex), 0, true)), Map.of());
         }
         PitchScreening.Verdict verdict = awaitVerdict(sent);
         return new EvaluationResult.Screened(pitch.id(), pitch.query(), pitch.label(), verdict.score(), verdict.flagged(),

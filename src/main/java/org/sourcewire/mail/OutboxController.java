@@ -79,28 +79,31 @@ class OutboxController {
         return matcher.results().map(result -> result.group()).distinct().toList();
     }
 
-    /** What admins read for a status: "Kept" is mail that stays here because no SMTP server is configured. */
-    static String statusLabel(String status, int attempts) {
+    /**
+     * The message key of what admins read for a status (the page writes {@code #{${m.statusKey()}}}): "Kept" is mail
+     * that stays here because no SMTP server is configured.
+     */
+    static String statusKey(String status, int attempts) {
         return switch (status) {
-            case "PENDING" -> attempts > 0 ? "Retrying" : "Queued";
-            case "SENT" -> "Sent";
-            case "LOGGED" -> "Kept";
-            default -> "Failed";
+            case "PENDING" -> attempts > 0 ? "mail.text.status-retrying" : "mail.text.status-queued";
+            case "SENT" -> "mail.text.status-sent";
+            case "LOGGED" -> "mail.text.status-kept";
+            default -> "mail.text.status-failed";
         };
     }
 
     record Row(long id, String recipient, String subject, String status, int attempts, Instant createdAt, Instant sentAt) {
 
-        public String statusLabel() {
-            return OutboxController.statusLabel(status, attempts);
+        public String statusKey() {
+            return OutboxController.statusKey(status, attempts);
         }
     }
 
     record Message(long id, String recipient, String subject, String status, int attempts, String lastError, String text,
             Instant createdAt, Instant sentAt) {
 
-        public String statusLabel() {
-            return OutboxController.statusLabel(status, attempts);
+        public String statusKey() {
+            return OutboxController.statusKey(status, attempts);
         }
     }
 }

@@ -112,7 +112,7 @@ class Query extends AbstractAggregateRoot<Query> {
     /** Only drafts are edited; once submitted a query changes only through its life-cycle actions. */
     void edit(QueryDetails details, Instant now) {
         if (status != QueryStatus.DRAFT) {
-            throw new RuleException(null, "Only drafts can be edited. Duplicate this query to start a new draft.");
+            throw new RuleException(null, "queries.rule.only-drafts-edited");
         }
         apply(details, now);
     }
@@ -123,7 +123,7 @@ class Query extends AbstractAggregateRoot<Query> {
      */
     void submit(Instant now, boolean autoApprove) {
         if (status != QueryStatus.DRAFT) {
-            throw new RuleException(null, "This query was already submitted.");
+            throw new RuleException(null, "queries.rule.already-submitted");
         }
         checkDeadline(now);
         submittedAt = now;
@@ -138,17 +138,17 @@ class Query extends AbstractAggregateRoot<Query> {
 
     void approve(Instant now) {
         if (status != QueryStatus.PENDING_REVIEW) {
-            throw new RuleException(null, "Only queries waiting for review can be approved.");
+            throw new RuleException(null, "queries.rule.approve-only-pending");
         }
         if (!deadline.isAfter(now)) {
-            throw new RuleException(null, "The deadline of this query has passed. Reject it with a reason instead.");
+            throw new RuleException(null, "queries.rule.deadline-passed");
         }
         publish(now);
     }
 
     void reject(String reason, Instant now) {
         if (status != QueryStatus.PENDING_REVIEW) {
-            throw new RuleException(null, "Only queries waiting for review can be rejected.");
+            throw new RuleException(null, "queries.rule.reject-only-pending");
         }
         status = QueryStatus.REJECTED;
         rejectionReason = reason;
@@ -182,13 +182,13 @@ class Query extends AbstractAggregateRoot<Query> {
 
     private void checkDeadline(Instant now) {
         if (deadline == null) {
-            throw new RuleException("deadline", "Choose a deadline.");
+            throw new RuleException("deadline", "queries.rule.deadline-required");
         }
         if (deadline.isBefore(now.plus(MIN_LEAD_TIME))) {
-            throw new RuleException("deadline", "The deadline must be at least one hour from now.");
+            throw new RuleException("deadline", "queries.rule.deadline-too-soon");
         }
         if (deadline.isAfter(now.plus(MAX_LEAD_TIME))) {
-            throw new RuleException("deadline", "The deadline can be at most 30 days away.");
+            throw new RuleException("deadline", "queries.rule.deadline-too-late");
         }
     }
 

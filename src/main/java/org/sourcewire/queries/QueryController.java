@@ -15,6 +15,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.OneTimeKey;
 import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.ViewerZone;
@@ -47,11 +48,13 @@ class QueryController {
     private final Clock clock;
     private final org.sourcewire.accounts.Verifications verifications;
     private final QueryTemplates templates;
+    private final Messages messages;
 
     QueryController(QueryManagement queries, AccountManagement accounts, TopicCatalog topics,
             ObjectProvider<PitchTallies> pitchTallies, Clock clock, org.sourcewire.accounts.Verifications verifications,
-            QueryTemplates templates) {
+            QueryTemplates templates, Messages messages) {
         this.templates = templates;
+        this.messages = messages;
         this.verifications = verifications;
         this.queries = queries;
         this.accounts = accounts;
@@ -85,8 +88,7 @@ class QueryController {
             // Started from a saved template: the journalist's own, else (a mangled or foreign id) no such page.
             QueryTemplates.Started started = parseId(template).flatMap(id -> templates.start(id, journalist))
                     .orElseThrow(QueryNotFoundException::new);
-            model.addAttribute("info", "Started from the template “" + started.name() + "”. Check the deadline, then "
-                    + "save or submit.");
+            model.addAttribute("info", messages.text("queries.text.started-from-template", started.name()));
             return form(started.form(), null, model);
         }
         model.addAttribute("templates", templates.of(journalist.id()));
@@ -156,7 +158,7 @@ class QueryController {
             RedirectAttributes redirect) {
         QueryView query = ownQuery(user, id);
         if (!query.isDraft()) {
-            redirect.addFlashAttribute("info", "Only a draft can be edited. Duplicate this query to post a changed copy.");
+            redirect.addFlashAttribute("info", messages.text("queries.flash.only-drafts-edited"));
             return "redirect:/queries/" + id;
         }
         return form(QueryForm.of(query), id, model);
@@ -189,10 +191,10 @@ class QueryController {
         AccountView journalist = journalist(user);
         try {
             queries.close(id, journalist);
-            redirect.addFlashAttribute("success", "The query is closed. It takes no more pitches.");
+            messages.success(redirect, "queries.flash.closed");
         }
         catch (RuleException ex) {
-            redirect.addFlashAttribute("error", ex.getMessage());
+            messages.error(redirect, ex);
         }
         return "redirect:/queries/" + id;
     }
@@ -202,7 +204,7 @@ class QueryController {
             @RequestParam(required = false) String submissionKey, RedirectAttributes redirect) {
         QueryManagement.Saved copy = queries.duplicate(id, journalist(user), OneTimeKey.from(submissionKey));
         if (!copy.earlier()) {
-            redirect.addFlashAttribute("success", "A copy was saved as a new draft. Choose a deadline and submit it.");
+            messages.success(redirect, "queries.flash.duplicated");
         }
         return "redirect:/queries/" + copy.id() + "/edit";
     }
@@ -222,17 +224,16 @@ class QueryController {
 
     private String afterSave(long id, AccountView journalist, boolean submitting, RedirectAttributes redirect) {
         if (!submitting) {
-            redirect.addFlashAttribute("success", "Draft saved. Submit it when it is ready.");
+            messages.success(redirect, "queries.flash.draft-saved");
             return "redirect:/queries/" + id;
         }
         try {
             QueryStatus status = queries.submit(id, journalist);
-            redirect.addFlashAttribute("success", status == QueryStatus.PUBLISHED
-                    ? "Your query is published. Matching sources see it now."
-                    : "Your query was sent for review. You will get an e-mail when a moderator has looked at it.");
+            messages.success(redirect, status == QueryStatus.PUBLISHED ? "queries.flash.published"
+                    : "queries.flash.sent-for-review");
         }
         catch (RuleException ex) {
-            redirect.addFlashAttribute("error", ex.getMessage());
+            messages.error(redirect, ex);
         }
         return "redirect:/queries/" + id;
     }

@@ -180,56 +180,57 @@ class QueryForm {
     void validate(Errors errors, boolean submitting, Clock clock) {
         List<String> rows = questionRows();
         if (rows.size() > MAX_QUESTIONS) {
-            errors.rejectValue("questions", "tooMany", "Ask at most 5 questions.");
+            errors.rejectValue("questions", "queries.rule.too-many-questions", new Object[] { MAX_QUESTIONS }, null);
         }
         for (int i = 0; i < Math.min(rows.size(), MAX_QUESTIONS); i++) {
             String question = rows.get(i);
             if (question != null && question.strip().length() > MAX_QUESTION_LENGTH) {
-                errors.rejectValue("questions[" + i + "]", "tooLong", "Use at most 500 characters per question.");
+                errors.rejectValue("questions[" + i + "]", "queries.rule.question-too-long",
+                        new Object[] { MAX_QUESTION_LENGTH }, null);
             }
         }
         ZoneId zone = zone();
         if (zone == null) {
-            errors.rejectValue("timeZone", "invalid", "Choose a time zone from the list.");
+            errors.rejectValue("timeZone", "queries.rule.time-zone-invalid");
         }
         if (deadline != null && (deadline.getYear() < 2000 || deadline.getYear() > 9999)) {
             // A draft keeps any deadline until it is submitted, but not one no calendar (or database) holds.
-            errors.rejectValue("deadline", "invalid", "Enter a real date.");
+            errors.rejectValue("deadline", "queries.rule.deadline-invalid");
         }
         if (!submitting) {
             return;
         }
         if (topicId == null) {
-            errors.rejectValue("topicId", "required", "Choose the topic of your query.");
+            errors.rejectValue("topicId", "queries.rule.topic-required");
         }
         if (blank(outletName)) {
-            errors.rejectValue("outletName", "required", "Enter the outlet this is for.");
+            errors.rejectValue("outletName", "queries.rule.outlet-name-required");
         }
         if (blank(outletUrl)) {
-            errors.rejectValue("outletUrl", "required", "Enter the outlet's web address.");
+            errors.rejectValue("outletUrl", "queries.rule.outlet-url-required");
         }
         if (mediaType == null) {
-            errors.rejectValue("mediaType", "required", "Choose the media type.");
+            errors.rejectValue("mediaType", "queries.rule.media-type-required");
         }
         if (linkPolicy == null) {
-            errors.rejectValue("linkPolicy", "required", "Say whether you will link to the source.");
+            errors.rejectValue("linkPolicy", "queries.rule.link-policy-required");
         }
         if (cleanQuestions().isEmpty() && !errors.hasFieldErrors("questions")) {
-            errors.rejectValue("questions", "required", "Ask at least one question.");
+            errors.rejectValue("questions", "queries.rule.questions-required");
         }
         if (deadline == null) {
             if (!errors.hasFieldErrors("deadline")) {
-                errors.rejectValue("deadline", "required", "Choose a deadline.");
+                errors.rejectValue("deadline", "queries.rule.deadline-required");
             }
         }
         else if (zone != null && !errors.hasFieldErrors("deadline")) {
             Instant at = deadline.atZone(zone).toInstant();
             Instant now = clock.instant();
             if (at.isBefore(now.plus(Query.MIN_LEAD_TIME))) {
-                errors.rejectValue("deadline", "tooSoon", "The deadline must be at least one hour from now.");
+                errors.rejectValue("deadline", "queries.rule.deadline-too-soon");
             }
             else if (at.isAfter(now.plus(Query.MAX_LEAD_TIME))) {
-                errors.rejectValue("deadline", "tooLate", "The deadline can be at most 30 days away.");
+                errors.rejectValue("deadline", "queries.rule.deadline-too-late");
             }
         }
     }

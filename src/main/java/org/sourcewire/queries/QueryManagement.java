@@ -102,8 +102,7 @@ public class QueryManagement implements TopicUsage.Queries {
     /** @return the status the query reached: published (auto-approved) or waiting for review */
     QueryStatus submit(long id, AccountView journalist) {
         if (!journalist.verified()) {
-            throw new RuleException(null, "Confirm your e-mail address before you submit a query. "
-                    + "Your draft is saved.");
+            throw new RuleException(null, "queries.rule.confirm-email");
         }
         Query query = own(id, journalist.id());
         checkChoices(journalist, query.details());
@@ -116,7 +115,7 @@ public class QueryManagement implements TopicUsage.Queries {
     void close(long id, AccountView journalist) {
         Query query = own(id, journalist.id());
         if (!query.close(clock.instant())) {
-            throw new RuleException(null, "Only open queries can be closed.");
+            throw new RuleException(null, "queries.rule.only-open-closed");
         }
         queries.save(query);
     }
@@ -222,7 +221,7 @@ public class QueryManagement implements TopicUsage.Queries {
     }
 
     public void approve(long id, Actor admin) {
-        Query query = queries.findForUpdate(id).orElseThrow(() -> new RuleException(null, "That query does not exist."));
+        Query query = queries.findForUpdate(id).orElseThrow(() -> new RuleException(null, "queries.rule.unknown"));
         query.approve(clock.instant());
         queries.save(query);
         audit.record(admin, "query.approved", "query " + id, "Approved \"" + query.getHeadline() + "\"",
@@ -230,11 +229,11 @@ public class QueryManagement implements TopicUsage.Queries {
     }
 
     public void reject(long id, String reason, Actor admin) {
-        Query query = queries.findForUpdate(id).orElseThrow(() -> new RuleException(null, "That query does not exist."));
+        Query query = queries.findForUpdate(id).orElseThrow(() -> new RuleException(null, "queries.rule.unknown"));
         query.reject(reason.strip(), clock.instant());
         queries.save(query);
         accounts.find(query.getJournalistId()).ifPresent(journalist -> outbox.queue(new Email(journalist.email(),
-                "Your Sourcewire query was not published", "mail/query-rejected",
+                Email.subject("mail.query-rejected.subject"), "mail/query-rejected",
                 Map.of("name", journalist.displayName(), "headline", query.getHeadline(), "reason", reason.strip(),
                         "link", urls.link("/queries/" + id)))));
         audit.record(admin, "query.rejected", "query " + id, "Rejected \"" + query.getHeadline() + "\": " + reason.strip(),
@@ -280,7 +279,7 @@ public class QueryManagement implements TopicUsage.Queries {
         }
         queries.save(query);
         accounts.find(query.getJournalistId()).ifPresent(journalist -> outbox.queue(new Email(journalist.email(),
-                "Your query reached its pitch cap: " + query.getHeadline(), "mail/query-cap-reached",
+                Email.subject("mail.query-cap-reached.subject", query.getHeadline()), "mail/query-cap-reached",
                 Map.of("name", journalist.displayName(), "headline", query.getHeadline(),
                         "cap", query.details().pitchCap(), "link", urls.link("/queries/" + id + "/pitches")))));
     }
@@ -335,12 +334,10 @@ public class QueryManagement implements TopicUsage.Queries {
 
     private void checkChoices(AccountView journalist, QueryDetails details) {
         if (details.topicId() != null && !topics.isActive(details.topicId())) {
-            throw new RuleException("topicId", "This topic is retired. Choose another topic.");
+            throw new RuleException("topicId", "queries.rule.topic-retired");
         }
         if (details.anonymous() && !journalist.hasVerifiedOutlet()) {
-            throw new RuleException("anonymous", "Only journalists with a verified outlet may post anonymously. "
-                    + "Your outlet is verified when your confirmed e-mail address is at a domain of an outlet in "
-                    + "Sourcewire's registry, or when our team confirms it: see Account settings, Outlet verification.");
+            throw new RuleException("anonymous", "queries.rule.anonymous-needs-verified-outlet");
         }
     }
 

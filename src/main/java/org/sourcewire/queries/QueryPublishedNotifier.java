@@ -33,7 +33,7 @@ class QueryPublishedNotifier {
     @ApplicationModuleListener
     void on(QueryPublished published) {
         queries.find(published.queryId()).ifPresent(query -> accounts.find(query.journalistId()).ifPresent(journalist ->
-                outbox.queue(new Email(journalist.email(), "Your query is published: " + query.headline(),
+                outbox.queue(new Email(journalist.email(), Email.subject("mail.query-published.subject", query.headline()),
                         "mail/query-published", Map.of("name", journalist.displayName(), "headline", query.headline(),
                                 "link", urls.link("/queries/" + query.id()))))));
     }

@@ -3,6 +3,7 @@ package org.sourcewire.queries;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,10 +21,12 @@ class QueryTemplateController {
 
     private final QueryTemplates templates;
     private final AccountManagement accounts;
+    private final Messages messages;
 
-    QueryTemplateController(QueryTemplates templates, AccountManagement accounts) {
+    QueryTemplateController(QueryTemplates templates, AccountManagement accounts, Messages messages) {
         this.templates = templates;
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     @GetMapping("/queries/templates")
@@ -47,16 +50,16 @@ class QueryTemplateController {
             templates.save(id, journalist, name);
         }
         catch (RuleException ex) {
-            return page(query, name, ex.getMessage(), model);
+            return page(query, name, messages.text(ex), model);
         }
-        redirect.addFlashAttribute("success", "Template saved. Start a new query from it here or on the new-query page.");
+        messages.success(redirect, "queries.flash.template-saved");
         return "redirect:/queries/templates";
     }
 
     @PostMapping("/queries/templates/{id}/delete")
     String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
         templates.delete(id, journalist(user));
-        redirect.addFlashAttribute("success", "Template deleted.");
+        messages.success(redirect, "queries.flash.template-deleted");
         return "redirect:/queries/templates";
     }
 

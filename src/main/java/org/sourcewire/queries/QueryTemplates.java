@@ -57,10 +57,10 @@ class QueryTemplates {
         QueryView query = own(queryId, journalist);
         String clean = name == null ? "" : name.strip().replaceAll("\\s+", " ");
         if (clean.isEmpty()) {
-            throw new RuleException("name", "Name the template.");
+            throw new RuleException("name", "queries.rule.template-name-required");
         }
         if (clean.length() > MAX_NAME) {
-            throw new RuleException("name", "Keep the name under 80 characters.");
+            throw new RuleException("name", "queries.rule.template-name-too-long", MAX_NAME);
         }
         // One journalist's saves one at a time, so the limit and the name check hold.
         jdbc.sql("select pg_advisory_xact_lock(7304, cast(:journalist as int))").param("journalist", journalist.id())
@@ -73,12 +73,10 @@ class QueryTemplates {
                 .param("journalist", journalist.id()).param("name", clean)
                 .query((rs, n) -> new Standing(rs.getLong(1), rs.getString(2))).single();
         if (standing.sameName() != null) {
-            throw new RuleException("name", "You have a template named “" + standing.sameName() + "” already. "
-                    + "Choose another name, or delete that one first.");
+            throw new RuleException("name", "queries.rule.template-name-taken", standing.sameName());
         }
         if (standing.kept() >= MAX_TEMPLATES) {
-            throw new RuleException("name", "You have " + standing.kept() + " templates, the most one journalist "
-                    + "may keep. Delete one first.");
+            throw new RuleException("name", "queries.rule.template-limit", standing.kept());
         }
         return jdbc.sql("""
                 insert into query_template (journalist_id, name, headline, topic_id, outlet_name, outlet_url, media_type,

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.audit.AuditLog;
+import org.sourcewire.shared.Messages;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,9 +34,11 @@ class BoilerplateAdminController {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final ScreeningService screening;
+    private final Messages messages;
 
-    BoilerplateAdminController(JdbcClient jdbc, AuditLog audit, ScreeningService screening) {
+    BoilerplateAdminController(JdbcClient jdbc, AuditLog audit, ScreeningService screening, Messages messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.audit = audit;
         this.screening = screening;
     }
@@ -82,10 +85,10 @@ class BoilerplateAdminController {
                 audit.record(admin.actor(), "boilerplate.added", "boilerplate " + id.get(),
                         "Added filler phrase \"" + phrase + "\" (weight " + form.points() + ")", null,
                         Map.of("phrase", phrase, "weight", form.points()));
-                redirect.addFlashAttribute("success", "Added \"" + phrase + "\". New pitches are screened with it.");
+                messages.success(redirect, "screening.flash.phrase-added", phrase);
                 return "redirect:/admin/boilerplate";
             }
-            result.rejectValue("phrase", "duplicate", "That phrase is already on the list.");
+            result.rejectValue("phrase", "screening.rule.phrase-duplicate");
         }
         return list(model);
     }
@@ -96,7 +99,7 @@ class BoilerplateAdminController {
         List<Phrase> removed = jdbc.sql("delete from boilerplate_phrase where id = :id returning id, phrase, weight")
                 .param("id", id).query(Phrase.class).list();
         if (removed.isEmpty()) {
-            redirect.addFlashAttribute("error", "That phrase is no longer on the list.");
+            messages.error(redirect, "screening.flash.phrase-gone");
         }
         else {
             Phrase phrase = removed.get(0);
@@ -104,7 +107,7 @@ class BoilerplateAdminController {
             audit.record(admin.actor(), "boilerplate.removed", "boilerplate " + id,
                     "Removed filler phrase \"" + phrase.phrase() + "\"", Map.of("phrase", phrase.phrase(),
                             "weight", phrase.weight()), null);
-            redirect.addFlashAttribute("success", "Removed \"" + phrase.phrase() + "\".");
+            messages.success(redirect, "screening.flash.phrase-removed", phrase.phrase());
         }
         return "redirect:/admin/boilerplate";
     }

@@ -16,6 +16,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import org.sourcewire.pitches.PitchScreening;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.Words;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,13 +59,15 @@ class ScreeningService implements PitchScreening {
     private final PitchSignals signals;
     private final Meanings meanings;
     private final ScreeningModel model;
+    private final Messages messages;
     /** The filler phrases: read from the database at most every {@link #PHRASES_SECONDS}, not on every pitch. */
     private final LoadingCache<Boolean, Map<String, Integer>> phrases = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(PHRASES_SECONDS)).build(all -> readPhrases());
 
     ScreeningService(JdbcClient jdbc, ScreeningProperties properties, PitchSignals signals, Meanings meanings,
-            ScreeningModel model) {
+            ScreeningModel model, Messages messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.properties = properties;
         this.signals = signals;
         this.meanings = meanings;
@@ -135,13 +138,14 @@ class ScreeningService implements PitchScreening {
     /**
      * Advice for the source before sending, in general terms: which question to answer more directly, what to add,
      * what to leave out. Never the phrases screening looks for, and never that another source sent similar text.
+     * Worded from the bundle in the viewer's language: tips are shown as the source writes, never stored.
      */
-    private static List<String> coaching(ScreeningModel.Judgement judgement, PitchSignals.Measured measured, Draft draft) {
+    private List<String> coaching(ScreeningModel.Judgement judgement, PitchSignals.Measured measured, Draft draft) {
         List<String> tips = new ArrayList<>();
         List<String> answers = draft.answers();
         for (int i = 0; i < answers.size(); i++) {
             if (answers.get(i) == null || Words.count(answers.get(i)) < 3) {
-                tips.add("Question " + (i + 1) + " is not answered yet.");
+                tips.add(messages.text("screening.text.tip-unanswered", i + 1));
             }
         }
         for (ScreeningModel.Pull pull : judgement.pulls()) {
@@ -151,19 +155,18 @@ class ScreeningService implements PitchScreening {
             }
             String tip = switch (pull.signal()) {
                 case DIRECT_MIN, DIRECT_MEAN, ECHO -> answers.size() > 1
-                        ? "Question " + (measured.leastDirectQuestion() + 1) + " is not answered directly: say what you know about exactly that."
-                        : "Answer the question directly: say what you know about exactly that.";
+                        ? messages.text("screening.text.tip-answer-question-directly", measured.leastDirectQuestion() + 1)
+                        : messages.text("screening.text.tip-answer-directly");
                 case SPECIFICS, SPECIFIC_ANSWERS, DENSITY, GROUNDED, GENERIC, HEDGING, YOU ->
-                        "Add a number, an example, a name or your credential: something a journalist can check.";
-                case UNSOURCED_FIGURES, STATISTIC_CLAIMS, BARE_FIGURES -> "Say where your figures come from.";
-                case REQUIREMENTS -> "Say how you meet the journalist's requirements.";
-                case DEFLECTING -> "Answer here rather than offering a call or a link.";
-                case SELLING, PROMOTION -> "Leave out sales talk: journalists want your expertise, not a product.";
-                case TEMPLATE, COPY, PARAPHRASE, PARAPHRASES, FILLER ->
-                        "This reads like text written for other queries: answer this journalist in your own words.";
-                case REPEATS, VARIETY, LONG -> "Cut it down to what matters: 150–200 words work best.";
+                        messages.text("screening.text.tip-specifics");
+                case UNSOURCED_FIGURES, STATISTIC_CLAIMS, BARE_FIGURES -> messages.text("screening.text.tip-figures");
+                case REQUIREMENTS -> messages.text("screening.text.tip-requirements");
+                case DEFLECTING -> messages.text("screening.text.tip-deflecting");
+                case SELLING, PROMOTION -> messages.text("screening.text.tip-selling");
+                case TEMPLATE, COPY, PARAPHRASE, PARAPHRASES, FILLER -> messages.text("screening.text.tip-own-words");
+                case REPEATS, VARIETY, LONG -> messages.text("screening.text.tip-shorter");
                 case ANSWERED, UNANSWERED -> null;
-                case OFF_TOPIC -> "Answer the questions that were asked: the answers are about something else.";
+                case OFF_TOPIC -> messages.text("screening.text.tip-off-topic");
             };
             if (tip != null && !tips.contains(tip)) {
                 tips.add(tip);

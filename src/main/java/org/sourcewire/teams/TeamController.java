@@ -12,6 +12,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.matching.MatchingService;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.Words;
 import org.sourcewire.pitches.PitchFormFields;
@@ -42,9 +43,11 @@ class TeamController {
     private final AccountManagement accounts;
     private final MatchingService matching;
     private final PitchingForOthers pitching;
+    private final Messages messages;
 
     TeamController(TeamManagement teams, TeamInvitations invitations, TeamPitches writing, TeamViews views, AccountManagement accounts,
-            MatchingService matching, PitchingForOthers pitching) {
+            MatchingService matching, PitchingForOthers pitching, Messages messages) {
+        this.messages = messages;
         this.teams = teams;
         this.invitations = invitations;
         this.writing = writing;
@@ -76,8 +79,7 @@ class TeamController {
         if (!result.hasErrors()) {
             try {
                 TeamManagement.Team team = teams.create(owner, form.name());
-                return backToTeams(redirect, team.name() + " is ready. Invite the experts you write for, then "
-                        + "your colleagues.");
+                return backToTeams(redirect, "teams.flash.created", team.name());
             }
             catch (RuleException ex) {
                 ex.rejectIn(result);
@@ -94,9 +96,8 @@ class TeamController {
         if (!result.hasErrors()) {
             try {
                 invitations.invite(owner, kind, form.email());
-                return backToTeams(redirect, "We sent " + form.email().strip() + " an invitation. "
-                        + (kind == TeamManagement.Kind.MEMBER ? "They join when they accept it."
-                                : "Their profile joins your team when they accept it."));
+                return backToTeams(redirect, kind == TeamManagement.Kind.MEMBER ? "teams.flash.invited-member"
+                        : "teams.flash.invited-expert", form.email().strip());
             }
             catch (RuleException ex) {
                 ex.rejectIn(result);
@@ -108,7 +109,7 @@ class TeamController {
     @PostMapping("/teams/invitations/withdraw")
     String withdraw(@AuthenticationPrincipal CurrentUser user, @RequestParam long invitation, RedirectAttributes redirect) {
         invitations.withdraw(source(user), invitation);
-        return backToTeams(redirect, "The invitation is withdrawn; its link no longer works.");
+        return backToTeams(redirect, "teams.flash.invitation-withdrawn");
     }
 
     @GetMapping("/teams/join")
@@ -122,41 +123,38 @@ class TeamController {
         AccountView account = accounts.find(user.id()).orElseThrow();
         try {
             TeamInvitations.Invitation invitation = invitations.accept(account, token);
-            return backToTeams(redirect, invitation.kind() == TeamManagement.Kind.MEMBER
-                    ? "You are a member of " + invitation.teamName() + ". The experts its owner gives you appear below."
-                    : invitation.teamName() + " now manages your profile: its members can pitch for you, naming "
-                            + "themselves. You can ask to approve each pitch first.");
+            return backToTeams(redirect, invitation.kind() == TeamManagement.Kind.MEMBER ? "teams.flash.joined-member"
+                    : "teams.flash.joined-expert", invitation.teamName());
         }
         catch (RuleException ex) {
-            return joinPage(user, token, ex.getMessage(), model);
+            return joinPage(user, token, messages.text(ex), model);
         }
     }
 
     @PostMapping("/teams/members/remove")
     String removeMember(@AuthenticationPrincipal CurrentUser user, @RequestParam long member, RedirectAttributes redirect) {
         teams.removeMember(source(user), member);
-        return backToTeams(redirect, "The member is removed; they can no longer write for your experts.");
+        return backToTeams(redirect, "teams.flash.member-removed");
     }
 
     @PostMapping("/teams/leave")
     String leave(@AuthenticationPrincipal CurrentUser user, @RequestParam long team, RedirectAttributes redirect) {
         teams.leave(source(user), team);
-        return backToTeams(redirect, "You have left the team; you no longer write for its experts.");
+        return backToTeams(redirect, "teams.flash.left");
     }
 
     @PostMapping("/teams/profiles/remove")
     String removeProfile(@AuthenticationPrincipal CurrentUser user, @RequestParam long team, @RequestParam long expert,
             RedirectAttributes redirect) {
         teams.removeProfile(source(user), team, expert);
-        return backToTeams(redirect, "The profile is no longer managed by the team.");
+        return backToTeams(redirect, "teams.flash.profile-removed");
     }
 
     @PostMapping("/teams/assignments")
     String assign(@AuthenticationPrincipal CurrentUser user, @RequestParam long member, @RequestParam long expert,
             @RequestParam boolean given, RedirectAttributes redirect) {
         teams.assign(source(user), member, expert, given);
-        return backToTeams(redirect, given ? "The member can now write for that expert."
-                : "The member no longer writes for that expert.");
+        return backToTeams(redirect, given ? "teams.flash.assigned" : "teams.flash.unassigned");
     }
 
     @PostMapping("/teams/approval")
@@ -164,11 +162,11 @@ class TeamController {
             @RequestParam boolean required, RedirectAttributes redirect) {
         try {
             teams.requireApproval(source(user), team, expert, required);
-            return backToTeams(redirect, required ? "Pitches for this profile now wait for the expert's approval."
-                    : "Pitches for your profile are sent without waiting for your approval.");
+            return backToTeams(redirect, required ? "teams.flash.approval-required"
+                    : "teams.flash.approval-not-required");
         }
         catch (RuleException ex) {
-            redirect.addFlashAttribute("error", ex.getMessage());
+            messages.error(redirect, ex);
         }
         return "redirect:/teams";
     }
@@ -188,7 +186,7 @@ class TeamController {
             return formPage(rights, found, PitchFormFields.blank(), model);
         }
         catch (RuleException ex) {
-            return queriesPage(rights, ex.getMessage(), model);
+            return queriesPage(rights, messages.text(ex), model);
         }
     }
 
@@ -202,7 +200,7 @@ class TeamController {
             found = writing.pitchable(rights, query);
         }
         catch (RuleException ex) {
-            return queriesPage(rights, ex.getMessage(), model);
+            return queriesPage(rights, messages.text(ex), model);
         }
         if (result.hasErrors()) {
             return formPage(rights, found, form, model);
@@ -210,9 +208,8 @@ class TeamController {
         try {
             TeamPitches.Outcome outcome = writing.write(rights, found, form.rows(found.questions().size()),
                     form.getWhyMe(), form.confirmed(), form.key());
-            return backToTeams(redirect, outcome.pitch() != null
-                    ? "Your pitch is sent for " + rights.profile().name() + "; the journalist sees that you wrote it."
-                    : "Your pitch waits for " + rights.profile().name() + "'s approval; we sent them a mail.");
+            return backToTeams(redirect, outcome.pitch() != null ? "teams.flash.pitch-sent" : "teams.flash.pitch-waiting",
+                    rights.profile().name());
         }
         catch (RuleException ex) {
             ex.rejectIn(result);
@@ -224,10 +221,10 @@ class TeamController {
     String approve(@AuthenticationPrincipal CurrentUser user, @RequestParam UUID draft, RedirectAttributes redirect) {
         try {
             writing.approve(source(user), draft);
-            return backToTeams(redirect, "Approved: the pitch is sent, naming who wrote it.");
+            return backToTeams(redirect, "teams.flash.draft-approved");
         }
         catch (RuleException ex) {
-            redirect.addFlashAttribute("error", "The pitch could not be sent: " + ex.getMessage());
+            messages.error(redirect, "teams.flash.draft-not-sent", messages.text(ex));
         }
         return "redirect:/teams";
     }
@@ -235,7 +232,7 @@ class TeamController {
     @PostMapping("/teams/drafts/decline")
     String decline(@AuthenticationPrincipal CurrentUser user, @RequestParam UUID draft, RedirectAttributes redirect) {
         writing.decline(source(user), draft);
-        return backToTeams(redirect, "Declined: the pitch is not sent.");
+        return backToTeams(redirect, "teams.flash.draft-declined");
     }
 
     /** htmx: the navigation's notice of pitches waiting for this expert's approval (nothing when there are none). */
@@ -269,9 +266,9 @@ class TeamController {
         return "pitches/form :: preflight";
     }
 
-    /** After an action: the teams page, with what happened above it. */
-    private static String backToTeams(RedirectAttributes redirect, String success) {
-        redirect.addFlashAttribute("success", success);
+    /** After an action: the teams page, with what happened above it (a message key and its arguments). */
+    private String backToTeams(RedirectAttributes redirect, String success, Object... arguments) {
+        messages.success(redirect, success, arguments);
         return "redirect:/teams";
     }
 

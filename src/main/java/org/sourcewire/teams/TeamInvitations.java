@@ -79,19 +79,19 @@ class TeamInvitations {
      * a link only the invited address can accept.
      */
     void invite(AccountView owner, TeamManagement.Kind kind, String email) {
-        TeamManagement.Team team = teams.ownedBy(owner.id()).orElseThrow(() -> new RuleException(null, "Create your team first."));
+        TeamManagement.Team team = teams.ownedBy(owner.id()).orElseThrow(() -> new RuleException(null, "teams.rule.no-team"));
         TeamManagement.requireActiveSource(owner);
         String address = email == null ? "" : email.strip();
         if (address.equalsIgnoreCase(owner.email())) {
-            throw new RuleException("email", "That is your own address.");
+            throw new RuleException("email", "teams.rule.own-address");
         }
         // One invitation change per team at a time, so two invitations at once cannot both take the last seat.
         jdbc.sql("select id from team where id = :id for update").param("id", team.id()).query(Long.class).single();
         Optional<AccountView> existing = accounts.findByEmail(address);
         if (existing.isPresent() && (kind == TeamManagement.Kind.MEMBER ? teams.isMember(team.id(), existing.get().id())
                 : teams.isProfile(team.id(), existing.get().id()))) {
-            throw new RuleException("email", kind == TeamManagement.Kind.MEMBER ? "They are already a member of your team."
-                    : "Your team already manages their profile.");
+            throw new RuleException("email", kind == TeamManagement.Kind.MEMBER ? "teams.rule.already-member"
+                    : "teams.rule.already-managed");
         }
         Instant now = clock.instant();
         boolean pending = jdbc.sql("""
@@ -100,8 +100,7 @@ class TeamInvitations {
                 .param("team", team.id()).param("kind", kind.name()).param("email", address)
                 .param("now", Timestamp.from(now)).query(Boolean.class).single();
         if (pending) {
-            throw new RuleException("email", "You have already invited that address; the invitation is open until "
-                    + "it is accepted or expires.");
+            throw new RuleException("email", "teams.rule.already-invited");
         }
         checkLimit(team, kind, now);
         // Withdrawn invitations count too: inviting and withdrawing again and again would otherwise mail anyone.
@@ -109,8 +108,7 @@ class TeamInvitations {
                 .param("team", team.id()).param("since", Timestamp.from(now.minus(Duration.ofDays(1))))
                 .query(Long.class).single();
         if (lastDay >= properties.invitationsPerDay()) {
-            throw new RuleException("email", "Your team has sent " + lastDay + " invitations in the last 24 hours, "
-                    + "the most a day allows. Try again tomorrow.");
+            throw new RuleException("email", "teams.rule.invitations-per-day", lastDay);
         }
         String token = token();
         Instant expires = now.plus(properties.invitationValidity());
@@ -125,8 +123,8 @@ class TeamInvitations {
         model.put("expert", kind == TeamManagement.Kind.EXPERT);
         model.put("days", properties.invitationValidity().toDays());
         model.put("link", urls.link("/teams/join", "token", token));
-        outbox.queue(new Email(address, kind == TeamManagement.Kind.MEMBER ? team.name() + " invites you to its team on Sourcewire"
-                : team.name() + " asks to manage your expert profile on Sourcewire", "mail/team-invitation", model));
+        outbox.queue(new Email(address, Email.subject(kind == TeamManagement.Kind.MEMBER ? "mail.team-invitation.subject.member"
+                : "mail.team-invitation.subject.expert", team.name()), "mail/team-invitation", model));
         audit.record(TeamManagement.actor(owner), kind == TeamManagement.Kind.MEMBER ? "team.member.invited" : "team.expert.invited",
                 "team " + team.id(), "Invited " + address + (kind == TeamManagement.Kind.MEMBER ? " to join " : " to be managed by ")
                         + team.name(), null, Map.of("invitation", id, "email", address));
@@ -151,17 +149,16 @@ class TeamInvitations {
     /** Accepts an invitation; only the invited address's own account may. */
     Invitation accept(AccountView account, String token) {
         Invitation invitation = invitation(token)
-                .orElseThrow(() -> new RuleException(null, "This invitation has expired or was already used."));
+                .orElseThrow(() -> new RuleException(null, "teams.rule.invitation-gone"));
         if (!invitation.email().equalsIgnoreCase(account.email())) {
-            throw new RuleException(null, "This invitation is for " + invitation.email() + ". Log in with that "
-                    + "address to accept it.");
+            throw new RuleException(null, "teams.rule.invitation-for-other", invitation.email());
         }
         TeamManagement.requireActiveSource(account);
         jdbc.sql("select id from team where id = :id for update").param("id", invitation.teamId()).query(Long.class).single();
         TeamManagement.Team team = jdbc.sql("select id, name, owner_id from team where id = :id").param("id", invitation.teamId())
                 .query((rs, n) -> new TeamManagement.Team(rs.getLong(1), rs.getString(2), rs.getLong(3))).single();
         if (team.ownerId() == account.id()) {
-            throw new RuleException(null, "You own this team already.");
+            throw new RuleException(null, "teams.rule.own-team");
         }
         Instant now = clock.instant();
         if (invitation.kind() == TeamManagement.Kind.MEMBER) {
@@ -211,13 +208,8 @@ class TeamInvitations {
                 .query(Long.class).single();
         int allowed = kind == TeamManagement.Kind.MEMBER ? limits.seats() : limits.profiles();
         if (used >= allowed) {
-            throw new RuleException("email", kind == TeamManagement.Kind.MEMBER
-                    ? "Your " + limits.plan() + " plan has " + allowed + (allowed == 1 ? " seat" : " seats")
-                            + " besides yours, and all are taken or invited. Remove a member or withdraw an invitation, "
-                            + "or ask us for a larger plan."
-                    : "Your " + limits.plan() + " plan manages up to " + allowed + (allowed == 1 ? " expert profile" : " expert profiles")
-                            + ", and all are taken or invited. Remove a profile or withdraw an invitation, or ask us for a "
-                            + "larger plan.");
+            throw new RuleException("email", kind == TeamManagement.Kind.MEMBER ? "teams.rule.seats-taken"
+                    : "teams.rule.profiles-taken", limits.plan(), allowed);
         }
     }
 

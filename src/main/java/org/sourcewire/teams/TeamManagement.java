@@ -53,13 +53,13 @@ class TeamManagement {
         requireActiveSource(owner);
         String clean = name == null ? "" : name.strip().replaceAll("\\s+", " ");
         if (clean.isEmpty()) {
-            throw new RuleException("name", "Enter your agency's or team's name: pitches show it.");
+            throw new RuleException("name", "teams.rule.name-required");
         }
         if (clean.length() > properties.maxNameLength()) {
-            throw new RuleException("name", "Keep the name under " + properties.maxNameLength() + " characters.");
+            throw new RuleException("name", "teams.rule.name-too-long", properties.maxNameLength());
         }
         if (ownedBy(owner.id()).isPresent()) {
-            throw new RuleException("name", "You already have a team.");
+            throw new RuleException("name", "teams.rule.has-team");
         }
         long id = jdbc.sql("insert into team (name, owner_id, created_at) values (:name, :owner, :now) returning id")
                 .param("name", clean).param("owner", owner.id()).param("now", Timestamp.from(clock.instant()))
@@ -164,7 +164,7 @@ class TeamManagement {
             throw new TeamNotFoundException();
         }
         if (!expert && !required) {
-            throw new RuleException(null, "Only the expert can stop approving pitches before they are sent.");
+            throw new RuleException(null, "teams.rule.only-expert-stops-approval");
         }
         int changed = jdbc.sql("""
                 update team_profile set approval_required = :required
@@ -197,13 +197,13 @@ class TeamManagement {
 
     static void requireActiveSource(AccountView account) {
         if (!account.isSource()) {
-            throw new RuleException(null, "Teams are for sources' accounts: experts, agencies and their members.");
+            throw new RuleException(null, "teams.rule.sources-only");
         }
         if (account.suspended()) {
-            throw new RuleException(null, "Your account is suspended.");
+            throw new RuleException(null, "teams.rule.suspended");
         }
         if (!account.verified()) {
-            throw new RuleException(null, "Confirm your e-mail address first. We sent you a link.");
+            throw new RuleException(null, "teams.rule.confirm-email");
         }
     }
 

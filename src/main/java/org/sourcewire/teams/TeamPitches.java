@@ -116,7 +116,7 @@ class TeamPitches {
     QueryView pitchable(Writing writing, long queryId) {
         QueryView query = pitching.pitchable(queryId, writing.expert());
         if (pitching.existing(queryId, writing.profile().id()).isPresent()) {
-            throw new RuleException(null, writing.profile().name() + " has already pitched this query.");
+            throw new RuleException(null, "teams.rule.already-pitched", writing.profile().name());
         }
         return query;
     }
@@ -152,7 +152,7 @@ class TeamPitches {
         model.put("team", writing.teamName());
         model.put("headline", query.headline());
         model.put("link", urls.link("/teams"));
-        outbox.queue(new Email(writing.expert().email(), "A pitch from " + writing.teamName() + " waits for your approval",
+        outbox.queue(new Email(writing.expert().email(), Email.subject("mail.team-approval.subject", writing.teamName()),
                 "mail/team-approval", model));
         audit.record(TeamManagement.actor(writing.writer()), "team.pitch.drafted", "team " + writing.teamId(),
                 "Wrote a pitch for " + writing.expert().email() + " to query " + query.id() + ", for their approval",

@@ -2,6 +2,7 @@ package org.sourcewire.web;
 
 import java.util.Map;
 
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.SiteUrls;
 
 import org.springframework.stereotype.Component;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
  * canonical address and Open Graph tags. The canonical address is the configured site's, with the path alone (no
  * query string, never the request's Host header). A controller describes its own page with the model attributes
  * {@code metaTitle}, {@code metaDescription}, {@code metaType} and {@code metaImage} (an absolute URL); the fixed
- * public pages are described here; any other page gets the site's own description. Error pages get none.
+ * public pages are described here (their words are in {@code messages.properties}); any other page gets the site's
+ * own description. Error pages get none.
  * {@link LayoutModel} adds it to every page it renders.
  */
 @Component
@@ -21,32 +23,30 @@ class PageMetadata {
     record Seo(String title, String description, String canonicalUrl, String type, String image) {
     }
 
+    /** Message keys of a page's title and description. */
     private record Described(String title, String description) {
     }
 
-    static final String SITE_DESCRIPTION = "Sourcewire matches journalists' queries with the experts who can answer "
-            + "them: screened, relevant pitches instead of an inbox flood, and verified sources.";
+    private static final Described SITE = new Described("web.text.title-site", "web.text.description-site");
 
     private static final Map<String, Described> PUBLIC_PAGES = Map.of(
-            "/", new Described("Sourcewire — expert sources for journalists, without the spam", SITE_DESCRIPTION),
-            "/login", new Described("Log in — Sourcewire", "Log in to Sourcewire to post queries to experts or "
-                    + "answer journalists' queries in your field."),
-            "/signup", new Described("Sign up — Sourcewire", "Join Sourcewire free: journalists get a few excellent "
-                    + "pitches from verified experts; experts see only the queries they are qualified for."),
-            "/transparency", new Described("Transparency — Sourcewire", "Sourcewire's figures, month by month: "
-                    + "queries published, pitches per query, the share screened out, time to a first good pitch "
-                    + "and placements by link type."));
+            "/", new Described("web.text.title-home", "web.text.description-site"),
+            "/login", new Described("web.text.title-login", "web.text.description-login"),
+            "/signup", new Described("web.text.title-signup", "web.text.description-signup"),
+            "/transparency", new Described("web.text.title-transparency", "web.text.description-transparency"));
 
     private final SiteUrls urls;
+    private final Messages messages;
 
-    PageMetadata(SiteUrls urls) {
+    PageMetadata(SiteUrls urls, Messages messages) {
         this.urls = urls;
+        this.messages = messages;
     }
 
     Seo seo(String path, Map<String, Object> model) {
-        Described fixed = PUBLIC_PAGES.getOrDefault(path, new Described("Sourcewire", SITE_DESCRIPTION));
-        String title = text(model.get("metaTitle"), fixed.title());
-        String description = text(model.get("metaDescription"), fixed.description());
+        Described fixed = PUBLIC_PAGES.getOrDefault(path, SITE);
+        String title = text(model.get("metaTitle"), messages.text(fixed.title()));
+        String description = text(model.get("metaDescription"), messages.text(fixed.description()));
         String type = text(model.get("metaType"), "website");
         return new Seo(title, description, urls.link(path), type, text(model.get("metaImage"), null));
     }
