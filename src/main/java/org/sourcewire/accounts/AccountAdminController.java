@@ -1,5 +1,7 @@
 package org.sourcewire.accounts;
 
+import org.sourcewire.shared.Messages;
+
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,10 +23,12 @@ class AccountAdminController {
 
     private final AccountManagement accounts;
     private final AccountSuspensions suspensions;
+    private final Messages messages;
 
-    AccountAdminController(AccountManagement accounts, AccountSuspensions suspensions) {
+    AccountAdminController(AccountManagement accounts, AccountSuspensions suspensions, Messages messages) {
         this.accounts = accounts;
         this.suspensions = suspensions;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -38,12 +42,12 @@ class AccountAdminController {
     String suspend(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
         AccountView account = accounts.find(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         if (account.isAdmin()) {
-            redirect.addFlashAttribute("error", "Admins cannot be suspended.");
+            messages.error(redirect, "accounts.flash.admin-not-suspendable");
         }
         else {
             suspensions.suspend(id, admin.actor());
-            redirect.addFlashAttribute("success", account.email() + " is suspended: logged out, log-in refused"
-                    + (account.isJournalist() ? ", open queries closed." : "."));
+            messages.success(redirect, account.isJournalist() ? "accounts.flash.suspended.journalist"
+                    : "accounts.flash.suspended", account.email());
         }
         return "redirect:/admin/accounts?q=" + java.net.URLEncoder.encode(account.email(), java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -52,7 +56,7 @@ class AccountAdminController {
     String restore(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
         AccountView account = accounts.find(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
         suspensions.restore(id, admin.actor());
-        redirect.addFlashAttribute("success", account.email() + " can log in again. Closed queries stay closed.");
+        messages.success(redirect, "accounts.flash.restored", account.email());
         return "redirect:/admin/accounts?q=" + java.net.URLEncoder.encode(account.email(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

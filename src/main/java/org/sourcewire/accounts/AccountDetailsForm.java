@@ -25,10 +25,10 @@ record AccountDetailsForm(
     void validate(Role role, Errors errors) {
         if (role == Role.JOURNALIST) {
             if (outletName == null || outletName.isBlank()) {
-                errors.rejectValue("outletName", "required", "Enter the outlet you write for, or \"Freelance\".");
+                errors.rejectValue("outletName", "accounts.rule.outlet-name-missing");
             }
             if (outletUrl == null || outletUrl.isBlank()) {
-                errors.rejectValue("outletUrl", "required", "Enter your outlet's web address.");
+                errors.rejectValue("outletUrl", "accounts.rule.outlet-url-missing");
             }
         }
     }

@@ -9,10 +9,12 @@ import java.util.function.Function;
 
 import org.sourcewire.mail.Email;
 import org.sourcewire.mail.Outbox;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.SignedTokens;
 import org.sourcewire.shared.SignedTokens.TokenCheck;
 import org.sourcewire.shared.SiteUrls;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +28,7 @@ class AccountMails {
      * One kind of signed link: what its token is for, the page it opens, the mail that carries it, and the account's
      * subject it is signed for (a subject that changes, e.g. with the password, voids the links issued before).
      */
-    record LinkKind(String purpose, String path, String mailSubject, String template,
+    record LinkKind(String purpose, String path, MessageSourceResolvable mailSubject, String template,
             Function<Account, String> subject) {
     }
 
@@ -34,12 +36,14 @@ class AccountMails {
     private final SiteUrls urls;
     private final Outbox outbox;
     private final Clock clock;
+    private final Messages messages;
 
-    AccountMails(SignedTokens tokens, SiteUrls urls, Outbox outbox, Clock clock) {
+    AccountMails(SignedTokens tokens, SiteUrls urls, Outbox outbox, Clock clock, Messages messages) {
         this.tokens = tokens;
         this.urls = urls;
         this.outbox = outbox;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** Queues, in the caller's transaction, a mail with a fresh link of that kind, valid for {@code validity}. */
@@ -47,7 +51,7 @@ class AccountMails {
         String token = tokens.issue(kind.purpose(), kind.subject().apply(account), clock.instant().plus(validity));
         outbox.queue(new Email(account.getEmail(), kind.mailSubject(), kind.template(),
                 Map.of("name", account.getDisplayName(), "link", urls.link(kind.path(), "token", token),
-                        "validity", SignedLinks.inWords(validity))));
+                        "validity", inWords(validity))));
     }
 
     TokenCheck check(LinkKind kind, String token) {
@@ -67,10 +71,17 @@ class AccountMails {
     }
 
     /** Queues a notice to the account's owner; {@code links} maps model names to site paths. */
-    void sendNotice(Account account, String mailSubject, String template, Map<String, String> links) {
+    void sendNotice(Account account, MessageSourceResolvable mailSubject, String template, Map<String, String> links) {
         Map<String, Object> model = new HashMap<>();
         model.put("name", account.getDisplayName());
         links.forEach((name, path) -> model.put(name, urls.link(path)));
         outbox.queue(new Email(account.getEmail(), mailSubject, template, model));
+    }
+
+    /** How long a link works, in words ("48 hours"). */
+    String inWords(Duration duration) {
+        long hours = duration.toHours();
+        return hours >= 1 ? messages.text("accounts.text.validity.hours", hours)
+                : messages.text("accounts.text.validity.minutes", duration.toMinutes());
     }
 }

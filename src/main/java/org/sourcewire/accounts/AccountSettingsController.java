@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import org.sourcewire.accounts.PasswordForms.ChangePasswordForm;
+import org.sourcewire.shared.Messages;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,10 +23,12 @@ class AccountSettingsController {
 
     private final AccountManagement accounts;
     private final Passwords passwords;
+    private final Messages messages;
 
-    AccountSettingsController(AccountManagement accounts, Passwords passwords) {
+    AccountSettingsController(AccountManagement accounts, Passwords passwords, Messages messages) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -46,7 +49,7 @@ class AccountSettingsController {
             return "accounts/settings";
         }
         accounts.updateDetails(user.id(), form.displayName(), form.outletName(), form.outletUrl());
-        redirect.addFlashAttribute("success", "Your details were saved.");
+        messages.success(redirect, "accounts.flash.details-saved");
         return "redirect:/account";
     }
 
@@ -58,7 +61,7 @@ class AccountSettingsController {
         HttpSession session = request.getSession(false);
         if (!result.hasErrors() && !passwords.changePassword(user.id(), form.currentPassword(), form.password(),
                 session == null ? null : session.getId())) {
-            result.rejectValue("currentPassword", "wrong", "That is not your current password.");
+            result.rejectValue("currentPassword", "validation.that-is-not-your-current-password");
         }
         if (result.hasErrors()) {
             model.addAttribute("details", AccountDetailsForm.of(accounts.find(user.id()).orElseThrow()));
@@ -68,7 +71,7 @@ class AccountSettingsController {
             // A session id seen before the change (e.g. by a shoulder surfer or a shared computer) no longer works.
             request.changeSessionId();
         }
-        redirect.addFlashAttribute("success", "Your password was changed.");
+        messages.success(redirect, "accounts.flash.password-changed");
         return "redirect:/account";
     }
 }

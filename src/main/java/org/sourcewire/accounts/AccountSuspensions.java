@@ -67,7 +67,7 @@ public class AccountSuspensions {
                 "Suspended " + account.getEmail() + (reason == null ? "" : ": " + reason),
                 Map.of("suspended", false), reason == null ? Map.of("suspended", true) : Map.of("suspended", true, "reason", reason));
         if (reason != null) {
-            outbox.queue(new Email(account.getEmail(), "Your Sourcewire account is suspended", "mail/account-suspended",
+            outbox.queue(new Email(account.getEmail(), Email.subject("mail.account-suspended.subject"), "mail/account-suspended",
                     Map.of("name", account.getDisplayName(), "reason", reason)));
         }
         sessions.end(account.getEmail(), null);

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.sourcewire.shared.Messages;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,11 +25,14 @@ class EmailVerificationController {
     private final AccountManagement accounts;
     private final SignUps signUps;
     private final MailRateLimits limits;
+    private final Messages messages;
 
-    EmailVerificationController(AccountManagement accounts, SignUps signUps, MailRateLimits limits) {
+    EmailVerificationController(AccountManagement accounts, SignUps signUps, MailRateLimits limits,
+            Messages messages) {
         this.accounts = accounts;
         this.signUps = signUps;
         this.limits = limits;
+        this.messages = messages;
     }
 
     @GetMapping("/verify-email")
@@ -73,15 +78,15 @@ class EmailVerificationController {
 
     private Resent resend(CurrentUser user, HttpServletRequest request) {
         if (accounts.find(user.id()).map(AccountView::verified).orElse(true)) {
-            return new Resent("info", "Your e-mail address is already confirmed.");
+            return new Resent("info", messages.text("accounts.flash.address-already-confirmed"));
         }
         Optional<MailRateLimits.Refusal> refusal = limits.tryAcquire(request.getRemoteAddr(), user.email());
         if (refusal.isPresent()) {
-            return new Resent("error", refusal.get().message());
+            return new Resent("error", messages.text(refusal.get()));
         }
         return signUps.resendVerification(user.id())
-                ? new Resent("success", "We sent a new link to " + user.email() + ". It may take a minute to arrive.")
-                : new Resent("info", "Your e-mail address is already confirmed.");
+                ? new Resent("success", messages.text("accounts.flash.link-resent", user.email()))
+                : new Resent("info", messages.text("accounts.flash.address-already-confirmed"));
     }
 
     /** What a re-send did: the flash attribute's name and the words. */

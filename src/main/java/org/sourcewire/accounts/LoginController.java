@@ -1,5 +1,7 @@
 package org.sourcewire.accounts;
 
+import org.sourcewire.shared.Messages;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.stereotype.Controller;
@@ -11,6 +13,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginController {
 
+    private final Messages messages;
+
+    LoginController(Messages messages) {
+        this.messages = messages;
+    }
+
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) Long wait,
             @RequestParam(required = false) Long seconds, Authentication authentication, Model model) {
@@ -20,27 +28,23 @@ class LoginController {
         }
         if (error != null) {
             model.addAttribute("loginError", switch (error) {
-                case "throttled" -> "Too many failed attempts. For your security, log-in is paused for "
-                        + (wait == null ? "a few" : wait) + (wait != null && wait == 1 ? " minute" : " minutes")
-                        + ". You can reset your password meanwhile.";
-                case "slowed" -> "Many failed log-ins came from your network, so log-ins from it are slowed down for a while. "
-                        + "Wait " + waitText(seconds) + ", then try again.";
-                case "suspended" -> "This account is suspended. Write to the Sourcewire moderators if you think this is a mistake.";
-                default -> "That e-mail address and password don't match, or the address is not confirmed yet. Check both "
-                        + "and try again; a new account logs in once its address is confirmed by the link we e-mailed.";
+                case "throttled" -> wait == null ? messages.text("accounts.text.login-throttled.few-minutes")
+                        : messages.text("accounts.text.login-throttled", wait);
+                case "slowed" -> messages.text("accounts.text.login-slowed", waitText(seconds));
+                case "suspended" -> messages.text("accounts.text.login-suspended");
+                default -> messages.text("accounts.text.login-failed");
             });
         }
         return "accounts/login";
     }
 
-    private static String waitText(Long seconds) {
+    private String waitText(Long seconds) {
         if (seconds == null || seconds < 1) {
-            return "a few seconds";
+            return messages.text("accounts.text.wait.few-seconds");
         }
         if (seconds < 60) {
-            return seconds + (seconds == 1 ? " second" : " seconds");
+            return messages.text("accounts.text.wait.seconds", seconds);
         }
-        long minutes = (seconds + 59) / 60;
-        return minutes + (minutes == 1 ? " minute" : " minutes");
+        return messages.text("accounts.text.wait.minutes", (seconds + 59) / 60);
     }
 }

@@ -29,10 +29,10 @@ final class MailLimitAnswers {
     /** The e-mail address's limit beside its field; the client address's limit above the form. */
     static void reject(MailRateLimits.Refusal refusal, String emailField, Errors errors, HttpServletResponse response) {
         if (refusal.forEmail()) {
-            errors.rejectValue(emailField, "limited", refusal.message());
+            errors.rejectValue(emailField, refusal.code(), refusal.getArguments(), null);
         }
         else {
-            errors.reject("limited", refusal.message());
+            errors.reject(refusal.code(), refusal.getArguments(), null);
         }
         response.setStatus(429);
         response.setHeader("Retry-After", String.valueOf(refusal.retryAfterSeconds()));

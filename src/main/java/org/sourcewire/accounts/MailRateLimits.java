@@ -9,6 +9,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,14 +83,24 @@ class MailRateLimits {
         }
     }
 
-    /** A used-up allowance: of the target e-mail address, or else of the client address. */
-    record Refusal(boolean forEmail, Duration retryAfter) {
+    /**
+     * A used-up allowance: of the target e-mail address, or else of the client address. Its words, with the minutes
+     * to wait, are a key of {@code messages.properties}.
+     */
+    record Refusal(boolean forEmail, Duration retryAfter) implements MessageSourceResolvable {
 
-        String message() {
-            long minutes = Math.max(1, (retryAfter.toSeconds() + 59) / 60);
-            String wait = " Try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
-            return forEmail ? "Too many e-mails were sent to this address recently." + wait
-                    : "Too many requests came from your network recently." + wait;
+        String code() {
+            return forEmail ? "accounts.rule.mail-limit.address" : "accounts.rule.mail-limit.network";
+        }
+
+        @Override
+        public String[] getCodes() {
+            return new String[] { code() };
+        }
+
+        @Override
+        public Object[] getArguments() {
+            return new Object[] { Math.max(1, (retryAfter.toSeconds() + 59) / 60) };
         }
 
         long retryAfterSeconds() {

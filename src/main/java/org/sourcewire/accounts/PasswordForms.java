@@ -31,9 +31,9 @@ final class PasswordForms {
     }
 
     private static void checkNewPassword(String password, String confirmation, String email, Errors errors) {
-        PasswordPolicy.problem(password, email).ifPresent(problem -> errors.rejectValue("password", "weak", problem));
+        PasswordPolicy.problem(password, email).ifPresent(problem -> PasswordPolicy.rejectIn(errors, problem));
         if (!errors.hasFieldErrors("password") && !password.equals(confirmation)) {
-            errors.rejectValue("confirmation", "mismatch", "The two passwords are not the same.");
+            errors.rejectValue("confirmation", "accounts.rule.passwords-differ");
         }
     }
 }

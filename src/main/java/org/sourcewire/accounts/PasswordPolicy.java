@@ -5,6 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.validation.Errors;
+
 /** What makes a password acceptable. The limits also keep it within bcrypt's 72 bytes. */
 final class PasswordPolicy {
 
@@ -19,27 +23,36 @@ final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
-    /** @return why the password is refused, or empty if it is fine */
-    static Optional<String> problem(String password, String email) {
+    /** @return why the password is refused (a key of {@code messages.properties} and its arguments), or empty if it is fine */
+    static Optional<MessageSourceResolvable> problem(String password, String email) {
         if (password == null || password.isEmpty()) {
-            return Optional.of("Enter a password.");
+            return problem("accounts.rule.password-missing");
         }
         if (password.length() < MIN_LENGTH) {
-            return Optional.of("Use at least " + MIN_LENGTH + " characters.");
+            return problem("accounts.rule.password-too-short", MIN_LENGTH);
         }
         if (password.length() > MAX_LENGTH || password.getBytes(StandardCharsets.UTF_8).length > 72) {
-            return Optional.of("Use at most " + MAX_LENGTH + " characters.");
+            return problem("accounts.rule.password-too-long", MAX_LENGTH);
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (COMMON.contains(lower) || lower.chars().distinct().count() < 4) {
-            return Optional.of("This password is too easy to guess. Try a few unrelated words.");
+            return problem("accounts.rule.password-too-common");
         }
         if (email != null && email.contains("@")) {
             String localPart = email.substring(0, email.indexOf('@')).toLowerCase(Locale.ROOT);
             if (localPart.length() >= 4 && lower.contains(localPart)) {
-                return Optional.of("Don't use your e-mail address in your password.");
+                return problem("accounts.rule.password-contains-address");
             }
         }
         return Optional.empty();
+    }
+
+    /** Shows the problem beside a form's {@code password} field. */
+    static void rejectIn(Errors errors, MessageSourceResolvable problem) {
+        errors.rejectValue("password", problem.getCodes()[0], problem.getArguments(), null);
+    }
+
+    private static Optional<MessageSourceResolvable> problem(String code, Object... arguments) {
+        return Optional.of(new DefaultMessageSourceResolvable(new String[] { code }, arguments));
     }
 }

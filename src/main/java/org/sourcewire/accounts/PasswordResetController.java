@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.sourcewire.accounts.PasswordForms.NewPasswordForm;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.SignedTokens.TokenCheck;
 
 import org.springframework.stereotype.Controller;
@@ -21,10 +22,12 @@ class PasswordResetController {
 
     private final Passwords accounts;
     private final MailRateLimits limits;
+    private final Messages messages;
 
-    PasswordResetController(Passwords accounts, MailRateLimits limits) {
+    PasswordResetController(Passwords accounts, MailRateLimits limits, Messages messages) {
         this.accounts = accounts;
         this.limits = limits;
+        this.messages = messages;
     }
 
     @GetMapping("/password-reset")
@@ -68,7 +71,7 @@ class PasswordResetController {
         if (result.hasErrors() || !accounts.resetPassword(form.token(), form.password())) {
             return "accounts/password-reset-new";
         }
-        redirect.addFlashAttribute("success", "Your password was changed. Log in with the new one.");
+        messages.success(redirect, "accounts.flash.password-reset");
         return "redirect:/login";
     }
 }

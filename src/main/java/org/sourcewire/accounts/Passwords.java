@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
+import org.sourcewire.mail.Email;
 import org.sourcewire.shared.SignedTokens.TokenCheck;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Passwords {
 
     static final AccountMails.LinkKind RESET_LINK = new AccountMails.LinkKind("password-reset", "/password-reset/new",
-            "Reset your Sourcewire password", "mail/password-reset", Account::passwordResetSubject);
+            Email.subject("mail.password-reset.subject"), "mail/password-reset", Account::passwordResetSubject);
 
     private final Accounts accounts;
     private final PasswordEncoder passwordEncoder;
@@ -84,7 +85,7 @@ class Passwords {
     }
 
     private void changePasswordAndNotify(Account account) {
-        mails.sendNotice(account, "Your Sourcewire password was changed", "mail/password-changed",
+        mails.sendNotice(account, Email.subject("mail.password-changed.subject"), "mail/password-changed",
                 Map.of("resetLink", "/password-reset"));
     }
 

@@ -36,16 +36,16 @@ record SignUpForm(
 
     /** The checks that depend on more than one field. */
     void validate(Errors errors) {
-        PasswordPolicy.problem(password, email).ifPresent(problem -> errors.rejectValue("password", "weak", problem));
+        PasswordPolicy.problem(password, email).ifPresent(problem -> PasswordPolicy.rejectIn(errors, problem));
         if (chosenRole() == null && !errors.hasFieldErrors("role")) {
-            errors.rejectValue("role", "invalid", "Choose whether you are a journalist or a source.");
+            errors.rejectValue("role", "validation.choose-whether-you-are-a-journalist-or");
         }
         if (chosenRole() == Role.JOURNALIST) {
             if (outletName == null || outletName.isBlank()) {
-                errors.rejectValue("outletName", "required", "Enter the outlet you write for, or \"Freelance\".");
+                errors.rejectValue("outletName", "accounts.rule.outlet-name-missing");
             }
             if (outletUrl == null || outletUrl.isBlank()) {
-                errors.rejectValue("outletUrl", "required", "Enter your outlet's web address (or your own site if you are freelance).");
+                errors.rejectValue("outletUrl", "accounts.rule.outlet-url-missing.sign-up");
             }
         }
     }

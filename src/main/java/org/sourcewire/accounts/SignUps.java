@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import org.sourcewire.mail.Email;
 import org.sourcewire.shared.SignedTokens.TokenCheck;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 class SignUps {
 
     static final AccountMails.LinkKind VERIFY_LINK = new AccountMails.LinkKind("verify-email", "/verify-email",
-            "Confirm your e-mail address for Sourcewire", "mail/verify-email", Account::verificationSubject);
+            Email.subject("mail.verify-email.subject"), "mail/verify-email", Account::verificationSubject);
 
     private final Accounts accounts;
     private final PasswordEncoder passwordEncoder;
@@ -80,13 +81,13 @@ class SignUps {
         if (account.getCreatedAt().isAfter(now.minus(java.time.Duration.ofMinutes(1)))) {
             return;
         }
-        mails.sendNotice(account, "Someone tried to sign up to Sourcewire with your address", "mail/signup-attempt",
+        mails.sendNotice(account, Email.subject("mail.signup-attempt.subject"), "mail/signup-attempt",
                 Map.of("loginLink", "/login", "resetLink", "/password-reset"));
     }
 
     /** How long a verification link works, in words ("48 hours"). */
     String verificationLinkValidity() {
-        return SignedLinks.inWords(properties.verificationLinkValidity());
+        return mails.inWords(properties.verificationLinkValidity());
     }
 
     /** @return false if the account is already verified, so no mail was sent */

@@ -1,6 +1,5 @@
 package org.sourcewire.accounts;
 
-import java.time.Duration;
 import java.util.Optional;
 
 /** Small helpers the account mails' signed links share. */
@@ -21,10 +20,5 @@ final class SignedLinks {
         catch (NumberFormatException ex) {
             return Optional.empty();
         }
-    }
-
-    static String inWords(Duration duration) {
-        long hours = duration.toHours();
-        return hours >= 1 ? hours + (hours == 1 ? " hour" : " hours") : duration.toMinutes() + " minutes";
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.LongFunction;
 import jakarta.validation.Valid;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.matching.MatchingService;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.SafeFetcher;
 import org.sourcewire.shared.SiteUrls;
 
@@ -30,15 +31,17 @@ class DeliveryController {
     private final SafeFetcher fetcher;
     private final SiteUrls urls;
     private final Clock clock;
+    private final Messages messages;
 
     DeliveryController(DeliverySettings settings, Webhooks webhooks, MatchingService matching, SafeFetcher fetcher,
-            SiteUrls urls, Clock clock) {
+            SiteUrls urls, Clock clock, Messages messages) {
         this.settings = settings;
         this.webhooks = webhooks;
         this.matching = matching;
         this.fetcher = fetcher;
         this.urls = urls;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -53,8 +56,7 @@ class DeliveryController {
         return withProfile(user, redirect, source -> {
             boolean had = settings.of(source).hasFeed();
             settings.newFeedToken(source, user.id(), clock.instant());
-            return had ? "Your feed has a new address. The old one no longer works."
-                    : "Your private feed is ready: add its address to your feed reader.";
+            return had ? "delivery.flash.feed-new-address" : "delivery.flash.feed-ready";
         });
     }
 
@@ -62,7 +64,7 @@ class DeliveryController {
     String removeFeed(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         return withProfile(user, redirect, source -> {
             settings.removeFeed(source, clock.instant());
-            return "Your private feed is turned off. Its address no longer works.";
+            return "delivery.flash.feed-off";
         });
     }
 
@@ -85,8 +87,7 @@ class DeliveryController {
             return page(source, settings.of(source), form, model);
         }
         settings.saveWebhook(source, user.id(), form.cleanUrl(), form.chosenFormat(), clock.instant());
-        redirect.addFlashAttribute("success", "Your webhook is on: each new matched query will be posted to it. "
-                + "Send a test message to check it.");
+        messages.success(redirect, "delivery.flash.webhook-on");
         return "redirect:/delivery";
     }
 
@@ -94,7 +95,7 @@ class DeliveryController {
     String removeWebhook(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         return withProfile(user, redirect, source -> {
             settings.removeWebhook(source, clock.instant());
-            return "Your webhook is turned off.";
+            return "delivery.flash.webhook-off";
         });
     }
 
@@ -105,7 +106,7 @@ class DeliveryController {
             return noProfile(redirect);
         }
         Webhooks.TestResult result = webhooks.sendTest(source);
-        redirect.addFlashAttribute(result.ok() ? "success" : "error", result.message());
+        redirect.addFlashAttribute(result.ok() ? "success" : "error", messages.text(result.message()));
         return "redirect:/delivery";
     }
 
@@ -125,20 +126,20 @@ class DeliveryController {
     }
 
     /**
-     * Runs a settings action for the signed-in source's profile and shows its message on the settings page; without
-     * a profile there is nothing to change yet.
+     * Runs a settings action for the signed-in source's profile and shows its message (the key the action returns) on
+     * the settings page; without a profile there is nothing to change yet.
      */
     private String withProfile(CurrentUser user, RedirectAttributes redirect, LongFunction<String> action) {
         Long source = source(user);
         if (source == null) {
             return noProfile(redirect);
         }
-        redirect.addFlashAttribute("success", action.apply(source));
+        messages.success(redirect, action.apply(source));
         return "redirect:/delivery";
     }
 
-    private static String noProfile(RedirectAttributes redirect) {
-        redirect.addFlashAttribute("error", "Create your expert profile first.");
+    private String noProfile(RedirectAttributes redirect) {
+        messages.error(redirect, "delivery.flash.no-profile");
         return "redirect:/delivery";
     }
 

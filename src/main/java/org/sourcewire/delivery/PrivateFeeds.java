@@ -18,6 +18,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.matching.MatchedQuery;
 import org.sourcewire.matching.MatchingService;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.SiteUrls;
 
 import org.springframework.stereotype.Service;
@@ -48,14 +49,16 @@ class PrivateFeeds {
     private final MatchingService matching;
     private final DeliveryProperties properties;
     private final SiteUrls urls;
+    private final Messages messages;
 
     PrivateFeeds(DeliverySettings settings, AccountManagement accounts, MatchingService matching,
-            DeliveryProperties properties, SiteUrls urls) {
+            DeliveryProperties properties, SiteUrls urls, Messages messages) {
         this.settings = settings;
         this.accounts = accounts;
         this.matching = matching;
         this.properties = properties;
         this.urls = urls;
+        this.messages = messages;
     }
 
     /** The feed document for a token, or empty for a token that is unknown, revoked or of an inactive account. */
@@ -69,10 +72,10 @@ class PrivateFeeds {
         List<MatchedQuery> matches = matching.latestMatches(owner.get().sourceId(), properties.feedItems());
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(kind.romeType);
-        feed.setTitle("Sourcewire: queries matched to " + account.get().displayName());
+        feed.setTitle(messages.text("delivery.text.feed.title", account.get().displayName()));
         feed.setLink(urls.link("/feed"));
         feed.setUri("urn:sourcewire:matched-queries:" + owner.get().sourceId());
-        feed.setDescription("Open journalist queries matched to your topics and keyword alerts, newest first.");
+        feed.setDescription(messages.text("delivery.text.feed.description"));
         feed.setLanguage("en");
         feed.setPublishedDate(Date.from(matches.isEmpty() ? Instant.EPOCH : matches.get(0).matchedAt()));
         List<SyndEntry> entries = new ArrayList<>();
@@ -87,9 +90,8 @@ class PrivateFeeds {
             entry.setUpdatedDate(Date.from(match.matchedAt()));
             SyndContent description = new SyndContentImpl();
             description.setType("text/plain");
-            description.setValue((match.topicName() == null ? "Other" : match.topicName()) + " \u00b7 "
-                    + match.byline() + " \u00b7 closes " + match.deadlineText() + ". Why you: "
-                    + String.join("; ", match.reasons()) + ".");
+            description.setValue(messages.text("delivery.text.feed.entry", WebhookPayloads.details(messages, match),
+                    String.join("; ", match.reasons())));
             entry.setDescription(description);
             entries.add(entry);
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.sourcewire.matching.MatchedQuery;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.SiteUrls;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -21,24 +22,34 @@ class WebhookPayloads {
 
     private final JsonMapper json;
     private final SiteUrls urls;
+    private final Messages messages;
 
-    WebhookPayloads(JsonMapper json, SiteUrls urls) {
+    WebhookPayloads(JsonMapper json, SiteUrls urls, Messages messages) {
         this.json = json;
         this.urls = urls;
+        this.messages = messages;
     }
 
     String match(MatchedQuery match, WebhookFormat format) {
         String link = urls.link("/queries/" + match.queryId());
-        String details = (match.topicName() == null ? "Other" : match.topicName()) + " \u00b7 " + match.byline()
-                + " \u00b7 closes " + match.deadlineText();
+        String details = details(messages, match);
         String why = String.join("; ", match.reasons());
-        return message(format, "New query for you: " + match.headline(), match.headline(), link,
-                List.of(details, "Why you: " + why), "Open the query");
+        return message(format, messages.text("delivery.text.webhook.new-query", match.headline()), match.headline(),
+                link, List.of(details, messages.text("delivery.text.webhook.why-you", why)),
+                messages.text("delivery.text.webhook.open-query"));
     }
 
     String test(WebhookFormat format) {
-        return message(format, "Sourcewire test message", "Sourcewire test message", urls.link("/feed"),
-                List.of("This webhook works: new queries matched to you will arrive here."), "Open your feed");
+        String title = messages.text("delivery.text.webhook.test-title");
+        return message(format, title, title, urls.link("/feed"),
+                List.of(messages.text("delivery.text.webhook.test-line")), messages.text("delivery.text.webhook.open-feed"));
+    }
+
+    /** A match's topic, byline and deadline in one line: "Sleep · Maria Lopez, The Daily Ledger · closes …". */
+    static String details(Messages messages, MatchedQuery match) {
+        return messages.text("delivery.text.match-details",
+                match.topicName() == null ? messages.text("delivery.text.other-topic") : match.topicName(),
+                match.byline(), match.deadlineText());
     }
 
     private String message(WebhookFormat format, String fallback, String title, String link, List<String> lines,

@@ -12,6 +12,8 @@ import org.sourcewire.matching.MatchedQuery;
 import org.sourcewire.matching.MatchingService;
 import org.sourcewire.shared.SafeFetcher;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,8 +51,17 @@ class Webhooks {
             on conflict (source_id, query_id) do nothing
             """;
 
-    /** What a test message got: sent, or why not. */
-    record TestResult(boolean ok, String message) {
+    /** What a test message got: sent, or why not; its words a key of {@code messages.properties} with arguments. */
+    record TestResult(boolean ok, MessageSourceResolvable message) {
+
+        TestResult(boolean ok, String code, Object... arguments) {
+            this(ok, new DefaultMessageSourceResolvable(new String[] { code }, arguments));
+        }
+
+        /** A refusal of the safe fetcher, in its own words. */
+        static TestResult refused(SafeFetcher.FetchRefused refusal) {
+            return new TestResult(false, new DefaultMessageSourceResolvable(null, null, refusal.getMessage()));
+        }
     }
 
     private record Leased(long id, long sourceId, long queryId, String url, WebhookFormat format, int attempts) {
@@ -162,19 +173,18 @@ class Webhooks {
     TestResult sendTest(long sourceId) {
         DeliverySettings.Setting setting = settings.of(sourceId);
         if (!setting.hasWebhook()) {
-            return new TestResult(false, "Save a webhook address first.");
+            return new TestResult(false, "delivery.text.test-no-webhook");
         }
         if (!settings.claimTest(sourceId, clock.instant(), properties.webhook().testInterval())) {
-            return new TestResult(false, "A test message was sent a moment ago. Wait a few seconds and try again.");
+            return new TestResult(false, "delivery.text.test-too-soon");
         }
         try {
             SafeFetcher.Posted posted = fetcher.postJson(setting.webhookUrl(), payloads.test(setting.webhookFormat()));
-            return posted.ok() ? new TestResult(true, "Test message delivered (HTTP " + posted.status() + ").")
-                    : new TestResult(false, "The address answered HTTP " + posted.status() + answer(posted)
-                            + ". Check the address and the format.");
+            return posted.ok() ? new TestResult(true, "delivery.text.test-delivered", String.valueOf(posted.status()))
+                    : new TestResult(false, "delivery.text.test-answered", String.valueOf(posted.status()), answer(posted));
         }
         catch (SafeFetcher.FetchRefused ex) {
-            return new TestResult(false, ex.getMessage());
+            return TestResult.refused(ex);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.matching.MatchingService;
+import org.sourcewire.shared.Messages;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,13 +29,15 @@ class DigestController {
     private final UnsubscribeLinks unsubscribeLinks;
     private final MatchingService matching;
     private final Clock clock;
+    private final Messages messages;
 
     DigestController(DigestPreferences preferences, UnsubscribeLinks unsubscribeLinks, MatchingService matching,
-            Clock clock) {
+            Clock clock, Messages messages) {
         this.preferences = preferences;
         this.unsubscribeLinks = unsubscribeLinks;
         this.matching = matching;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @GetMapping("/settings")
@@ -51,12 +54,11 @@ class DigestController {
             RedirectAttributes redirect) {
         Optional<Long> profile = profile(user);
         if (profile.isEmpty()) {
-            redirect.addFlashAttribute("error", "Create your expert profile first.");
+            messages.error(redirect, "digests.flash.no-profile");
             return "redirect:/digests/settings";
         }
         preferences.choose(profile.get(), new DigestPreferences.Choice(morning, midday, evening), clock.instant());
-        redirect.addFlashAttribute("success", morning || midday || evening ? "Your digest editions are saved."
-                : "You will get no digest e-mails. Your feed still shows every matched query.");
+        messages.success(redirect, morning || midday || evening ? "digests.flash.saved" : "digests.flash.saved-none");
         return "redirect:/digests/settings";
     }
 

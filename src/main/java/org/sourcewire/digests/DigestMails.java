@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.sourcewire.mail.Email;
 import org.sourcewire.mail.Outbox;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.SiteUrls;
 
 import org.springframework.stereotype.Component;
@@ -29,12 +30,15 @@ class DigestMails {
     private final Outbox outbox;
     private final SiteUrls urls;
     private final UnsubscribeLinks unsubscribeLinks;
+    private final Messages messages;
     private final Counter queued;
 
-    DigestMails(Outbox outbox, SiteUrls urls, UnsubscribeLinks unsubscribeLinks, MeterRegistry meters) {
+    DigestMails(Outbox outbox, SiteUrls urls, UnsubscribeLinks unsubscribeLinks, Messages messages,
+            MeterRegistry meters) {
         this.outbox = outbox;
         this.urls = urls;
         this.unsubscribeLinks = unsubscribeLinks;
+        this.messages = messages;
         this.queued = Counter.builder("sourcewire.digests.queued").description("digest mails queued in the outbox")
                 .register(meters);
     }
@@ -44,7 +48,7 @@ class DigestMails {
         Map<Long, List<Row>> bySource = new LinkedHashMap<>();
         rows.forEach(row -> bySource.computeIfAbsent(row.sourceId(), id -> new ArrayList<>()).add(row));
         ZoneId zone = ZoneId.of(zoneId);
-        String editionName = date.format(DAY) + ", " + edition.label().toLowerCase(Locale.ENGLISH) + " edition";
+        String editionName = messages.text(edition.nameKey(), date.format(DAY));
         List<Email> mails = new ArrayList<>(bySource.size());
         for (List<Row> digest : bySource.values()) {
             Row first = digest.get(0);
@@ -53,12 +57,9 @@ class DigestMails {
                     .add(new DigestItem(row.headline(), DEADLINE.format(row.deadline().atZone(zone)) + " ("
                             + zoneId.replace('_', ' ') + ")", urls.link("/queries/" + row.queryId()))));
             String unsubscribe = unsubscribeLinks.link(first.sourceId(), now);
-            mails.add(new Email(first.email(),
-                    "Sourcewire digest: " + digest.size() + (digest.size() == 1 ? " new query" : " new queries")
-                            + " (" + edition.label().toLowerCase(Locale.ENGLISH) + ")",
-                    "mail/digest",
-                    Map.of("name", first.name(), "edition", editionName, "summary", (digest.size() == 1 ? "One new query matches"
-                            : digest.size() + " new queries match") + " your topics and alerts",
+            mails.add(new Email(first.email(), Email.subject(edition.subjectKey(), digest.size()), "mail/digest",
+                    Map.of("name", first.name(), "edition", editionName, "summary",
+                            messages.text("digests.text.summary", digest.size()),
                             "groups", groups.entrySet().stream().map(g -> new TopicGroup(g.getKey(), g.getValue())).toList(),
                             "feedLink", urls.link("/feed"), "settingsLink", urls.link("/digests/settings"),
                             "unsubscribeLink", unsubscribe),

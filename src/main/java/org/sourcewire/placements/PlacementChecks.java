@@ -274,11 +274,11 @@ class PlacementChecks implements DisposableBean {
             model.put("now", PlacementView.label(now));
             model.put("link", urls.link("/pitches/" + pitch.publicId()));
             String subject = switch (what) {
-                case "appeared" -> "A link to your site appeared in an article";
-                case "disappeared" -> "The link to your site is gone from an article";
-                default -> "The link to your site changed";
+                case "appeared" -> "mail.placement-link.subject.appeared";
+                case "disappeared" -> "mail.placement-link.subject.disappeared";
+                default -> "mail.placement-link.subject.changed";
             };
-            outbox.queue(new Email(source.email(), subject, "mail/placement-link", model));
+            outbox.queue(new Email(source.email(), Email.subject(subject), "mail/placement-link", model));
         });
     }
 

@@ -8,6 +8,7 @@ import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.pitches.PitchStatus;
 import org.sourcewire.pitches.PitchViews;
+import org.sourcewire.shared.Messages;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,22 +29,25 @@ class PlacementController {
     private final Placements placements;
     private final AccountManagement accounts;
     private final PlacementsProperties properties;
+    private final Messages messages;
 
-    PlacementController(Placements placements, AccountManagement accounts, PlacementsProperties properties) {
+    PlacementController(Placements placements, AccountManagement accounts, PlacementsProperties properties,
+            Messages messages) {
         this.placements = placements;
         this.accounts = accounts;
         this.properties = properties;
+        this.messages = messages;
     }
 
     /** The recheck schedule in words: "1, 7, 30 and 90 days". */
     private String schedule() {
         java.util.List<java.time.Duration> after = properties.recheckAfter();
         boolean days = after.stream().allMatch(each -> each.toHours() % 24 == 0);
-        java.util.List<String> parts = after.stream()
-                .map(each -> days ? Long.toString(each.toDays()) : each.toHours() + " hours").toList();
-        String list = parts.size() == 1 ? parts.get(0)
-                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
-        return days ? list + " days" : list;
+        java.util.List<String> parts = after.stream().map(each -> days ? Long.toString(each.toDays())
+                : messages.text("placements.text.schedule.hours", Long.toString(each.toHours()))).toList();
+        String list = parts.size() == 1 ? parts.get(0) : messages.text("placements.text.schedule.and",
+                String.join(", ", parts.subList(0, parts.size() - 1)), parts.get(parts.size() - 1));
+        return days ? messages.text("placements.text.schedule.days", list) : list;
     }
 
     @GetMapping("/pitches/{publicId}/placement")
@@ -58,10 +62,10 @@ class PlacementController {
         AccountView source = reader(user);
         try {
             placements.propose(publicId, source, articleUrl);
-            return fragment(source, publicId, "Thank you. The journalist is asked to confirm the article.", null, null, model);
+            return fragment(source, publicId, messages.text("placements.flash.proposed"), null, null, model);
         }
         catch (Placements.PlacementRefused ex) {
-            return fragment(source, publicId, null, ex.getMessage(), articleUrl, model);
+            return fragment(source, publicId, null, messages.text(ex), articleUrl, model);
         }
     }
 
@@ -70,10 +74,10 @@ class PlacementController {
             @RequestParam(required = false) String articleUrl, RedirectAttributes redirect) {
         try {
             placements.propose(publicId, reader(user), articleUrl);
-            redirect.addFlashAttribute("success", "Thank you. The journalist is asked to confirm the article.");
+            messages.success(redirect, "placements.flash.proposed");
         }
         catch (Placements.PlacementRefused ex) {
-            redirect.addFlashAttribute("error", ex.getMessage());
+            messages.error(redirect, ex);
         }
         return "redirect:/pitches/" + publicId + "#placement";
     }
@@ -84,10 +88,10 @@ class PlacementController {
         AccountView journalist = reader(user);
         try {
             placements.reject(publicId, journalist);
-            return fragment(journalist, publicId, "The proposed article is turned down.", null, null, model);
+            return fragment(journalist, publicId, messages.text("placements.flash.turned-down"), null, null, model);
         }
         catch (Placements.PlacementRefused ex) {
-            return fragment(journalist, publicId, null, ex.getMessage(), null, model);
+            return fragment(journalist, publicId, null, messages.text(ex), null, model);
         }
     }
 
@@ -95,10 +99,10 @@ class PlacementController {
     String reject(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID publicId, RedirectAttributes redirect) {
         try {
             placements.reject(publicId, reader(user));
-            redirect.addFlashAttribute("success", "The proposed article is turned down.");
+            messages.success(redirect, "placements.flash.turned-down");
         }
         catch (Placements.PlacementRefused ex) {
-            redirect.addFlashAttribute("error", ex.getMessage());
+            messages.error(redirect, ex);
         }
         return "redirect:/pitches/" + publicId + "#placement";
     }

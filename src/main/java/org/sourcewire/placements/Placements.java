@@ -18,6 +18,7 @@ import org.sourcewire.pitches.PitchManagement;
 import org.sourcewire.pitches.PitchStatus;
 import org.sourcewire.pitches.PitchViews;
 import org.sourcewire.placements.ArticleReading.LinkKind;
+import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.SiteUrls;
 import org.sourcewire.shared.WebAddress;
 
@@ -35,11 +36,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Placements {
 
-    /** A request the asker may not make, or a proposal that cannot be taken; the message says why. */
-    static class PlacementRefused extends RuntimeException {
+    /** A request the asker may not make, or a proposal that cannot be taken; its message key says why. */
+    static class PlacementRefused extends RuleException {
 
-        PlacementRefused(String message) {
-            super(message);
+        PlacementRefused(String code) {
+            super(null, code);
         }
     }
 
@@ -95,11 +96,11 @@ class Placements {
     void propose(UUID publicId, AccountView source, String articleUrl) {
         PitchViews.Detail pitch = readable(publicId, source);
         if (!source.isSource() || pitch.status() != PitchStatus.USED) {
-            throw new PlacementRefused("You can propose the article once the journalist has marked your pitch as used.");
+            throw new PlacementRefused("placements.rule.pitch-not-used");
         }
         String url = articleUrl == null ? "" : articleUrl.strip();
         if (!WebAddress.Validator.isWebAddress(url) || url.length() > 2000) {
-            throw new PlacementRefused("Enter the article's full address, starting with https://.");
+            throw new PlacementRefused("placements.rule.address-invalid");
         }
         Optional<Boolean> inserted = jdbc.sql("""
                 insert into placement (pitch_id, article_url, state, proposed_by, created_at)
@@ -110,13 +111,13 @@ class Placements {
                 .param("pitch", pitch.id()).param("url", url).param("now", Timestamp.from(clock.instant()))
                 .query(Boolean.class).optional();
         if (inserted.isEmpty()) {
-            throw new PlacementRefused("The journalist has recorded the article already.");
+            throw new PlacementRefused("placements.rule.already-recorded");
         }
         if (inserted.get()) {
             // Once per proposal: a changed address does not mail the journalist again. (The source's copy of the
             // query does not name its journalist; the whole pitch does.)
             pitches.find(pitch.id()).map(whole -> whole.query().journalistId()).flatMap(accounts::find).ifPresent(journalist -> outbox.queue(new Email(journalist.email(),
-                    "A source found the article: " + pitch.query().headline(), "mail/placement-proposed",
+                    Email.subject("mail.placement-proposed.subject", pitch.query().headline()), "mail/placement-proposed",
                     Map.of("name", journalist.displayName(), "source", pitch.source().name(),
                             "headline", pitch.query().headline(), "articleUrl", url,
                             "link", urls.link("/pitches/" + pitch.publicId())))));
@@ -128,7 +129,7 @@ class Placements {
     void reject(UUID publicId, AccountView journalist) {
         PitchViews.Detail pitch = readable(publicId, journalist);
         if (!isJournalistOf(pitch, journalist)) {
-            throw new PlacementRefused("Only the query's journalist decides about its article.");
+            throw new PlacementRefused("placements.rule.not-the-journalist");
         }
         jdbc.sql("delete from placement where pitch_id = :pitch and state = 'PROPOSED'").param("pitch", pitch.id()).update();
     }

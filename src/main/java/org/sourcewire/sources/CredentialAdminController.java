@@ -3,6 +3,7 @@ package org.sourcewire.sources;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 
 import org.springframework.data.domain.PageRequest;
@@ -26,10 +27,12 @@ class CredentialAdminController {
 
     private final Credentials credentials;
     private final AccountManagement accounts;
+    private final Messages messages;
 
-    CredentialAdminController(Credentials credentials, AccountManagement accounts) {
+    CredentialAdminController(Credentials credentials, AccountManagement accounts, Messages messages) {
         this.credentials = credentials;
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -45,17 +48,17 @@ class CredentialAdminController {
         AccountView admin = accounts.find(user.id()).orElseThrow();
         String clean = note == null ? "" : note.strip();
         boolean confirm = "confirm".equals(decision);
-        String problem = !confirm && !"reject".equals(decision) ? "Choose Confirm or Do not confirm."
-                : clean.isEmpty() ? "Write a note: what you checked, and where."
-                : clean.length() > NOTE_LIMIT ? "Keep the note under " + NOTE_LIMIT + " characters." : null;
+        String problem = !confirm && !"reject".equals(decision) ? messages.text("sources.rule.credential-decision-missing")
+                : clean.isEmpty() ? messages.text("sources.rule.credential-note-missing")
+                : clean.length() > NOTE_LIMIT ? messages.text("sources.rule.credential-note-too-long", NOTE_LIMIT) : null;
         if (problem == null) {
             try {
                 credentials.decide(profileId, statedAt, confirm, clean, admin);
-                redirect.addFlashAttribute("success", confirm ? "Credential confirmed." : "Credential not confirmed.");
+                messages.success(redirect, confirm ? "sources.flash.credential-confirmed" : "sources.flash.credential-not-confirmed");
                 return "redirect:/admin/credentials" + (page > 0 ? "?page=" + page : "");
             }
             catch (RuleException ex) {
-                problem = ex.getMessage();
+                problem = messages.text(ex);
             }
         }
         return page(page, profileId, problem, note, model);

@@ -122,10 +122,9 @@ class Credentials {
                 where c.profile_id = :id and c.decided_at is null for update of c""")
                 .param("id", profileId).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getTimestamp(5).toInstant())).optional()
-                .orElseThrow(() -> new RuleException("decision", "That credential is no longer waiting: "
-                        + "another admin decided it, or the expert withdrew it."));
+                .orElseThrow(() -> new RuleException("decision", "sources.rule.credential-not-waiting"));
         if (statedAt != null && !statedAt.equals(row.statedAt().toString())) {
-            throw new RuleException("decision", "The expert changed this credential meanwhile: look at it again.");
+            throw new RuleException("decision", "sources.rule.credential-changed");
         }
         String subject = subject(row.licence(), row.registryUrl());
         verifications.recordByAdmin(row.accountId(), VerificationKind.CREDENTIAL_CONFIRMED, subject, confirm,

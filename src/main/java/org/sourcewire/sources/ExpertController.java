@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.SiteUrls;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,12 +31,15 @@ class ExpertController {
     private final ProfileHeadshots headshots;
     private final SiteUrls urls;
     private final JsonMapper json;
+    private final Messages messages;
 
-    ExpertController(SourceManagement sources, ProfileHeadshots headshots, SiteUrls urls, JsonMapper json) {
+    ExpertController(SourceManagement sources, ProfileHeadshots headshots, SiteUrls urls, JsonMapper json,
+            Messages messages) {
         this.sources = sources;
         this.headshots = headshots;
         this.urls = urls;
         this.json = json;
+        this.messages = messages;
     }
 
     @GetMapping("/{handle}")
@@ -43,7 +47,7 @@ class ExpertController {
         ProfileView profile = find(handle);
         model.addAttribute("profile", profile);
         model.addAttribute("jsonLd", jsonLd(profile));
-        ExpertPageMeta.describe(profile, urls, model);
+        ExpertPageMeta.describe(profile, urls, messages, model);
         return "sources/public";
     }
 

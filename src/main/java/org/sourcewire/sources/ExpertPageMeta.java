@@ -1,5 +1,6 @@
 package org.sourcewire.sources;
 
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.SiteUrls;
 
 import org.springframework.ui.Model;
@@ -15,20 +16,20 @@ final class ExpertPageMeta {
     private ExpertPageMeta() {
     }
 
-    static void describe(ProfileView profile, SiteUrls urls, Model model) {
-        model.addAttribute("metaTitle", profile.name() + " — expert on Sourcewire");
-        model.addAttribute("metaDescription", description(profile));
+    static void describe(ProfileView profile, SiteUrls urls, Messages messages, Model model) {
+        model.addAttribute("metaTitle", messages.text("sources.text.meta-title", profile.name()));
+        model.addAttribute("metaDescription", description(profile, messages));
         model.addAttribute("metaType", "profile");
         if (profile.hasHeadshot()) {
             model.addAttribute("metaImage", urls.link(profile.headshotPath()));
         }
     }
 
-    static String description(ProfileView profile) {
+    static String description(ProfileView profile, Messages messages) {
         String who = profile.headline().isEmpty() ? profile.name() : profile.name() + ", " + profile.headline();
         String text = profile.bio() != null ? who + ". " + profile.bio().strip().replaceAll("\\s+", " ")
-                : who + (profile.expertise().isEmpty() ? "" : ". Expert in " + String.join(", ", profile.expertise()))
-                        + ". An expert source on Sourcewire.";
+                : profile.expertise().isEmpty() ? messages.text("sources.text.meta-description", who)
+                : messages.text("sources.text.meta-description.expertise", who, String.join(", ", profile.expertise()));
         return shortened(text);
     }
 

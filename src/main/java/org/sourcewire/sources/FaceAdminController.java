@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.shared.Messages;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -27,11 +28,13 @@ class FaceAdminController {
     private final FaceMatches faces;
     private final SourceManagement sources;
     private final AccountManagement accounts;
+    private final Messages messages;
 
-    FaceAdminController(FaceMatches faces, SourceManagement sources, AccountManagement accounts) {
+    FaceAdminController(FaceMatches faces, SourceManagement sources, AccountManagement accounts, Messages messages) {
         this.faces = faces;
         this.sources = sources;
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     record Side(ProfileView profile, AccountView account) {
@@ -67,12 +70,11 @@ class FaceAdminController {
 
     private String decide(CurrentUser admin, long id, FaceMatches.Decision decision, RedirectAttributes redirect) {
         if (faces.decide(id, decision, admin.actor())) {
-            redirect.addFlashAttribute("success", decision == FaceMatches.Decision.DIFFERENT_PEOPLE
-                    ? "Marked as different people; this pair will not be queued again."
-                    : "Marked as dealt with.");
+            messages.success(redirect, decision == FaceMatches.Decision.DIFFERENT_PEOPLE
+                    ? "sources.flash.faces-different-people" : "sources.flash.faces-dealt-with");
         }
         else {
-            redirect.addFlashAttribute("info", "Another admin has already decided this pair, or a headshot changed.");
+            redirect.addFlashAttribute("info", messages.text("sources.flash.faces-already-decided"));
         }
         return "redirect:/admin/faces";
     }

@@ -1,9 +1,11 @@
 package org.sourcewire.sources;
 
-/** An upload that cannot become a headshot; the message is for the person who uploaded it. */
-class HeadshotException extends RuntimeException {
+import org.sourcewire.shared.RuleException;
 
-    HeadshotException(String message) {
-        super(message);
+/** An upload that cannot become a headshot; its message key and arguments say why, for the person who uploaded it. */
+class HeadshotException extends RuleException {
+
+    HeadshotException(String code, Object... arguments) {
+        super("headshot", code, arguments);
     }
 }

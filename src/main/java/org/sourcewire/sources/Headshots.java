@@ -61,7 +61,7 @@ final class Headshots {
     static Processed process(byte[] upload, int pixels) {
         Format format = sniff(upload);
         if (format == null) {
-            throw new HeadshotException("This file is not a JPEG, PNG or WebP picture. Choose a photo in one of those formats.");
+            throw new HeadshotException("sources.rule.headshot-not-a-picture");
         }
         BufferedImage image = decode(upload, format);
         BufferedImage square = cropAndScale(image, pixels);
@@ -69,11 +69,10 @@ final class Headshots {
     }
 
     private static BufferedImage decode(byte[] upload, Format format) {
-        String unreadable = "This " + format.name() + " file could not be read. It may be damaged; try another photo.";
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name().toLowerCase(java.util.Locale.ROOT));
             if (!readers.hasNext()) {
-                throw new HeadshotException(unreadable);
+                throw unreadable(format);
             }
             ImageReader reader = readers.next();
             try {
@@ -81,16 +80,14 @@ final class Headshots {
                 long width = reader.getWidth(0);
                 long height = reader.getHeight(0);
                 if (width * height > MAX_PIXELS) {
-                    throw new HeadshotException("This picture is too large (" + width + " × " + height
-                            + " pixels). Use one of at most 40 megapixels.");
+                    throw new HeadshotException("sources.rule.headshot-too-many-pixels", width, height);
                 }
                 if (width < MIN_SIDE || height < MIN_SIDE) {
-                    throw new HeadshotException("This picture is too small (" + width + " × " + height
-                            + " pixels). Use one of at least " + MIN_SIDE + " × " + MIN_SIDE + " pixels.");
+                    throw new HeadshotException("sources.rule.headshot-too-few-pixels", width, height, MIN_SIDE);
                 }
                 BufferedImage image = reader.read(0);
                 if (image == null) {
-                    throw new HeadshotException(unreadable);
+                    throw unreadable(format);
                 }
                 return image;
             }
@@ -102,8 +99,12 @@ final class Headshots {
             if (ex instanceof HeadshotException headshot) {
                 throw headshot;
             }
-            throw new HeadshotException(unreadable);
+            throw unreadable(format);
         }
+    }
+
+    private static HeadshotException unreadable(Format format) {
+        return new HeadshotException("sources.rule.headshot-unreadable", format.name());
     }
 
     private static BufferedImage cropAndScale(BufferedImage image, int pixels) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 import org.sourcewire.topics.TopicCatalog;
 import org.sourcewire.topics.TopicChoice;
@@ -30,12 +31,14 @@ class KeywordAlerts {
     private final JdbcClient jdbc;
     private final SourcesProperties properties;
     private final Clock clock;
+    private final Messages messages;
 
-    KeywordAlerts(TopicCatalog topics, JdbcClient jdbc, SourcesProperties properties, Clock clock) {
+    KeywordAlerts(TopicCatalog topics, JdbcClient jdbc, SourcesProperties properties, Clock clock, Messages messages) {
         this.topics = topics;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @Transactional(readOnly = true)
@@ -52,7 +55,8 @@ class KeywordAlerts {
                 .list();
         Map<Long, TopicView> names = topics.findAll(rows.stream().flatMap(row -> row.topicIds().stream()).distinct().toList());
         return rows.stream().map(row -> new AlertView(row.id(), row.phrase(), row.topicIds().stream()
-                .map(id -> names.containsKey(id) ? names.get(id).name() : "a removed topic").toList())).toList();
+                .map(id -> names.containsKey(id) ? names.get(id).name() : messages.text("sources.text.removed-topic")).toList()))
+                .toList();
     }
 
     long addAlert(long profileId, String phrase, Set<Long> topicIds) {
@@ -64,18 +68,16 @@ class KeywordAlerts {
         int count = jdbc.sql("select count(*) from keyword_alert where source_id = :id").param("id", profileId)
                 .query(Integer.class).single();
         if (count >= properties.maxKeywordAlerts()) {
-            throw new RuleException("phrase", "You have " + count + " keyword alerts, the most you can keep. "
-                    + "Delete one to add another.");
+            throw new RuleException("phrase", "sources.rule.alerts-too-many", count);
         }
         boolean searchable = jdbc.sql("select to_tsvector('english', :phrase) <> ''::tsvector")
                 .param("phrase", clean).query(Boolean.class).single();
         if (!searchable) {
-            throw new RuleException("phrase", "\"" + clean + "\" has only very common words. "
-                    + "Use words that say what you know about, like \"open banking\".");
+            throw new RuleException("phrase", "sources.rule.alert-common-words", clean);
         }
         Set<Long> active = topics.activeTopics().stream().map(TopicChoice::id).collect(Collectors.toSet());
         if (!active.containsAll(topicIds)) {
-            throw new RuleException("topicIds", "One of the topics you chose is no longer offered.");
+            throw new RuleException("topicIds", "sources.rule.topic-no-longer-offered");
         }
         long id;
         try {
@@ -86,7 +88,7 @@ class KeywordAlerts {
                     .query(Long.class).single();
         }
         catch (DuplicateKeyException ex) {
-            throw new RuleException("phrase", "You already have an alert for \"" + clean + "\".");
+            throw new RuleException("phrase", "sources.rule.alert-exists", clean);
         }
         if (!topicIds.isEmpty()) {
             jdbc.sql("insert into keyword_alert_topic (alert_id, topic_id) select :id, topic.id from topic where topic.id in (:topics)")

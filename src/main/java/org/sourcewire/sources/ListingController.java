@@ -2,6 +2,7 @@ package org.sourcewire.sources;
 
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.shared.Messages;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,11 +17,14 @@ class ListingController {
     private final SourceManagement sources;
     private final AccountManagement accounts;
     private final DirectoryListing listing;
+    private final Messages messages;
 
-    ListingController(SourceManagement sources, AccountManagement accounts, DirectoryListing listing) {
+    ListingController(SourceManagement sources, AccountManagement accounts, DirectoryListing listing,
+            Messages messages) {
         this.sources = sources;
         this.accounts = accounts;
         this.listing = listing;
+        this.messages = messages;
     }
 
     /** Anything but "true" unlists: a mangled value never lists someone who did not ask. */
@@ -30,9 +34,7 @@ class ListingController {
         ProfileView profile = sources.ensureProfile(accounts.find(user.id()).orElseThrow());
         boolean list = "true".equals(listed);
         listing.setListed(profile.id(), list);
-        redirect.addFlashAttribute("success", list
-                ? "You are listed in the expert directory: journalists can find you there and search engines through the sitemap."
-                : "You are no longer listed in the expert directory.");
+        messages.success(redirect, list ? "sources.flash.listed" : "sources.flash.unlisted");
         return "redirect:/profile";
     }
 }

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.ViewerZone;
 
@@ -37,14 +38,16 @@ class ProfileController {
     private final TopicSubscriptions subscriptions;
     private final KeywordAlerts alerts;
     private final AccountManagement accounts;
+    private final Messages messages;
 
     ProfileController(SourceManagement sources, ProfileHeadshots headshots, TopicSubscriptions subscriptions,
-            KeywordAlerts alerts, AccountManagement accounts) {
+            KeywordAlerts alerts, AccountManagement accounts, Messages messages) {
         this.sources = sources;
         this.headshots = headshots;
         this.subscriptions = subscriptions;
         this.alerts = alerts;
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -62,7 +65,7 @@ class ProfileController {
             return page(profile, form, model);
         }
         sources.update(profile.id(), form.toDetails());
-        redirect.addFlashAttribute("success", "Your profile is saved.");
+        messages.success(redirect, "sources.flash.profile-saved");
         return "redirect:/profile";
     }
 
@@ -75,17 +78,17 @@ class ProfileController {
             headshots.replace(profile.id(), file == null ? new byte[0] : file.getBytes());
         }
         catch (HeadshotException ex) {
-            model.addAttribute("headshotError", ex.getMessage());
+            model.addAttribute("headshotError", messages.text(ex));
             return page(profile, ProfileForm.of(profile), model);
         }
-        redirect.addFlashAttribute("success", "Your headshot is updated.");
+        messages.success(redirect, "sources.flash.headshot-updated");
         return "redirect:/profile";
     }
 
     @PostMapping("/headshot/remove")
     String removeHeadshot(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         headshots.remove(profile(user).id());
-        redirect.addFlashAttribute("success", "Your headshot is removed.");
+        messages.success(redirect, "sources.flash.headshot-removed");
         return "redirect:/profile";
     }
 
@@ -105,10 +108,10 @@ class ProfileController {
             subscriptions.subscribe(profile.id(), ids(topicIds));
         }
         catch (RuleException ex) {
-            model.addAttribute("topicsError", ex.getMessage());
+            model.addAttribute("topicsError", messages.text(ex));
             return topicsPage(profile, model);
         }
-        redirect.addFlashAttribute("success", "Your topics are saved.");
+        messages.success(redirect, "sources.flash.topics-saved");
         return "redirect:/profile/topics";
     }
 
@@ -124,17 +127,16 @@ class ProfileController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         ProfileView profile = profile(user);
         if (result.hasFieldErrors("topicIds")) {
-            result.rejectValue("topicIds", "invalid", "Choose topics from the list.");
+            result.rejectValue("topicIds", "sources.rule.topics-invalid");
         }
         if (!result.hasErrors()) {
             try {
                 alerts.addAlert(profile.id(), form.getPhrase(), new LinkedHashSet<>(KeywordAlerts.cleanIds(form.getTopicIds())));
-                redirect.addFlashAttribute("success", "Alert added: you will see queries that mention \""
-                        + form.getPhrase().strip() + "\".");
+                messages.success(redirect, "sources.flash.alert-added", form.getPhrase().strip());
                 return "redirect:/profile/alerts";
             }
             catch (RuleException ex) {
-                result.rejectValue(ex.field(), "rule", ex.getMessage());
+                ex.rejectIn(result);
             }
         }
         return alertsPage(profile, form, model);
@@ -143,10 +145,10 @@ class ProfileController {
     @PostMapping("/alerts/{id}/delete")
     String removeAlert(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
         if (alerts.removeAlert(profile(user).id(), id)) {
-            redirect.addFlashAttribute("success", "The alert is deleted.");
+            messages.success(redirect, "sources.flash.alert-deleted");
         }
         else {
-            redirect.addFlashAttribute("error", "That alert no longer exists.");
+            messages.error(redirect, "sources.flash.alert-not-found");
         }
         return "redirect:/profile/alerts";
     }
@@ -198,7 +200,7 @@ class ProfileController {
                 ids.add(Long.parseLong(value.strip()));
             }
             catch (NumberFormatException ex) {
-                throw new RuleException("topicIds", "Choose topics from the list.");
+                throw new RuleException("topicIds", "sources.rule.topics-invalid");
             }
         }
         return ids;

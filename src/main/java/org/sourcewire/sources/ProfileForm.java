@@ -42,24 +42,22 @@ record ProfileForm(
     /** Checks that span more than one annotation can say. */
     void validate(Errors errors) {
         if (TimeZones.parse(timeZone).isEmpty()) {
-            errors.rejectValue("timeZone", "invalid", "Choose a time zone from the list.");
+            errors.rejectValue("timeZone", "sources.rule.time-zone-invalid");
         }
         List<String> tags = tags();
         if (tags.size() > MAX_TAGS) {
-            errors.rejectValue("expertise", "tooMany", "List at most " + MAX_TAGS + " areas of expertise.");
+            errors.rejectValue("expertise", "sources.rule.expertise-too-many", new Object[] { MAX_TAGS }, null);
         }
         else if (tags.stream().anyMatch(tag -> tag.length() > MAX_TAG_LENGTH)) {
-            errors.rejectValue("expertise", "tooLong", "Keep each area to " + MAX_TAG_LENGTH
-                    + " characters; separate areas with commas.");
+            errors.rejectValue("expertise", "sources.rule.expertise-too-long", new Object[] { MAX_TAG_LENGTH }, null);
         }
         List<String> urls = urls();
         if (urls.size() > MAX_LINKS) {
-            errors.rejectValue("links", "tooMany", "Add at most " + MAX_LINKS + " links.");
+            errors.rejectValue("links", "sources.rule.links-too-many", new Object[] { MAX_LINKS }, null);
         }
         else {
             urls.stream().filter(url -> !WebAddress.Validator.isWebAddress(url)).findFirst().ifPresent(bad ->
-                    errors.rejectValue("links", "invalid", "\"" + abbreviate(bad) + "\" is not a full web address. "
-                            + "Put one address per line, each starting with https://."));
+                    errors.rejectValue("links", "sources.rule.link-invalid", new Object[] { abbreviate(bad) }, null));
         }
     }
 

@@ -29,11 +29,10 @@ class ProfileHeadshots {
 
     void replace(long profileId, byte[] upload) {
         if (upload.length == 0) {
-            throw new HeadshotException("Choose a photo to upload.");
+            throw new HeadshotException("sources.rule.headshot-missing");
         }
         if (upload.length > properties.headshotMaxSize().toBytes()) {
-            throw new HeadshotException("This file is larger than " + properties.headshotMaxSize().toMegabytes()
-                    + " MB. Choose a smaller photo.");
+            throw new HeadshotException("sources.rule.headshot-file-too-large", properties.headshotMaxSize().toMegabytes());
         }
         Headshots.Processed headshot = Headshots.process(upload, properties.headshotPixels());
         Instant now = clock.instant();

@@ -69,8 +69,7 @@ class TopicSubscriptions implements TopicUsage.Subscribers {
         Set<Long> added = topicIds.stream().filter(id -> !current.contains(id)).collect(Collectors.toSet());
         Set<Long> active = topics.activeTopics().stream().map(TopicChoice::id).collect(Collectors.toSet());
         if (!active.containsAll(added)) {
-            throw new RuleException("topicIds", "One of the topics you chose is no longer offered. "
-                    + "Choose from the list below.");
+            throw new RuleException("topicIds", "sources.rule.topic-no-longer-offered.choose-below");
         }
         if (topicIds.isEmpty()) {
             jdbc.sql("delete from topic_subscription where source_id = :id").param("id", profileId).update();

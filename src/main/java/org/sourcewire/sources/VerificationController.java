@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,13 +30,15 @@ class VerificationController {
     private final WebsiteProof proof;
     private final Credentials credentials;
     private final AccountManagement accounts;
+    private final Messages messages;
 
     VerificationController(SourceManagement sources, WebsiteProof proof, Credentials credentials,
-            AccountManagement accounts) {
+            AccountManagement accounts, Messages messages) {
         this.sources = sources;
         this.proof = proof;
         this.credentials = credentials;
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -51,11 +54,15 @@ class VerificationController {
         ProfileView profile = sources.ensureProfile(account);
         try {
             WebsiteProof.Outcome outcome = proof.check(profile, account);
-            redirect.addFlashAttribute(outcome.passed() ? "success" : "error", outcome.passed()
-                    ? "Your website is proven." : "Your website is not proven yet: see why beside the button.");
+            if (outcome.passed()) {
+                messages.success(redirect, "sources.flash.website-proven");
+            }
+            else {
+                messages.error(redirect, "sources.flash.website-not-proven");
+            }
         }
         catch (RuleException ex) {
-            model.addAttribute("checkError", ex.getMessage());
+            model.addAttribute("checkError", messages.text(ex));
             return page(account, profile, CredentialForm.of(credentials.stated(profile.id()).orElse(null)), model);
         }
         return "redirect:/profile/verification";
@@ -70,8 +77,8 @@ class VerificationController {
             return page(account, profile, form, model);
         }
         credentials.state(profile, form.cleanLicence(), form.cleanRegistryUrl());
-        redirect.addFlashAttribute("success", form.cleanLicence() == null && form.cleanRegistryUrl() == null
-                ? "Your credential is removed." : "Your credential is saved. Sourcewire's team will check it.");
+        messages.success(redirect, form.cleanLicence() == null && form.cleanRegistryUrl() == null
+                ? "sources.flash.credential-removed" : "sources.flash.credential-saved");
         return "redirect:/profile/verification";
     }
 

@@ -83,11 +83,11 @@ class WebsiteProof {
      */
     Outcome check(ProfileView profile, AccountView account) {
         if (profile.website() == null) {
-            throw new RuleException("check", "Add your website to your profile first, then check it here.");
+            throw new RuleException("check", "sources.rule.website-missing");
         }
         String site = site(profile.website());
         if (site == null) {
-            throw new RuleException("check", "Your website's address cannot be checked: correct it on your profile.");
+            throw new RuleException("check", "sources.rule.website-uncheckable");
         }
         String token = status(profile.id()).token();
         Instant now = clock.instant();
@@ -99,8 +99,9 @@ class WebsiteProof {
                 .param("now", Timestamp.from(now)).param("id", profile.id())
                 .param("earliest", Timestamp.from(now.minus(interval))).update();
         if (claimed == 0) {
-            throw new RuleException("check", "You checked a moment ago. You can check again "
-                    + seconds(interval) + " after the last check.");
+            throw interval.toSeconds() < 120
+                    ? new RuleException("check", "sources.rule.website-checked-recently.seconds", interval.toSeconds())
+                    : new RuleException("check", "sources.rule.website-checked-recently.minutes", interval.toMinutes());
         }
         URI home = URI.create(profile.website().strip()).resolve("/");
         Outcome outcome = fetch(home, token);
@@ -226,10 +227,6 @@ class WebsiteProof {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return "sw-" + HexFormat.of().formatHex(bytes);
-    }
-
-    private static String seconds(Duration interval) {
-        return interval.toSeconds() < 120 ? interval.toSeconds() + " seconds" : interval.toMinutes() + " minutes";
     }
 
     private static String abbreviate(String value) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
@@ -16,12 +17,21 @@ import org.junit.jupiter.api.Test;
 import org.sourcewire.sources.Headshots.Format;
 import org.sourcewire.sources.Headshots.Processed;
 
+import org.springframework.context.support.ResourceBundleMessageSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HeadshotsTests {
 
     private static final String NOT_A_PICTURE = "This file is not a JPEG, PNG or WebP picture. Choose a photo in one of those formats.";
+
+    private static final ResourceBundleMessageSource BUNDLE = new ResourceBundleMessageSource();
+
+    static {
+        BUNDLE.setBasename("messages");
+        BUNDLE.setDefaultEncoding("UTF-8");
+    }
 
     @Test
     void theFormatIsToldByTheFirstBytes() {
@@ -111,9 +121,9 @@ class HeadshotsTests {
     @Test
     void aFileThatIsNoPictureIsRefusedWithAMessage() {
         assertThatThrownBy(() -> Headshots.process("%PDF-1.7 a document".getBytes(StandardCharsets.US_ASCII), 400))
-                .isInstanceOf(HeadshotException.class).hasMessage(NOT_A_PICTURE);
+                .isInstanceOfSatisfying(HeadshotException.class, ex -> assertThat(words(ex)).isEqualTo(NOT_A_PICTURE));
         assertThatThrownBy(() -> Headshots.process(new byte[0], 400))
-                .isInstanceOf(HeadshotException.class).hasMessage(NOT_A_PICTURE);
+                .isInstanceOfSatisfying(HeadshotException.class, ex -> assertThat(words(ex)).isEqualTo(NOT_A_PICTURE));
     }
 
     @Test
@@ -121,18 +131,19 @@ class HeadshotsTests {
         byte[] png = TestImages.png(300, 300);
         byte[] truncated = Arrays.copyOf(png, png.length / 2);
 
-        assertThatThrownBy(() -> Headshots.process(truncated, 400)).isInstanceOf(HeadshotException.class)
-                .hasMessage("This PNG file could not be read. It may be damaged; try another photo.");
+        assertThatThrownBy(() -> Headshots.process(truncated, 400)).isInstanceOfSatisfying(HeadshotException.class,
+                ex -> assertThat(words(ex)).isEqualTo("This PNG file could not be read. It may be damaged; try another photo."));
         assertThatThrownBy(() -> Headshots.process(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0 }, 400))
-                .isInstanceOf(HeadshotException.class)
-                .hasMessage("This JPEG file could not be read. It may be damaged; try another photo.");
+                .isInstanceOfSatisfying(HeadshotException.class, ex -> assertThat(words(ex))
+                        .isEqualTo("This JPEG file could not be read. It may be damaged; try another photo."));
     }
 
     @Test
     void aPictureWithASideUnder100PixelsIsTooSmall() {
         assertThat(Headshots.process(TestImages.png(100, 100), 400).width()).isEqualTo(100);
-        assertThatThrownBy(() -> Headshots.process(TestImages.png(300, 99), 400)).isInstanceOf(HeadshotException.class)
-                .hasMessage("This picture is too small (300 × 99 pixels). Use one of at least 100 × 100 pixels.");
+        assertThatThrownBy(() -> Headshots.process(TestImages.png(300, 99), 400)).isInstanceOfSatisfying(
+                HeadshotException.class, ex -> assertThat(words(ex))
+                        .isEqualTo("This picture is too small (300 × 99 pixels). Use one of at least 100 × 100 pixels."));
     }
 
     /** A small file that claims 100 000 × 100 000 pixels is refused by its header, before anything is decoded. */
@@ -140,10 +151,17 @@ class HeadshotsTests {
     void aPictureClaimingMoreThan40MegapixelsIsRefusedUndecoded() {
         byte[] bomb = withSize(TestImages.png(120, 120), 100_000, 100_000);
 
-        assertThatThrownBy(() -> Headshots.process(bomb, 400)).isInstanceOf(HeadshotException.class)
-                .hasMessage("This picture is too large (100000 × 100000 pixels). Use one of at most 40 megapixels.");
+        assertThatThrownBy(() -> Headshots.process(bomb, 400)).isInstanceOfSatisfying(HeadshotException.class,
+                ex -> assertThat(words(ex)).isEqualTo(
+                        "This picture is too large (100000 × 100000 pixels). Use one of at most 40 megapixels."));
         assertThatThrownBy(() -> Headshots.process(withSize(TestImages.png(120, 120), 8000, 5001), 400))
-                .as("just over 40 megapixels").hasMessageStartingWith("This picture is too large");
+                .as("just over 40 megapixels").isInstanceOfSatisfying(HeadshotException.class,
+                        ex -> assertThat(words(ex)).startsWith("This picture is too large"));
+    }
+
+    /** The refusal in the words of messages.properties. */
+    private static String words(HeadshotException refusal) {
+        return BUNDLE.getMessage(refusal, Locale.ENGLISH);
     }
 
     /** The PNG with another width and height in its header (and the header's checksum redone to match). */
