@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sourcewire.matching.MatchedQuery;
 import org.sourcewire.matching.MatchingService;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.SafeFetcher;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,10 +64,12 @@ class Webhooks {
     private final SafeFetcher fetcher;
     private final DeliveryProperties properties;
     private final DeliverySettings settings;
+    private final Messages messages;
     private final Clock clock;
 
     Webhooks(JdbcClient jdbc, TransactionTemplate transactions, MatchingService matching, WebhookPayloads payloads,
-            SafeFetcher fetcher, DeliveryProperties properties, DeliverySettings settings, Clock clock) {
+            SafeFetcher fetcher, DeliveryProperties properties, DeliverySettings settings, Messages messages,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.matching = matching;
@@ -74,6 +77,7 @@ class Webhooks {
         this.fetcher = fetcher;
         this.properties = properties;
         this.settings = settings;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -129,7 +133,7 @@ class Webhooks {
             }
         }
         catch (SafeFetcher.FetchRefused ex) {
-            failed(message, null, ex.getMessage(), false);
+            failed(message, null, messages.text(ex), false);
         }
     }
 
@@ -174,7 +178,7 @@ class Webhooks {
                             + ". Check the address and the format.");
         }
         catch (SafeFetcher.FetchRefused ex) {
-            return new TestResult(false, ex.getMessage());
+            return new TestResult(false, messages.text(ex));
         }
     }
 
