@@ -9,7 +9,7 @@
         var data = JSON.parse(canvas.getAttribute('data-chart'));
         var counts = data.unit !== '%' && data.unit !== 'hours';
         var axis = {beginAtZero: true, stacked: data.stacked, ticks: counts ? {precision: 0} : {},
-            title: {display: true, text: data.unit}};
+            title: {display: true, text: data.axis}};
         new window.Chart(canvas, {
             type: data.type,
             data: {

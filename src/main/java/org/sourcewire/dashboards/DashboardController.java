@@ -12,6 +12,7 @@ import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Role;
 import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.ViewerZone;
 
 import org.springframework.http.HttpStatus;
@@ -30,13 +31,15 @@ class DashboardController {
     private final QueryStatistics queryStatistics;
     private final Transparency transparency;
     private final QueryManagement queries;
+    private final Messages messages;
 
     DashboardController(SourceStatistics sources, QueryStatistics queryStatistics, Transparency transparency,
-            QueryManagement queries) {
+            QueryManagement queries, Messages messages) {
         this.sources = sources;
         this.queryStatistics = queryStatistics;
         this.transparency = transparency;
         this.queries = queries;
+        this.messages = messages;
     }
 
     /** Only the source's own figures: everything is read by the logged-in account, never by an id in the URL. */
@@ -47,17 +50,21 @@ class DashboardController {
         List<SourceStatistics.TopicRate> rates = sources.winRates(user.id());
         Map<LinkKind, Integer> placements = sources.placements(user.id());
 
-        model.addAttribute("activity", Chart.of("chart-activity", "Your pitches, month by month", "bar",
-                "pitches", activity.months().labels(), Arrays.stream(SourceStatistics.Move.values())
-                        .map(move -> new Chart.Series(move.label, activity.counts().get(move))).toList()));
+        model.addAttribute("activity", Chart.of("chart-activity", messages.text("dashboards.text.chart.activity"), "bar",
+                "pitches", messages.text("dashboards.text.axis.pitches"), activity.months().labels(),
+                Arrays.stream(SourceStatistics.Move.values())
+                        .map(move -> new Chart.Series(messages.text(move.labelKey), activity.counts().get(move))).toList()));
         model.addAttribute("rates", rates);
-        model.addAttribute("ratesChart", Chart.of("chart-win-rate", "Win rate by topic", "bar", "%",
-                rates.stream().map(SourceStatistics.TopicRate::topic).toList(),
-                List.of(new Chart.Series("Your win rate", rates.stream().map(r -> round(r.rate())).toList()),
-                        new Chart.Series("Platform average", rates.stream()
+        model.addAttribute("ratesChart", Chart.of("chart-win-rate", messages.text("dashboards.text.chart.win-rate"), "bar",
+                "%", "%", rates.stream().map(SourceStatistics.TopicRate::topic).toList(),
+                List.of(new Chart.Series(messages.text("dashboards.text.chart.your-win-rate"),
+                        rates.stream().map(r -> round(r.rate())).toList()),
+                        new Chart.Series(messages.text("dashboards.text.chart.platform-average"), rates.stream()
                                 .map(r -> r.platformShown() ? round(r.platformRate()) : null).toList()))));
-        model.addAttribute("placements", placementChart("chart-placements", "Your placements by link type",
-                List.of(new Chart.Series("Placements", SourceStatistics.list(placements)))));
+        model.addAttribute("placements", placementChart("chart-placements",
+                messages.text("dashboards.text.chart.your-placements"),
+                List.of(new Chart.Series(messages.text("dashboards.text.chart.placements"),
+                        SourceStatistics.list(placements)))));
         model.addAttribute("placementTotal", placements.values().stream().mapToInt(Integer::intValue).sum());
         model.addAttribute("minPitches", sources.minPitchesForAverage());
         model.addAttribute("anyPitch", activity.total(SourceStatistics.Move.SENT) > 0 || !rates.isEmpty());
@@ -86,28 +93,34 @@ class DashboardController {
         List<Transparency.Month> months = transparency.lastTwelveMonths();
         List<String> labels = months.stream().map(Transparency.Month::label).toList();
         model.addAttribute("months", months);
-        model.addAttribute("queriesChart", Chart.of("chart-queries", "Queries published", "bar", "queries",
-                labels, List.of(new Chart.Series("Queries published", months.stream().map(Transparency.Month::queries).toList()),
-                        new Chart.Series("Median pitches per query", months.stream().map(Transparency.Month::medianPitches).toList()))));
-        model.addAttribute("screenedChart", Chart.of("chart-screened", "Share of pitches screened out", "line", "%",
-                labels, List.of(new Chart.Series("Screened out", months.stream()
-                        .map(m -> m.screenedOut() == null ? null : round(m.screenedOut())).toList()))));
-        model.addAttribute("qualifiedChart", Chart.of("chart-qualified", "Median time to the first qualified pitch",
-                "line", "hours", labels, List.of(new Chart.Series("Hours to the first qualified pitch", months.stream()
+        String queriesPublished = messages.text("dashboards.text.chart.queries");
+        model.addAttribute("queriesChart", Chart.of("chart-queries", queriesPublished, "bar", "queries",
+                messages.text("dashboards.text.axis.queries"), labels,
+                List.of(new Chart.Series(queriesPublished, months.stream().map(Transparency.Month::queries).toList()),
+                        new Chart.Series(messages.text("dashboards.text.chart.median-pitches"),
+                                months.stream().map(Transparency.Month::medianPitches).toList()))));
+        model.addAttribute("screenedChart", Chart.of("chart-screened", messages.text("dashboards.text.chart.screened"),
+                "line", "%", "%", labels, List.of(new Chart.Series(messages.text("dashboards.text.chart.screened-out"),
+                        months.stream().map(m -> m.screenedOut() == null ? null : round(m.screenedOut())).toList()))));
+        model.addAttribute("qualifiedChart", Chart.of("chart-qualified", messages.text("dashboards.text.chart.qualified"),
+                "line", "hours", messages.text("dashboards.text.axis.hours"), labels,
+                List.of(new Chart.Series(messages.text("dashboards.text.chart.hours-to-qualified"), months.stream()
                         .map(m -> m.medianToQualified() == null ? null : round(m.medianToQualified().toMinutes() / 60.0))
                         .toList()))));
-        model.addAttribute("placementsChart", placementChart("chart-transparency-placements", "Placements by link type",
-                Arrays.stream(LinkKind.values()).map(kind -> new Chart.Series(kind.label(),
+        model.addAttribute("placementsChart", placementChart("chart-transparency-placements",
+                messages.text("dashboards.text.chart.placements-by-link"),
+                Arrays.stream(LinkKind.values()).map(kind -> new Chart.Series(messages.text(kind.labelKey()),
                         months.stream().map(m -> m.placements().get(kind)).toList())).toList(), labels).stack());
         return "dashboards/transparency";
     }
 
     private Chart placementChart(String id, String title, List<Chart.Series> series) {
-        return placementChart(id, title, series, Arrays.stream(LinkKind.values()).map(LinkKind::label).toList());
+        return placementChart(id, title, series,
+                Arrays.stream(LinkKind.values()).map(kind -> messages.text(kind.labelKey())).toList());
     }
 
     private Chart placementChart(String id, String title, List<Chart.Series> series, List<String> labels) {
-        return Chart.of(id, title, "bar", "placements", labels, series);
+        return Chart.of(id, title, "bar", "placements", messages.text("dashboards.text.axis.placements"), labels, series);
     }
 
     private QueryView ownQuery(CurrentUser user, long id) {

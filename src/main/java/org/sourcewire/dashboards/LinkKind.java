@@ -2,21 +2,22 @@ package org.sourcewire.dashboards;
 
 /** What a confirmed placement's latest reading found, in the order the charts show them. */
 enum LinkKind {
-    FOLLOWED("Followed link"),
-    NOFOLLOW("nofollow link"),
-    SPONSORED("Sponsored link"),
-    UGC("UGC link"),
-    NONE("No link found"),
-    UNREAD("Not read yet");
+    FOLLOWED("dashboards.text.link-kind.followed"),
+    NOFOLLOW("dashboards.text.link-kind.nofollow"),
+    SPONSORED("dashboards.text.link-kind.sponsored"),
+    UGC("dashboards.text.link-kind.ugc"),
+    NONE("dashboards.text.link-kind.none"),
+    UNREAD("dashboards.text.link-kind.unread");
 
-    private final String label;
+    private final String labelKey;
 
-    LinkKind(String label) {
-        this.label = label;
+    LinkKind(String labelKey) {
+        this.labelKey = labelKey;
     }
 
-    public String label() {
-        return label;
+    /** Its name for people, as a key of messages.properties. */
+    public String labelKey() {
+        return labelKey;
     }
 
     /** The SQL that names a placement's kind, given the placement's alias. */

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.sourcewire.infrastructure.PlainRead;
+import org.sourcewire.shared.Durations;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -19,12 +21,13 @@ class QueryStatistics {
      */
     record Figures(int received, int flagged, int shortlisted, int used, Duration firstPitch, Duration firstGoodPitch) {
 
-        public String firstPitchText() {
-            return org.sourcewire.shared.Durations.text(firstPitch);
+        /** The time to the first pitch in words (a key and its arguments); null without one. */
+        public MessageSourceResolvable firstPitchText() {
+            return Durations.of(firstPitch);
         }
 
-        public String firstGoodPitchText() {
-            return org.sourcewire.shared.Durations.text(firstGoodPitch);
+        public MessageSourceResolvable firstGoodPitchText() {
+            return Durations.of(firstGoodPitch);
         }
     }
 

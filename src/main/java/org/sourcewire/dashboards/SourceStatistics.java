@@ -23,12 +23,15 @@ class SourceStatistics {
 
     /** The moves a pitch makes, in the order the chart shows them. */
     enum Move {
-        SENT("Sent"), VIEWED("Viewed"), SHORTLISTED("Shortlisted"), USED("Used"), DECLINED("Declined");
+        SENT("dashboards.text.move.sent"), VIEWED("dashboards.text.move.viewed"),
+        SHORTLISTED("dashboards.text.move.shortlisted"), USED("dashboards.text.move.used"),
+        DECLINED("dashboards.text.move.declined");
 
-        final String label;
+        /** Its name for people, as a key of messages.properties. */
+        final String labelKey;
 
-        Move(String label) {
-            this.label = label;
+        Move(String labelKey) {
+            this.labelKey = labelKey;
         }
     }
 

@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.sourcewire.shared.Durations;
+
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -33,8 +36,9 @@ class Transparency {
     record Month(String label, int queries, Double medianPitches, int pitches, Double screenedOut,
             Duration medianToQualified, Map<LinkKind, Integer> placements) {
 
-        public String medianToQualifiedText() {
-            return org.sourcewire.shared.Durations.text(medianToQualified);
+        /** The median time in words (a key and its arguments); null without one. */
+        public MessageSourceResolvable medianToQualifiedText() {
+            return Durations.of(medianToQualified);
         }
 
         public int placementTotal() {

@@ -80,7 +80,7 @@ class DeliveryController {
                 fetcher.checkAddress(form.cleanUrl());
             }
             catch (SafeFetcher.FetchRefused ex) {
-                result.rejectValue("url", "refused", ex.getMessage());
+                ex.rejectIn(result, "url");
             }
         }
         if (result.hasErrors()) {

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sourcewire.matching.MatchedQuery;
 import org.sourcewire.matching.MatchingService;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.SafeFetcher;
 
 import org.springframework.context.MessageSourceResolvable;
@@ -57,11 +58,6 @@ class Webhooks {
         TestResult(boolean ok, String code, Object... arguments) {
             this(ok, new DefaultMessageSourceResolvable(new String[] { code }, arguments));
         }
-
-        /** A refusal of the safe fetcher, in its own words. */
-        static TestResult refused(SafeFetcher.FetchRefused refusal) {
-            return new TestResult(false, new DefaultMessageSourceResolvable(null, null, refusal.getMessage()));
-        }
     }
 
     private record Leased(long id, long sourceId, long queryId, String url, WebhookFormat format, int attempts) {
@@ -74,10 +70,12 @@ class Webhooks {
     private final SafeFetcher fetcher;
     private final DeliveryProperties properties;
     private final DeliverySettings settings;
+    private final Messages messages;
     private final Clock clock;
 
     Webhooks(JdbcClient jdbc, TransactionTemplate transactions, MatchingService matching, WebhookPayloads payloads,
-            SafeFetcher fetcher, DeliveryProperties properties, DeliverySettings settings, Clock clock) {
+            SafeFetcher fetcher, DeliveryProperties properties, DeliverySettings settings, Messages messages,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.matching = matching;
@@ -85,6 +83,7 @@ class Webhooks {
         this.fetcher = fetcher;
         this.properties = properties;
         this.settings = settings;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -140,7 +139,7 @@ class Webhooks {
             }
         }
         catch (SafeFetcher.FetchRefused ex) {
-            failed(message, null, ex.getMessage(), false);
+            failed(message, null, messages.text(ex), false);
         }
     }
 
@@ -184,7 +183,7 @@ class Webhooks {
                     : new TestResult(false, "delivery.text.test-answered", String.valueOf(posted.status()), answer(posted));
         }
         catch (SafeFetcher.FetchRefused ex) {
-            return TestResult.refused(ex);
+            return new TestResult(false, ex);
         }
     }
 

@@ -21,10 +21,10 @@ record DirectoryForm(String q, String topic, String region, String level, String
     /** The criteria, or empty with the reasons in {@code errors}. */
     Optional<DirectoryCriteria> criteria(Errors errors, Set<Long> activeTopics) {
         if (q != null && q.length() > MAX_WORDS_LENGTH) {
-            errors.rejectValue("q", "tooLong", "Use at most " + MAX_WORDS_LENGTH + " characters.");
+            errors.rejectValue("q", "directory.rule.too-long", new Object[] { MAX_WORDS_LENGTH }, null);
         }
         if (region != null && region.length() > MAX_REGION_LENGTH) {
-            errors.rejectValue("region", "tooLong", "Use at most " + MAX_REGION_LENGTH + " characters.");
+            errors.rejectValue("region", "directory.rule.too-long", new Object[] { MAX_REGION_LENGTH }, null);
         }
         Long topicId = null;
         if (!blank(topic)) {
@@ -35,16 +35,16 @@ record DirectoryForm(String q, String topic, String region, String level, String
                 topicId = -1L;
             }
             if (!activeTopics.contains(topicId)) {
-                errors.rejectValue("topic", "unknown", "Choose a topic from the list.");
+                errors.rejectValue("topic", "directory.rule.unknown-topic");
             }
         }
         ExpertLevel expertLevel = blank(level) ? null : parse(ExpertLevel.class, level);
         if (!blank(level) && expertLevel == null) {
-            errors.rejectValue("level", "unknown", "Choose a verification level from the list.");
+            errors.rejectValue("level", "directory.rule.unknown-level");
         }
         Responsiveness responsiveness = blank(responsive) ? null : parse(Responsiveness.class, responsive);
         if (!blank(responsive) && responsiveness == null) {
-            errors.rejectValue("responsive", "unknown", "Choose how recently the expert pitched from the list.");
+            errors.rejectValue("responsive", "directory.rule.unknown-responsiveness");
         }
         if (errors.hasErrors()) {
             return Optional.empty();

@@ -7,20 +7,21 @@ import java.time.Duration;
  * likely to answer this week).
  */
 public enum Responsiveness {
-    WEEK("Pitched in the last 7 days", Duration.ofDays(7)),
-    MONTH("Pitched in the last 30 days", Duration.ofDays(30)),
-    QUARTER("Pitched in the last 90 days", Duration.ofDays(90));
+    WEEK("directory.text.responsiveness.week", Duration.ofDays(7)),
+    MONTH("directory.text.responsiveness.month", Duration.ofDays(30)),
+    QUARTER("directory.text.responsiveness.quarter", Duration.ofDays(90));
 
-    private final String label;
+    private final String labelKey;
     private final Duration window;
 
-    Responsiveness(String label, Duration window) {
-        this.label = label;
+    Responsiveness(String labelKey, Duration window) {
+        this.labelKey = labelKey;
         this.window = window;
     }
 
-    public String label() {
-        return label;
+    /** Its name for people, as a key of messages.properties ({@code #{${r.labelKey()}}}). */
+    public String labelKey() {
+        return labelKey;
     }
 
     public Duration window() {

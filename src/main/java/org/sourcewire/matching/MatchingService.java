@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.sourcewire.queries.MediaType;
 import org.sourcewire.queries.QueryStatus;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.Messages;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -82,10 +83,12 @@ public class MatchingService {
             """;
 
     private final JdbcClient jdbc;
+    private final Messages messages;
     private final Clock clock;
 
-    MatchingService(JdbcClient jdbc, Clock clock) {
+    MatchingService(JdbcClient jdbc, Messages messages, Clock clock) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -222,7 +225,8 @@ public class MatchingService {
                 .query((rs, n) -> matchedQuery(rs)).optional();
     }
 
-    private static MatchedQuery matchedQuery(java.sql.ResultSet rs) throws java.sql.SQLException {
+    /** The reasons in words, in the request's locale (the default one for a webhook, sent without a request). */
+    private MatchedQuery matchedQuery(java.sql.ResultSet rs) throws java.sql.SQLException {
         String mediaType = rs.getString("media_type");
         QueryView view = new QueryView(rs.getLong("id"), null, rs.getString("journalist_name"), false,
                 rs.getString("headline"), rs.getLong("topic_id"), rs.getString("topic_name"),
@@ -232,6 +236,7 @@ public class MatchingService {
         FeedItem item = new FeedItem(view.id(), view.headline(), view.topicName(), view.byline(), view.deadline(),
                 rs.getBoolean("by_topic"), Arrays.asList((String[]) rs.getArray("alert_phrases").getArray()), false);
         return new MatchedQuery(item.queryId(), item.headline(), item.topicName(), item.byline(), item.deadline(),
-                item.reasons(), rs.getTimestamp("matched_at").toInstant(), rs.getString("time_zone"));
+                item.reasons().stream().map(messages::text).toList(), rs.getTimestamp("matched_at").toInstant(),
+                rs.getString("time_zone"));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Size;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.pitches.PitchReport;
 import org.sourcewire.pitches.PitchReports;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 
 import org.springframework.data.domain.PageRequest;
@@ -30,10 +31,12 @@ class ReportAdminController {
 
     private final PitchReports reports;
     private final StrikeManagement strikes;
+    private final Messages messages;
 
-    ReportAdminController(PitchReports reports, StrikeManagement strikes) {
+    ReportAdminController(PitchReports reports, StrikeManagement strikes, Messages messages) {
         this.reports = reports;
         this.strikes = strikes;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -47,20 +50,19 @@ class ReportAdminController {
             @Valid @ModelAttribute UpholdForm form, BindingResult result, RedirectAttributes redirect) {
         PitchReport report = report(id);
         if (result.hasErrors()) {
-            redirect.addFlashAttribute("error", "Keep the reason for the source under 500 characters.");
+            messages.error(redirect, "moderation.flash.uphold-note-too-long");
             return "redirect:/admin/reports";
         }
         try {
             StrikeManagement.Outcome outcome = strikes.uphold(id, form.note(), admin.actor());
-            redirect.addFlashAttribute("success", switch (outcome) {
-                case STRUCK -> "Upheld. " + report.source() + " has a strike and was told why by e-mail.";
-                case SUSPENDED -> "Upheld. " + report.source() + " reached the strike limit: the account is suspended "
-                        + "and they were told why by e-mail.";
-                case ALREADY_STRUCK -> "Upheld. That pitch already has a strike, so no second one was given.";
-            });
+            messages.success(redirect, switch (outcome) {
+                case STRUCK -> "moderation.flash.upheld-struck";
+                case SUSPENDED -> "moderation.flash.upheld-suspended";
+                case ALREADY_STRUCK -> "moderation.flash.upheld-already-struck";
+            }, report.source());
         }
         catch (RuleException ex) {
-            redirect.addFlashAttribute("error", ex.getMessage());
+            messages.error(redirect, ex);
         }
         return "redirect:/admin/reports";
     }
@@ -70,10 +72,10 @@ class ReportAdminController {
         PitchReport report = report(id);
         try {
             strikes.dismiss(id, admin.actor());
-            redirect.addFlashAttribute("success", "Dismissed the report on " + report.source() + "'s pitch. No strike.");
+            messages.success(redirect, "moderation.flash.dismissed", report.source());
         }
         catch (RuleException ex) {
-            redirect.addFlashAttribute("error", ex.getMessage());
+            messages.error(redirect, ex);
         }
         return "redirect:/admin/reports";
     }

@@ -7,6 +7,8 @@ import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.queries.JournalistHistories;
 import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.Messages;
+import org.sourcewire.shared.RuleException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -27,10 +29,12 @@ class ReviewController {
 
     private final QueryManagement queries;
     private final JournalistHistories histories;
+    private final Messages messages;
 
-    ReviewController(QueryManagement queries, JournalistHistories histories) {
+    ReviewController(QueryManagement queries, JournalistHistories histories, Messages messages) {
         this.queries = queries;
         this.histories = histories;
+        this.messages = messages;
     }
 
     @GetMapping("/admin/review")
@@ -46,15 +50,15 @@ class ReviewController {
     String approve(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
         QueryView query = pending(id);
         if (query == null) {
-            redirect.addFlashAttribute("error", "That query is no longer waiting for review.");
+            messages.error(redirect, "moderation.flash.query-not-pending");
             return "redirect:/admin/review";
         }
         try {
             queries.approve(id, admin.actor());
-            redirect.addFlashAttribute("success", "Published \"" + query.headline() + "\".");
+            messages.success(redirect, "moderation.flash.published", query.headline());
         }
-        catch (RuntimeException ex) {
-            redirect.addFlashAttribute("error", ex.getMessage());
+        catch (RuleException ex) {
+            messages.error(redirect, ex);
         }
         return "redirect:/admin/review";
     }
@@ -63,7 +67,7 @@ class ReviewController {
     String rejectForm(@PathVariable long id, Model model, RedirectAttributes redirect) {
         QueryView query = pending(id);
         if (query == null) {
-            redirect.addFlashAttribute("error", "That query is no longer waiting for review.");
+            messages.error(redirect, "moderation.flash.query-not-pending");
             return "redirect:/admin/review";
         }
         model.addAttribute("query", query);
@@ -76,7 +80,7 @@ class ReviewController {
             @Valid @ModelAttribute("form") RejectForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         QueryView query = pending(id);
         if (query == null) {
-            redirect.addFlashAttribute("error", "That query is no longer waiting for review.");
+            messages.error(redirect, "moderation.flash.query-not-pending");
             return "redirect:/admin/review";
         }
         if (result.hasErrors()) {
@@ -84,7 +88,7 @@ class ReviewController {
             return "moderation/reject";
         }
         queries.reject(id, form.reason(), admin.actor());
-        redirect.addFlashAttribute("success", "Rejected \"" + query.headline() + "\". The journalist was told why by e-mail.");
+        messages.success(redirect, "moderation.flash.rejected", query.headline());
         return "redirect:/admin/review";
     }
 
@@ -92,9 +96,7 @@ class ReviewController {
     String settings(@AuthenticationPrincipal CurrentUser admin, @RequestParam(defaultValue = "false") boolean autoApprove,
             RedirectAttributes redirect) {
         queries.setAutoApproveVerifiedOutlets(autoApprove, admin.actor());
-        redirect.addFlashAttribute("success", autoApprove
-                ? "Queries from journalists with a verified outlet are now published without review."
-                : "Every query now waits for review.");
+        messages.success(redirect, autoApprove ? "moderation.flash.auto-approve-on" : "moderation.flash.auto-approve-off");
         return "redirect:/admin/review";
     }
 

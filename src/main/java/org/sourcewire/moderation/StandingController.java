@@ -1,6 +1,7 @@
 package org.sourcewire.moderation;
 
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,9 +20,11 @@ class StandingController {
     private static final int MAX_APPEAL = 1000;
 
     private final StrikeManagement strikes;
+    private final Messages messages;
 
-    StandingController(StrikeManagement strikes) {
+    StandingController(StrikeManagement strikes, Messages messages) {
         this.strikes = strikes;
+        this.messages = messages;
     }
 
     @GetMapping("/standing")
@@ -36,15 +39,15 @@ class StandingController {
         if (note.isBlank() || note.strip().length() > MAX_APPEAL) {
             strikes.standing(user.id()).strikes().stream().filter(strike -> strike.id() == id).findAny()
                     .orElseThrow(StrikeNotFoundException::new);
-            redirect.addFlashAttribute("error", "Say in a note (at most " + MAX_APPEAL + " characters) why the strike is wrong.");
+            messages.error(redirect, "moderation.flash.appeal-note-needed", MAX_APPEAL);
             return "redirect:/standing";
         }
         try {
             strikes.appeal(id, user.id(), note, user.actor());
-            redirect.addFlashAttribute("success", "Your appeal is sent. A moderator will decide and tell you by e-mail.");
+            messages.success(redirect, "moderation.flash.appeal-sent");
         }
         catch (RuleException ex) {
-            redirect.addFlashAttribute("error", ex.getMessage());
+            messages.error(redirect, ex);
         }
         return "redirect:/standing";
     }

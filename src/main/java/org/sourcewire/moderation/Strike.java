@@ -66,7 +66,7 @@ class Strike {
     protected Strike() {
     }
 
-    /** @param reason what the source is told; blank means the report's reason ("Reported as spam") */
+    /** @param reason what the source is told */
     static Strike forReport(PitchReport report, String reason, long adminId, Instant now) {
         Strike strike = new Strike();
         strike.accountId = report.sourceAccountId();
@@ -74,9 +74,7 @@ class Strike {
         strike.pitchPublicId = report.pitch();
         strike.headline = report.headline();
         strike.category = report.reason();
-        strike.reason = reason == null || reason.isBlank()
-                ? "Reported as " + report.reason().label().toLowerCase(java.util.Locale.ROOT) + "."
-                : reason.strip();
+        strike.reason = reason.strip();
         strike.createdBy = adminId;
         strike.createdAt = now;
         return strike;
@@ -84,10 +82,10 @@ class Strike {
 
     void appeal(String note, Instant now) {
         if (isWithdrawn()) {
-            throw new RuleException(null, "This strike was withdrawn; there is nothing to appeal.");
+            throw new RuleException(null, "moderation.rule.appeal-withdrawn");
         }
         if (appealedAt != null) {
-            throw new RuleException(null, "You have already appealed this strike. Each strike can be appealed once.");
+            throw new RuleException(null, "moderation.rule.already-appealed");
         }
         appealNote = note.strip();
         appealedAt = now;
@@ -96,7 +94,7 @@ class Strike {
     /** Withdraws the strike; if an appeal was waiting, this grants it. */
     void withdraw(String note, long adminId, Instant now) {
         if (isWithdrawn()) {
-            throw new RuleException(null, "This strike was already withdrawn.");
+            throw new RuleException(null, "moderation.rule.already-withdrawn");
         }
         if (isAppealPending()) {
             appealDecision = AppealDecision.WITHDRAWN;
@@ -110,7 +108,7 @@ class Strike {
     /** Rejects the waiting appeal: the strike stays. */
     void keep(Instant now) {
         if (!isAppealPending()) {
-            throw new RuleException(null, "There is no appeal waiting on this strike.");
+            throw new RuleException(null, "moderation.rule.no-appeal-waiting");
         }
         appealDecision = AppealDecision.KEPT;
         appealDecidedAt = now;

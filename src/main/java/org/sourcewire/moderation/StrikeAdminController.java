@@ -5,6 +5,7 @@ import java.util.Map;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 
 import org.springframework.data.domain.Page;
@@ -28,10 +29,12 @@ class StrikeAdminController {
 
     private final StrikeManagement strikes;
     private final AccountManagement accounts;
+    private final Messages messages;
 
-    StrikeAdminController(StrikeManagement strikes, AccountManagement accounts) {
+    StrikeAdminController(StrikeManagement strikes, AccountManagement accounts, Messages messages) {
         this.strikes = strikes;
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -48,7 +51,7 @@ class StrikeAdminController {
             @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
         return decide(redirect, note, () -> {
             strikes.withdraw(id, note, admin.actor());
-            return "Withdrew the strike and told the source. If their account is suspended, lift it on the Accounts page.";
+            return "moderation.flash.strike-withdrawn";
         });
     }
 
@@ -57,20 +60,21 @@ class StrikeAdminController {
             @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
         return decide(redirect, note, () -> {
             strikes.keep(id, note, admin.actor());
-            return "Kept the strike and told the source.";
+            return "moderation.flash.strike-kept";
         });
     }
 
+    /** Runs the decision, which answers the key of its notice, unless the note is too long. */
     private String decide(RedirectAttributes redirect, String note, java.util.function.Supplier<String> action) {
         if (note.length() > MAX_NOTE) {
-            redirect.addFlashAttribute("error", "Keep the note under " + MAX_NOTE + " characters.");
+            messages.error(redirect, "moderation.flash.note-too-long", MAX_NOTE);
             return "redirect:/admin/strikes";
         }
         try {
-            redirect.addFlashAttribute("success", action.get());
+            messages.success(redirect, action.get());
         }
         catch (RuleException ex) {
-            redirect.addFlashAttribute("error", ex.getMessage());
+            messages.error(redirect, ex);
         }
         return "redirect:/admin/strikes";
     }

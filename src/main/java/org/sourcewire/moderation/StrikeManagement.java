@@ -16,6 +16,7 @@ import org.sourcewire.mail.Email;
 import org.sourcewire.mail.Outbox;
 import org.sourcewire.pitches.PitchReport;
 import org.sourcewire.pitches.PitchReports;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.SiteUrls;
 
@@ -45,10 +46,12 @@ class StrikeManagement {
     private final SiteUrls urls;
     private final ModerationProperties properties;
     private final JdbcClient jdbc;
+    private final Messages messages;
     private final Clock clock;
 
     StrikeManagement(PitchReports reports, Strikes strikes, AccountManagement accounts, AccountSuspensions suspensions,
-            AuditLog audit, Outbox outbox, SiteUrls urls, ModerationProperties properties, JdbcClient jdbc, Clock clock) {
+            AuditLog audit, Outbox outbox, SiteUrls urls, ModerationProperties properties, JdbcClient jdbc,
+            Messages messages, Clock clock) {
         this.suspensions = suspensions;
         this.reports = reports;
         this.strikes = strikes;
@@ -58,6 +61,7 @@ class StrikeManagement {
         this.urls = urls;
         this.properties = properties;
         this.jdbc = jdbc;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -77,9 +81,9 @@ class StrikeManagement {
      * @throws RuleException if the report was already decided
      */
     Outcome uphold(long reportId, String reason, Actor admin) {
-        PitchReport report = reports.find(reportId).orElseThrow(() -> new RuleException(null, "There is no such report."));
+        PitchReport report = reports.find(reportId).orElseThrow(() -> new RuleException(null, "moderation.rule.unknown-report"));
         if (!reports.decide(reportId, true)) {
-            throw new RuleException(null, "That report was already decided.");
+            throw new RuleException(null, "moderation.rule.report-decided");
         }
         // Two admins upholding reports against one source at once must not both count below the limit.
         jdbc.sql("select pg_advisory_xact_lock(:kind, :id)").param("kind", STRIKE_LOCK)
@@ -91,7 +95,10 @@ class StrikeManagement {
             return Outcome.ALREADY_STRUCK;
         }
         Instant now = clock.instant();
-        Strike strike = strikes.saveAndFlush(Strike.forReport(report, reason, admin.id(), now));
+        // Blank: the report's own reason ("Reported as spam."), in the words the form's placeholder shows.
+        String told = reason == null || reason.isBlank() ? messages.text("moderation.reports.reported-as.placeholder",
+                report.reason().label().toLowerCase(java.util.Locale.ROOT)) : reason;
+        Strike strike = strikes.saveAndFlush(Strike.forReport(report, told, admin.id(), now));
         long count = strikes.countActiveSince(report.sourceAccountId(), now.minus(properties.strikeWindow()));
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("account", report.sourceAccountId());
@@ -101,13 +108,13 @@ class StrikeManagement {
         audit.record(admin, "strike.created", "strike " + strike.getId(),
                 "Strike " + count + " of " + properties.strikesToSuspend() + " for " + report.source(), null, after);
         AccountView source = accounts.find(report.sourceAccountId()).orElseThrow();
-        outbox.queue(new Email(source.email(), "A strike on your Sourcewire account", "mail/strike",
+        outbox.queue(new Email(source.email(), Email.subject("mail.strike.subject"), "mail/strike",
                 Map.of("name", source.displayName(), "headline", report.headline(), "reason", strike.toView().reason(),
-                        "count", count, "limit", properties.strikesToSuspend(), "window", properties.windowText(),
+                        "count", count, "limit", properties.strikesToSuspend(), "window", messages.text(properties.window()),
                         "link", urls.link("/standing"))));
         if (count >= properties.strikesToSuspend() && suspensions.suspendForStrikes(source.id(), admin,
-                count + " upheld reports (strikes) within " + properties.windowText() + "; the latest: "
-                        + strike.toView().reason())) {
+                messages.text("moderation.text.suspension-reason", count, messages.text(properties.window()),
+                        strike.toView().reason()))) {
             return Outcome.SUSPENDED;
         }
         return Outcome.STRUCK;
@@ -115,9 +122,9 @@ class StrikeManagement {
 
     /** @throws RuleException if the report was already decided */
     void dismiss(long reportId, Actor admin) {
-        PitchReport report = reports.find(reportId).orElseThrow(() -> new RuleException(null, "There is no such report."));
+        PitchReport report = reports.find(reportId).orElseThrow(() -> new RuleException(null, "moderation.rule.unknown-report"));
         if (!reports.decide(reportId, false)) {
-            throw new RuleException(null, "That report was already decided.");
+            throw new RuleException(null, "moderation.rule.report-decided");
         }
         audit.record(admin, "report.dismissed", "report " + reportId, "Dismissed a report (" + report.reason().label()
                 + ") on " + report.source() + "'s pitch to \"" + report.headline() + "\"",
@@ -161,7 +168,7 @@ class StrikeManagement {
                 .toList();
         Instant since = clock.instant().minus(properties.strikeWindow());
         long counting = all.stream().filter(strike -> strike.countsSince(since)).count();
-        return new Standing(all, counting, properties.strikesToSuspend(), properties.windowText(), since);
+        return new Standing(all, counting, properties.strikesToSuspend(), messages.text(properties.window()), since);
     }
 
     @Transactional(readOnly = true)
@@ -177,8 +184,8 @@ class StrikeManagement {
             model.put("withdrawn", withdrawn);
             model.put("note", note == null || note.isBlank() ? null : note.strip());
             model.put("link", urls.link("/standing"));
-            outbox.queue(new Email(source.email(), withdrawn ? "A strike on your Sourcewire account was withdrawn"
-                    : "Your appeal was decided: the strike stays", "mail/strike-decision", model));
+            outbox.queue(new Email(source.email(), Email.subject(withdrawn ? "mail.strike-decision.subject.withdrawn"
+                    : "mail.strike-decision.subject.kept"), "mail/strike-decision", model));
         });
     }
 

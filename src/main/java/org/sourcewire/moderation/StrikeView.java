@@ -27,13 +27,16 @@ record StrikeView(long id, long accountId, UUID pitch, String headline, ReportRe
         return withdrawnAt == null && at.isAfter(since);
     }
 
-    public String status() {
+    /** Where the strike stands, as a key of messages.properties ({@code #{${s.statusKey()}}}). */
+    public String statusKey() {
         if (withdrawnAt != null) {
-            return appealDecision == Strike.AppealDecision.WITHDRAWN ? "Withdrawn on appeal" : "Withdrawn";
+            return appealDecision == Strike.AppealDecision.WITHDRAWN ? "moderation.text.strike-status.withdrawn-on-appeal"
+                    : "moderation.text.strike-status.withdrawn";
         }
         if (appealPending()) {
-            return "Appeal waiting for a decision";
+            return "moderation.text.strike-status.appeal-waiting";
         }
-        return appealDecision == Strike.AppealDecision.KEPT ? "Appeal rejected" : "Active";
+        return appealDecision == Strike.AppealDecision.KEPT ? "moderation.text.strike-status.appeal-rejected"
+                : "moderation.text.strike-status.active";
     }
 }

@@ -10,6 +10,7 @@ import org.sourcewire.outlets.OutletForms.DomainForm;
 import org.sourcewire.outlets.OutletForms.EditForm;
 import org.sourcewire.outlets.OutletForms.OutletForm;
 import org.sourcewire.outlets.OutletForms.ReasonForm;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 
 import org.springframework.data.domain.PageRequest;
@@ -38,14 +39,16 @@ class OutletAdminController {
     private final OutletConfirmations confirmations;
     private final AccountManagement accounts;
     private final Verifications verifications;
+    private final Messages messages;
 
     OutletAdminController(OutletRegistry registry, OutletProposals proposals, OutletConfirmations confirmations,
-            AccountManagement accounts, Verifications verifications) {
+            AccountManagement accounts, Verifications verifications, Messages messages) {
         this.registry = registry;
         this.proposals = proposals;
         this.confirmations = confirmations;
         this.accounts = accounts;
         this.verifications = verifications;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -71,7 +74,7 @@ class OutletAdminController {
         if (!result.hasErrors()) {
             try {
                 long id = registry.add(form.name(), form.type(), form.website(), confirmed, admin.actor());
-                redirect.addFlashAttribute("success", "Added " + form.name().strip() + ".");
+                messages.success(redirect, "outlets.flash.added", form.name().strip());
                 return "redirect:/admin/outlets/" + id;
             }
             catch (RuleException ex) {
@@ -97,7 +100,7 @@ class OutletAdminController {
         if (!result.hasErrors()) {
             try {
                 registry.edit(id, form.name(), form.type(), admin.actor());
-                redirect.addFlashAttribute("success", "Saved " + form.name().strip() + ".");
+                messages.success(redirect, "outlets.flash.saved", form.name().strip());
                 return "redirect:/admin/outlets/" + id;
             }
             catch (RuleException ex) {
@@ -116,7 +119,7 @@ class OutletAdminController {
         if (!result.hasErrors()) {
             try {
                 registry.addDomain(id, form.domain(), admin.actor());
-                redirect.addFlashAttribute("success", "Added the domain. Confirm it once you know it is the outlet's.");
+                messages.success(redirect, "outlets.flash.domain-added");
                 return "redirect:/admin/outlets/" + id;
             }
             catch (RuleException ex) {
@@ -132,11 +135,10 @@ class OutletAdminController {
             RedirectAttributes redirect) {
         try {
             int verified = registry.confirmDomain(id, domainId, admin.actor());
-            redirect.addFlashAttribute("success", "Confirmed. " + (verified == 1 ? "1 journalist" : verified + " journalists")
-                    + " at this domain now have a verified outlet.");
+            messages.success(redirect, "outlets.flash.domain-confirmed", verified);
         }
         catch (RuleException ex) {
-            redirect.addFlashAttribute("error", ex.getMessage());
+            messages.error(redirect, ex);
         }
         return "redirect:/admin/outlets/" + id;
     }
@@ -145,11 +147,11 @@ class OutletAdminController {
     String accept(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes redirect) {
         try {
             long outlet = proposals.accept(id, admin.actor());
-            redirect.addFlashAttribute("success", "Accepted: the outlet is in the registry with its domain confirmed.");
+            messages.success(redirect, "outlets.flash.proposal-accepted");
             return "redirect:/admin/outlets/" + outlet;
         }
         catch (RuleException ex) {
-            redirect.addFlashAttribute("error", ex.getMessage());
+            messages.error(redirect, ex);
             return "redirect:/admin/outlets";
         }
     }
@@ -171,10 +173,10 @@ class OutletAdminController {
         }
         try {
             proposals.reject(id, form.reason(), admin.actor());
-            redirect.addFlashAttribute("success", "Rejected " + proposal.name() + ". The journalist sees the reason in their settings.");
+            messages.success(redirect, "outlets.flash.proposal-rejected", proposal.name());
         }
         catch (RuleException ex) {
-            redirect.addFlashAttribute("error", ex.getMessage());
+            messages.error(redirect, ex);
         }
         return "redirect:/admin/outlets";
     }
@@ -192,8 +194,8 @@ class OutletAdminController {
         if (!result.hasErrors()) {
             try {
                 confirmations.decide(accountId, form.confirms(), form.note(), admin.actor());
-                redirect.addFlashAttribute("success", form.confirms() ? "Confirmed: the journalist's outlet is verified."
-                        : "Recorded: the confirmation is withdrawn.");
+                messages.success(redirect, form.confirms() ? "outlets.flash.journalist-confirmed"
+                        : "outlets.flash.journalist-withdrawn");
                 return "redirect:/admin/outlets/journalists/" + accountId;
             }
             catch (RuleException ex) {

@@ -34,9 +34,9 @@ class OutletConfirmations {
 
     public void decide(long journalistId, boolean confirmed, String note, Actor admin) {
         AccountView journalist = accounts.find(journalistId).filter(AccountView::isJournalist)
-                .orElseThrow(() -> new RuleException(null, "That journalist does not exist."));
+                .orElseThrow(() -> new RuleException(null, "outlets.rule.unknown-journalist"));
         if (!journalist.verified()) {
-            throw new RuleException(null, "The journalist has not confirmed their e-mail address yet.");
+            throw new RuleException(null, "outlets.rule.journalist-unconfirmed");
         }
         verifications.recordByAdmin(journalistId, VerificationKind.OUTLET_CONFIRMED, journalist.outletName(), confirmed,
                 confirmed ? "Works for " + journalist.outletName() : "Not confirmed for " + journalist.outletName(),

@@ -6,6 +6,7 @@ import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.Verifications;
 import org.sourcewire.outlets.OutletForms.OutletForm;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,11 +30,14 @@ class OutletProposalController {
     private final AccountManagement accounts;
     private final OutletProposals proposals;
     private final Verifications verifications;
+    private final Messages messages;
 
-    OutletProposalController(AccountManagement accounts, OutletProposals proposals, Verifications verifications) {
+    OutletProposalController(AccountManagement accounts, OutletProposals proposals, Verifications verifications,
+            Messages messages) {
         this.accounts = accounts;
         this.proposals = proposals;
         this.verifications = verifications;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -50,8 +54,7 @@ class OutletProposalController {
         if (!result.hasErrors()) {
             try {
                 proposals.propose(journalist, form.name(), form.website(), form.type());
-                redirect.addFlashAttribute("success", "Thank you: our team will look at " + form.name().strip()
-                        + " and add it to the registry or tell you why not.");
+                messages.success(redirect, "outlets.flash.proposed", form.name().strip());
                 return "redirect:/account/outlet";
             }
             catch (RuleException ex) {

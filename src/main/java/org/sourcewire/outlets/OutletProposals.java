@@ -45,20 +45,18 @@ class OutletProposals {
     /** A journalist's proposal; a second one while the first waits is refused (field "name"). */
     public long propose(AccountView journalist, String name, String website, OutletType type) {
         if (!journalist.isJournalist()) {
-            throw new RuleException(null, "Only journalists propose outlets.");
+            throw new RuleException(null, "outlets.rule.journalists-only");
         }
         String domain = OutletRegistry.domainOf(website).orElseThrow(() -> new RuleException("website",
-                "Enter the outlet's web address, e.g. https://ledger.example."));
+                "outlets.rule.proposal-not-a-domain"));
         registry.outletAt(domain).ifPresent(owner -> {
-            throw new RuleException("website", domain + " is already in the registry as " + owner
-                    + ". Your outlet is verified when your confirmed e-mail address is at its domain, or when our team "
-                    + "confirms you.");
+            throw new RuleException("website", "outlets.rule.proposal-registered", domain, owner);
         });
         // The journalist's proposals are made one at a time, so a double click finds the first.
         jdbc.sql("select pg_advisory_xact_lock(7319, hashtext(cast(:account as text)))").param("account", journalist.id())
                 .query(Object.class).list();
         if (latest(journalist.id()).filter(p -> p.state() == OutletProposal.State.PENDING).isPresent()) {
-            throw new RuleException("name", "You already have a proposal waiting for our team.");
+            throw new RuleException("name", "outlets.rule.proposal-waiting");
         }
         return jdbc.sql("""
                 insert into outlet_proposal (account_id, name, website, domain, type, created_at)
@@ -116,7 +114,7 @@ class OutletProposals {
 
     private OutletProposal pendingForUpdate(long id) {
         return rows("where id = :id and state = 'PENDING' for update", Map.of("id", id)).stream().findFirst()
-                .orElseThrow(() -> new RuleException(null, "That proposal is no longer waiting."));
+                .orElseThrow(() -> new RuleException(null, "outlets.rule.proposal-decided"));
     }
 
     private List<OutletProposal> rows(String where, Map<String, ?> params) {

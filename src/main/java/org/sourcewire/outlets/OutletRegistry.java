@@ -59,7 +59,7 @@ class OutletRegistry {
      */
     public long add(String name, OutletType type, String website, boolean confirmed, Actor admin) {
         String domain = domainOf(website).orElseThrow(() -> new RuleException("website",
-                "Enter the outlet's web address or domain, e.g. https://ledger.example."));
+                "outlets.rule.website-not-a-domain"));
         Instant now = clock.instant();
         refuseTakenName(name, null);
         refuseTakenDomain(domain, "website");
@@ -76,7 +76,7 @@ class OutletRegistry {
     }
 
     public void edit(long id, String name, OutletType type, Actor admin) {
-        OutletView before = find(id).orElseThrow(() -> new RuleException(null, "That outlet does not exist."));
+        OutletView before = find(id).orElseThrow(() -> new RuleException(null, "outlets.rule.unknown-outlet"));
         refuseTakenName(name, id);
         jdbc.sql("update outlet set name = :name, type = :type, updated_at = :now where id = :id")
                 .param("name", name.strip()).param("type", type.name()).param("now", Timestamp.from(clock.instant()))
@@ -87,9 +87,9 @@ class OutletRegistry {
 
     /** Adds a domain, not yet confirmed. */
     public void addDomain(long id, String typed, Actor admin) {
-        OutletView outlet = find(id).orElseThrow(() -> new RuleException(null, "That outlet does not exist."));
+        OutletView outlet = find(id).orElseThrow(() -> new RuleException(null, "outlets.rule.unknown-outlet"));
         String domain = domainOf(typed).orElseThrow(() -> new RuleException("domain",
-                "Enter a domain such as ledger.example or a web address."));
+                "outlets.rule.not-a-domain"));
         refuseTakenDomain(domain, "domain");
         insertDomain(id, domain);
         audit.record(admin, "outlet.domain-added", "outlet " + id, "Added " + domain + " to " + outlet.name(),
@@ -98,9 +98,9 @@ class OutletRegistry {
 
     /** Confirms a domain of the outlet; the journalists at it get their check. How many were verified now. */
     public int confirmDomain(long outletId, long domainId, Actor admin) {
-        OutletView outlet = find(outletId).orElseThrow(() -> new RuleException(null, "That outlet does not exist."));
+        OutletView outlet = find(outletId).orElseThrow(() -> new RuleException(null, "outlets.rule.unknown-outlet"));
         OutletView.Domain domain = outlet.domains().stream().filter(d -> d.id() == domainId).findFirst()
-                .orElseThrow(() -> new RuleException(null, "That domain is not one of this outlet's."));
+                .orElseThrow(() -> new RuleException(null, "outlets.rule.unknown-domain"));
         if (!domain.confirmed()) {
             jdbc.sql("update outlet_domain set confirmed_at = :now, confirmed_by = :admin where id = :id")
                     .param("now", Timestamp.from(clock.instant())).param("admin", admin.id()).param("id", domainId).update();
@@ -164,13 +164,13 @@ class OutletRegistry {
         }
         catch (DuplicateKeyException ex) {
             // Two admins adding the same domain at once: the unique index decides.
-            throw new RuleException("domain", domain + " already belongs to an outlet in the registry.");
+            throw new RuleException("domain", "outlets.rule.domain-in-registry", domain);
         }
     }
 
     private void refuseTakenDomain(String domain, String field) {
         outletAt(domain).ifPresent(owner -> {
-            throw new RuleException(field, domain + " already belongs to " + owner + ".");
+            throw new RuleException(field, "outlets.rule.domain-taken", domain, owner);
         });
     }
 
@@ -178,7 +178,7 @@ class OutletRegistry {
         boolean taken = jdbc.sql("select exists (select 1 from outlet where lower(name) = lower(:name) and id <> :except)")
                 .param("name", name.strip()).param("except", except == null ? -1L : except).query(Boolean.class).single();
         if (taken) {
-            throw new RuleException("name", "An outlet with this name is already in the registry.");
+            throw new RuleException("name", "outlets.rule.name-taken");
         }
     }
 }

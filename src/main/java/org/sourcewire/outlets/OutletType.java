@@ -2,16 +2,18 @@ package org.sourcewire.outlets;
 
 /** What kind of outlet it is. */
 enum OutletType {
-    NEWSPAPER("Newspaper"), MAGAZINE("Magazine"), BROADCASTER("Broadcaster"), ONLINE("Online publication"),
-    PODCAST("Podcast"), NEWSLETTER("Newsletter"), AGENCY("News agency");
+    NEWSPAPER("outlets.text.type.newspaper"), MAGAZINE("outlets.text.type.magazine"),
+    BROADCASTER("outlets.text.type.broadcaster"), ONLINE("outlets.text.type.online"),
+    PODCAST("outlets.text.type.podcast"), NEWSLETTER("outlets.text.type.newsletter"), AGENCY("outlets.text.type.agency");
 
-    private final String label;
+    private final String labelKey;
 
-    OutletType(String label) {
-        this.label = label;
+    OutletType(String labelKey) {
+        this.labelKey = labelKey;
     }
 
-    public String label() {
-        return label;
+    /** Its name for people, as a key of messages.properties ({@code #{${type.labelKey()}}}). */
+    public String labelKey() {
+        return labelKey;
     }
 }

@@ -24,6 +24,7 @@ import org.sourcewire.mail.Outbox;
 import org.sourcewire.pitches.PitchManagement;
 import org.sourcewire.pitches.PitchViews;
 import org.sourcewire.placements.ArticleReading.LinkKind;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.SafeFetcher;
 import org.sourcewire.shared.SiteUrls;
 
@@ -62,6 +63,7 @@ class PlacementChecks implements DisposableBean {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final PlacementsProperties properties;
+    private final Messages messages;
     private final Clock clock;
     private final ThreadPoolTaskExecutor executor;
     private final Counter read;
@@ -69,7 +71,7 @@ class PlacementChecks implements DisposableBean {
 
     PlacementChecks(SafeFetcher fetcher, PitchManagement pitches, AccountManagement accounts, Outbox outbox,
             SiteUrls urls, JdbcClient jdbc, TransactionTemplate transaction, JsonMapper json,
-            PlacementsProperties properties, Clock clock, MeterRegistry meters) {
+            PlacementsProperties properties, Messages messages, Clock clock, MeterRegistry meters) {
         this.fetcher = fetcher;
         this.pitches = pitches;
         this.accounts = accounts;
@@ -79,6 +81,7 @@ class PlacementChecks implements DisposableBean {
         this.transaction = transaction;
         this.json = json;
         this.properties = properties;
+        this.messages = messages;
         this.clock = clock;
         this.executor = new ThreadPoolTaskExecutorBuilder().corePoolSize(properties.concurrency())
                 .maxPoolSize(properties.concurrency()).allowCoreThreadTimeOut(true).threadNamePrefix("placement-check-").build();
@@ -156,7 +159,8 @@ class PlacementChecks implements DisposableBean {
             read.increment();
         }
         catch (SafeFetcher.FetchRefused ex) {
-            storeFailure(placement, ex.getMessage());
+            // Stored as words, in the default locale (a checker's thread has no request): the reading's record.
+            storeFailure(placement, messages.text(ex));
             unreadable.increment();
         }
     }

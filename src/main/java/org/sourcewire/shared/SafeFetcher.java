@@ -32,6 +32,9 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.validation.Errors;
+
 /**
  * The one way Sourcewire fetches an address a user gave (an article, a website to verify): http and https only;
  * public addresses only, checked by the HTTP client's own DNS resolver, so every connection is vetted, after every
@@ -45,11 +48,36 @@ public class SafeFetcher {
     public record Page(URI finalUri, int status, String contentType, String body) {
     }
 
-    /** Why a fetch was refused or failed, in words a user can act on. */
-    public static class FetchRefused extends Exception {
+    /**
+     * Why a fetch was refused or failed: a key of {@code messages.properties} with its arguments, whose words a user can
+     * act on ({@link Messages#text(MessageSourceResolvable)}, or {@link #rejectIn} on a form). Its message is the key
+     * and the arguments, for logs.
+     */
+    public static class FetchRefused extends Exception implements MessageSourceResolvable {
 
-        public FetchRefused(String message) {
-            super(message);
+        private final String code;
+
+        private final Object[] arguments;
+
+        public FetchRefused(String code, Object... arguments) {
+            super(code + (arguments.length == 0 ? "" : " " + Arrays.toString(arguments)));
+            this.code = code;
+            this.arguments = arguments.clone();
+        }
+
+        @Override
+        public String[] getCodes() {
+            return new String[] { code };
+        }
+
+        @Override
+        public Object[] getArguments() {
+            return arguments.clone();
+        }
+
+        /** Shows the refusal beside a form's field. */
+        public void rejectIn(Errors errors, String field) {
+            errors.rejectValue(field, code, arguments, null);
         }
     }
 
@@ -142,8 +170,7 @@ public class SafeFetcher {
             return postClient.execute(post, HttpClientContext.create(), response -> {
                 int status = response.getCode();
                 if (status >= 300 && status < 400) {
-                    throw new RefusedWhileReading("The address answered with a redirect (HTTP " + status
-                            + "); a webhook address must take the message itself.");
+                    throw new RefusedWhileReading(new FetchRefused("shared.rule.fetch-post-redirected", String.valueOf(status)));
                 }
                 HttpEntity entity = response.getEntity();
                 byte[] start = entity == null ? new byte[0] : entity.getContent().readNBytes(POST_ANSWER_BYTES);
@@ -151,18 +178,17 @@ public class SafeFetcher {
             });
         }
         catch (RefusedWhileReading ex) {
-            throw new FetchRefused(ex.getMessage());
+            throw ex.refusal;
         }
         catch (UnknownHostException ex) {
             throw new FetchRefused(ex.getMessage() != null && ex.getMessage().startsWith("Not a public address")
-                    ? "That address points inside a private network, which Sourcewire does not send to."
-                    : "That site's name does not resolve.");
+                    ? "shared.rule.fetch-private-post" : "shared.rule.fetch-unknown-host");
         }
         catch (IOException ex) {
             if (System.nanoTime() >= deadline || post.isCancelled()) {
-                throw new FetchRefused("The site took too long to answer.");
+                throw new FetchRefused("shared.rule.fetch-too-slow");
             }
-            throw new FetchRefused("The site could not be reached (" + ex.getClass().getSimpleName() + ").");
+            throw new FetchRefused("shared.rule.fetch-unreachable", ex.getClass().getSimpleName());
         }
     }
 
@@ -177,8 +203,7 @@ public class SafeFetcher {
         }
         catch (UnknownHostException ex) {
             throw new FetchRefused(ex.getMessage() != null && ex.getMessage().startsWith("Not a public address")
-                    ? "That address points inside a private network, which Sourcewire does not send to."
-                    : "That site's name does not resolve.");
+                    ? "shared.rule.fetch-private-post" : "shared.rule.fetch-unknown-host");
         }
     }
 
@@ -192,7 +217,7 @@ public class SafeFetcher {
         long deadline = System.nanoTime() + settings.deadline().toNanos();
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
             if (System.nanoTime() > deadline) {
-                throw new FetchRefused("The site took too long to answer.");
+                throw new FetchRefused("shared.rule.fetch-too-slow");
             }
             URI current = uri;
             HttpGet get = new HttpGet(current);
@@ -208,18 +233,17 @@ public class SafeFetcher {
                 return new Page(ex.at, ex.status, "", "");
             }
             catch (RefusedWhileReading ex) {
-                throw new FetchRefused(ex.getMessage());
+                throw ex.refusal;
             }
             catch (UnknownHostException ex) {
                 throw new FetchRefused(ex.getMessage() != null && ex.getMessage().startsWith("Not a public address")
-                        ? "That address points inside a private network, which Sourcewire does not fetch."
-                        : "That site's name does not resolve.");
+                        ? "shared.rule.fetch-private" : "shared.rule.fetch-unknown-host");
             }
             catch (IOException ex) {
-                throw new FetchRefused("The site could not be reached (" + ex.getClass().getSimpleName() + ").");
+                throw new FetchRefused("shared.rule.fetch-unreachable", ex.getClass().getSimpleName());
             }
         }
-        throw new FetchRefused("The address redirects more than " + settings.maxRedirects() + " times.");
+        throw new FetchRefused("shared.rule.fetch-too-many-redirects", settings.maxRedirects());
     }
 
     /** A page, or the next address to follow. */
@@ -229,13 +253,13 @@ public class SafeFetcher {
         if (status >= 300 && status < 400 && status != 304) {
             Header location = response.getFirstHeader("Location");
             if (location == null) {
-                throw new RefusedWhileReading("The site redirected without saying where to.");
+                throw new RefusedWhileReading(new FetchRefused("shared.rule.fetch-redirect-without-location"));
             }
             try {
                 return checkScheme(current.resolve(location.getValue().strip()));
             }
             catch (IllegalArgumentException | FetchRefused ex) {
-                throw new RefusedWhileReading("The site redirected to an address Sourcewire does not fetch.");
+                throw new RefusedWhileReading(new FetchRefused("shared.rule.fetch-redirect-refused"));
             }
         }
         if (want == Want.ADDRESS) {
@@ -246,10 +270,11 @@ public class SafeFetcher {
         ContentType type = entity == null ? null : ContentType.parseLenient(entity.getContentType());
         String mime = type == null ? "" : type.getMimeType().toLowerCase(Locale.ROOT);
         if (htmlOnly && status < 400 && !mime.equals("text/html") && !mime.equals("application/xhtml+xml")) {
-            throw new RefusedWhileReading("That address is not a web page (" + (mime.isEmpty() ? "no type" : mime) + ").");
+            throw new RefusedWhileReading(mime.isEmpty() ? new FetchRefused("shared.rule.fetch-not-html-untyped")
+                    : new FetchRefused("shared.rule.fetch-not-html", mime));
         }
         if (entity != null && entity.getContentLength() > settings.maxBytes()) {
-            throw new RefusedWhileReading("The page is larger than Sourcewire reads.");
+            throw new RefusedWhileReading(new FetchRefused("shared.rule.fetch-too-large"));
         }
         byte[] body = entity == null ? new byte[0] : read(entity.getContent());
         Charset charset = type == null || type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
@@ -260,7 +285,7 @@ public class SafeFetcher {
         try (in) {
             byte[] body = in.readNBytes(settings.maxBytes() + 1);
             if (body.length > settings.maxBytes()) {
-                throw new RefusedWhileReading("The page is larger than Sourcewire reads.");
+                throw new RefusedWhileReading(new FetchRefused("shared.rule.fetch-too-large"));
             }
             return body;
         }
@@ -271,14 +296,14 @@ public class SafeFetcher {
             return checkScheme(new URI(address == null ? "" : address.strip()));
         }
         catch (java.net.URISyntaxException ex) {
-            throw new FetchRefused("That is not a web address.");
+            throw new FetchRefused("shared.rule.fetch-not-an-address");
         }
     }
 
     private static URI checkScheme(URI uri) throws FetchRefused {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getUserInfo() != null) {
-            throw new FetchRefused("Only http and https web addresses can be fetched.");
+            throw new FetchRefused("shared.rule.fetch-not-http");
         }
         return uri;
     }
@@ -361,8 +386,11 @@ public class SafeFetcher {
     /** A refusal decided while the answer was read, carried out of the response handler. */
     private static final class RefusedWhileReading extends IOException {
 
-        RefusedWhileReading(String message) {
-            super(message);
+        private final FetchRefused refusal;
+
+        RefusedWhileReading(FetchRefused refusal) {
+            super(refusal.getMessage());
+            this.refusal = refusal;
         }
     }
 }

@@ -20,7 +20,10 @@ import jakarta.validation.Payload;
 @Constraint(validatedBy = WebAddress.Validator.class)
 public @interface WebAddress {
 
-    String message() default "Enter a full web address starting with https://, like https://example.com.";
+    /** Its key of messages.properties, named apart so the check that every key Java names is in the bundle sees it. */
+    String KEY = "shared.rule.web-address";
+
+    String message() default "{" + KEY + "}";
 
     Class<?>[] groups() default {};
 

@@ -16,6 +16,7 @@ import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.VerificationKind;
 import org.sourcewire.accounts.Verifications;
 import org.sourcewire.shared.Domains;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.SafeFetcher;
 
@@ -51,15 +52,17 @@ class WebsiteProof {
     private final Verifications verifications;
     private final TransactionTemplate transactions;
     private final SourcesProperties properties;
+    private final Messages messages;
     private final Clock clock;
 
     WebsiteProof(JdbcClient jdbc, SafeFetcher fetcher, Verifications verifications, TransactionTemplate transactions,
-            SourcesProperties properties, Clock clock) {
+            SourcesProperties properties, Messages messages, Clock clock) {
         this.jdbc = jdbc;
         this.fetcher = fetcher;
         this.verifications = verifications;
         this.transactions = transactions;
         this.properties = properties;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -127,7 +130,7 @@ class WebsiteProof {
             }
         }
         catch (SafeFetcher.FetchRefused ex) {
-            homeProblem = ex.getMessage();
+            homeProblem = messages.text(ex);
         }
         URI file = home.resolve(FILE);
         String fileProblem;
@@ -144,7 +147,7 @@ class WebsiteProof {
             }
         }
         catch (SafeFetcher.FetchRefused ex) {
-            fileProblem = ex.getMessage();
+            fileProblem = messages.text(ex);
         }
         if (homeProblem != null && fileProblem != null && !fileProblem.startsWith("no file")
                 && !fileProblem.startsWith("the file")) {

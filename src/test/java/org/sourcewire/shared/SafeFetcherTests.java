@@ -100,17 +100,17 @@ class SafeFetcherTests {
                 "http://[::1]/", "http://10.0.0.1/", "http://192.168.1.1/", "http://169.254.169.254/latest/meta-data/",
                 "http://0.0.0.0/", "http://[::ffff:127.0.0.1]/" }) {
             assertThatThrownBy(() -> production.fetchHtml(address)).as(address).isInstanceOf(SafeFetcher.FetchRefused.class)
-                    .hasMessageContaining("private network");
+                    .hasMessage("shared.rule.fetch-private");
         }
     }
 
     @Test
     void aRedirectIsCheckedLikeTheFirstAddress() {
-        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/to-private")).hasMessageContaining("private network");
-        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/to-metadata")).hasMessageContaining("private network");
+        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/to-private")).hasMessage("shared.rule.fetch-private");
+        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/to-metadata")).hasMessage("shared.rule.fetch-private");
         assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/to-file"))
-                .hasMessageContaining("redirected to an address Sourcewire does not fetch");
-        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/loop")).hasMessageContaining("redirects more than 3 times");
+                .hasMessage("shared.rule.fetch-redirect-refused");
+        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/loop")).hasMessage("shared.rule.fetch-too-many-redirects [3]");
     }
 
     @Test
@@ -119,9 +119,9 @@ class SafeFetcherTests {
                 "http://user:secret@example.com/", "" }) {
             assertThatThrownBy(() -> loopbackAllowed.fetchHtml(address)).as(address).isInstanceOf(SafeFetcher.FetchRefused.class);
         }
-        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/pdf")).hasMessageContaining("not a web page (application/pdf)");
-        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/big")).hasMessageContaining("larger than Sourcewire reads");
-        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/slow")).hasMessageContaining("could not be reached");
+        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/pdf")).hasMessage("shared.rule.fetch-not-html [application/pdf]");
+        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/big")).hasMessage("shared.rule.fetch-too-large");
+        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/slow")).hasMessageStartingWith("shared.rule.fetch-unreachable ");
     }
 
     @Test
@@ -144,20 +144,20 @@ class SafeFetcherTests {
     @Test
     void aPostIsNeverRedirectedNorSentToAPrivateAddress() {
         assertThatThrownBy(() -> loopbackAllowed.postJson(base + "/hook-moved", "{}"))
-                .hasMessageContaining("answered with a redirect (HTTP 302)");
+                .hasMessage("shared.rule.fetch-post-redirected [302]");
         assertThat(lastPosted).isNull();
         for (String address : new String[] { base + "/hook", "http://10.0.0.1/hook", "http://169.254.169.254/",
                 "http://[::1]/hook" }) {
-            assertThatThrownBy(() -> production.postJson(address, "{}")).as(address).hasMessageContaining("private network");
-            assertThatThrownBy(() -> production.checkAddress(address)).as(address).hasMessageContaining("private network");
+            assertThatThrownBy(() -> production.postJson(address, "{}")).as(address).hasMessage("shared.rule.fetch-private-post");
+            assertThatThrownBy(() -> production.checkAddress(address)).as(address).hasMessage("shared.rule.fetch-private-post");
         }
-        assertThatThrownBy(() -> production.postJson("ftp://example.com/", "{}")).hasMessageContaining("Only http and https");
+        assertThatThrownBy(() -> production.postJson("ftp://example.com/", "{}")).hasMessage("shared.rule.fetch-not-http");
     }
 
     @Test
     void aPostGivesUpAtTheDeadlineEvenWhileTheAnswerTrickles() {
         long started = System.nanoTime();
-        assertThatThrownBy(() -> loopbackAllowed.postJson(base + "/hook-trickle", "{}")).hasMessageContaining("too long");
+        assertThatThrownBy(() -> loopbackAllowed.postJson(base + "/hook-trickle", "{}")).hasMessage("shared.rule.fetch-too-slow");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
     }
 
