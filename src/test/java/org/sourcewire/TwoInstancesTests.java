@@ -32,6 +32,7 @@ import org.sourcewire.mail.Email;
 import org.sourcewire.mail.Outbox;
 import org.sourcewire.mail.TestSmtp;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -138,7 +139,7 @@ class TwoInstancesTests extends IntegrationTest {
     void outboxMailSentByBothInstancesAtOnceArrivesOnce() throws Exception {
         String to = TestAccounts.uniqueEmail("twice");
         for (int i = 0; i < 30; i++) {
-            outbox.queue(new Email(to, "Two instances " + i, "mail/password-changed",
+            outbox.queue(new Email(to, new DefaultMessageSourceResolvable(null, null, "Two instances " + i), "mail/password-changed",
                     Map.of("name", "Twice", "resetLink", "http://localhost/password-reset")));
         }
         CountDownLatch start = new CountDownLatch(1);

@@ -17,16 +17,6 @@ public record Email(String to, MessageSourceResolvable subject, String template,
         this(to, subject, template, model, Map.of());
     }
 
-    /** Transitional: a subject still written in English. */
-    public Email(String to, String subject, String template, Map<String, Object> model, Map<String, String> headers) {
-        this(to, new DefaultMessageSourceResolvable(null, null, subject), template, model, headers);
-    }
-
-    /** Transitional: a subject still written in English. */
-    public Email(String to, String subject, String template, Map<String, Object> model) {
-        this(to, subject, template, model, Map.of());
-    }
-
     /** A subject line: its key, by convention {@code mail.<template>.subject}, and the key's arguments. */
     public static MessageSourceResolvable subject(String key, Object... arguments) {
         return new DefaultMessageSourceResolvable(new String[] { key }, arguments);

@@ -35,27 +35,6 @@ public final class Durations {
                 : words("shared.text.duration.days-hours", d.toDays(), d.toHoursPart());
     }
 
-    /**
-     * Transitional: the words of {@link #of} in English, for the query list ({@code QueryListItem}) until it shows
-     * {@link #of}; then this goes.
-     */
-    public static String text(Duration elapsed) {
-        if (elapsed == null) {
-            return null;
-        }
-        Duration d = elapsed.isNegative() ? Duration.ZERO : elapsed;
-        if (d.toMinutes() < 1) {
-            return "under a minute";
-        }
-        if (d.toHours() < 1) {
-            return d.toMinutes() + " min";
-        }
-        if (d.toDays() < 1) {
-            return d.toHours() + " h" + (d.toMinutesPart() == 0 ? "" : " " + d.toMinutesPart() + " min");
-        }
-        return d.toDays() + (d.toDays() == 1 ? " day" : " days") + (d.toHoursPart() == 0 ? "" : " " + d.toHoursPart() + " h");
-    }
-
     private static MessageSourceResolvable words(String key, Object... arguments) {
         return new DefaultMessageSourceResolvable(new String[] { key }, arguments);
     }

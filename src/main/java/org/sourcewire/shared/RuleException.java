@@ -1,7 +1,6 @@
 package org.sourcewire.shared;
 
 import java.util.Arrays;
-import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.validation.Errors;
@@ -11,8 +10,6 @@ import org.springframework.validation.Errors;
  * {@code messages.properties} with its arguments; {@link Messages} or a form's errors turn it into words.
  */
 public class RuleException extends RuntimeException implements MessageSourceResolvable {
-
-    private static final Pattern KEY = Pattern.compile("[a-z][\\w-]*(\\.[\\w-]+)+");
 
     private final String field;
 
@@ -33,7 +30,7 @@ public class RuleException extends RuntimeException implements MessageSourceReso
 
     @Override
     public String[] getCodes() {
-        return KEY.matcher(code).matches() ? new String[] { code } : null;
+        return new String[] { code };
     }
 
     @Override
@@ -41,10 +38,10 @@ public class RuleException extends RuntimeException implements MessageSourceReso
         return arguments.clone();
     }
 
-    /** Transitional: a refusal still written in English is its own text. */
+    /** None: every refusal's words are in the bundle ({@code TemplateMessagesTests} checks the keys). */
     @Override
     public String getDefaultMessage() {
-        return KEY.matcher(code).matches() ? null : code;
+        return null;
     }
 
     /** Shows the refusal on a form: beside its field, or above the form when it names none. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.util.ReflectionTestUtils;
 
@@ -43,6 +44,6 @@ class MailTemplatesTests {
 
     private static Email email() {
         // With string templates the template's name is its text: the text body's is "[(${thread})].txt".
-        return new Email("someone@example.org", "Hello", "[(${thread})]", Map.of("thread", THREAD));
+        return new Email("someone@example.org", new DefaultMessageSourceResolvable(null, null, "Hello"), "[(${thread})]", Map.of("thread", THREAD));
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.TestAccounts;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +45,7 @@ class OutboxRetentionTests extends IntegrationTest {
     }
 
     private void mail(String to, String subject, String status, int daysAgo) {
-        outbox.queue(new Email(to, subject, "mail/password-changed",
+        outbox.queue(new Email(to, new DefaultMessageSourceResolvable(null, null, subject), "mail/password-changed",
                 Map.of("name", "Retention", "resetLink", "http://localhost/password-reset")));
         jdbc.sql("update mail_outbox set status = :status, created_at = :at where recipient = :to and subject = :subject")
                 .param("status", status).param("at", Timestamp.from(Instant.now().minus(Duration.ofDays(daysAgo))))

@@ -11,6 +11,7 @@ import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.TestAccounts;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -108,7 +109,7 @@ class OutboxTests extends IntegrationTest {
     @Test
     void theMailHasHtmlAndPlainTextParts() throws Exception {
         String to = TestAccounts.uniqueEmail("parts");
-        transactions.executeWithoutResult(status -> outbox.queue(new Email(to, "Reset", "mail/password-reset",
+        transactions.executeWithoutResult(status -> outbox.queue(new Email(to, new DefaultMessageSourceResolvable(null, null, "Reset"), "mail/password-reset",
                 Map.of("name", "Ann <b>", "link", "https://example.com/r?token=a", "validity", "1 hour"))));
         mailbox.deliver();
 
@@ -117,7 +118,7 @@ class OutboxTests extends IntegrationTest {
     }
 
     private static Email email(String to) {
-        return new Email(to, "Hello from the outbox", "mail/password-changed",
+        return new Email(to, new DefaultMessageSourceResolvable(null, null, "Hello from the outbox"), "mail/password-changed",
                 Map.of("name", "Tester", "resetLink", "https://example.com/reset"),
                 Map.of("List-Unsubscribe", "<https://example.com/u>"));
     }

@@ -63,6 +63,12 @@ class TemplateMessagesTests {
     /** A string literal in Java shaped like a key, e.g. {@code "pitches.flash.sent"}; checked when its prefix is a bundle's or a module's. */
     private static final Pattern JAVA_KEY = Pattern.compile("\"([a-z][\\w-]*(?:\\.[\\w-]+)+)\"");
 
+    /** English handed to a user from Java: a flash notice, a refusal, a form error or a mail subject. */
+    private static final Pattern ENGLISH_FOR_USERS = Pattern.compile(
+            "addFlashAttribute\\(\"(success|error)\", *\"|new (?:[\\w.]+\\.)?RuleException\\([^,]*, *\"[A-Z\"]"
+                    + "|new Email\\([^,]*, *\"|rejectValue\\([^;]*?\"[A-Z][a-z]* [^\"]*\"|\\.reject\\(\"[^\"]*\", *\"[A-Z]"
+                    + "|messages\\.(success|error|text)\\([^;]*?\"[A-Z][a-z]* ");
+
     private static final List<String> REPLACING = List.of("th:text", "th:utext", "th:replace", "th:insert", "th:remove",
             "th:errors");
 
@@ -117,6 +123,23 @@ class TemplateMessagesTests {
             }
         });
         assertThat(missing).as("keys named in Java missing from messages.properties").isEmpty();
+    }
+
+    /**
+     * Java hands the user words only through keys: a flash notice, a rule's refusal, a form error or a mail subject
+     * written as an English literal would bypass the bundle (and a translation).
+     */
+    @Test
+    void javaHandsUsersKeysNotEnglish() throws IOException {
+        List<String> english = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
+                String text = Files.readString(file);
+                ENGLISH_FOR_USERS.matcher(text).results()
+                        .forEach(match -> english.add(file.getFileName() + ": " + match.group().strip()));
+            }
+        }
+        assertThat(english).as("English literals handed to users from Java").isEmpty();
     }
 
     @Test
