@@ -88,7 +88,7 @@ class StrikeManagement {
         // Two admins upholding reports against one source at once must not both count below the limit.
         jdbc.sql("select pg_advisory_xact_lock(:kind, :id)").param("kind", STRIKE_LOCK)
                 .param("id", (int) report.sourceAccountId()).query((rs, n) -> 1).list();
-        audit.record(admin, "report.upheld", "report " + reportId, "Upheld a report (" + report.reason().label()
+        audit.record(admin, "report.upheld", "report " + reportId, "Upheld a report (" + messages.text(report.reason().labelKey())
                 + ") on " + report.source() + "'s pitch to \"" + report.headline() + "\"",
                 Map.of("status", "OPEN"), Map.of("status", "UPHELD"));
         if (strikes.existsActiveForPitch(report.pitch())) {
@@ -97,7 +97,7 @@ class StrikeManagement {
         Instant now = clock.instant();
         // Blank: the report's own reason ("Reported as spam."), in the words the form's placeholder shows.
         String told = reason == null || reason.isBlank() ? messages.text("moderation.reports.reported-as.placeholder",
-                report.reason().label().toLowerCase(java.util.Locale.ROOT)) : reason;
+                messages.text(report.reason().labelKey()).toLowerCase(java.util.Locale.ROOT)) : reason;
         Strike strike = strikes.saveAndFlush(Strike.forReport(report, told, admin.id(), now));
         long count = strikes.countActiveSince(report.sourceAccountId(), now.minus(properties.strikeWindow()));
         Map<String, Object> after = new LinkedHashMap<>();
@@ -126,7 +126,7 @@ class StrikeManagement {
         if (!reports.decide(reportId, false)) {
             throw new RuleException(null, "moderation.rule.report-decided");
         }
-        audit.record(admin, "report.dismissed", "report " + reportId, "Dismissed a report (" + report.reason().label()
+        audit.record(admin, "report.dismissed", "report " + reportId, "Dismissed a report (" + messages.text(report.reason().labelKey())
                 + ") on " + report.source() + "'s pitch to \"" + report.headline() + "\"",
                 Map.of("status", "OPEN"), Map.of("status", "DISMISSED"));
     }

@@ -10,6 +10,7 @@ import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.sources.ProfileView;
 import org.sourcewire.sources.SourceManagement;
 
@@ -35,9 +36,10 @@ class PitchAccess {
     private final JsonMapper json;
 
     private final java.time.Clock clock;
+    private final Messages messages;
 
     PitchAccess(Pitches pitches, QueryManagement queries, SourceManagement sources, AccountManagement accounts,
-            JdbcClient jdbc, JsonMapper json, java.time.Clock clock) {
+            JdbcClient jdbc, JsonMapper json, java.time.Clock clock, Messages messages) {
         this.clock = clock;
         this.pitches = pitches;
         this.queries = queries;
@@ -45,6 +47,7 @@ class PitchAccess {
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.json = json;
+        this.messages = messages;
     }
 
     /** The pitch for its source, its query's journalist, or an admin; empty for anyone else. */
@@ -89,7 +92,7 @@ class PitchAccess {
         List<PitchViews.Answer> pairs = IntStream.range(0, query.questions().size())
                 .mapToObj(i -> new PitchViews.Answer(query.questions().get(i), i < answers.size() ? answers.get(i) : ""))
                 .toList();
-        String journalistLabel = query.anonymous() && query.journalistName() == null ? query.byline()
+        String journalistLabel = query.anonymous() && query.journalistName() == null ? messages.text(query.byline())
                 : query.journalistName();
         List<PitchViews.Message> messages = jdbc.sql("""
                 select from_source, body, created_at from pitch_message where pitch_id = :pitch order by created_at, id""")

@@ -13,6 +13,7 @@ import org.sourcewire.mail.Email;
 import org.sourcewire.mail.Outbox;
 import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.SiteUrls;
 import org.sourcewire.sources.ProfileView;
@@ -43,9 +44,10 @@ class PitchInvitations {
     private final SiteUrls urls;
     private final PitchesProperties properties;
     private final Clock clock;
+    private final Messages messages;
 
     PitchInvitations(JdbcClient jdbc, QueryManagement queries, SourceManagement sources, AccountManagement accounts,
-            Outbox outbox, SiteUrls urls, PitchesProperties properties, Clock clock) {
+            Outbox outbox, SiteUrls urls, PitchesProperties properties, Clock clock, Messages messages) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.sources = sources;
@@ -54,6 +56,7 @@ class PitchInvitations {
         this.urls = urls;
         this.properties = properties;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** The queries the journalist may invite to now. */
@@ -118,8 +121,8 @@ class PitchInvitations {
                 .param("note", cleanNote).param("now", Timestamp.from(now)).update();
         // An anonymous query stays anonymous in its invitation: the expert sees what sources see of it.
         QueryView seen = query.forSource();
-        Map<String, Object> model = new java.util.HashMap<>(Map.of("name", account.displayName(), "from", seen.byline(),
-                "headline", query.headline(), "deadline", query.deadlineText(), "link", urls.link("/invitations"),
+        Map<String, Object> model = new java.util.HashMap<>(Map.of("name", account.displayName(), "from", messages.text(seen.byline()),
+                "headline", query.headline(), "deadline", messages.text(query.deadlineText()), "link", urls.link("/invitations"),
                 "pitchLink", urls.link("/queries/" + query.id() + "/pitch")));
         if (cleanNote != null) {
             model.put("note", cleanNote);

@@ -12,6 +12,7 @@ import org.sourcewire.mail.Email;
 import org.sourcewire.mail.Outbox;
 import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.SiteUrls;
 import org.sourcewire.sources.ProfileView;
@@ -35,9 +36,10 @@ class PitchMessages {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final PitchAccess access;
+    private final Messages messages;
 
     PitchMessages(Pitches pitches, QueryManagement queries, SourceManagement sources, AccountManagement accounts,
-            Outbox outbox, SiteUrls urls, JdbcClient jdbc, Clock clock, PitchAccess access) {
+            Outbox outbox, SiteUrls urls, JdbcClient jdbc, Clock clock, PitchAccess access, Messages messages) {
         this.pitches = pitches;
         this.queries = queries;
         this.sources = sources;
@@ -47,6 +49,7 @@ class PitchMessages {
         this.jdbc = jdbc;
         this.clock = clock;
         this.access = access;
+        this.messages = messages;
     }
 
     /**
@@ -102,7 +105,7 @@ class PitchMessages {
         }
         else {
             QueryView seen = query.forSource();
-            String from = seen.anonymous() ? seen.byline() : query.journalistName();
+            String from = seen.anonymous() ? messages.text(seen.byline()) : query.journalistName();
             access.sourceAccount(pitch).ifPresent(source -> outbox.queue(new Email(source.email(),
                     Email.subject("mail.pitch-message.subject.from-journalist", query.headline()), "mail/pitch-message",
                     Map.of("name", source.displayName(), "from", from, "headline", query.headline(),

@@ -19,6 +19,8 @@ import org.sourcewire.sources.SourceManagement;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -253,11 +255,16 @@ class PitchSubmission {
         Plan plan = sent.plan();
         PitchesProperties.Quota quota = properties.quota(plan);
         if (sent.day() >= quota.perDay()) {
-            throw new RuleException(null, "pitches.rule.day-quota", sent.day(), plan.label());
+            throw new RuleException(null, "pitches.rule.day-quota", sent.day(), planName(plan));
         }
         if (sent.month() >= quota.perMonth()) {
-            throw new RuleException(null, "pitches.rule.month-quota", sent.month(), plan.label());
+            throw new RuleException(null, "pitches.rule.month-quota", sent.month(), planName(plan));
         }
+    }
+
+    /** The plan's name in the refusal's words, resolved with them. */
+    private static MessageSourceResolvable planName(Plan plan) {
+        return new DefaultMessageSourceResolvable(plan.labelKey());
     }
 
     /** All answers as one text[] parameter (one statement for all of them). */

@@ -14,6 +14,7 @@ import org.sourcewire.mail.Email;
 import org.sourcewire.mail.Outbox;
 import org.sourcewire.queries.QueryManagement;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 import org.sourcewire.shared.SiteUrls;
 
@@ -40,9 +41,10 @@ class PitchTriage {
     private final PitchesProperties properties;
     private final Clock clock;
     private final PitchAccess access;
+    private final Messages messages;
 
     PitchTriage(Pitches pitches, QueryManagement queries, Outbox outbox, SiteUrls urls, JdbcClient jdbc,
-            PitchesProperties properties, Clock clock, PitchAccess access) {
+            PitchesProperties properties, Clock clock, PitchAccess access, Messages messages) {
         this.pitches = pitches;
         this.queries = queries;
         this.outbox = outbox;
@@ -51,6 +53,7 @@ class PitchTriage {
         this.properties = properties;
         this.clock = clock;
         this.access = access;
+        this.messages = messages;
     }
 
     /** The journalist opens a pitch: it becomes "viewed" (and so no longer editable by the source). */
@@ -226,7 +229,7 @@ class PitchTriage {
         QueryView query = queries.find(pitch.getQueryId()).orElseThrow().forSource();
         return access.sourceAccount(pitch).map(source -> {
             Map<String, Object> model = new java.util.HashMap<>(Map.of("name", source.displayName(), "what", what,
-                    "headline", query.headline(), "byline", query.byline(), "link", urls.link("/pitches/" + pitch.getPublicId())));
+                    "headline", query.headline(), "byline", messages.text(query.byline()), "link", urls.link("/pitches/" + pitch.getPublicId())));
             if (reason != null) {
                 model.put("reason", reason);
             }

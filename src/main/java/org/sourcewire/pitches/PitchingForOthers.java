@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,12 +26,15 @@ public class PitchingForOthers {
     private final PitchSnippets snippets;
     private final PitchesProperties properties;
     private final JdbcClient jdbc;
+    private final Messages messages;
 
-    PitchingForOthers(PitchSubmission submission, PitchSnippets snippets, PitchesProperties properties, JdbcClient jdbc) {
+    PitchingForOthers(PitchSubmission submission, PitchSnippets snippets, PitchesProperties properties, JdbcClient jdbc,
+            Messages messages) {
         this.submission = submission;
         this.snippets = snippets;
         this.properties = properties;
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     /** A saved snippet a writer can insert. */
@@ -46,7 +50,7 @@ public class PitchingForOthers {
         Plan plan = jdbc.sql("select plan from source_plan where account_id = :id").param("id", ownerAccountId)
                 .query(String.class).optional().map(Plan::valueOf).orElse(Plan.FREE);
         PitchesProperties.Quota quota = properties.quota(plan);
-        return new TeamLimits(plan.label(), quota.profiles(), quota.seats());
+        return new TeamLimits(messages.text(plan.labelKey()), quota.profiles(), quota.seats());
     }
 
     /**

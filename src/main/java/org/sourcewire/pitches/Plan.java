@@ -2,15 +2,17 @@ package org.sourcewire.pitches;
 
 /** A source's plan: it raises quotas, never priority over better pitches. */
 enum Plan {
-    FREE("Free"), STANDARD("Standard"), ADVANCED("Advanced"), PREMIUM("Premium");
+    FREE("pitches.text.plan.free"), STANDARD("pitches.text.plan.standard"), ADVANCED("pitches.text.plan.advanced"),
+    PREMIUM("pitches.text.plan.premium");
 
-    private final String label;
+    private final String labelKey;
 
-    Plan(String label) {
-        this.label = label;
+    Plan(String labelKey) {
+        this.labelKey = labelKey;
     }
 
-    public String label() {
-        return label;
+    /** Its name for people, as a key of messages.properties ({@code #{${plan.labelKey()}}}). */
+    public String labelKey() {
+        return labelKey;
     }
 }

@@ -73,7 +73,8 @@ class PlanAdminController {
         if (!result.hasErrors()) {
             try {
                 AccountView source = plans.assign(form.email(), plan.get(), admin.actor());
-                messages.success(redirect, "pitches.flash.plan-assigned", source.email(), plan.get().label());
+                messages.success(redirect, "pitches.flash.plan-assigned", source.email(),
+                        messages.text(plan.get().labelKey()));
                 return "redirect:/admin/plans";
             }
             catch (RuleException ex) {

@@ -8,6 +8,7 @@ import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.Role;
 import org.sourcewire.audit.Actor;
 import org.sourcewire.audit.AuditLog;
+import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
 
 import org.springframework.data.domain.Page;
@@ -25,12 +26,15 @@ class Plans {
     private final AccountManagement accounts;
     private final AuditLog audit;
     private final PitchesProperties properties;
+    private final Messages messages;
 
-    Plans(JdbcClient jdbc, AccountManagement accounts, AuditLog audit, PitchesProperties properties) {
+    Plans(JdbcClient jdbc, AccountManagement accounts, AuditLog audit, PitchesProperties properties,
+            Messages messages) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
         this.properties = properties;
+        this.messages = messages;
     }
 
     record Holder(long accountId, String name, String email, Plan plan) {
@@ -77,7 +81,7 @@ class Plans {
                 on conflict (account_id) do update set plan = excluded.plan""")
                 .param("id", source.id()).param("plan", plan.name()).update();
         audit.record(admin, "plan.assigned", "account " + source.id(),
-                "Put " + source.email() + " on the " + plan.label() + " plan", Map.of("plan", before.name()),
+                "Put " + source.email() + " on the " + messages.text(plan.labelKey()) + " plan", Map.of("plan", before.name()),
                 Map.of("plan", plan.name()));
         return source;
     }

@@ -2,15 +2,17 @@ package org.sourcewire.pitches;
 
 /** Why a journalist reports a pitch to the moderators. */
 public enum ReportReason {
-    SPAM("Spam"), OFF_TOPIC("Off-topic"), AI_BOILERPLATE("AI boilerplate"), ABUSIVE("Abusive");
+    SPAM("pitches.text.report-reason.spam"), OFF_TOPIC("pitches.text.report-reason.off-topic"),
+    AI_BOILERPLATE("pitches.text.report-reason.ai-boilerplate"), ABUSIVE("pitches.text.report-reason.abusive");
 
-    private final String label;
+    private final String labelKey;
 
-    ReportReason(String label) {
-        this.label = label;
+    ReportReason(String labelKey) {
+        this.labelKey = labelKey;
     }
 
-    public String label() {
-        return label;
+    /** Its name for people, as a key of messages.properties ({@code #{${reason.labelKey()}}}). */
+    public String labelKey() {
+        return labelKey;
     }
 }

@@ -100,7 +100,7 @@ class ShortlistController {
             if (pitch.writtenBy() != null) {
                 out.append(escape(writtenBy(pitch))).append("  \n");
             }
-            out.append(messages.text("pitches.text.export-status")).append(": ").append(pitch.status().label())
+            out.append(messages.text("pitches.text.export-status")).append(": ").append(messages.text(pitch.status().labelKey()))
                     .append("\n\n");
             for (int i = 0; i < query.questions().size(); i++) {
                 String answer = pitch.answer(i);
@@ -130,7 +130,7 @@ class ShortlistController {
             for (PitchViews.Shortlisted pitch : inbox.shortlist(id)) {
                 ProfileView source = pitch.source();
                 List<String> row = new ArrayList<>(List.of(cell(source.name()), cell(source.title()), cell(source.company()),
-                        cell(source.website()), urls.link(source.publicPath()), pitch.status().label(),
+                        cell(source.website()), urls.link(source.publicPath()), messages.text(pitch.status().labelKey()),
                         pitch.score() == null ? "" : String.valueOf(pitch.score()),
                         pitch.writtenBy() == null ? "" : cell(writtenBy(pitch))));
                 for (int i = 0; i < query.questions().size(); i++) {

@@ -2,16 +2,17 @@ package org.sourcewire.queries;
 
 /** Stated up front, so nobody haggles over links later. */
 public enum LinkPolicy {
-    FOLLOWED("Will link to the source (followed link)"), NOFOLLOW("Will link with a nofollow link"),
-    NO_LINK("Will not link"), NOT_KNOWN("Not known yet");
+    FOLLOWED("queries.text.link-policy.followed"), NOFOLLOW("queries.text.link-policy.nofollow"),
+    NO_LINK("queries.text.link-policy.no-link"), NOT_KNOWN("queries.text.link-policy.not-known");
 
-    private final String label;
+    private final String labelKey;
 
-    LinkPolicy(String label) {
-        this.label = label;
+    LinkPolicy(String labelKey) {
+        this.labelKey = labelKey;
     }
 
-    public String label() {
-        return label;
+    /** What it promises, as a key of messages.properties ({@code #{${policy.labelKey()}}}). */
+    public String labelKey() {
+        return labelKey;
     }
 }

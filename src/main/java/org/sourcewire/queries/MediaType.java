@@ -1,15 +1,18 @@
 package org.sourcewire.queries;
 
 public enum MediaType {
-    ONLINE("Online"), PRINT("Print"), PODCAST("Podcast"), BROADCAST("Broadcast"), NEWSLETTER("Newsletter");
+    ONLINE("queries.text.media-type.online"), PRINT("queries.text.media-type.print"),
+    PODCAST("queries.text.media-type.podcast"), BROADCAST("queries.text.media-type.broadcast"),
+    NEWSLETTER("queries.text.media-type.newsletter");
 
-    private final String label;
+    private final String labelKey;
 
-    MediaType(String label) {
-        this.label = label;
+    MediaType(String labelKey) {
+        this.labelKey = labelKey;
     }
 
-    public String label() {
-        return label;
+    /** Its name for people, as a key of messages.properties ({@code #{${type.labelKey()}}}). */
+    public String labelKey() {
+        return labelKey;
     }
 }

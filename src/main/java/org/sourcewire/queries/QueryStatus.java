@@ -1,17 +1,19 @@
 package org.sourcewire.queries;
 
 public enum QueryStatus {
-    DRAFT("Draft"), PENDING_REVIEW("Waiting for review"), PUBLISHED("Published"), CLOSED("Closed"), EXPIRED("Expired"),
-    REJECTED("Rejected");
+    DRAFT("queries.text.status.draft"), PENDING_REVIEW("queries.text.status.pending-review"),
+    PUBLISHED("queries.text.status.published"), CLOSED("queries.text.status.closed"),
+    EXPIRED("queries.text.status.expired"), REJECTED("queries.text.status.rejected");
 
-    private final String label;
+    private final String labelKey;
 
-    QueryStatus(String label) {
-        this.label = label;
+    QueryStatus(String labelKey) {
+        this.labelKey = labelKey;
     }
 
-    public String label() {
-        return label;
+    /** Its name for people, as a key of messages.properties ({@code #{${status.labelKey()}}}). */
+    public String labelKey() {
+        return labelKey;
     }
 
     /** What sources may see: published queries and those that have ended. */

@@ -10,33 +10,31 @@ import java.util.Set;
  */
 enum QueryTab {
 
-    ALL("all", "All", EnumSet.allOf(QueryStatus.class), "You have not posted a query yet",
-            "Describe your story, ask up to five questions and set a deadline: matching experts see it as soon as it "
-                    + "is published, and their pitches arrive here."),
-    DRAFTS("drafts", "Drafts", EnumSet.of(QueryStatus.DRAFT), "No drafts",
-            "A query you save without submitting waits here until you submit it."),
-    PENDING("pending", "Waiting for review", EnumSet.of(QueryStatus.PENDING_REVIEW), "Nothing waiting for review",
-            "A query that a moderator checks before experts see it waits here; you get an e-mail when it is decided."),
-    PUBLISHED("published", "Published", EnumSet.of(QueryStatus.PUBLISHED), "No published queries",
-            "A published query is open to experts until its deadline; post one to start getting pitches."),
-    ENDED("ended", "Closed and expired", EnumSet.of(QueryStatus.CLOSED, QueryStatus.EXPIRED),
-            "No closed or expired queries",
-            "A query ends at its deadline, when it reaches its pitch cap, or when you close it. Its pitches stay here."),
-    REJECTED("rejected", "Rejected", EnumSet.of(QueryStatus.REJECTED), "No rejected queries",
-            "If a moderator does not publish a query, it is listed here with the reason.");
+    ALL("all", "queries.text.tab.all", EnumSet.allOf(QueryStatus.class), "queries.text.tab.all.empty-title",
+            "queries.text.tab.all.empty-text"),
+    DRAFTS("drafts", "queries.text.tab.drafts", EnumSet.of(QueryStatus.DRAFT), "queries.text.tab.drafts.empty-title",
+            "queries.text.tab.drafts.empty-text"),
+    PENDING("pending", QueryStatus.PENDING_REVIEW.labelKey(), EnumSet.of(QueryStatus.PENDING_REVIEW),
+            "queries.text.tab.pending.empty-title", "queries.text.tab.pending.empty-text"),
+    PUBLISHED("published", QueryStatus.PUBLISHED.labelKey(), EnumSet.of(QueryStatus.PUBLISHED),
+            "queries.text.tab.published.empty-title", "queries.text.tab.published.empty-text"),
+    ENDED("ended", "queries.text.tab.ended", EnumSet.of(QueryStatus.CLOSED, QueryStatus.EXPIRED),
+            "queries.text.tab.ended.empty-title", "queries.text.tab.ended.empty-text"),
+    REJECTED("rejected", QueryStatus.REJECTED.labelKey(), EnumSet.of(QueryStatus.REJECTED),
+            "queries.text.tab.rejected.empty-title", "queries.text.tab.rejected.empty-text");
 
     private final String key;
-    private final String label;
+    private final String labelKey;
     private final Set<QueryStatus> statuses;
-    private final String emptyTitle;
-    private final String emptyText;
+    private final String emptyTitleKey;
+    private final String emptyTextKey;
 
-    QueryTab(String key, String label, Set<QueryStatus> statuses, String emptyTitle, String emptyText) {
+    QueryTab(String key, String labelKey, Set<QueryStatus> statuses, String emptyTitleKey, String emptyTextKey) {
         this.key = key;
-        this.label = label;
+        this.labelKey = labelKey;
         this.statuses = statuses;
-        this.emptyTitle = emptyTitle;
-        this.emptyText = emptyText;
+        this.emptyTitleKey = emptyTitleKey;
+        this.emptyTextKey = emptyTextKey;
     }
 
     /** The tab named in the address ({@code ?status=pending}); {@link QueryTabParameter} binds it. */
@@ -53,31 +51,29 @@ enum QueryTab {
         return key;
     }
 
-    public String label() {
-        return label;
+    /** The tab's name, as a key of messages.properties. */
+    public String labelKey() {
+        return labelKey;
     }
 
     Set<QueryStatus> statuses() {
         return statuses;
     }
 
-    public String emptyTitle() {
-        return emptyTitle;
+    /** What an empty tab says, as keys of messages.properties. */
+    public String emptyTitleKey() {
+        return emptyTitleKey;
     }
 
-    public String emptyText() {
-        return emptyText;
+    public String emptyTextKey() {
+        return emptyTextKey;
     }
 
     long count(Map<QueryStatus, Long> byStatus) {
         return statuses.stream().mapToLong(status -> byStatus.getOrDefault(status, 0L)).sum();
     }
 
-    /** A tab as the page shows it: "Waiting for review (2)". */
+    /** A tab with its count; the page shows it as "Waiting for review (2)". */
     record Counted(QueryTab tab, long count) {
-
-        public String text() {
-            return tab.label + " (" + count + ")";
-        }
     }
 }

@@ -6,6 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * A query for a page. {@link #forSource()} gives the copy a source may see: for an anonymous query it carries no
  * journalist name, outlet or account id at all, so no template can leak them.
@@ -37,21 +40,29 @@ public record QueryView(long id, Long journalistId, String journalistName, boole
                 publishedAt, closedAt);
     }
 
-    /** Who asks, as sources see it: "Anonymous — Podcast" or "Maria Lopez, The Daily Ledger". */
-    public String byline() {
+    /**
+     * Who asks, as sources see it: "Anonymous — Podcast" or "Maria Lopez, The Daily Ledger", as a key of
+     * messages.properties with its arguments ({@code ${@messages.text(query.byline())}}).
+     */
+    public MessageSourceResolvable byline() {
         if (anonymous && journalistName == null) {
-            return "Anonymous — " + (mediaType == null ? "media" : mediaType.label());
+            return words("queries.text.byline.anonymous",
+                    words(mediaType == null ? "queries.text.byline.media" : mediaType.labelKey()));
         }
-        return (journalistName == null ? "" : journalistName + ", ") + (outletName == null ? "" : outletName);
+        if (journalistName == null) {
+            return asWritten(outletName == null ? "" : outletName);
+        }
+        return words("queries.text.byline.named", journalistName, outletName == null ? "" : outletName);
     }
 
-    /** The deadline in the query's own time zone. */
-    public String deadlineText() {
+    /** The deadline in the query's own time zone, "Tue 8 Dec 2026, 14:00 (Europe/London)", or "not set". */
+    public MessageSourceResolvable deadlineText() {
         if (deadline == null) {
-            return "not set";
+            return words("queries.text.deadline-not-set");
         }
         ZoneId zone = ZoneId.of(timeZone);
-        return DEADLINE.format(deadline.atZone(zone)) + " (" + zone.getId().replace('_', ' ') + ")";
+        return words("queries.text.deadline-in-zone", DEADLINE.format(deadline.atZone(zone)),
+                zone.getId().replace('_', ' '));
     }
 
     public boolean isDraft() {
@@ -65,5 +76,14 @@ public record QueryView(long id, Long journalistId, String journalistName, boole
     /** Closed, expired or rejected: its deadline no longer counts down. */
     public boolean isFinished() {
         return status == QueryStatus.CLOSED || status == QueryStatus.EXPIRED || status == QueryStatus.REJECTED;
+    }
+
+    private static MessageSourceResolvable words(String key, Object... arguments) {
+        return new DefaultMessageSourceResolvable(new String[] { key }, arguments);
+    }
+
+    /** A name or outlet as it is, with no words of the bundle around it. */
+    private static MessageSourceResolvable asWritten(String text) {
+        return new DefaultMessageSourceResolvable(null, null, text);
     }
 }

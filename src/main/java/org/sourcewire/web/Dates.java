@@ -17,6 +17,8 @@ import org.sourcewire.accounts.ChosenTimeZone;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.shared.TimeZones;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -52,28 +54,33 @@ class Dates {
 
     private final Clock clock;
     private final List<ChosenTimeZone> chosen;
+    private final MessageSource messages;
 
-    Dates(Clock clock, List<ChosenTimeZone> chosen) {
+    Dates(Clock clock, List<ChosenTimeZone> chosen, MessageSource messages) {
         this.clock = clock;
         this.chosen = chosen;
+        this.messages = messages;
     }
 
-    /** "in 5 h", "in 3 days", "in 20 min", or "closed" once it has passed. */
+    /** "in 5 h", "in 3 days", "in 20 min", or "closed" once it has passed (words of messages.properties). */
     public String relative(Instant instant) {
         if (instant == null) {
             return "";
         }
-        Duration left = Duration.between(clock.instant(), instant);
+        return relative(Duration.between(clock.instant(), instant));
+    }
+
+    private String relative(Duration left) {
         if (left.isNegative() || left.isZero()) {
-            return "closed";
+            return text("web.text.relative.closed");
         }
         if (left.toDays() >= 2) {
-            return "in " + left.toDays() + " days";
+            return text("web.text.relative.days", left.toDays());
         }
         if (left.toHours() >= 1) {
-            return "in " + left.toHours() + " h";
+            return text("web.text.relative.hours", left.toHours());
         }
-        return "in " + Math.max(1, left.toMinutes()) + " min";
+        return text("web.text.relative.minutes", Math.max(1, left.toMinutes()));
     }
 
     /** A deadline in the viewer's zone with the time left: "Thu 26 Nov, 18:00 (closes in 5 h)". */
@@ -84,10 +91,11 @@ class Dates {
     /** The same, for a query that may have ended before its deadline (closed early, rejected): then "(closed)". */
     public String deadline(Instant instant, boolean ended) {
         if (instant == null) {
-            return "not set";
+            return text("web.text.deadline.not-set");
         }
-        String left = relative(instant);
-        return dayAndTime(instant) + (ended || "closed".equals(left) ? " (closed)" : " (closes " + left + ")");
+        Duration left = Duration.between(clock.instant(), instant);
+        return ended || left.isNegative() || left.isZero() ? text("web.text.deadline.closed", dayAndTime(instant))
+                : text("web.text.deadline.closes", dayAndTime(instant), relative(left));
     }
 
     /** "Thu 26 Nov, 18:00", for deadlines shown beside a countdown of their own. */
@@ -150,6 +158,10 @@ class Dates {
     /** Whether {@code id} is a valid zone the picker does not list (one saved before the list was trimmed). */
     public boolean unlistedZone(String id) {
         return id != null && !TimeZones.ids().contains(id) && TimeZones.parse(id).isPresent();
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 
     private String format(DateTimeFormatter formatter, Instant instant) {

@@ -16,6 +16,8 @@ import org.mockito.Mockito;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.shared.TimeZones;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,7 +30,9 @@ class DatesTests {
 
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
-    final Dates dates = new Dates(Clock.fixed(NOW, ZoneOffset.UTC), List.of());
+    static final MessageSource MESSAGES = messages();
+
+    final Dates dates = new Dates(Clock.fixed(NOW, ZoneOffset.UTC), List.of(), MESSAGES);
 
     @AfterEach
     void clearRequest() {
@@ -60,7 +64,8 @@ class DatesTests {
 
     @Test
     void theZoneTheAccountChoseWinsOverTheBrowsers() {
-        Dates withProfile = new Dates(Clock.fixed(NOW, ZoneOffset.UTC), List.of(user -> Optional.of(ZoneId.of("America/New_York"))));
+        Dates withProfile = new Dates(Clock.fixed(NOW, ZoneOffset.UTC), List.of(user -> Optional.of(ZoneId.of("America/New_York"))),
+                MESSAGES);
         viewerWithCookie("Asia%2FTokyo");
         // Dates asks the chosen zones for the logged-in user; which user does not matter to this fake.
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(
@@ -93,6 +98,14 @@ class DatesTests {
         assertThat(dates.deadline(NOW.plus(Duration.ofHours(5)), true)).as("closed early").endsWith("(closed)");
         assertThat(dates.relative(NOW.plus(Duration.ofDays(3)))).isEqualTo("in 3 days");
         assertThat(dates.relative(NOW.plus(Duration.ofMinutes(20)))).isEqualTo("in 20 min");
+    }
+
+    /** The app's bundle, as Spring Boot configures it. */
+    private static MessageSource messages() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        return source;
     }
 
     private static void viewerWithCookie(String value) {
