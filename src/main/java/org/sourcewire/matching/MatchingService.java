@@ -188,9 +188,9 @@ public class MatchingService {
                     rs.getString("outlet_name"), null, mediaType == null ? null : MediaType.valueOf(mediaType),
                     rs.getTimestamp("deadline").toInstant(), "UTC", List.of(), null, null, null, false, null, null,
                     anonymous, QueryStatus.PUBLISHED, null, null, null, null, null).forSource();
-            return new FeedItem(view.id(), view.headline(), view.topicName(), messages.text(view.byline()), view.deadline(),
-                    rs.getBoolean("by_topic"), Arrays.asList((String[]) rs.getArray("alert_phrases").getArray()),
-                    rs.getBoolean("pitched"));
+            return new FeedItem(view.id(), view.headline(), view.topicName(), messages.text(view.byline()),
+                    view.deadline(), rs.getBoolean("by_topic"),
+                    Arrays.asList((String[]) rs.getArray("alert_phrases").getArray()), rs.getBoolean("pitched"));
         }).list();
         return new PageImpl<>(items, page, count.query(Long.class).single());
     }
@@ -233,8 +233,9 @@ public class MatchingService {
                 rs.getString("outlet_name"), null, mediaType == null ? null : MediaType.valueOf(mediaType),
                 rs.getTimestamp("deadline").toInstant(), "UTC", List.of(), null, null, null, false, null, null,
                 rs.getBoolean("anonymous"), QueryStatus.PUBLISHED, null, null, null, null, null).forSource();
-        FeedItem item = new FeedItem(view.id(), view.headline(), view.topicName(), messages.text(view.byline()), view.deadline(),
-                rs.getBoolean("by_topic"), Arrays.asList((String[]) rs.getArray("alert_phrases").getArray()), false);
+        FeedItem item = new FeedItem(view.id(), view.headline(), view.topicName(), messages.text(view.byline()),
+                view.deadline(), rs.getBoolean("by_topic"),
+                Arrays.asList((String[]) rs.getArray("alert_phrases").getArray()), false);
         return new MatchedQuery(item.queryId(), item.headline(), item.topicName(), item.byline(), item.deadline(),
                 item.reasons().stream().map(messages::text).toList(), rs.getTimestamp("matched_at").toInstant(),
                 rs.getString("time_zone"));

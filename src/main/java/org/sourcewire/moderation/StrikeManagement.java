@@ -88,8 +88,9 @@ class StrikeManagement {
         // Two admins upholding reports against one source at once must not both count below the limit.
         jdbc.sql("select pg_advisory_xact_lock(:kind, :id)").param("kind", STRIKE_LOCK)
                 .param("id", (int) report.sourceAccountId()).query((rs, n) -> 1).list();
-        audit.record(admin, "report.upheld", "report " + reportId, "Upheld a report (" + messages.text(report.reason().labelKey())
-                + ") on " + report.source() + "'s pitch to \"" + report.headline() + "\"",
+        audit.record(admin, "report.upheld", "report " + reportId, "Upheld a report ("
+                + messages.text(report.reason().labelKey()) + ") on " + report.source() + "'s pitch to \""
+                + report.headline() + "\"",
                 Map.of("status", "OPEN"), Map.of("status", "UPHELD"));
         if (strikes.existsActiveForPitch(report.pitch())) {
             return Outcome.ALREADY_STRUCK;
@@ -126,8 +127,9 @@ class StrikeManagement {
         if (!reports.decide(reportId, false)) {
             throw new RuleException(null, "moderation.rule.report-decided");
         }
-        audit.record(admin, "report.dismissed", "report " + reportId, "Dismissed a report (" + messages.text(report.reason().labelKey())
-                + ") on " + report.source() + "'s pitch to \"" + report.headline() + "\"",
+        audit.record(admin, "report.dismissed", "report " + reportId, "Dismissed a report ("
+                + messages.text(report.reason().labelKey()) + ") on " + report.source() + "'s pitch to \""
+                + report.headline() + "\"",
                 Map.of("status", "OPEN"), Map.of("status", "DISMISSED"));
     }
 

@@ -121,8 +121,9 @@ class PitchInvitations {
                 .param("note", cleanNote).param("now", Timestamp.from(now)).update();
         // An anonymous query stays anonymous in its invitation: the expert sees what sources see of it.
         QueryView seen = query.forSource();
-        Map<String, Object> model = new java.util.HashMap<>(Map.of("name", account.displayName(), "from", messages.text(seen.byline()),
-                "headline", query.headline(), "deadline", messages.text(query.deadlineText()), "link", urls.link("/invitations"),
+        Map<String, Object> model = new java.util.HashMap<>(Map.of("name", account.displayName(),
+                "from", messages.text(seen.byline()), "headline", query.headline(),
+                "deadline", messages.text(query.deadlineText()), "link", urls.link("/invitations"),
                 "pitchLink", urls.link("/queries/" + query.id() + "/pitch")));
         if (cleanNote != null) {
             model.put("note", cleanNote);

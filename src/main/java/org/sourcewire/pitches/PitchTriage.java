@@ -229,7 +229,8 @@ class PitchTriage {
         QueryView query = queries.find(pitch.getQueryId()).orElseThrow().forSource();
         return access.sourceAccount(pitch).map(source -> {
             Map<String, Object> model = new java.util.HashMap<>(Map.of("name", source.displayName(), "what", what,
-                    "headline", query.headline(), "byline", messages.text(query.byline()), "link", urls.link("/pitches/" + pitch.getPublicId())));
+                    "headline", query.headline(), "byline", messages.text(query.byline()),
+                    "link", urls.link("/pitches/" + pitch.getPublicId())));
             if (reason != null) {
                 model.put("reason", reason);
             }

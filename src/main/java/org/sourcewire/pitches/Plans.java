@@ -81,7 +81,8 @@ class Plans {
                 on conflict (account_id) do update set plan = excluded.plan""")
                 .param("id", source.id()).param("plan", plan.name()).update();
         audit.record(admin, "plan.assigned", "account " + source.id(),
-                "Put " + source.email() + " on the " + messages.text(plan.labelKey()) + " plan", Map.of("plan", before.name()),
+                "Put " + source.email() + " on the " + messages.text(plan.labelKey()) + " plan",
+                Map.of("plan", before.name()),
                 Map.of("plan", plan.name()));
         return source;
     }
