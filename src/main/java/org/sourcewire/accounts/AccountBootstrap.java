@@ -1,6 +1,7 @@
 package org.sourcewire.accounts;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,12 +71,17 @@ class AccountBootstrap implements ApplicationRunner {
                      Open http://localhost:%s and log in as:
                     """.formatted(environment.getProperty("local.server.port", "8080")));
             DEMO_ACCOUNTS.forEach(account -> logins.append("   %-11s %-30s password: %s%n"
-                    .formatted(account.role().label(), account.email(), account.password())));
+                    .formatted(logName(account.role()), account.email(), account.password())));
             logins.append("""
                      Mail is not sent without SMTP: read it in the log or at Admin > Outbox.
                     ==================================================================""");
             log.info(logins.toString());
         }
+    }
+
+    /** "Journalist": a role as the log names it (the log is in English; pages take the name from the bundle). */
+    private static String logName(Role role) {
+        return role.name().charAt(0) + role.name().substring(1).toLowerCase(Locale.ROOT);
     }
 
     private boolean loadDemoData() {

@@ -29,7 +29,10 @@ import org.hibernate.validator.constraints.ConstraintComposition;
 @Constraint(validatedBy = {})
 @interface EmailAddress {
 
-    String message() default "Enter a valid e-mail address, like name@example.com.";
+    /** The message's key in messages.properties. */
+    String KEY = "accounts.rule.email-address";
+
+    String message() default "{" + KEY + "}";
 
     Class<?>[] groups() default {};
 

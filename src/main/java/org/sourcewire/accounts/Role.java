@@ -1,16 +1,17 @@
 package org.sourcewire.accounts;
 
 public enum Role {
-    JOURNALIST("Journalist"), SOURCE("Source"), ADMIN("Admin");
+    JOURNALIST("accounts.text.role.journalist"), SOURCE("accounts.text.role.source"), ADMIN("accounts.text.role.admin");
 
-    private final String label;
+    private final String labelKey;
 
-    Role(String label) {
-        this.label = label;
+    Role(String labelKey) {
+        this.labelKey = labelKey;
     }
 
-    public String label() {
-        return label;
+    /** Its name for people, as a key of messages.properties ({@code #{${role.labelKey()}}}). */
+    public String labelKey() {
+        return labelKey;
     }
 
     /** The Spring Security authority, e.g. {@code ROLE_JOURNALIST}. */

@@ -28,8 +28,9 @@ public class Verifications {
      */
     public record Check(VerificationKind kind, String subject, boolean passed, String detail, Instant at, String by) {
 
-        public String label() {
-            return kind.label();
+        /** What it establishes, as a key of messages.properties ({@code #{${check.labelKey()}}}). */
+        public String labelKey() {
+            return kind.labelKey();
         }
     }
 

@@ -4,18 +4,19 @@ package org.sourcewire.delivery;
 enum WebhookFormat {
 
     /** Slack's incoming webhooks ({@code text} and Block Kit {@code blocks}); Mattermost and others read it too. */
-    SLACK("Slack (also Mattermost, Rocket.Chat)"),
+    SLACK("delivery.text.format.slack"),
 
     /** A Microsoft Teams Workflows webhook: a message with an Adaptive Card; older connectors read its {@code text}. */
-    TEAMS("Microsoft Teams");
+    TEAMS("delivery.text.format.teams");
 
-    private final String label;
+    private final String labelKey;
 
-    WebhookFormat(String label) {
-        this.label = label;
+    WebhookFormat(String labelKey) {
+        this.labelKey = labelKey;
     }
 
-    public String label() {
-        return label;
+    /** Its name for people, as a key of messages.properties ({@code #{${format.labelKey()}}}). */
+    public String labelKey() {
+        return labelKey;
     }
 }

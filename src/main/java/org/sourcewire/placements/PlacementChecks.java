@@ -274,8 +274,8 @@ class PlacementChecks implements DisposableBean {
             model.put("what", what);
             model.put("article", title == null ? articleUrl : title);
             model.put("articleUrl", articleUrl);
-            model.put("before", PlacementView.label(before));
-            model.put("now", PlacementView.label(now));
+            model.put("before", messages.text(PlacementView.labelKey(before)));
+            model.put("now", messages.text(PlacementView.labelKey(now)));
             model.put("link", urls.link("/pitches/" + pitch.publicId()));
             String subject = switch (what) {
                 case "appeared" -> "mail.placement-link.subject.appeared";

@@ -23,25 +23,28 @@ record PlacementView(UUID pitchId, String articleUrl, boolean confirmed, boolean
             return error == null;
         }
 
-        public String kindLabel() {
-            return label(linkKind);
+        /** The kind found, as a key of messages.properties ({@code #{${c.kindLabelKey()}}}). */
+        public String kindLabelKey() {
+            return labelKey(linkKind);
         }
     }
 
     /** A link to the source's site: where it points, its anchor text, its kind, and where it leads after redirects. */
     record FoundLink(String href, String anchor, LinkKind kind, String target) {
 
-        public String kindLabel() {
-            return label(kind);
+        /** Its kind, as a key of messages.properties ({@code #{${l.kindLabelKey()}}}). */
+        public String kindLabelKey() {
+            return labelKey(kind);
         }
     }
 
-    public static String label(LinkKind kind) {
-        return kind == null ? "no link" : switch (kind) {
-            case FOLLOWED -> "followed link";
-            case NOFOLLOW -> "nofollow link";
-            case SPONSORED -> "sponsored link";
-            case UGC -> "user-generated (ugc) link";
+    /** A kind of link (null: none) in words, as a key of messages.properties: "followed link", "no link". */
+    public static String labelKey(LinkKind kind) {
+        return kind == null ? "placements.text.link.none" : switch (kind) {
+            case FOLLOWED -> "placements.text.link.followed";
+            case NOFOLLOW -> "placements.text.link.nofollow";
+            case SPONSORED -> "placements.text.link.sponsored";
+            case UGC -> "placements.text.link.ugc";
         };
     }
 
@@ -49,21 +52,21 @@ record PlacementView(UUID pitchId, String articleUrl, boolean confirmed, boolean
         return checkedAt != null;
     }
 
-    /** What was found, in words: "followed link", "no link", "not read yet". */
-    public String found() {
+    /** What was found, as a key of messages.properties: "followed link", "no link", "not read yet". */
+    public String foundKey() {
         if (!isRead()) {
-            return "not read yet";
+            return "placements.text.found.unread";
         }
-        return siteKnown || linkKind != null ? label(linkKind) : "no website to look for";
+        return siteKnown || linkKind != null ? labelKey(linkKind) : "placements.text.found.no-website";
     }
 
-    /** What the query promised, in words. */
-    public String promise() {
+    /** What the query promised, as a key of messages.properties. */
+    public String promiseKey() {
         return switch (promised) {
-            case FOLLOWED -> "followed link";
-            case NOFOLLOW -> "nofollow link";
-            case NO_LINK -> "no link";
-            case NOT_KNOWN -> "nothing stated";
+            case FOLLOWED -> "placements.text.link.followed";
+            case NOFOLLOW -> "placements.text.link.nofollow";
+            case NO_LINK -> "placements.text.link.none";
+            case NOT_KNOWN -> "placements.text.promise.nothing-stated";
         };
     }
 

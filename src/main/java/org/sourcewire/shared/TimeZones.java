@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * The time zones people pick from: tzdb's {@code zone.tab} (one zone per country and area, without renamed aliases
  * such as Africa/Asmera or Asia/Calcutta, and without Etc/ or SystemV/), as far as this Java knows them, plus UTC.
@@ -103,20 +106,25 @@ public final class TimeZones {
 
     /** The picker's groups, by region, each zone labelled with its city, country and offset at {@code now}. */
     public static List<Group> groups(Instant now) {
-        Map<String, List<Choice>> byRegion = new LinkedHashMap<>();
+        /** A choice with the English words it is sorted by, as the page showed them before they came from the bundle. */
+        record Sorted(String by, Choice choice) {
+        }
+        Map<String, List<Sorted>> byRegion = new LinkedHashMap<>();
         REGIONS.forEach(region -> byRegion.put(region, new ArrayList<>()));
         COUNTRIES.forEach((id, country) -> {
-            List<Choice> choices = byRegion.get(id.substring(0, id.indexOf('/') < 0 ? id.length() : id.indexOf('/')));
+            List<Sorted> choices = byRegion.get(id.substring(0, id.indexOf('/') < 0 ? id.length() : id.indexOf('/')));
             if (choices != null) {
-                choices.add(new Choice(id, city(id) + ", " + country + " (" + offset(ZoneId.of(id), now) + ")"));
+                String city = city(id);
+                String offset = offset(ZoneId.of(id), now);
+                choices.add(new Sorted(city + ", " + country + " (" + offset + ")", new Choice(id,
+                        new DefaultMessageSourceResolvable(new String[] { "shared.text.zone.choice" },
+                                new Object[] { city, country, offset }))));
             }
         });
         List<Group> groups = new ArrayList<>();
-        byRegion.forEach((region, choices) -> {
-            choices.sort(Comparator.comparing(Choice::label));
-            groups.add(new Group(region, List.copyOf(choices)));
-        });
-        groups.add(new Group(UTC, List.of(new Choice(UTC, "UTC (Coordinated Universal Time)"))));
+        byRegion.forEach((region, choices) -> groups.add(new Group(region,
+                choices.stream().sorted(Comparator.comparing(Sorted::by)).map(Sorted::choice).toList())));
+        groups.add(new Group(UTC, List.of(new Choice(UTC, new DefaultMessageSourceResolvable("shared.text.zone.utc")))));
         return groups;
     }
 
@@ -124,8 +132,8 @@ public final class TimeZones {
     public record Group(String region, List<Choice> zones) {
     }
 
-    /** One zone of the picker: its id and its label, e.g. "Tokyo, Japan (UTC+09:00)". */
-    public record Choice(String id, String label) {
+    /** One zone of the picker: its id and its label, e.g. "Tokyo, Japan (UTC+09:00)" ({@code ${@messages.text(zone.label)}}). */
+    public record Choice(String id, MessageSourceResolvable label) {
     }
 
     /** Listed zone id → English country name, from zone.tab, for the zones this Java knows. */

@@ -14,19 +14,20 @@ import org.sourcewire.accounts.Verifications;
  * {@code verified_expert} says the same in SQL).
  */
 public enum ExpertLevel {
-    NONE("Not verified"),
-    WEBSITE("Website proven"),
-    WEBSITE_AND_EMAIL("Website and e-mail proven"),
-    CREDENTIAL("Credential confirmed");
+    NONE("sources.text.level.none"),
+    WEBSITE("sources.text.level.website"),
+    WEBSITE_AND_EMAIL("sources.text.level.website-and-email"),
+    CREDENTIAL("sources.text.level.credential");
 
-    private final String label;
+    private final String labelKey;
 
-    ExpertLevel(String label) {
-        this.label = label;
+    ExpertLevel(String labelKey) {
+        this.labelKey = labelKey;
     }
 
-    public String label() {
-        return label;
+    /** Its name for people, as a key of messages.properties ({@code #{${level.labelKey()}}}). */
+    public String labelKey() {
+        return labelKey;
     }
 
     public boolean verified() {

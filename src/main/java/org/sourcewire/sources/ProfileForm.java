@@ -16,13 +16,14 @@ record ProfileForm(
         @Size(max = 100, message = "{validation.use-at-most-100-characters}") String name,
         @Size(max = 100, message = "{validation.use-at-most-100-characters}") String title,
         @Size(max = 100, message = "{validation.use-at-most-100-characters}") String company,
-        @Size(max = ProfileForm.BIO_LIMIT, message = "{validation.keep-the-bio-to}" + ProfileForm.BIO_LIMIT + " characters.") String bio,
+        @Size(max = ProfileForm.BIO_LIMIT, message = "{sources.rule.bio-too-long}") String bio,
         @Size(max = 300, message = "{validation.use-at-most-300-characters}") @WebAddress String website,
         @Size(max = 100, message = "{validation.use-at-most-100-characters}") String region,
         String timeZone,
         @Size(max = 600, message = "{validation.use-at-most-600-characters}") String expertise,
         @Size(max = 2000, message = "{validation.use-at-most-2-000-characters}") String links) {
 
+    /** The bio's limit; sources.rule.bio-too-long names it too. */
     static final int BIO_LIMIT = 600;
     static final int MAX_TAGS = 15;
     static final int MAX_TAG_LENGTH = 50;
