@@ -2,6 +2,7 @@ package org.sourcewire.mail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -13,6 +14,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -27,12 +29,16 @@ class MailTemplates {
 
     private final ITemplateEngine engine;
     private final MessageSource messages;
+    /** Mail is written in the app's language ({@code spring.web.locale}), not the JVM's. */
+    private final Locale locale;
     private final int renderThreads;
     private final ThreadPoolTaskExecutor pool;
 
-    MailTemplates(ITemplateEngine engine, MessageSource messages, MailProperties properties) {
+    MailTemplates(ITemplateEngine engine, MessageSource messages, MailProperties properties,
+            @Value("${spring.web.locale:en}") Locale locale) {
         this.engine = engine;
         this.messages = messages;
+        this.locale = locale;
         this.renderThreads = properties.renderThreads() > 0 ? properties.renderThreads()
                 : Runtime.getRuntime().availableProcessors();
         // Threads start as work arrives (most instances never render a digest edition) and end when idle, named
@@ -82,14 +88,14 @@ class MailTemplates {
     }
 
     Rendered render(String template, Map<String, Object> model) {
-        Context context = new Context();
+        Context context = new Context(locale);
         context.setVariables(model);
         return new Rendered(engine.process(template + ".txt", context), engine.process(template, context));
     }
 
-    /** The subject line in the locale the bodies are rendered in (a {@link Context}'s default). */
+    /** The subject line, in the bodies' locale. */
     String subject(MessageSourceResolvable subject) {
-        return messages.getMessage(subject, java.util.Locale.getDefault());
+        return messages.getMessage(subject, locale);
     }
 
     record Rendered(String text, String html) {

@@ -52,7 +52,10 @@ public record QueryView(long id, Long journalistId, String journalistName, boole
         if (journalistName == null) {
             return asWritten(outletName == null ? "" : outletName);
         }
-        return words("queries.text.byline.named", journalistName, outletName == null ? "" : outletName);
+        if (outletName == null || outletName.isBlank()) {
+            return asWritten(journalistName);
+        }
+        return words("queries.text.byline.named", journalistName, outletName);
     }
 
     /** The deadline in the query's own time zone, "Tue 8 Dec 2026, 14:00 (Europe/London)", or "not set". */

@@ -190,6 +190,17 @@ class SignUpTests extends IntegrationTest {
                 .contains("Enter a valid e-mail address").contains("Use at least 10 characters.");
     }
 
+    /** The app speaks one language: a browser asking for Arabic or German still reads "10", not "١٠". */
+    @Test
+    void aBrowserInAnotherLanguageReadsTheSameEnglishAndDigits() {
+        for (String language : new String[] { "ar-EG", "de-DE,de;q=0.9", "fa" }) {
+            assertThat(mvc.post().uri("/signup").with(csrf()).with(TestAccounts.fromOwnAddress())
+                    .header("Accept-Language", language).param("role", "SOURCE").param("displayName", "Name")
+                    .param("email", TestAccounts.uniqueEmail("language")).param("password", "short").exchange())
+                    .as(language).hasStatusOk().bodyText().contains("Use at least 10 characters.");
+        }
+    }
+
     @Test
     void signUpWithoutCsrfTokenIsRejected() {
         assertThat(mvc.post().uri("/signup").with(TestAccounts.fromOwnAddress()).param("role", "SOURCE").param("displayName", "X")

@@ -28,7 +28,7 @@ class MailTemplatesTests {
     void aBatchRendersOnNamedThreadsStartedOnFirstUseAndStoppedWithTheBean() {
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(new StringTemplateResolver());
-        MailTemplates templates = new MailTemplates(engine, new org.springframework.context.support.StaticMessageSource(), new MailProperties("from@example.org", 2, null));
+        MailTemplates templates = new MailTemplates(engine, new org.springframework.context.support.StaticMessageSource(), new MailProperties("from@example.org", 2, null), java.util.Locale.ENGLISH);
         ThreadPoolTaskExecutor pool = (ThreadPoolTaskExecutor) ReflectionTestUtils.getField(templates, "pool");
         assertThat(pool.getPoolSize()).as("threads before anything is rendered").isZero();
 
