@@ -225,7 +225,7 @@ class InboxController {
     }
 
     private static void decisionChoices(Model model, boolean canAct) {
-        model.addAttribute("declineReasons", PitchTriage.DECLINE_REASONS);
+        model.addAttribute("declineReasons", DeclineReason.values());
         model.addAttribute("reportReasons", ReportReason.values());
         model.addAttribute("canAct", canAct);
     }
@@ -294,8 +294,8 @@ class InboxController {
     }
 
     /** Only the offered reasons are sent to sources, so a decline can never carry free text to them. */
-    private static String knownReason(String reason) {
-        return reason != null && PitchTriage.DECLINE_REASONS.contains(reason) ? reason : null;
+    private static DeclineReason knownReason(String reason) {
+        return DeclineReason.of(reason);
     }
 
     private static ReportReason reportReason(String reason) {

@@ -47,7 +47,8 @@ class Pitch extends AbstractAggregateRoot<Pitch> {
 
     private UUID submissionKey;
 
-    private String declineReason;
+    @Enumerated(EnumType.STRING)
+    private DeclineReason declineReason;
 
     private String articleUrl;
 
@@ -135,7 +136,7 @@ class Pitch extends AbstractAggregateRoot<Pitch> {
     }
 
     /** @return whether the status changed (only then is the source told) */
-    boolean decline(String reason, Instant now) {
+    boolean decline(DeclineReason reason, Instant now) {
         if (status == PitchStatus.USED) {
             throw new RuleException(null, "pitches.rule.already-used");
         }
@@ -155,7 +156,7 @@ class Pitch extends AbstractAggregateRoot<Pitch> {
         return move(PitchStatus.USED, now);
     }
 
-    String getDeclineReason() {
+    DeclineReason getDeclineReason() {
         return declineReason;
     }
 
@@ -167,7 +168,7 @@ class Pitch extends AbstractAggregateRoot<Pitch> {
      * Takes a decision back: the status, decline reason and time of change it had before. No event: the decision is
      * taken out of the history instead (it never reached the source), see {@code PitchTriage#undo}.
      */
-    void restore(PitchStatus previous, String reason, Instant changedAt, Instant now) {
+    void restore(PitchStatus previous, DeclineReason reason, Instant changedAt, Instant now) {
         status = previous;
         declineReason = reason;
         statusChangedAt = changedAt;

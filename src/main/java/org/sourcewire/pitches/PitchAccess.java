@@ -70,7 +70,8 @@ class PitchAccess {
                     where pitch_id = :pitch and expires_at > :now and decided_status = :status""")
                     .param("pitch", pitch.getId()).param("now", java.sql.Timestamp.from(clock.instant()))
                     .param("status", pitch.getStatus().name())
-                    .query((rs, n) -> detail.before(PitchStatus.valueOf(rs.getString(1)), rs.getString(2)))
+                    .query((rs, n) -> detail.before(PitchStatus.valueOf(rs.getString(1)),
+                            DeclineReason.stored(rs.getString(2))))
                     .optional().orElse(detail));
         }
         return Optional.empty();
@@ -105,7 +106,8 @@ class PitchAccess {
                 .param("id", pitch.getId())
                 .query((rs, n) -> new PitchViews.Detail(pitch.getId(), pitch.getPublicId(), pitch.getStatus(), query, source,
                         pairs, rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
+                        DeclineReason.stored(rs.getString(5)), rs.getString(6),
                         messages, (Integer) rs.getObject(7), rs.getBoolean(8), reasons(rs.getString(9)))).single();
     }
 

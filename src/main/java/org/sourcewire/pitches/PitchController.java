@@ -157,7 +157,7 @@ class PitchController {
         model.addAttribute("messageKey", UUID.randomUUID());
         model.addAttribute("asSource", reader.isSource());
         model.addAttribute("asJournalist", reader.isJournalist());
-        model.addAttribute("declineReasons", PitchTriage.DECLINE_REASONS);
+        model.addAttribute("declineReasons", DeclineReason.values());
         model.addAttribute("reportReasons", ReportReason.values());
         return "pitches/detail";
     }

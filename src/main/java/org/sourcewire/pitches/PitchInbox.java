@@ -45,8 +45,8 @@ class PitchInbox {
             case "oldest" -> " order by p.submitted_at, p.id";
             default -> " order by p.score desc nulls last, p.submitted_at desc, p.id desc";
         };
-        record Row(UUID publicId, PitchStatus status, long sourceId, int words, Instant at, String reason, String url,
-                int answered, boolean reported, Integer score, boolean flagged, String reasons, int similar,
+        record Row(UUID publicId, PitchStatus status, long sourceId, int words, Instant at, DeclineReason reason,
+                String url, int answered, boolean reported, Integer score, boolean flagged, String reasons, int similar,
                 boolean invited) {
         }
         // Grouped: of each cluster of similar pitches only the first the filters let through, with how many more it
@@ -67,8 +67,8 @@ class PitchInbox {
                 \sfrom pitch p where p.query_id = :query""" + where + first + order + " limit :limit offset :offset")
                 .param("query", queryId).param("limit", page.getPageSize()).param("offset", page.getOffset()))
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), PitchStatus.valueOf(rs.getString(2)),
-                        rs.getLong(3), rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
-                        rs.getInt(8), rs.getBoolean(9), (Integer) rs.getObject(10), rs.getBoolean(11),
+                        rs.getLong(3), rs.getInt(4), rs.getTimestamp(5).toInstant(), DeclineReason.stored(rs.getString(6)),
+                        rs.getString(7), rs.getInt(8), rs.getBoolean(9), (Integer) rs.getObject(10), rs.getBoolean(11),
                         rs.getString(12), rs.getInt(14), rs.getBoolean(13))).list();
         // Grouped, a cluster counts once: the pitches outside clusters plus the clusters with a pitch shown.
         long total = filter.bind(jdbc.sql((filter.grouped()

@@ -38,7 +38,8 @@ class PitchTimeline {
                 insert into pitch_status_change (pitch_id, status, reason, changed_at)
                 values (:pitch, :status, :reason, :at)""")
                 .param("pitch", changed.pitchId()).param("status", changed.status().name())
-                .param("reason", changed.reason()).param("at", Timestamp.from(changed.at())).update();
+                .param("reason", changed.reason() == null ? null : changed.reason().name())
+                .param("at", Timestamp.from(changed.at())).update();
     }
 
     /**
@@ -63,7 +64,7 @@ class PitchTimeline {
                 .param("pitch", pitch.id()).param("forSource", forSource)
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Step(Step.Kind.valueOf(rs.getString(1)), rs.getTimestamp(3).toInstant(),
-                        rs.getString(2), null)).list());
+                        DeclineReason.stored(rs.getString(2)), null)).list());
         pitch.messages().forEach(message -> steps.add(new Step(Step.Kind.MESSAGE, message.at(), null, message)));
         // A stable sort: at the same instant, opening comes before the decision that opened it, decisions before messages.
         steps.sort(Comparator.comparing(Step::at));

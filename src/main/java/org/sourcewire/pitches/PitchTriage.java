@@ -30,9 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class PitchTriage {
 
-    static final List<String> DECLINE_REASONS = List.of("Not a fit for this story", "We already have enough sources",
-            "Did not answer the questions", "Outside the requirements", "The deadline had passed for us");
-
     private final Pitches pitches;
     private final QueryManagement queries;
     private final Outbox outbox;
@@ -84,7 +81,7 @@ class PitchTriage {
         return moved;
     }
 
-    void decline(UUID publicId, AccountView journalist, String reason) {
+    void decline(UUID publicId, AccountView journalist, DeclineReason reason) {
         decline(access.decidable(publicId, journalist), journalist, reason);
     }
 
@@ -92,13 +89,13 @@ class PitchTriage {
      * Declines a pitch read with its row locked; the source is told once, and only when given a reason. Returns whether
      * the status changed.
      */
-    private boolean decline(Pitch pitch, AccountView journalist, String reason) {
+    private boolean decline(Pitch pitch, AccountView journalist, DeclineReason reason) {
         Decided before = Decided.before(pitch);
-        boolean moved = pitch.decline(clean(reason), clock.instant());
+        boolean moved = pitch.decline(reason, clock.instant());
         pitches.save(pitch);
         if (moved) {
             remember(pitch, before, journalist,
-                    clean(reason) == null ? null : tellSource(pitch, "declined", clean(reason), properties.undoWindow()));
+                    reason == null ? null : tellSource(pitch, "declined", reason, properties.undoWindow()));
         }
         return moved;
     }
@@ -107,7 +104,7 @@ class PitchTriage {
      * Declines the chosen pitches of one of the journalist's queries (pitches marked as used stay used); returns the
      * ones declined now. Only the query's journalist may: anyone else, admins too, gets {@link PitchNotFoundException}.
      */
-    List<UUID> declineAll(long queryId, AccountView journalist, Collection<UUID> publicIds, String reason) {
+    List<UUID> declineAll(long queryId, AccountView journalist, Collection<UUID> publicIds, DeclineReason reason) {
         return access.chosen(queryId, journalist, publicIds).stream().filter(pitch -> !pitch.isUsed())
                 .filter(pitch -> decline(pitch, journalist, reason)).map(Pitch::getPublicId).toList();
     }
@@ -122,7 +119,7 @@ class PitchTriage {
      * Declines a whole cluster of near-identical pitches to one of the journalist's queries, named by any of its
      * pitches (pitches marked as used stay used); returns the ones declined now.
      */
-    List<UUID> declineCluster(long queryId, AccountView journalist, UUID member, String reason) {
+    List<UUID> declineCluster(long queryId, AccountView journalist, UUID member, DeclineReason reason) {
         List<UUID> cluster = jdbc.sql("""
                 select p.public_id from pitch p
                 where p.query_id = :query and p.cluster_id = (select c.cluster_id from pitch c
@@ -148,14 +145,15 @@ class PitchTriage {
     List<UUID> undo(long queryId, AccountView journalist, Collection<UUID> publicIds) {
         List<UUID> restored = new java.util.ArrayList<>();
         for (Pitch pitch : access.chosen(queryId, journalist, publicIds)) {
-            record Undo(PitchStatus previous, String reason, Instant changedAt, Long mail, PitchStatus decided) {
+            record Undo(PitchStatus previous, DeclineReason reason, Instant changedAt, Long mail, PitchStatus decided) {
             }
             Optional<Undo> undo = jdbc.sql("""
                     delete from pitch_undo where pitch_id = :pitch and journalist_id = :journalist and expires_at > :now
                     returning previous_status, previous_reason, previous_changed_at, mail_id, decided_status""")
                     .param("pitch", pitch.getId()).param("journalist", journalist.id())
                     .param("now", Timestamp.from(clock.instant()))
-                    .query((rs, n) -> new Undo(PitchStatus.valueOf(rs.getString(1)), rs.getString(2),
+                    .query((rs, n) -> new Undo(PitchStatus.valueOf(rs.getString(1)),
+                            DeclineReason.stored(rs.getString(2)),
                             rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(),
                             (Long) rs.getObject(4), PitchStatus.valueOf(rs.getString(5))))
                     .optional();
@@ -184,7 +182,7 @@ class PitchTriage {
     }
 
     /** What a pitch was before a decision, to take the decision back. */
-    private record Decided(PitchStatus status, String reason, Instant changedAt) {
+    private record Decided(PitchStatus status, DeclineReason reason, Instant changedAt) {
 
         static Decided before(Pitch pitch) {
             return new Decided(pitch.getStatus(), pitch.getDeclineReason(), pitch.getStatusChangedAt());
@@ -202,7 +200,8 @@ class PitchTriage {
                     previous_changed_at = excluded.previous_changed_at, mail_id = excluded.mail_id,
                     decided_status = excluded.decided_status, expires_at = excluded.expires_at""")
                 .param("pitch", pitch.getId()).param("journalist", journalist.id())
-                .param("status", before.status().name()).param("reason", before.reason())
+                .param("status", before.status().name())
+                .param("reason", before.reason() == null ? null : before.reason().name())
                 .param("changedAt", before.changedAt() == null ? null : Timestamp.from(before.changedAt()))
                 .param("mail", mail).param("decided", pitch.getStatus().name())
                 .param("expires", Timestamp.from(now.plus(properties.undoWindow())))
@@ -225,14 +224,14 @@ class PitchTriage {
      * Mails the source about a decision, held back for {@code hold} (the undo window, and a moment more, so a decision
      * taken back at the last second is never half-sent); returns the mail's id, or null when nobody is told.
      */
-    private Long tellSource(Pitch pitch, String what, String reason, java.time.Duration hold) {
+    private Long tellSource(Pitch pitch, String what, DeclineReason reason, java.time.Duration hold) {
         QueryView query = queries.find(pitch.getQueryId()).orElseThrow().forSource();
         return access.sourceAccount(pitch).map(source -> {
             Map<String, Object> model = new java.util.HashMap<>(Map.of("name", source.displayName(), "what", what,
                     "headline", query.headline(), "byline", messages.text(query.byline()),
                     "link", urls.link("/pitches/" + pitch.getPublicId())));
             if (reason != null) {
-                model.put("reason", reason);
+                model.put("reason", messages.text(reason.labelKey()));
             }
             return outbox.queue(new Email(source.email(), Email.subject(subjectKey(what), query.headline()),
                     "mail/pitch-status", model), hold.isZero() ? hold : hold.plusSeconds(5));

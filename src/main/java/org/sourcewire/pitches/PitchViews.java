@@ -15,7 +15,7 @@ public final class PitchViews {
 
     /** A pitch in the journalist's inbox; {@code invited} when the journalist invited its source to the query. */
     public record Card(UUID publicId, PitchStatus status, ProfileView source, int answered, int wordCount,
-            Instant submittedAt, String declineReason, String articleUrl, boolean reported, Integer score, boolean flagged,
+            Instant submittedAt, DeclineReason declineReason, String articleUrl, boolean reported, Integer score, boolean flagged,
             List<PitchScreening.Reason> reasons, int similar, boolean invited) {
 
         /** The reasons that moved the score most, either way: what the inbox row shows. */
@@ -81,7 +81,7 @@ public final class PitchViews {
     }
 
     /** One step of a timeline; {@code reason} only for a decline, {@code message} only for a message. */
-    public record Step(Kind kind, Instant at, String reason, Message message) {
+    public record Step(Kind kind, Instant at, DeclineReason reason, Message message) {
 
         public enum Kind {
             SENT, OPENED, SHORTLISTED, DECLINED, USED, MESSAGE
@@ -93,11 +93,11 @@ public final class PitchViews {
      * anonymous query).
      */
     public record Detail(long id, UUID publicId, PitchStatus status, QueryView query, ProfileView source, List<Answer> answers,
-            String whyMe, int wordCount, Instant submittedAt, Instant viewedAt, String declineReason, String articleUrl,
+            String whyMe, int wordCount, Instant submittedAt, Instant viewedAt, DeclineReason declineReason, String articleUrl,
             List<Message> messages, Integer score, boolean flagged, List<PitchScreening.Reason> reasons) {
 
         /** The same pitch as it stood before a decision that can still be taken back (what its source sees meanwhile). */
-        Detail before(PitchStatus previous, String previousReason) {
+        Detail before(PitchStatus previous, DeclineReason previousReason) {
             return new Detail(id, publicId, previous, query, source, answers, whyMe, wordCount, submittedAt, viewedAt,
                     previousReason, articleUrl, messages, score, flagged, reasons);
         }

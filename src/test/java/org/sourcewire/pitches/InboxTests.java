@@ -12,6 +12,7 @@ import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestJournalists;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +28,9 @@ class InboxTests extends IntegrationTest {
 
     @Autowired
     StatusChanges statusChanges;
+
+    @Autowired
+    EventSerializer events;
 
     @Test
     void anUnknownPitchStatusIsABadRequestAndAKnownOneIsReadInAnyCase() {
@@ -87,7 +91,7 @@ class InboxTests extends IntegrationTest {
         String silentPath = sent(silent, query);
 
         assertThat(mvc.post().uri(toldPath + "/decline").with(csrf()).with(as(journalist))
-                .param("reason", "Not a fit for this story")).hasStatus3xxRedirection();
+                .param("reason", "NOT_A_FIT")).hasStatus3xxRedirection();
         assertThat(mvc.post().uri(silentPath + "/decline").with(csrf()).with(as(journalist))
                 .param("reason", "<script>made up</script>")).hasStatus3xxRedirection();
         assertThat(status(toldPath)).isEqualTo("DECLINED");
@@ -102,6 +106,61 @@ class InboxTests extends IntegrationTest {
         finally {
             clock.reset();
         }
+    }
+
+    @Test
+    void aDeclineStoresItsReasonsCodeAndTheSourceReadsItsWords() {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        CurrentUser source = accounts.source();
+        String path = sent(source, query);
+
+        assertThat(mvc.get().uri("/queries/" + query + "/pitches").with(as(journalist))).bodyText()
+                .contains("<option value=\"OUTSIDE_REQUIREMENTS\">Outside the requirements</option>");
+        assertThat(mvc.post().uri(path + "/decline").with(csrf()).with(as(journalist))
+                .param("reason", "OUTSIDE_REQUIREMENTS")).hasStatus3xxRedirection();
+        assertThat(jdbc.sql("""
+                select p.decline_reason || ' ' || c.reason from pitch p join pitch_status_change c on c.pitch_id = p.id
+                where p.public_id = cast(:id as uuid) and c.status = 'DECLINED'""").param("id", id(path))
+                .query(String.class).single()).isEqualTo("OUTSIDE_REQUIREMENTS OUTSIDE_REQUIREMENTS");
+        String mail = jdbc.sql("select text_body || html_body from mail_outbox where recipient = :to order by id desc limit 1")
+                .param("to", source.email()).query(String.class).single();
+        assertThat(mail).contains("The reason given:").contains("Outside the requirements").doesNotContain("OUTSIDE_");
+        assertThat(mvc.get().uri("/queries/" + query + "/pitches").with(as(journalist))).bodyText()
+                .contains("Declined: Outside the requirements");
+        clock.advance(Duration.ofSeconds(11));
+        try {
+            assertThat(mvc.get().uri(path).with(as(source))).bodyText()
+                    .contains("Declined: <span>Outside the requirements</span>")
+                    .contains("Reason: Outside the requirements").doesNotContain("OUTSIDE_");
+        }
+        finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void aReasonInTheEnglishOfBeforeTheCodesIsStillReadAndAnyOtherTextIsNoReason() throws Exception {
+        CurrentUser journalist = accounts.journalist();
+        long query = queries.by(journalist).publish();
+        String path = sent(accounts.source(), query);
+
+        // A form rendered before the upgrade, sent after it.
+        mvc.post().uri(path + "/decline").with(csrf()).with(as(journalist)).param("reason", "The deadline had passed for us")
+                .exchange();
+        assertThat(jdbc.sql("select decline_reason from pitch where public_id = cast(:id as uuid)").param("id", id(path))
+                .query(String.class).single()).isEqualTo("DEADLINE_PASSED");
+        // An event stored in the publication registry before the upgrade.
+        String stored = "{\"pitchId\":1,\"sourceId\":2,\"status\":\"DECLINED\",\"reason\":\"%s\",\"at\":\"2026-12-01T10:00:00Z\"}";
+        assertThat(events.deserialize(stored.formatted("Did not answer the questions"), PitchStatusChanged.class).reason())
+                .isEqualTo(DeclineReason.QUESTIONS_UNANSWERED);
+        assertThat(events.deserialize(stored.formatted("NOT_A_FIT"), PitchStatusChanged.class).reason())
+                .isEqualTo(DeclineReason.NOT_A_FIT);
+        assertThat(events.deserialize(stored.formatted("Sorry, we went with someone else"), PitchStatusChanged.class)
+                .reason()).isNull();
+        PitchStatusChanged changed = new PitchStatusChanged(1, 2, PitchStatus.DECLINED, DeclineReason.ENOUGH_SOURCES,
+                java.time.Instant.parse("2026-12-01T10:00:00Z"));
+        assertThat(events.deserialize(events.serialize(changed), PitchStatusChanged.class)).isEqualTo(changed);
     }
 
     @Test
@@ -139,7 +198,7 @@ class InboxTests extends IntegrationTest {
         String foreign = sent(accounts.source(), otherQuery);
 
         assertThat(mvc.post().uri("/queries/" + query + "/pitches/decline").with(csrf()).with(as(journalist))
-                .param("selected", id(a), id(b), id(foreign), "garbage").param("reason", "We already have enough sources"))
+                .param("selected", id(a), id(b), id(foreign), "garbage").param("reason", "ENOUGH_SOURCES"))
                 .hasRedirectedUrl("/queries/" + query + "/pitches").flash().containsEntry("toast", "Declined 2 pitches.");
         assertThat(List.of(status(a), status(b), status(keep), status(foreign)))
                 .containsExactly("DECLINED", "DECLINED", "SUBMITTED", "SUBMITTED");
@@ -156,7 +215,7 @@ class InboxTests extends IntegrationTest {
         mvc.post().uri(used + "/use").with(csrf()).with(as(journalist)).exchange();
 
         assertThat(mvc.post().uri("/queries/" + query + "/pitches/decline").with(csrf()).with(as(journalist))
-                .param("selected", id(used), id(open)).param("reason", "Not a fit for this story"))
+                .param("selected", id(used), id(open)).param("reason", "NOT_A_FIT"))
                 .hasRedirectedUrl("/queries/" + query + "/pitches").flash().containsEntry("toast", "Declined 1 pitch.");
         assertThat(List.of(status(used), status(open))).containsExactly("USED", "DECLINED");
     }
@@ -203,7 +262,7 @@ class InboxTests extends IntegrationTest {
         String path = sent(source, query);
 
         assertThat(mvc.post().uri("/queries/" + query + "/pitches/decline").with(csrf()).with(as(actor))
-                .param("selected", id(path)).param("reason", "Not a fit for this story")).hasStatus(404);
+                .param("selected", id(path)).param("reason", "NOT_A_FIT")).hasStatus(404);
         assertThat(mvc.post().uri("/queries/" + query + "/pitches/decline").with(csrf()).with(as(actor))).hasStatus(404);
         assertThat(status(path)).isEqualTo("SUBMITTED");
         assertThat(outboxFor(source.email(), "Your pitch was%")).isZero();
@@ -257,7 +316,7 @@ class InboxTests extends IntegrationTest {
                 ? mvc.post().uri(path + "/decline").with(csrf()).with(as(journalist))
                 : mvc.post().uri("/queries/" + query + "/pitches/decline").with(csrf()).with(as(journalist))
                         .param("selected", id(path)))
-                .param("reason", "Not a fit for this story").exchange());
+                .param("reason", "NOT_A_FIT").exchange());
 
         assertThat(clicks.stream().map(Concurrently::outcome)).containsOnly("302");
         assertThat(status(path)).isEqualTo("DECLINED");

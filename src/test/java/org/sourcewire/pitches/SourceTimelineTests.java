@@ -74,7 +74,7 @@ class SourceTimelineTests extends IntegrationTest {
         CurrentUser source = accounts.source();
         String path = sentPath(mvc, source, query);
         assertThat(mvc.get().uri(path).with(as(journalist))).hasStatusOk();
-        journalistDoes(journalist, path + "/decline", "reason", "Not a fit for this story");
+        journalistDoes(journalist, path + "/decline", "reason", "NOT_A_FIT");
         undoWindowPasses();
 
         Document page = page(source, path);
@@ -122,13 +122,13 @@ class SourceTimelineTests extends IntegrationTest {
         assertThat(mvc.get().uri(one).with(as(journalist))).hasStatusOk();
         journalistDoes(journalist, one + "/shortlist");
         journalistDoes(journalist, one + "/shortlist");
-        journalistDoes(journalist, one + "/decline", "reason", "Not a fit for this story");
+        journalistDoes(journalist, one + "/decline", "reason", "NOT_A_FIT");
         assertThat(mvc.post().uri("/queries/" + query + "/pitches/decline").with(csrf()).with(as(journalist))
-                .param("selected", id(bulk)).param("reason", "We already have enough sources")).hasStatus3xxRedirection();
+                .param("selected", id(bulk)).param("reason", "ENOUGH_SOURCES")).hasStatus3xxRedirection();
 
         assertThat(changes(one)).as("a repeated click records nothing")
-                .containsExactly("VIEWED", "SHORTLISTED", "DECLINED Not a fit for this story");
-        assertThat(changes(bulk)).containsExactly("DECLINED We already have enough sources");
+                .containsExactly("VIEWED", "SHORTLISTED", "DECLINED NOT_A_FIT");
+        assertThat(changes(bulk)).containsExactly("DECLINED ENOUGH_SOURCES");
         assertThat(jdbc.sql("""
                 select bool_and(c.changed_at >= :before) from pitch_status_change c join pitch p on p.id = c.pitch_id
                 where p.public_id in (cast(:one as uuid), cast(:bulk as uuid))""")

@@ -80,7 +80,7 @@ class TriageTests extends IntegrationTest {
         mvc.get().uri(path).with(as(journalist)).exchange();
 
         assertThat(mvc.post().uri(path + "/decline").with(csrf()).with(as(journalist)).header("HX-Request", "true")
-                .param("reason", "Not a fit for this story")).hasStatusOk().bodyText().contains("Declined.").contains("Undo")
+                .param("reason", "NOT_A_FIT")).hasStatusOk().bodyText().contains("Declined.").contains("Undo")
                 .contains(">Declined (1)<").contains(">Viewed (0)<").contains("Compare the shortlist (0)");
         assertThat(status(path)).isEqualTo("DECLINED");
         assertThat(held(source.email())).isEqualTo(1);
@@ -104,7 +104,7 @@ class TriageTests extends IntegrationTest {
         CurrentUser source = accounts.source();
         String path = distinct(source, query, "window");
         mvc.get().uri(path).with(as(journalist)).exchange();
-        mvc.post().uri(path + "/decline").with(csrf()).with(as(journalist)).param("reason", "Not a fit for this story")
+        mvc.post().uri(path + "/decline").with(csrf()).with(as(journalist)).param("reason", "NOT_A_FIT")
                 .exchange();
         assertThat(status(path)).isEqualTo("DECLINED");
 
@@ -194,9 +194,9 @@ class TriageTests extends IntegrationTest {
         assertThat(mvc.get().uri("/queries/" + query + "/pitches").with(as(journalist))).bodyText()
                 .contains("+2 similar").contains("Decline all 3");
         assertThat(mvc.post().uri("/queries/" + query + "/pitches/clusters/" + id(copies.get(2)) + "/decline")
-                .with(csrf()).with(as(accounts.journalist())).param("reason", "Not a fit for this story")).hasStatus(404);
+                .with(csrf()).with(as(accounts.journalist())).param("reason", "NOT_A_FIT")).hasStatus(404);
         assertThat(mvc.post().uri("/queries/" + query + "/pitches/clusters/" + id(copies.get(2)) + "/decline")
-                .with(csrf()).with(as(journalist)).param("reason", "Not a fit for this story"))
+                .with(csrf()).with(as(journalist)).param("reason", "NOT_A_FIT"))
                 .hasRedirectedUrl("/queries/" + query + "/pitches").flash().containsEntry("toast", "Declined 3 similar pitches.");
         assertThat(copies.stream().map(this::status)).containsOnly("DECLINED");
         assertThat(status(own)).isEqualTo("SUBMITTED");
