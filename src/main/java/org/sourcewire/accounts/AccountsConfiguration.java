@@ -2,6 +2,7 @@ package org.sourcewire.accounts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -13,16 +14,22 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
 class AccountsConfiguration {
 
-    /** bcrypt, with the {id} prefix so the algorithm can be changed later without locking anyone out. */
+    /**
+     * bcrypt at {@code sourcewire.accounts.password-hash-rounds} (10, Spring Security's default), with the {id} prefix
+     * so the algorithm can be changed later without locking anyone out. A stored hash carries its own cost, so a
+     * hash made at another cost still matches.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(AccountsProperties properties) {
+        return new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(properties.passwordHashRounds())));
     }
 
     /**

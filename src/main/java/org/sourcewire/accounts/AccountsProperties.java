@@ -4,9 +4,17 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+/**
+ * @param passwordHashRounds bcrypt's cost (log2 of its rounds) for new password hashes: 10, Spring Security's
+ *        default, unless set; only the tests set it lower, to 4
+ */
 @ConfigurationProperties("sourcewire.accounts")
 record AccountsProperties(Duration verificationLinkValidity, Duration passwordResetLinkValidity,
-        LoginThrottleProperties loginThrottle, MailLimits mailLimits) {
+        LoginThrottleProperties loginThrottle, MailLimits mailLimits, int passwordHashRounds) {
+
+    AccountsProperties {
+        passwordHashRounds = passwordHashRounds == 0 ? 10 : passwordHashRounds;
+    }
 
     /**
      * @param maxFailuresPerAccount failures within the window that lock an account's log-ins

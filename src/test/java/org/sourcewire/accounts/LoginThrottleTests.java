@@ -41,7 +41,7 @@ class LoginThrottleTests extends IntegrationTest {
     private final String address = "198.51.100." + UUID.randomUUID();
 
     private LoginThrottle throttle() {
-        return new LoginThrottle(jdbc, new AccountsProperties(null, null, LIMITS, null), throttleClock, transactions);
+        return new LoginThrottle(jdbc, new AccountsProperties(null, null, LIMITS, null, 0), throttleClock, transactions);
     }
 
     @Test
