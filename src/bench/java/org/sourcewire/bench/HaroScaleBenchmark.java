@@ -76,8 +76,10 @@ import static org.sourcewire.bench.BenchHttp.feeder;
  */
 @Tag("bench")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // As in production: templates cached, SQL not logged; the jobs are driven by the benchmark.
-        "spring.thymeleaf.cache=true", "sourcewire.scheduling.enabled=false", "logging.level.org.sourcewire=warn" })
+        // As in production: templates cached, passwords at bcrypt cost 10 (the tests use 4), SQL not logged; the jobs
+        // are driven by the benchmark.
+        "spring.thymeleaf.cache=true", "sourcewire.accounts.password-hash-rounds=10", "sourcewire.scheduling.enabled=false",
+        "logging.level.org.sourcewire=warn" })
 // The test class path's helper components need MockMvc; the benchmark itself talks HTTP to the real server.
 @AutoConfigureMockMvc
 @Import(BenchEndpoints.class)

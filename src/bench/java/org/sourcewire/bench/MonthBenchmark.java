@@ -71,7 +71,8 @@ import static org.sourcewire.bench.BenchHttp.feeder;
  */
 @Tag("bench")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.thymeleaf.cache=true", "sourcewire.scheduling.enabled=false", "logging.level.org.sourcewire=warn" })
+        "spring.thymeleaf.cache=true", "sourcewire.accounts.password-hash-rounds=10", "sourcewire.scheduling.enabled=false",
+        "logging.level.org.sourcewire=warn" })
 @AutoConfigureMockMvc
 @Import({ BenchEndpoints.class, MonthBenchmark.SimulatedTime.class })
 @ContextConfiguration(initializers = TestSmtp.Initializer.class)
