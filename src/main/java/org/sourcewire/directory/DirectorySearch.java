@@ -19,9 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Searches the listed experts in one statement over the directory's own table {@code directory_entry} (kept by
  * triggers from the owners' views {@code listed_expert}, {@code expert_topic}, {@code passed_verification_check},
  * {@code source_pitch_activity}; migration V63): words by PostgreSQL full text (stemmed; a match in the name or
- * expertise first) or by a name spelt nearly right (pg_trgm word similarity), the most recently active first; every
- * filter an indexed column. Pages are read one row past their size to know whether another follows, so no search
- * counts all its matches.
+ * expertise first) or by a name spelt nearly right (pg_trgm word similarity), the most recently active first. The
+ * region (its words, or their beginnings), the level and the topic are words of one GIN index with the document's
+ * words (V68), so filters and words meet inside the index. Pages are read one row past their size to know whether
+ * another follows, so no search counts all its matches.
  */
 @Service
 public class DirectorySearch {
@@ -66,82 +67,128 @@ public class DirectorySearch {
         Map<String, Object> params = new HashMap<>();
         params.put("limit", limit);
         params.put("offset", offset);
+        boolean filtered = filterParams(criteria, params);
         if (criteria.hasWords()) {
-            return wordRows(criteria, params);
+            return wordRows(criteria, filtered, params);
         }
-        String filters = filters(criteria, params, true);
+        String recent = criteria.responsiveness() == null ? "" : " and e.last_pitched_at >= :since";
         String page = " order by e.name, e.profile_id limit :limit offset :offset";
-        if (filters.isEmpty()) {
+        if (!filtered && recent.isEmpty()) {
             return query("select e.profile_id, e.last_pitched_at from directory_entry e" + page, params);
         }
-        if (criteria.level() != null && criteria.level() != ExpertLevel.NONE && criteria.topicId() == null) {
-            // A level: the level index (level, name) holds the region and last pitch too, so each level's experts by
-            // name are read from it alone, and merged in name order (a Merge Append), stopping after a page: a region
-            // and a credential read 250 index entries instead of 5,000 rows by name and then 20,000 by level.
+        // Walking the experts by name and testing each is cheapest when the filters match many experts, and a
+        // disaster when few match or the matches sort late (a region with a level: 550,000 rows read, 1.1 s). So walk a
+        // bounded stretch first: the matches in the first rows by name are the first matches.
+        params.put("walk", WALK + 10 * (offset + limit));
+        String once = filtered ? FILTER_ONCE : "";
+        List<Row> walked;
+        if (hasLevel(criteria)) {
+            // A level: its own index (level, name) holds the region and the last pitch, so each level's experts are
+            // read from it in name order, merged (a Merge Append); only a topic is confirmed on the row.
             List<String> levels = new ArrayList<>();
             for (int level = criteria.level().ordinal(); level < ExpertLevel.values().length; level++) {
-                levels.add("(select profile_id, name, last_pitched_at, region, level from directory_entry"
-                        + " where level = " + level + " order by name, profile_id)");
+                levels.add("(select profile_id, name, last_pitched_at, region from directory_entry where level = "
+                        + level + " order by name, profile_id)");
             }
-            return query("select e.profile_id, e.last_pitched_at from (" + String.join(" union all ", levels)
-                    + ") e where true" + filters + page, params);
+            String topic = criteria.topicId() == null ? "" : " and (select d.topic_ids @> array[:topic]::bigint[]"
+                    + " from directory_entry d where d.profile_id = e.profile_id)";
+            walked = query("select e.profile_id, e.last_pitched_at from (select * from ("
+                    + String.join(" union all ", levels) + ") l order by name, profile_id limit :walk) e" + once
+                    + " where true" + recent + regionCheck(criteria, "e") + topic + page, params);
         }
-        // Without words, by name. Walking the name index and testing each row is cheapest when the filters match
-        // many experts, a disaster when few match or the matches sort late (a region and a level: 550,000 rows
-        // read, 1.1 s). So walk a bounded stretch first: the matches in the first rows by name are the first matches.
-        params.put("walk", WALK + 10 * (offset + limit));
-        List<Row> walked = query("select e.profile_id, e.last_pitched_at from (select * from directory_entry"
-                + " order by name, profile_id limit :walk) e where true" + filters + page, params);
+        else {
+            String topic = criteria.topicId() == null ? "" : " and e.topic_ids @> array[:topic]::bigint[]";
+            walked = query("select e.profile_id, e.last_pitched_at from (select * from directory_entry"
+                    + " order by name, profile_id limit :walk) e" + once + " where true" + recent
+                    + regionCheck(criteria, "e") + topic + page, params);
+        }
         if (walked.size() == limit) {
             return walked;
         }
-        // Too few there: the matches by the filters' indexes alone (materialized, so the planner cannot turn back
-        // to the name walk), sorted.
+        // Too few there: every match, found in the facets index where the filters meet (materialized, so the planner
+        // cannot turn back to the name walk), sorted.
+        String facets = filtered ? " and e.facets @@ " + FILTER : "";
         return query("with m as materialized (select e.profile_id, e.name, e.last_pitched_at from directory_entry e"
-                + " where true" + filters + ") select e.profile_id, e.last_pitched_at from m e" + page, params);
+                + once + " where true" + facets + recent + ") select e.profile_id, e.last_pitched_at from m e" + page,
+                params);
     }
 
     /**
      * Words: first the experts whose name or expertise has every word (or whose name is spelt nearly so), then those
      * whose title, company or bio has them; within each, the most recently active first, then by name. A common word
      * matches 100,000 experts at 1,000,000 sources, and fetching that match list alone cost 20-30 ms. So walk a
-     * bounded stretch of the activity index first (index-only: it holds the name-and-expertise words and the
-     * filters), stopping after a page: its matches are the first matches. Only a search with too few matches there
-     * (rare words, a misspelt name, narrow filters, words found only in bios) asks the full-text indexes.
+     * bounded stretch of the activity index first (index-only: it holds the name-and-expertise words, the level and
+     * the region), stopping after a page: its matches are the first matches. Only a search with too few matches there
+     * (rare words, a misspelt name, narrow filters, words found only in bios) asks the facets index, where the words
+     * and the filters meet.
      */
-    private List<Row> wordRows(DirectoryCriteria criteria, Map<String, Object> params) {
+    private List<Row> wordRows(DirectoryCriteria criteria, boolean filtered, Map<String, Object> params) {
         int offset = (int) params.get("offset");
         int limit = (int) params.get("limit");
         params.put("words", criteria.words().strip());
         params.put("walk", WORD_WALK + 20 * (offset + limit));
-        String filters = filters(criteria, params, false);
-        // The topic is not in the activity index (see V64), and the walked words have no positions or bio: the row
-        // itself confirms both, read by a subquery the planner keeps per row, so only rows that passed the rest.
+        String level = hasLevel(criteria) ? " and e.level >= :level" : "";
+        String recent = criteria.responsiveness() == null ? "" : " and e.last_pitched_at >= :since";
+        String once = filtered ? FILTER_ONCE : "";
+        // The walked words have no positions or bio, and the topic is not in the activity index (an expert may follow
+        // any number of topics; see V64): the row itself confirms them, read by a subquery the planner keeps per row,
+        // so only rows that passed the rest.
         String confirm = " and (select d.search_document @@ tsq"
                 + (criteria.topicId() == null ? "" : " and d.topic_ids @> array[:topic]::bigint[]")
                 + " from directory_entry d where d.profile_id = e.profile_id)";
         // "Pitched lately" is the start of the walk's order: the walk ends where it does.
-        String recent = criteria.responsiveness() == null ? "" : " where last_pitched_at >= :since";
+        String since = criteria.responsiveness() == null ? "" : " where last_pitched_at >= :since";
         List<Row> walked = query("select e.profile_id, e.last_pitched_at from (select profile_id, name,"
-                + " last_pitched_at, level, region, expertise_words from directory_entry" + recent
+                + " last_pitched_at, level, region, expertise_words from directory_entry" + since
                 + " order by last_pitched_at desc nulls last, name, profile_id limit :walk) e"
-                + " cross join websearch_to_tsquery('english', :words) as tsq where e.expertise_words @@ tsq" + filters
-                + confirm + " order by e.last_pitched_at desc nulls last, e.name, e.profile_id"
-                + " limit :limit offset :offset", params);
+                + " cross join websearch_to_tsquery('english', :words) as tsq" + once
+                + " where e.expertise_words @@ tsq" + level + regionCheck(criteria, "e") + confirm
+                + " order by e.last_pitched_at desc nulls last, e.name, e.profile_id limit :limit offset :offset", params);
         if (walked.size() == limit) {
             return walked;
         }
         params.put("candidates", properties.rankCandidates());
-        String topic = criteria.topicId() == null ? "" : " and e.topic_ids @> array[:topic]::bigint[]";
-        // The matches by the full-text and trigram indexes, at most the candidate limit of them (a word found only in
-        // bios may match everyone), then in the walk's order.
+        // The matches by the facets index (the words, phrases and every filter in one look-up) and by the name's
+        // trigram index, at most the candidate limit of them (a word found only in bios may match everyone), then in
+        // the walk's order.
+        String words = "e.facets @@ " + (filtered ? "(tsq && " + FILTER + ")" : "tsq");
+        String name = ":words <% e.name" + (filtered ? " and e.facets @@ " + FILTER : "");
         return query("select profile_id, last_pitched_at from (select e.profile_id, e.name, e.last_pitched_at,"
                 + " (e.expertise_words @@ tsq or :words <% e.name) as best"
-                + " from directory_entry e cross join websearch_to_tsquery('english', :words) as tsq"
-                + " where (e.search_document @@ tsq or :words <% e.name)" + filters + topic
+                + " from directory_entry e cross join websearch_to_tsquery('english', :words) as tsq" + once
+                + " where ((" + words + ") or (" + name + "))" + recent
                 + " limit :candidates) c order by best desc, last_pitched_at desc nulls last, name, profile_id"
                 + " limit :limit offset :offset", params);
     }
+
+    private static boolean hasLevel(DirectoryCriteria criteria) {
+        return criteria.level() != null && criteria.level() != ExpertLevel.NONE;
+    }
+
+    /**
+     * The region filter on a walked row ({@code alias}.region): every word typed is a word of the row's region. The
+     * LIKE patterns go first, as they are cheap; the words are split only for rows that pass them. A region with no
+     * word in it matches nobody, as in {@link #FILTER}.
+     */
+    private static String regionCheck(DirectoryCriteria criteria, String alias) {
+        if (criteria.region() == null || criteria.region().isBlank()) {
+            return "";
+        }
+        return (" and cardinality(f.words) > 0 and %1$s.region ilike all (f.likes)"
+                + " and directory_region_words(%1$s.region) @> f.words").formatted(alias);
+    }
+
+    /** The search's region, level and topic as one query on the facets column (V68), from {@link #FILTER_ONCE}. */
+    private static final String FILTER = "f.q";
+
+    /**
+     * Computes {@link #FILTER}, the region's words and their LIKE patterns once per search, not once per row walked
+     * (the words are letters and digits only, so they need no escaping in a pattern).
+     */
+    private static final String FILTER_ONCE = " cross join (select directory_filter(cast(:region as text),"
+            + " cast(:level as smallint), cast(:topic as bigint)) as q, w.words,"
+            + " array(select '%' || x || '%' from unnest(w.words) as x) as likes"
+            + " from (select directory_region_words(cast(:region as text)) as words) w) f";
 
     /** Rows of the activity walk tried first by a word search (index-only, a few ms when nothing matches). */
     private static final int WORD_WALK = 10_000;
@@ -150,41 +197,22 @@ public class DirectorySearch {
     private static final int WALK = 5_000;
 
     /**
-     * Each filter as a condition on an indexed column of directory_entry, so they combine in one bitmap; the topic
-     * only if {@code withTopic} (the caller tests it itself otherwise, but the parameter is set).
+     * The parameters of {@link #FILTER} and of the last-pitch filter; whether the search has a region, a level or a
+     * topic at all.
      */
-    private String filters(DirectoryCriteria criteria, Map<String, Object> params, boolean withTopic) {
-        StringBuilder sql = new StringBuilder();
-        if (criteria.topicId() != null) {
-            if (withTopic) {
-                sql.append(" and e.topic_ids @> array[:topic]::bigint[]");
-            }
-            params.put("topic", criteria.topicId());
-        }
-        if (criteria.region() != null && !criteria.region().isBlank()) {
-            sql.append(" and e.region ilike :region");
-            params.put("region", "%" + likeEscaped(criteria.region().strip()) + "%");
-        }
-        if (criteria.level() != null && criteria.level() != ExpertLevel.NONE) {
-            // The column holds ExpertLevel's ordinal: "at least this level" is a range, and the highest level one
-            // value, which the level index (level, name) then hands over in name order.
-            boolean highest = criteria.level().ordinal() == ExpertLevel.values().length - 1;
-            sql.append(highest ? " and e.level = :level" : " and e.level >= :level");
-            params.put("level", criteria.level().ordinal());
-        }
+    private boolean filterParams(DirectoryCriteria criteria, Map<String, Object> params) {
+        String region = criteria.region() == null || criteria.region().isBlank() ? null : criteria.region().strip();
+        int level = criteria.level() == null ? 0 : criteria.level().ordinal();
+        params.put("region", region);
+        params.put("level", level);
+        params.put("topic", criteria.topicId());
         if (criteria.responsiveness() != null) {
-            sql.append(" and e.last_pitched_at >= :since");
             params.put("since", Timestamp.from(clock.instant().minus(criteria.responsiveness().window())));
         }
-        return sql.toString();
+        return region != null || level > 0 || criteria.topicId() != null;
     }
 
     private List<Row> query(String sql, Map<String, Object> params) {
         return jdbc.sql(sql).params(params).query(Row.class).list();
-    }
-
-    /** The text as itself inside a LIKE pattern: its own % and _ match only themselves. */
-    static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

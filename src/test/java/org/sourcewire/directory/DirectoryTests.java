@@ -190,8 +190,10 @@ class DirectoryTests extends IntegrationTest {
         assertThat(names(search(journalist, "q=" + word))).containsExactlyInAnyOrder("Ana Topic", "Ben Proven",
                 "Cleo Credential", "Dev Active");
         assertThat(names(search(journalist, "q=" + word + "&topic=" + topic))).containsExactly("Ana Topic");
-        assertThat(names(search(journalist, "q=" + word + "&region=TEX"))).containsExactlyInAnyOrder("Ben Proven",
+        assertThat(names(search(journalist, "q=" + word + "&region=TEXAS"))).containsExactlyInAnyOrder("Ben Proven",
                 "Cleo Credential", "Dev Active");
+        // A region matches whole words of the expert's region, not any part of one.
+        assertThat(names(search(journalist, "q=" + word + "&region=Tex"))).isEmpty();
         assertThat(names(search(journalist, "q=" + word + "&level=WEBSITE"))).containsExactlyInAnyOrder("Ben Proven",
                 "Cleo Credential");
         assertThat(names(search(journalist, "q=" + word + "&level=CREDENTIAL"))).containsExactly("Cleo Credential");
@@ -200,6 +202,8 @@ class DirectoryTests extends IntegrationTest {
         assertThat(responsive.select(".directory-results").text()).contains("Pitched in the last 7 days");
         // A region's own % and _ are plain characters, not wildcards.
         assertThat(names(search(journalist, "q=" + word + "&region=%25"))).isEmpty();
+        assertThat(names(search(journalist, "region=%25"))).isEmpty();
+        assertThat(names(search(journalist, "region=%25&level=WEBSITE"))).isEmpty();
     }
 
     /** A level without words is read from the level index, level by level, merged by name. */
@@ -221,6 +225,17 @@ class DirectoryTests extends IntegrationTest {
         assertThat(names(search(journalist, "region=" + region + "&level=WEBSITE_AND_EMAIL")))
                 .containsExactly("Al Credential", "Cy Both");
         assertThat(names(search(journalist, "region=" + region + "&level=CREDENTIAL"))).containsExactly("Al Credential");
+
+        // A topic with a level is confirmed on each expert the level's index hands over.
+        long topic = topics.create("Directory levels");
+        for (ProfileView expert : List.of(website, credential)) {
+            jdbc.sql("insert into topic_subscription (source_id, topic_id, created_at) values (:s, :t, now())")
+                    .param("s", expert.id()).param("t", topic).update();
+        }
+        assertThat(names(search(journalist, "level=WEBSITE&topic=" + topic))).containsExactly("Al Credential",
+                "Bo Website");
+        assertThat(names(search(journalist, "region=" + region + "&level=WEBSITE_AND_EMAIL&topic=" + topic)))
+                .containsExactly("Al Credential");
     }
 
     /** The filters read the directory's own table (directory_entry): it must follow every change after listing. */
@@ -235,7 +250,10 @@ class DirectoryTests extends IntegrationTest {
         jdbc.sql("update source_profile set region = 'Austin, Texas', name = 'Lou Renamed' where id = :id")
                 .param("id", expert.id()).update();
         assertThat(names(search(journalist, "q=" + word + "&region=Texas"))).containsExactly("Lou Renamed");
+        assertThat(names(search(journalist, "q=" + word + "&region=texas,+Austin"))).containsExactly("Lou Renamed");
+        assertThat(names(search(journalist, "region=Austin+Texas"))).contains("Lou Renamed");
         assertThat(names(search(journalist, "q=" + word + "&region=Ohio"))).isEmpty();
+        assertThat(names(search(journalist, "q=" + word + "&region=Dallas+Texas"))).isEmpty();
 
         jdbc.sql("insert into topic_subscription (source_id, topic_id, created_at) values (:s, :t, now())")
                 .param("s", expert.id()).param("t", topic).update();
