@@ -31,8 +31,11 @@ public class DirectorySearch {
     private final SourceManagement sources;
     private final DirectoryProperties properties;
     private final Clock clock;
+    private final CommonWords commonWords;
 
-    DirectorySearch(JdbcClient jdbc, SourceManagement sources, DirectoryProperties properties, Clock clock) {
+    DirectorySearch(JdbcClient jdbc, SourceManagement sources, DirectoryProperties properties, Clock clock,
+            CommonWords commonWords) {
+        this.commonWords = commonWords;
         this.jdbc = jdbc;
         this.sources = sources;
         this.properties = properties;
@@ -119,8 +122,8 @@ public class DirectorySearch {
      * matches 100,000 experts at 1,000,000 sources, and fetching that match list alone cost 20-30 ms. So walk a
      * bounded stretch of the activity index first (index-only: it holds the name-and-expertise words, the level and
      * the region), stopping after a page: its matches are the first matches. Only a search with too few matches there
-     * (rare words, a misspelt name, narrow filters, words found only in bios) asks the facets index, where the words
-     * and the filters meet.
+     * (narrow filters, words found only in bios) asks the facets index, where the words and the filters meet; a search
+     * with a word few experts have (a misspelt name, a specialist term; see {@link CommonWords}) asks it at once.
      */
     private List<Row> wordRows(DirectoryCriteria criteria, boolean filtered, Map<String, Object> params) {
         int offset = (int) params.get("offset");
@@ -138,14 +141,19 @@ public class DirectorySearch {
                 + " from directory_entry d where d.profile_id = e.profile_id)";
         // "Pitched lately" is the start of the walk's order: the walk ends where it does.
         String since = criteria.responsiveness() == null ? "" : " where last_pitched_at >= :since";
-        List<Row> walked = query("select e.profile_id, e.last_pitched_at from (select profile_id, name,"
-                + " last_pitched_at, level, region, expertise_words from directory_entry" + since
-                + " order by last_pitched_at desc nulls last, name, profile_id limit :walk) e"
-                + " cross join websearch_to_tsquery('english', :words) as tsq" + once
-                + " where e.expertise_words @@ tsq" + level + regionCheck(criteria, "e") + confirm
-                + " order by e.last_pitched_at desc nulls last, e.name, e.profile_id limit :limit offset :offset", params);
-        if (walked.size() == limit) {
-            return walked;
+        String tsquery = jdbc.sql("select websearch_to_tsquery('english', :words)::text").param("words", params.get("words"))
+                .query(String.class).single();
+        if (!commonWords.hasRareWord(tsquery)) {
+            List<Row> walked = query("select e.profile_id, e.last_pitched_at from (select profile_id, name,"
+                    + " last_pitched_at, level, region, expertise_words from directory_entry" + since
+                    + " order by last_pitched_at desc nulls last, name, profile_id limit :walk) e"
+                    + " cross join websearch_to_tsquery('english', :words) as tsq" + once
+                    + " where e.expertise_words @@ tsq" + level + regionCheck(criteria, "e") + confirm
+                    + " order by e.last_pitched_at desc nulls last, e.name, e.profile_id limit :limit offset :offset",
+                    params);
+            if (walked.size() == limit) {
+                return walked;
+            }
         }
         params.put("candidates", properties.rankCandidates());
         // The matches by the facets index (the words, phrases and every filter in one look-up) and by the name's

@@ -1,5 +1,6 @@
 package org.sourcewire.directory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -151,8 +152,17 @@ class DirectoryTests extends IntegrationTest {
         String inExpertise = uniqueWord();
         expert("Cap Three", null, null, inExpertise, null, true);
         expert("Cap Four", null, null, inExpertise, null, true);
-        DirectorySearch capped = new DirectorySearch(jdbc, sourceManagement, new DirectoryProperties(20, 50, 50_000, 1), clock);
-        DirectorySearch onePerPage = new DirectorySearch(jdbc, sourceManagement, new DirectoryProperties(1, 50, 50_000, 1), clock);
+        // Every word counted common, as a word in many experts' expertise is: the search walks by activity first.
+        CommonWords allCommon = new CommonWords(jdbc, clock) {
+            @Override
+            boolean hasRareWord(String tsquery) {
+                return false;
+            }
+        };
+        DirectorySearch capped = new DirectorySearch(jdbc, sourceManagement, new DirectoryProperties(20, 50, 50_000, 1),
+                clock, allCommon);
+        DirectorySearch onePerPage = new DirectorySearch(jdbc, sourceManagement,
+                new DirectoryProperties(1, 50, 50_000, 1), clock, allCommon);
 
         assertThat(capped.search(new DirectoryCriteria(inBios, null, null, null, null), 0).experts()).hasSize(1);
         // A page of matches in names or expertise comes from the walk by activity, which needs no candidates.
@@ -170,6 +180,28 @@ class DirectoryTests extends IntegrationTest {
         Document page = search(accounts.journalist(), "q=Xantippe+" + surname.replace("Vandermolen", "Vandermollen"));
 
         assertThat(page.select(".directory-results .expert-link").eachText()).containsExactly("Xanthippe " + surname);
+    }
+
+    /**
+     * Once the planner's statistics count a word as common, a search for it walks by activity, and a search with a
+     * rarer word asks the facets index at once (CommonWords): both find what they found before.
+     */
+    @Test
+    void commonAndRareWordsFindTheSameExpertsOnceStatisticsCountThem() {
+        String word = uniqueWord();
+        for (int i = 0; i < 30; i++) {
+            expert("Stat Expert %02d".formatted(i), null, null, word + " statistics", null, true);
+        }
+        String surname = "Quillfeather" + uniqueWord().substring(0, 4);
+        expert("Ottoline " + surname, null, null, word, null, true);
+        jdbc.sql("analyze directory_entry").update();
+        clock.advance(Duration.ofMinutes(11));
+        CurrentUser journalist = accounts.journalist();
+
+        assertThat(names(search(journalist, "q=" + word + "+statistics"))).hasSize(20).allMatch(n -> n.startsWith("Stat"));
+        assertThat(names(search(journalist, "q=" + word + "+statistics&page=1"))).hasSize(10);
+        assertThat(names(search(journalist, "q=Otoline+" + surname))).containsExactly("Ottoline " + surname);
+        assertThat(names(search(journalist, "q=" + word + "+" + surname))).containsExactly("Ottoline " + surname);
     }
 
     @Test
