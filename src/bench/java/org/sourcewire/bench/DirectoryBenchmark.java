@@ -76,10 +76,17 @@ class DirectoryBenchmark {
     private static final String PASSWORD = "bench-pass-2026";
     private static final Path OUT = Path.of("target", "bench");
     private static final String[] FIRST = { "Priya", "James", "Amara", "Lena", "Tomas", "Yuki", "Omar", "Sofia",
-            "Kwame", "Ingrid", "Mateo", "Aisha", "Noah", "Chen", "Fatima", "Lars", "Elena", "Ravi", "Grace", "Hugo" };
+            "Kwame", "Ingrid", "Mateo", "Aisha", "Noah", "Chen", "Fatima", "Lars", "Elena", "Ravi", "Grace", "Hugo",
+            "Zainab", "Pedro", "Hana", "Emeka", "Marta", "Kenji", "Leila", "Dmitri", "Ana", "Samuel", "Mei", "Tariq",
+            "Olga", "Diego", "Nia", "Jonas", "Rosa", "Ahmed", "Clara", "Felix" };
     private static final String[] LAST = { "Nair", "Okafor", "Osei", "Fischer", "Novak", "Tanaka", "Haddad",
             "Rossi", "Mensah", "Larsen", "Garcia", "Khan", "Weber", "Li", "Ahmed", "Berg", "Petrova", "Iyer", "Hughes",
-            "Moreau", "Kowalski", "Silva", "Dubois", "Murphy", "Sato", "Costa", "Jensen", "Lopez", "Brown", "Schmidt" };
+            "Moreau", "Kowalski", "Silva", "Dubois", "Murphy", "Sato", "Costa", "Jensen", "Lopez", "Brown", "Schmidt",
+            "Adeyemi", "Bauer", "Chowdhury", "Dalton", "Eriksen", "Ferreira", "Gallo", "Hoffman", "Ito", "Jovanovic",
+            "Kaur", "Lindqvist", "Mbeki", "Nakamura", "Oliveira", "Park", "Quinn", "Rahman", "Santos", "Torres",
+            "Uddin", "Varga", "Walsh", "Xu", "Yilmaz", "Zhou", "Abbott", "Blake", "Carter", "Doyle" };
+    /** Endings that make one surname several ("Berg", "Bergson", "Bergstrom"): about 24,000 names in all. */
+    private static final String[] ENDINGS = { "", "son", "strom", "ey", "ini", "ova", "man", "er", "is", "ard" };
     private static final String[] REGIONS = { "United States", "United Kingdom", "Canada", "Germany", "Texas",
             "California", "New York", "Australia", "India", "Nigeria", "EU", "Ontario" };
 
@@ -104,6 +111,7 @@ class DirectoryBenchmark {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, String> report = new LinkedHashMap<>();
     private List<Long> topics;
+    private List<String> names;
 
     @BeforeAll
     void generate() {
@@ -118,25 +126,37 @@ class DirectoryBenchmark {
                 Math.min(200_000, sources / 5), 1);
         data.generate(jdbc, passwords.encode(PASSWORD));
         String words = BenchData.words();
-        // Varied profiles: names from lists (for typo searches), ten titles, twelve regions, three expertise tags.
+        // Varied profiles, each part drawn independently of the others by hashing the row's id with a different
+        // salt: a first name, a surname with an ending (about 24,000 names, some shared, as in life), ten titles,
+        // twelve regions, four expertise words, a bio. (Until 7 December every part was the id modulo a small
+        // number, which tied them together: only 42 distinct names, every verified expert called Priya or Kwame,
+        // and no verified expert in half the regions.)
         jdbc.sql("""
-                update source_profile sp set listed = sp.id %% 10 < 7,
-                    name = (%s)[1 + sp.id %% 20] || ' ' || (%s)[1 + (sp.id * 7) %% 30],
+                create or replace function bench_pick(id bigint, salt int, n int) returns int
+                    language sql immutable as 'select 1 + (abs(hashint8(id * 7919 + salt)) % n)'""").update();
+        jdbc.sql("""
+                update source_profile sp set listed = bench_pick(sp.id, 1, 10) <= 7,
+                    name = (%s)[bench_pick(sp.id, 2, %d)] || ' ' || (%s)[bench_pick(sp.id, 3, %d)]
+                           || (%s)[bench_pick(sp.id, 4, %d)],
                     title = (array['Economist','Sleep physician','CFO','Epidemiologist','Founder','Professor of law',
-                                   'Nutritionist','Security researcher','Travel writer','Tax adviser'])[1 + (sp.id * 3) %% 10],
-                    region = (%s)[1 + (sp.id * 31) %% 12],
-                    expertise = array[w[1 + (sp.id * 7) %% 50], w[1 + (sp.id * 13) %% 50] || ' ' || w[1 + (sp.id * 17) %% 50],
-                                      w[1 + (sp.id * 19) %% 50]],
-                    bio = 'Twenty years of ' || w[1 + (sp.id * 23) %% 50] || ' and ' || w[1 + (sp.id * 29) %% 50]
-                          || ' practice; quoted by trade press on ' || w[1 + (sp.id * 37) %% 50] || ' and '
-                          || w[1 + (sp.id * 41) %% 50] || '.'
+                                   'Nutritionist','Security researcher','Travel writer','Tax adviser'])[bench_pick(sp.id, 5, 10)],
+                    region = (%s)[bench_pick(sp.id, 6, %d)],
+                    expertise = array[w[bench_pick(sp.id, 7, 50)], w[bench_pick(sp.id, 8, 50)] || ' ' || w[bench_pick(sp.id, 9, 50)],
+                                      w[bench_pick(sp.id, 10, 50)]],
+                    bio = 'Twenty years of ' || w[bench_pick(sp.id, 11, 50)] || ' and ' || w[bench_pick(sp.id, 12, 50)]
+                          || ' practice; quoted by trade press on ' || w[bench_pick(sp.id, 13, 50)] || ' and '
+                          || w[bench_pick(sp.id, 14, 50)] || '.'
                 from (select %s as w) words
-                where sp.handle like 'bench-%%'""".formatted(array(FIRST), array(LAST), array(REGIONS), words)).update();
+                where sp.handle like 'bench-%%'""".formatted(array(FIRST), FIRST.length, array(LAST), LAST.length,
+                array(ENDINGS), ENDINGS.length, array(REGIONS), REGIONS.length, words)).update();
+        // 10% website-proven, a fifth of them (2%) credential-confirmed instead.
         jdbc.sql("""
                 insert into verification_check (account_id, kind, subject, passed, detail, checked_at)
-                select sp.account_id, case when sp.id % 50 = 0 then 'CREDENTIAL_CONFIRMED' else 'WEBSITE_OWNERSHIP' end,
+                select sp.account_id, case when bench_pick(sp.id, 15, 5) = 1 then 'CREDENTIAL_CONFIRMED'
+                                           else 'WEBSITE_OWNERSHIP' end,
                        'bench-' || sp.id || '.example', true, 'bench', now()
-                from source_profile sp where sp.handle like 'bench-%' and sp.id % 10 = 0""").update();
+                from source_profile sp where sp.handle like 'bench-%' and bench_pick(sp.id, 16, 10) = 1""").update();
+        jdbc.sql("drop function bench_pick(bigint, int, int)").update();
         jdbc.sql("vacuum analyze").update();
         jdbc.sql("checkpoint").update();
         populated(t, "generated");
@@ -144,6 +164,9 @@ class DirectoryBenchmark {
 
     private void populated(long started, String how) {
         topics = jdbc.sql("select id from topic where retired_at is null order by id").query(Long.class).list();
+        // A journalist looks up someone they have heard of: a listed expert's name, misspelt.
+        names = jdbc.sql("select name from directory_entry where profile_id % 997 = 0 order by profile_id limit 1000")
+                .query(String.class).list();
         report.put("load average (1 min) at the start", loadAverage());
         report.put("population", "%,d sources, %,d listed, %,d pitches; %s in %,d s".formatted(
                 count("source_profile"), count("source_profile where listed"), count("pitch"), how,
@@ -264,7 +287,7 @@ class DirectoryBenchmark {
             return new Search("words + pitched in 30 days", "q=" + enc(word) + "&responsive=MONTH",
                     new DirectoryCriteria(word, null, null, null, Responsiveness.MONTH));
         }
-        String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
+        String name = names.get(random.nextInt(names.size()));
         int at = 1 + random.nextInt(name.length() - 2);
         String typo = name.substring(0, at) + name.substring(at + 1);
         return new Search("a name with a typo", "q=" + enc(typo), new DirectoryCriteria(typo, null, null, null, null));
