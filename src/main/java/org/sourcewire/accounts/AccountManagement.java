@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 
 /**
  * Accounts as other modules and the admin pages see them: found by id, address or domain, searched, their details
@@ -128,6 +129,36 @@ public class AccountManagement {
         long id = accounts.save(account).getId();
         events.publishEvent(new EmailConfirmed(id, account.getEmail(), account.getRole()));
         return find(id).orElseThrow();
+    }
+
+    /**
+     * A source's account whose address counts as confirmed because its owner followed a link mailed to it (a team's
+     * invitation to a profile it set up for them), as a confirmation link would. Empty when the address has an account
+     * already. The password must pass {@link #checkNewPassword}.
+     *
+     * @throws org.springframework.dao.DataIntegrityViolationException when a sign-up with the same address won a race
+     */
+    public Optional<AccountView> createConfirmedSource(String displayName, String email, String password) {
+        if (PasswordPolicy.problem(password, email).isPresent()) {
+            throw new IllegalArgumentException("The password does not pass the policy");
+        }
+        if (accounts.existsByAddress(email)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Account account = Account.source(email, passwordEncoder.encode(password), displayName.strip(), now);
+        account.verifyEmail(now);
+        accounts.saveAndFlush(account);
+        events.publishEvent(new EmailConfirmed(account.getId(), account.getEmail(), account.getRole()));
+        return Optional.of(account.toView());
+    }
+
+    /**
+     * The checks a new password gets on sign-up and the password pages, for another module's form: the policy's
+     * refusal beside its {@code password} field, a confirmation that differs beside {@code confirmation}.
+     */
+    public void checkNewPassword(String password, String confirmation, String email, Errors errors) {
+        PasswordForms.checkNewPassword(password, confirmation, email, errors);
     }
 
     /**
