@@ -1,8 +1,13 @@
 package org.sourcewire.teams;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.accounts.SessionLogIn;
 import org.sourcewire.matching.MatchingService;
 import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
@@ -18,6 +24,10 @@ import org.sourcewire.shared.Words;
 import org.sourcewire.pitches.PitchFormFields;
 import org.sourcewire.pitches.PitchingForOthers;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.sources.SourceManagement;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,11 +53,13 @@ class TeamController {
     private final AccountManagement accounts;
     private final MatchingService matching;
     private final PitchingForOthers pitching;
+    private final SessionLogIn logIn;
     private final Messages messages;
 
     TeamController(TeamManagement teams, TeamInvitations invitations, TeamPitches writing, TeamViews views, AccountManagement accounts,
-            MatchingService matching, PitchingForOthers pitching, Messages messages) {
+            MatchingService matching, PitchingForOthers pitching, SessionLogIn logIn, Messages messages) {
         this.messages = messages;
+        this.logIn = logIn;
         this.teams = teams;
         this.invitations = invitations;
         this.writing = writing;
@@ -67,9 +79,58 @@ class TeamController {
                       TeamManagement.Kind kind) {
     }
 
+    /**
+     * The owner's form: a profile for a client without an account, and the address its invitation goes to. The fields,
+     * their names and limits are the profile form's.
+     */
+    record SetUpForm(@NotBlank(message = "{teams.rule.client-name-missing}")
+                     @Size(max = SourceManagement.NAME_LIMIT, message = "{validation.use-at-most-100-characters}") String name,
+                     @NotBlank(message = "{validation.enter-an-e-mail-address}")
+                     @Email(message = "{validation.enter-a-valid-e-mail-address-e}")
+                     @Size(max = 254, message = "{validation.enter-a-valid-e-mail-address}") String email,
+                     @Size(max = SourceManagement.TITLE_LIMIT, message = "{validation.use-at-most-100-characters}") String title,
+                     @Size(max = SourceManagement.COMPANY_LIMIT, message = "{validation.use-at-most-100-characters}") String company,
+                     @Size(max = SourceManagement.BIO_LIMIT, message = "{sources.rule.bio-too-long}") String bio) {
+
+        static SetUpForm blank() {
+            return new SetUpForm(null, null, null, null, null);
+        }
+
+        TeamInvitations.Prepared profile() {
+            return new TeamInvitations.Prepared(name, title, company, bio);
+        }
+    }
+
+    /**
+     * The client's form: the profile set up for them (theirs to change, with the profile form's limits), a password,
+     * and whether they approve each pitch first. {@code approval} is null when its box is unticked.
+     */
+    record ClaimForm(String token,
+                     @NotBlank(message = "{validation.enter-your-name-as-journalists-should-cite}")
+                     @Size(max = SourceManagement.NAME_LIMIT, message = "{validation.use-at-most-100-characters}") String name,
+                     @Size(max = SourceManagement.TITLE_LIMIT, message = "{validation.use-at-most-100-characters}") String title,
+                     @Size(max = SourceManagement.COMPANY_LIMIT, message = "{validation.use-at-most-100-characters}") String company,
+                     @Size(max = SourceManagement.BIO_LIMIT, message = "{sources.rule.bio-too-long}") String bio,
+                     String password, String confirmation, Boolean approval) {
+
+        /** As the owner set it up; asking to approve each pitch is ticked until the client unticks it. */
+        static ClaimForm of(String token, TeamInvitations.Prepared profile) {
+            return new ClaimForm(token, profile.name(), profile.title(), profile.company(), profile.bio(), null, null, true);
+        }
+
+        boolean approvalRequired() {
+            return Boolean.TRUE.equals(approval);
+        }
+
+        TeamInvitations.Prepared profile() {
+            return new TeamInvitations.Prepared(name, title, company, bio);
+        }
+    }
+
     @GetMapping("/teams")
     String page(@AuthenticationPrincipal CurrentUser user, Model model) {
-        return page(source(user), new NameForm(null), new InviteForm(null, TeamManagement.Kind.MEMBER), null, model);
+        return page(source(user), new NameForm(null), new InviteForm(null, TeamManagement.Kind.MEMBER), SetUpForm.blank(),
+                null, model);
     }
 
     @PostMapping("/teams")
@@ -85,7 +146,7 @@ class TeamController {
                 ex.rejectIn(result);
             }
         }
-        return page(owner, form, new InviteForm(null, TeamManagement.Kind.MEMBER), null, model);
+        return page(owner, form, new InviteForm(null, TeamManagement.Kind.MEMBER), SetUpForm.blank(), null, model);
     }
 
     @PostMapping("/teams/invitations")
@@ -103,7 +164,29 @@ class TeamController {
                 ex.rejectIn(result);
             }
         }
-        return page(owner, new NameForm(null), form, kind, model);
+        return page(owner, new NameForm(null), form, SetUpForm.blank(), kind, model);
+    }
+
+    /**
+     * A profile for a client without an account. The notice is the same whether or not the address has an account
+     * (then it got the ordinary expert invitation), so this form tells nobody who is a member.
+     */
+    @PostMapping("/teams/invitations/profile")
+    String setUpProfile(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("setUpForm") SetUpForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        AccountView owner = source(user);
+        // The owner's action, as withdrawing and removing are: anyone else finds nothing here.
+        teams.ownedBy(owner.id()).orElseThrow(TeamNotFoundException::new);
+        if (!result.hasErrors()) {
+            try {
+                invitations.setUpProfile(owner, form.email(), form.profile());
+                return backToTeams(redirect, "teams.flash.invited-expert", form.email().strip());
+            }
+            catch (RuleException ex) {
+                ex.rejectIn(result);
+            }
+        }
+        return page(owner, new NameForm(null), new InviteForm(null, TeamManagement.Kind.MEMBER), form, null, model);
     }
 
     @PostMapping("/teams/invitations/withdraw")
@@ -112,9 +195,62 @@ class TeamController {
         return backToTeams(redirect, "teams.flash.invitation-withdrawn");
     }
 
+    /**
+     * An invitation's link. Logged in: the invitation, to accept. Not logged in: the profile the team set up, to take
+     * with a password, when the invitation carries one and its address has no account; else log-in first (and back
+     * here after it), unless the link has nothing left to open.
+     */
     @GetMapping("/teams/join")
     String join(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String token, Model model) {
+        if (user == null) {
+            Optional<TeamInvitations.Claim> claim = invitations.claimable(token);
+            if (claim.isPresent()) {
+                return claimPage(claim.get(), ClaimForm.of(token, claim.get().profile()), model);
+            }
+            return anonymousJoin(token, false, model);
+        }
         return joinPage(user, token, null, model);
+    }
+
+    /**
+     * The client takes the profile set up for them: their account, their profile and the team's management of it are
+     * made in one transaction, and then they are logged in. A second submit finds the invitation used.
+     */
+    @PostMapping("/teams/join/profile")
+    String claim(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") ClaimForm form,
+            BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (user != null) {
+            // Logged in: the invitation is accepted with the account one has, on the ordinary page.
+            redirect.addAttribute("token", form.token());
+            return "redirect:/teams/join";
+        }
+        Optional<TeamInvitations.Claim> claim = invitations.claimable(form.token());
+        if (claim.isEmpty()) {
+            return anonymousJoin(form.token(), true, model);
+        }
+        accounts.checkNewPassword(form.password(), form.confirmation(), claim.get().invitation().email(), result);
+        if (result.hasErrors()) {
+            return claimPage(claim.get(), form, model);
+        }
+        Optional<AccountView> account;
+        try {
+            account = invitations.claim(form.token(), form.profile(), form.password(), form.approvalRequired());
+        }
+        catch (RuleException ex) {
+            // Used, expired or withdrawn since the page opened (a double submit lands here).
+            return anonymousJoin(form.token(), true, model);
+        }
+        catch (DataIntegrityViolationException ex) {
+            // A sign-up with this address made its account at the same moment: that account accepts, after log-in.
+            account = Optional.empty();
+        }
+        if (account.isEmpty()) {
+            redirect.addAttribute("token", form.token());
+            return "redirect:/teams/join";
+        }
+        logIn.logIn(account.get().id(), request, response);
+        return backToTeams(redirect, "teams.flash.profile-claimed", claim.get().invitation().teamName());
     }
 
     @PostMapping("/teams/join")
@@ -282,6 +418,31 @@ class TeamController {
         return "teams/queries";
     }
 
+    /**
+     * Someone not logged in whose link opens no profile to take: the "expired" card when it opens nothing at all, else
+     * log-in (Spring Security keeps this request and comes back to it). {@code submitted}: after the profile form, whose
+     * first submit may have made the account already (a double click), so the card says how to log in.
+     */
+    private String anonymousJoin(String token, boolean submitted, Model model) {
+        if (invitations.invitation(token).isPresent()) {
+            if (submitted) {
+                // Not the page to come back to after logging in: the invitation's own page is.
+                return "redirect:/teams/join?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+            }
+            throw new AccessDeniedException("Log in to open the invitation");
+        }
+        model.addAttribute("justSetUp", submitted);
+        return "teams/join";
+    }
+
+    /** The client's page: the profile set up for them, a password, the approval choice. */
+    private String claimPage(TeamInvitations.Claim claim, ClaimForm form, Model model) {
+        model.addAttribute("claim", claim);
+        model.addAttribute("form", form);
+        model.addAttribute("bioLimit", SourceManagement.BIO_LIMIT);
+        return "teams/claim";
+    }
+
     /** The invitation page; {@code error}: why accepting failed (null: none). */
     private String joinPage(CurrentUser user, String token, String error, Model model) {
         model.addAttribute("invitation", invitations.invitation(token).orElse(null));
@@ -313,8 +474,8 @@ class TeamController {
         return "/teams/pitch/preflight?expert=" + rights.expert().id() + "&query=" + query.id();
     }
 
-    private String page(AccountView account, NameForm nameForm, InviteForm inviteForm, TeamManagement.Kind failedKind,
-            Model model) {
+    private String page(AccountView account, NameForm nameForm, InviteForm inviteForm, SetUpForm setUpForm,
+            TeamManagement.Kind failedKind, Model model) {
         model.addAttribute("account", account);
         model.addAttribute("owned", teams.ownedBy(account.id()).map(views::owned).orElse(null));
         model.addAttribute("writable", views.writable(account.id()));
@@ -323,11 +484,13 @@ class TeamController {
         model.addAttribute("drafts", writing.waiting(account.id()));
         model.addAttribute("nameForm", nameForm);
         model.addAttribute("inviteForm", inviteForm);
+        model.addAttribute("setUpForm", setUpForm);
+        model.addAttribute("bioLimit", SourceManagement.BIO_LIMIT);
         model.addAttribute("failedKind", failedKind);
         return "teams/index";
     }
 
-    /** Only sources reach /teams/** but /teams/join (SecurityConfiguration). */
+    /** Only sources reach /teams/** but /teams/join and /teams/join/profile (SecurityConfiguration). */
     private AccountView source(CurrentUser user) {
         return accounts.find(user.id()).orElseThrow();
     }

@@ -46,6 +46,28 @@ class TeamInvitations {
     record Invitation(long id, long teamId, String teamName, TeamManagement.Kind kind, String email, Instant expiresAt) {
     }
 
+    /**
+     * A profile the owner set up for an expert without an account, sent with the invitation; the expert sees it and
+     * may change it before accepting. Fields cleaned (stripped, blank ones null), within the profile form's limits.
+     */
+    record Prepared(String name, String title, String company, String bio) {
+
+        Prepared {
+            name = clean(name);
+            title = clean(title);
+            company = clean(company);
+            bio = clean(bio);
+        }
+
+        private static String clean(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+    }
+
+    /** An invitation its expert may accept without logging in: it carries a prepared profile and no account has its address. */
+    record Claim(Invitation invitation, String ownerName, Prepared profile) {
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TeamManagement teams;
@@ -79,6 +101,21 @@ class TeamInvitations {
      * a link only the invited address can accept.
      */
     void invite(AccountView owner, TeamManagement.Kind kind, String email) {
+        invite(owner, kind, email, null);
+    }
+
+    /**
+     * Sets up an expert profile for a client without an account and invites them to take it: nothing is pitched for
+     * them until they set a password and accept. Counted like any expert invitation. When the address has an account
+     * already, this is the ordinary expert invitation (their own profile stays), and the owner is not told which it
+     * was: the answer would say who has an account.
+     */
+    void setUpProfile(AccountView owner, String email, Prepared profile) {
+        invite(owner, TeamManagement.Kind.EXPERT, email, profile);
+    }
+
+    /** {@code prepared}: a profile set up for the invited expert, kept with the invitation if they have no account. */
+    private void invite(AccountView owner, TeamManagement.Kind kind, String email, Prepared prepared) {
         TeamManagement.Team team = teams.ownedBy(owner.id()).orElseThrow(() -> new RuleException(null, "teams.rule.no-team"));
         TeamManagement.requireActiveSource(owner);
         String address = email == null ? "" : email.strip();
@@ -117,17 +154,35 @@ class TeamInvitations {
                 values (:team, :kind, :email, :hash, :now, :expires) returning id""")
                 .param("team", team.id()).param("kind", kind.name()).param("email", address).param("hash", hash(token))
                 .param("now", Timestamp.from(now)).param("expires", Timestamp.from(expires)).query(Long.class).single();
+        boolean setUp = prepared != null && existing.isEmpty();
+        if (setUp) {
+            jdbc.sql("""
+                    insert into team_invitation_profile (invitation_id, name, title, company, bio)
+                    values (:id, :name, :title, :company, :bio)""")
+                    .param("id", id).param("name", prepared.name()).param("title", prepared.title())
+                    .param("company", prepared.company()).param("bio", prepared.bio()).update();
+        }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("from", owner.displayName());
         model.put("team", team.name());
         model.put("expert", kind == TeamManagement.Kind.EXPERT);
+        model.put("prepared", setUp);
         model.put("days", properties.invitationValidity().toDays());
         model.put("link", urls.link("/teams/join", "token", token));
-        outbox.queue(new Email(address, Email.subject(kind == TeamManagement.Kind.MEMBER ? "mail.team-invitation.subject.member"
+        outbox.queue(new Email(address, Email.subject(setUp ? "mail.team-invitation.subject.profile"
+                : kind == TeamManagement.Kind.MEMBER ? "mail.team-invitation.subject.member"
                 : "mail.team-invitation.subject.expert", team.name()), "mail/team-invitation", model));
-        audit.record(TeamManagement.actor(owner), kind == TeamManagement.Kind.MEMBER ? "team.member.invited" : "team.expert.invited",
-                "team " + team.id(), "Invited " + address + (kind == TeamManagement.Kind.MEMBER ? " to join " : " to be managed by ")
-                        + team.name(), null, Map.of("invitation", id, "email", address));
+        if (setUp) {
+            audit.record(TeamManagement.actor(owner), "team.profile.set-up", "team " + team.id(), "Set up a profile for "
+                    + address + " (" + prepared.name() + ") and invited them to let " + team.name() + " manage it", null,
+                    Map.of("invitation", id, "email", address, "name", prepared.name()));
+        }
+        else {
+            audit.record(TeamManagement.actor(owner), kind == TeamManagement.Kind.MEMBER ? "team.member.invited" : "team.expert.invited",
+                    "team " + team.id(), "Invited " + address + (kind == TeamManagement.Kind.MEMBER ? " to join " : " to be managed by ")
+                            + team.name() + (prepared == null ? "" : " (a profile set up for an address with an account: their own stays)"),
+                    null, Map.of("invitation", id, "email", address));
+        }
     }
 
     /** An open invitation behind this link, if it is one. */
@@ -154,12 +209,57 @@ class TeamInvitations {
             throw new RuleException(null, "teams.rule.invitation-for-other", invitation.email());
         }
         TeamManagement.requireActiveSource(account);
-        jdbc.sql("select id from team where id = :id for update").param("id", invitation.teamId()).query(Long.class).single();
-        TeamManagement.Team team = jdbc.sql("select id, name, owner_id from team where id = :id").param("id", invitation.teamId())
-                .query((rs, n) -> new TeamManagement.Team(rs.getLong(1), rs.getString(2), rs.getLong(3))).single();
+        TeamManagement.Team team = lockTeam(invitation.teamId());
         if (team.ownerId() == account.id()) {
             throw new RuleException(null, "teams.rule.own-team");
         }
+        join(invitation, team, account, false, Map.of());
+        return invitation;
+    }
+
+    /** The open invitation behind this link, if its expert may accept it without logging in (see {@link Claim}). */
+    @Transactional(readOnly = true)
+    Optional<Claim> claimable(String token) {
+        return invitation(token).flatMap(invitation -> prepared(invitation.id())
+                .filter(profile -> accounts.findByEmail(invitation.email()).isEmpty())
+                .map(profile -> new Claim(invitation, owner(invitation.teamId()), profile)));
+    }
+
+    /**
+     * The expert takes the profile set up for them, all in one transaction: a source account with the invited address,
+     * counted as confirmed (the link came to it), the profile as they left it on the page, and the team's management
+     * of it with the approval they chose; the invitation is then used. The invitation's row is locked first, so a
+     * second submit waits, then finds it used.
+     *
+     * @return the new account; empty when the invitation cannot be taken without logging in (an account has its
+     *         address by now, or it carries no prepared profile)
+     * @throws RuleException when the invitation has expired, was withdrawn or was used
+     */
+    Optional<AccountView> claim(String token, Prepared profile, String password, boolean approvalRequired) {
+        Invitation invitation = invitation(token)
+                .orElseThrow(() -> new RuleException(null, "teams.rule.invitation-gone"));
+        TeamManagement.Team team = lockTeam(invitation.teamId());
+        boolean open = jdbc.sql("""
+                select id from team_invitation where id = :id and accepted_at is null and expires_at > :now for update""")
+                .param("id", invitation.id()).param("now", Timestamp.from(clock.instant())).query(Long.class).optional()
+                .isPresent();
+        if (!open) {
+            throw new RuleException(null, "teams.rule.invitation-gone");
+        }
+        if (prepared(invitation.id()).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<AccountView> created = accounts.createConfirmedSource(profile.name(), invitation.email(), password);
+        created.ifPresent(account -> {
+            sources.introduce(account, profile.name(), profile.title(), profile.company(), profile.bio());
+            join(invitation, team, account, approvalRequired, Map.of("accountCreated", true, "approvalRequired", approvalRequired));
+        });
+        return created;
+    }
+
+    /** Lets the account in: a member's row, or the team's management of the expert's profile; the invitation is used. */
+    private void join(Invitation invitation, TeamManagement.Team team, AccountView account, boolean approvalRequired,
+            Map<String, Object> details) {
         Instant now = clock.instant();
         if (invitation.kind() == TeamManagement.Kind.MEMBER) {
             jdbc.sql("insert into team_member (team_id, account_id, joined_at) values (:team, :account, :now) on conflict do nothing")
@@ -168,17 +268,40 @@ class TeamInvitations {
         else {
             sources.ensureProfile(account);
             jdbc.sql("""
-                    insert into team_profile (team_id, source_account_id, added_at) values (:team, :account, :now)
+                    insert into team_profile (team_id, source_account_id, approval_required, added_at)
+                    values (:team, :account, :approval, :now)
                     on conflict do nothing""")
-                    .param("team", team.id()).param("account", account.id()).param("now", Timestamp.from(now)).update();
+                    .param("team", team.id()).param("account", account.id()).param("approval", approvalRequired)
+                    .param("now", Timestamp.from(now)).update();
         }
         jdbc.sql("update team_invitation set accepted_at = :now where id = :id").param("id", invitation.id())
                 .param("now", Timestamp.from(now)).update();
+        Map<String, Object> after = new LinkedHashMap<>(details);
+        after.put("invitation", invitation.id());
+        after.put("account", account.id());
         audit.record(TeamManagement.actor(account), invitation.kind() == TeamManagement.Kind.MEMBER ? "team.member.joined" : "team.expert.joined",
                 "team " + team.id(), account.email() + (invitation.kind() == TeamManagement.Kind.MEMBER ? " joined " : " let ")
-                        + team.name() + (invitation.kind() == TeamManagement.Kind.MEMBER ? "" : " manage their profile"), null,
-                Map.of("invitation", invitation.id(), "account", account.id()));
-        return invitation;
+                        + team.name() + (invitation.kind() == TeamManagement.Kind.MEMBER ? "" : " manage their profile")
+                        + (details.containsKey("accountCreated") ? ", with the account and profile it had set up for them" : ""),
+                null, after);
+    }
+
+    /** One invitation change per team at a time (the row lock), and the team as it is now. */
+    private TeamManagement.Team lockTeam(long teamId) {
+        return jdbc.sql("select id, name, owner_id from team where id = :id for update").param("id", teamId)
+                .query((rs, n) -> new TeamManagement.Team(rs.getLong(1), rs.getString(2), rs.getLong(3))).single();
+    }
+
+    private Optional<Prepared> prepared(long invitationId) {
+        return jdbc.sql("select name, title, company, bio from team_invitation_profile where invitation_id = :id")
+                .param("id", invitationId)
+                .query((rs, n) -> new Prepared(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    private String owner(long teamId) {
+        long ownerId = jdbc.sql("select owner_id from team where id = :id").param("id", teamId).query(Long.class).single();
+        return accounts.find(ownerId).map(AccountView::displayName).orElse("");
     }
 
     /**
