@@ -28,7 +28,6 @@ import org.sourcewire.sources.SourceManagement;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
-
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -222,8 +221,7 @@ class TeamController {
             RedirectAttributes redirect) {
         if (user != null) {
             // Logged in: the invitation is accepted with the account one has, on the ordinary page.
-            redirect.addAttribute("token", form.token());
-            return "redirect:/teams/join";
+            return redirectToInvitation(form.token());
         }
         Optional<TeamInvitations.Claim> claim = invitations.claimable(form.token());
         if (claim.isEmpty()) {
@@ -246,8 +244,7 @@ class TeamController {
             account = Optional.empty();
         }
         if (account.isEmpty()) {
-            redirect.addAttribute("token", form.token());
-            return "redirect:/teams/join";
+            return redirectToInvitation(form.token());
         }
         logIn.logIn(account.get().id(), request, response);
         return backToTeams(redirect, "teams.flash.profile-claimed", claim.get().invitation().teamName());
@@ -427,12 +424,16 @@ class TeamController {
         if (invitations.invitation(token).isPresent()) {
             if (submitted) {
                 // Not the page to come back to after logging in: the invitation's own page is.
-                return "redirect:/teams/join?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+                return redirectToInvitation(token);
             }
             throw new AccessDeniedException("Log in to open the invitation");
         }
         model.addAttribute("justSetUp", submitted);
         return "teams/join";
+    }
+
+    private static String redirectToInvitation(String token) {
+        return token == null ? "redirect:/teams/join" : "redirect:/teams/join?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
     /** The client's page: the profile set up for them, a password, the approval choice. */
