@@ -14,10 +14,12 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Logs an account in without the log-in form, for an account made a moment ago by someone who followed a link only
- * its address received (a profile a team prepared, accepted with a new password). Does what a form log-in does to
- * the session: a new session id (no fixation), the account in the session's security context (where Spring Session
- * indexes it by address, so {@link AccountSessions} can end it), and a new CSRF token.
+ * Logs in, without the log-in form, an account made a moment ago for someone who followed a link only its address
+ * received: a profile a team set up for them, taken with a new password ({@link AccountManagement#createConfirmedSource}).
+ * That is its only use, and why it takes a {@link NewAccount}, which only that method makes: no other module can log
+ * in an account of its choosing. Does what a form log-in does to the session: a new session id (no fixation), the
+ * account in the session's security context (where Spring Session indexes it by address, so {@link AccountSessions}
+ * can end it), and a new CSRF token.
  */
 @Component
 public class SessionLogIn {
@@ -32,7 +34,8 @@ public class SessionLogIn {
     }
 
     /** Call after the transaction that made the account has committed; a suspended or unconfirmed one is refused. */
-    public void logIn(long accountId, HttpServletRequest request, HttpServletResponse response) {
+    public void logIn(NewAccount account, HttpServletRequest request, HttpServletResponse response) {
+        long accountId = account.view().id();
         CurrentUser user = accounts.currentUser(accountId);
         if (!user.isEnabled() || accounts.find(accountId).filter(AccountView::verified).isEmpty()) {
             throw new IllegalStateException("Account " + accountId + " may not log in");

@@ -146,17 +146,19 @@ public class SourceManagement {
 
     /**
      * Writes what introduces the source (name, title, company, bio; blank ones cleared) onto their profile, made now if
-     * they have none, as the profile form would: for a profile someone prepared that the source accepted. The rest of
-     * the profile stays as it is. The caller has checked the limits, as the profile form does. Written through the
-     * entity (flushed at commit), so read the profile after the transaction, not with SQL inside it.
+     * they have none (in {@code zone}, the browser's, as {@link #ensureProfile(AccountView, Optional)}), as the profile
+     * form would: for a profile someone prepared that the source accepted. The rest of the profile stays as it is. The
+     * caller has checked the limits, as the profile form does. Written through the entity (flushed at commit), so read
+     * the profile after the transaction, not with SQL inside it.
      */
-    public void introduce(AccountView source, String name, String title, String company, String bio) {
+    public void introduce(AccountView source, String name, String title, String company, String bio,
+            Optional<ZoneId> zone) {
         String cleanName = clean(name);
         if (cleanName == null || cleanName.length() > NAME_LIMIT || length(title) > TITLE_LIMIT
                 || length(company) > COMPANY_LIMIT || length(bio) > BIO_LIMIT) {
             throw new IllegalArgumentException("A profile's name is required, and its fields within the form's limits");
         }
-        ProfileView profile = ensureProfile(source);
+        ProfileView profile = ensureProfile(source, zone);
         update(profile.id(), new ProfileDetails(cleanName, clean(title), clean(company), clean(bio), profile.website(),
                 profile.region(), profile.timeZone(), profile.expertise(), profile.links()));
     }

@@ -1,13 +1,8 @@
 package org.sourcewire.teams;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +11,6 @@ import jakarta.validation.constraints.Size;
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
-import org.sourcewire.accounts.SessionLogIn;
 import org.sourcewire.matching.MatchingService;
 import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
@@ -26,8 +20,6 @@ import org.sourcewire.pitches.PitchingForOthers;
 import org.sourcewire.queries.QueryView;
 import org.sourcewire.sources.SourceManagement;
 
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,28 +31,30 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The teams page (own team, experts one writes for, teams managing one's profile), invitations, and the pitch form a
- * writer uses for an expert. Ids travel as parameters; every action checks the actor's rights in the database.
+ * The teams page (own team, experts one writes for, teams managing one's profile), invitations and profiles set up for
+ * clients, and the pitch form a writer uses for an expert; an invitation's link is {@link TeamJoinController}'s. Ids
+ * travel as parameters; every action checks the actor's rights in the database.
  */
 @Controller
 class TeamController {
 
     private final TeamManagement teams;
     private final TeamInvitations invitations;
+    private final ClientProfiles clients;
     private final TeamPitches writing;
     private final TeamViews views;
     private final AccountManagement accounts;
     private final MatchingService matching;
     private final PitchingForOthers pitching;
-    private final SessionLogIn logIn;
     private final Messages messages;
 
-    TeamController(TeamManagement teams, TeamInvitations invitations, TeamPitches writing, TeamViews views, AccountManagement accounts,
-            MatchingService matching, PitchingForOthers pitching, SessionLogIn logIn, Messages messages) {
+    TeamController(TeamManagement teams, TeamInvitations invitations, ClientProfiles clients, TeamPitches writing,
+            TeamViews views, AccountManagement accounts, MatchingService matching, PitchingForOthers pitching,
+            Messages messages) {
         this.messages = messages;
-        this.logIn = logIn;
         this.teams = teams;
         this.invitations = invitations;
+        this.clients = clients;
         this.writing = writing;
         this.views = views;
         this.accounts = accounts;
@@ -78,58 +72,10 @@ class TeamController {
                       TeamManagement.Kind kind) {
     }
 
-    /**
-     * The owner's form: a profile for a client without an account, and the address its invitation goes to. The fields,
-     * their names and limits are the profile form's.
-     */
-    record SetUpForm(@NotBlank(message = "{teams.rule.client-name-missing}")
-                     @Size(max = SourceManagement.NAME_LIMIT, message = "{validation.use-at-most-100-characters}") String name,
-                     @NotBlank(message = "{validation.enter-an-e-mail-address}")
-                     @Email(message = "{validation.enter-a-valid-e-mail-address-e}")
-                     @Size(max = 254, message = "{validation.enter-a-valid-e-mail-address}") String email,
-                     @Size(max = SourceManagement.TITLE_LIMIT, message = "{validation.use-at-most-100-characters}") String title,
-                     @Size(max = SourceManagement.COMPANY_LIMIT, message = "{validation.use-at-most-100-characters}") String company,
-                     @Size(max = SourceManagement.BIO_LIMIT, message = "{sources.rule.bio-too-long}") String bio) {
-
-        static SetUpForm blank() {
-            return new SetUpForm(null, null, null, null, null);
-        }
-
-        TeamInvitations.Prepared profile() {
-            return new TeamInvitations.Prepared(name, title, company, bio);
-        }
-    }
-
-    /**
-     * The client's form: the profile set up for them (theirs to change, with the profile form's limits), a password,
-     * and whether they approve each pitch first. {@code approval} is null when its box is unticked.
-     */
-    record ClaimForm(String token,
-                     @NotBlank(message = "{validation.enter-your-name-as-journalists-should-cite}")
-                     @Size(max = SourceManagement.NAME_LIMIT, message = "{validation.use-at-most-100-characters}") String name,
-                     @Size(max = SourceManagement.TITLE_LIMIT, message = "{validation.use-at-most-100-characters}") String title,
-                     @Size(max = SourceManagement.COMPANY_LIMIT, message = "{validation.use-at-most-100-characters}") String company,
-                     @Size(max = SourceManagement.BIO_LIMIT, message = "{sources.rule.bio-too-long}") String bio,
-                     String password, String confirmation, Boolean approval) {
-
-        /** As the owner set it up; asking to approve each pitch is ticked until the client unticks it. */
-        static ClaimForm of(String token, TeamInvitations.Prepared profile) {
-            return new ClaimForm(token, profile.name(), profile.title(), profile.company(), profile.bio(), null, null, true);
-        }
-
-        boolean approvalRequired() {
-            return Boolean.TRUE.equals(approval);
-        }
-
-        TeamInvitations.Prepared profile() {
-            return new TeamInvitations.Prepared(name, title, company, bio);
-        }
-    }
-
     @GetMapping("/teams")
     String page(@AuthenticationPrincipal CurrentUser user, Model model) {
-        return page(source(user), new NameForm(null), new InviteForm(null, TeamManagement.Kind.MEMBER), SetUpForm.blank(),
-                null, model);
+        return page(source(user), new NameForm(null), new InviteForm(null, TeamManagement.Kind.MEMBER),
+                ClientSetUpForm.blank(), null, model);
     }
 
     @PostMapping("/teams")
@@ -145,7 +91,7 @@ class TeamController {
                 ex.rejectIn(result);
             }
         }
-        return page(owner, form, new InviteForm(null, TeamManagement.Kind.MEMBER), SetUpForm.blank(), null, model);
+        return page(owner, form, new InviteForm(null, TeamManagement.Kind.MEMBER), ClientSetUpForm.blank(), null, model);
     }
 
     @PostMapping("/teams/invitations")
@@ -163,22 +109,24 @@ class TeamController {
                 ex.rejectIn(result);
             }
         }
-        return page(owner, new NameForm(null), form, SetUpForm.blank(), kind, model);
+        return page(owner, new NameForm(null), form, ClientSetUpForm.blank(), kind, model);
     }
 
     /**
-     * A profile for a client without an account. The notice is the same whether or not the address has an account
-     * (then it got the ordinary expert invitation), so this form tells nobody who is a member.
+     * A profile for a client without an account. The notice, and the owner's list of open invitations, are the same
+     * whether or not the address has an account (then it got the ordinary expert invitation), so this form tells
+     * nobody who is a member.
      */
     @PostMapping("/teams/invitations/profile")
-    String setUpProfile(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("setUpForm") SetUpForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
+    String setUpProfile(@AuthenticationPrincipal CurrentUser user,
+            @Valid @ModelAttribute("setUpForm") ClientSetUpForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
         AccountView owner = source(user);
         // The owner's action, as withdrawing and removing are: anyone else finds nothing here.
         teams.ownedBy(owner.id()).orElseThrow(TeamNotFoundException::new);
         if (!result.hasErrors()) {
             try {
-                invitations.setUpProfile(owner, form.email(), form.profile());
+                clients.setUp(owner, form.email(), form.profile());
                 return backToTeams(redirect, "teams.flash.invited-expert", form.email().strip());
             }
             catch (RuleException ex) {
@@ -192,76 +140,6 @@ class TeamController {
     String withdraw(@AuthenticationPrincipal CurrentUser user, @RequestParam long invitation, RedirectAttributes redirect) {
         invitations.withdraw(source(user), invitation);
         return backToTeams(redirect, "teams.flash.invitation-withdrawn");
-    }
-
-    /**
-     * An invitation's link. Logged in: the invitation, to accept. Not logged in: the profile the team set up, to take
-     * with a password, when the invitation carries one and its address has no account; else log-in first (and back
-     * here after it), unless the link has nothing left to open.
-     */
-    @GetMapping("/teams/join")
-    String join(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String token, Model model) {
-        if (user == null) {
-            Optional<TeamInvitations.Claim> claim = invitations.claimable(token);
-            if (claim.isPresent()) {
-                return claimPage(claim.get(), ClaimForm.of(token, claim.get().profile()), model);
-            }
-            return anonymousJoin(token, false, model);
-        }
-        return joinPage(user, token, null, model);
-    }
-
-    /**
-     * The client takes the profile set up for them: their account, their profile and the team's management of it are
-     * made in one transaction, and then they are logged in. A second submit finds the invitation used.
-     */
-    @PostMapping("/teams/join/profile")
-    String claim(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") ClaimForm form,
-            BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response,
-            RedirectAttributes redirect) {
-        if (user != null) {
-            // Logged in: the invitation is accepted with the account one has, on the ordinary page.
-            return redirectToInvitation(form.token());
-        }
-        Optional<TeamInvitations.Claim> claim = invitations.claimable(form.token());
-        if (claim.isEmpty()) {
-            return anonymousJoin(form.token(), true, model);
-        }
-        accounts.checkNewPassword(form.password(), form.confirmation(), claim.get().invitation().email(), result);
-        if (result.hasErrors()) {
-            return claimPage(claim.get(), form, model);
-        }
-        Optional<AccountView> account;
-        try {
-            account = invitations.claim(form.token(), form.profile(), form.password(), form.approvalRequired());
-        }
-        catch (RuleException ex) {
-            // Used, expired or withdrawn since the page opened (a double submit lands here).
-            return anonymousJoin(form.token(), true, model);
-        }
-        catch (DataIntegrityViolationException ex) {
-            // A sign-up with this address made its account at the same moment: that account accepts, after log-in.
-            account = Optional.empty();
-        }
-        if (account.isEmpty()) {
-            return redirectToInvitation(form.token());
-        }
-        logIn.logIn(account.get().id(), request, response);
-        return backToTeams(redirect, "teams.flash.profile-claimed", claim.get().invitation().teamName());
-    }
-
-    @PostMapping("/teams/join")
-    String accept(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String token, Model model,
-            RedirectAttributes redirect) {
-        AccountView account = accounts.find(user.id()).orElseThrow();
-        try {
-            TeamInvitations.Invitation invitation = invitations.accept(account, token);
-            return backToTeams(redirect, invitation.kind() == TeamManagement.Kind.MEMBER ? "teams.flash.joined-member"
-                    : "teams.flash.joined-expert", invitation.teamName());
-        }
-        catch (RuleException ex) {
-            return joinPage(user, token, messages.text(ex), model);
-        }
     }
 
     @PostMapping("/teams/members/remove")
@@ -415,46 +293,6 @@ class TeamController {
         return "teams/queries";
     }
 
-    /**
-     * Someone not logged in whose link opens no profile to take: the "expired" card when it opens nothing at all, else
-     * log-in (Spring Security keeps this request and comes back to it). {@code submitted}: after the profile form, whose
-     * first submit may have made the account already (a double click), so the card says how to log in.
-     */
-    private String anonymousJoin(String token, boolean submitted, Model model) {
-        if (invitations.invitation(token).isPresent()) {
-            if (submitted) {
-                // Not the page to come back to after logging in: the invitation's own page is.
-                return redirectToInvitation(token);
-            }
-            throw new AccessDeniedException("Log in to open the invitation");
-        }
-        model.addAttribute("justSetUp", submitted);
-        return "teams/join";
-    }
-
-    private static String redirectToInvitation(String token) {
-        return token == null ? "redirect:/teams/join" : "redirect:/teams/join?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-    }
-
-    /** The client's page: the profile set up for them, a password, the approval choice. */
-    private String claimPage(TeamInvitations.Claim claim, ClaimForm form, Model model) {
-        model.addAttribute("claim", claim);
-        model.addAttribute("form", form);
-        model.addAttribute("bioLimit", SourceManagement.BIO_LIMIT);
-        return "teams/claim";
-    }
-
-    /** The invitation page; {@code error}: why accepting failed (null: none). */
-    private String joinPage(CurrentUser user, String token, String error, Model model) {
-        model.addAttribute("invitation", invitations.invitation(token).orElse(null));
-        model.addAttribute("token", token);
-        model.addAttribute("email", user.email());
-        if (error != null) {
-            model.addAttribute("error", error);
-        }
-        return "teams/join";
-    }
-
     private String formPage(TeamPitches.Writing rights, QueryView query, PitchFormFields form, Model model) {
         model.addAttribute("writing", rights);
         model.addAttribute("query", query);
@@ -475,7 +313,7 @@ class TeamController {
         return "/teams/pitch/preflight?expert=" + rights.expert().id() + "&query=" + query.id();
     }
 
-    private String page(AccountView account, NameForm nameForm, InviteForm inviteForm, SetUpForm setUpForm,
+    private String page(AccountView account, NameForm nameForm, InviteForm inviteForm, ClientSetUpForm setUpForm,
             TeamManagement.Kind failedKind, Model model) {
         model.addAttribute("account", account);
         model.addAttribute("owned", teams.ownedBy(account.id()).map(views::owned).orElse(null));
@@ -491,7 +329,7 @@ class TeamController {
         return "teams/index";
     }
 
-    /** Only sources reach /teams/** but /teams/join and /teams/join/profile (SecurityConfiguration). */
+    /** Only sources reach /teams/** but the invitation's link (SecurityConfiguration, TeamJoinController). */
     private AccountView source(CurrentUser user) {
         return accounts.find(user.id()).orElseThrow();
     }

@@ -30,14 +30,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The owner's side of a team: creating it, inviting members and experts by e-mail, accepting, giving members
- * profiles, removing members and profiles, the approval setting. Plan limits are counted in the database, pending
- * invitations included, so inviting many and accepting later cannot pass them.
- */
-/**
  * Invitations by e-mail to join a team as a member or to let it manage one's expert profile: sending (within the owner's
  * plan), reading and accepting a link, withdrawing. Plan limits are counted in the database with open invitations
- * included, so inviting many and accepting later cannot pass them.
+ * included, so inviting many and accepting later cannot pass them. A profile the owner set up for a client without an
+ * account travels with an expert invitation: {@link ClientProfiles}.
  */
 @Service
 @Transactional
@@ -47,25 +43,11 @@ class TeamInvitations {
     }
 
     /**
-     * A profile the owner set up for an expert without an account, sent with the invitation; the expert sees it and
-     * may change it before accepting. Fields cleaned (stripped, blank ones null), within the profile form's limits.
+     * An invitation just made, before its mail: its link's token, the team, and whether its address has an account
+     * (which only the mail may depend on, never what the owner sees).
      */
-    record Prepared(String name, String title, String company, String bio) {
-
-        Prepared {
-            name = clean(name);
-            title = clean(title);
-            company = clean(company);
-            bio = clean(bio);
-        }
-
-        private static String clean(String value) {
-            return value == null || value.isBlank() ? null : value.strip();
-        }
-    }
-
-    /** An invitation its expert may accept without logging in: it carries a prepared profile and no account has its address. */
-    record Claim(Invitation invitation, String ownerName, Prepared profile) {
+    record Opened(long id, String token, TeamManagement.Team team, TeamManagement.Kind kind, String email,
+            boolean hasAccount) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -101,21 +83,20 @@ class TeamInvitations {
      * a link only the invited address can accept.
      */
     void invite(AccountView owner, TeamManagement.Kind kind, String email) {
-        invite(owner, kind, email, null);
+        Opened opened = open(owner, kind, email);
+        mail(owner, opened, false);
+        audit.record(TeamManagement.actor(owner), kind == TeamManagement.Kind.MEMBER ? "team.member.invited" : "team.expert.invited",
+                "team " + opened.team().id(), "Invited " + opened.email()
+                        + (kind == TeamManagement.Kind.MEMBER ? " to join " : " to be managed by ") + opened.team().name(),
+                null, Map.of("invitation", opened.id(), "email", opened.email()));
     }
 
     /**
-     * Sets up an expert profile for a client without an account and invites them to take it: nothing is pitched for
-     * them until they set a password and accept. Counted like any expert invitation. When the address has an account
-     * already, this is the ordinary expert invitation (their own profile stays), and the owner is not told which it
-     * was: the answer would say who has an account.
+     * Checks the owner may invite this address (not their own, not in the team already, not invited already, within
+     * the plan and the day's invitations) and makes the invitation, under the team's row lock, which the caller's
+     * transaction holds until it ends; the caller sends its mail ({@link #mail}) and records it.
      */
-    void setUpProfile(AccountView owner, String email, Prepared profile) {
-        invite(owner, TeamManagement.Kind.EXPERT, email, profile);
-    }
-
-    /** {@code prepared}: a profile set up for the invited expert, kept with the invitation if they have no account. */
-    private void invite(AccountView owner, TeamManagement.Kind kind, String email, Prepared prepared) {
+    Opened open(AccountView owner, TeamManagement.Kind kind, String email) {
         TeamManagement.Team team = teams.ownedBy(owner.id()).orElseThrow(() -> new RuleException(null, "teams.rule.no-team"));
         TeamManagement.requireActiveSource(owner);
         String address = email == null ? "" : email.strip();
@@ -123,7 +104,7 @@ class TeamInvitations {
             throw new RuleException("email", "teams.rule.own-address");
         }
         // One invitation change per team at a time, so two invitations at once cannot both take the last seat.
-        jdbc.sql("select id from team where id = :id for update").param("id", team.id()).query(Long.class).single();
+        lockTeam(team.id());
         Optional<AccountView> existing = accounts.findByEmail(address);
         if (existing.isPresent() && (kind == TeamManagement.Kind.MEMBER ? teams.isMember(team.id(), existing.get().id())
                 : teams.isProfile(team.id(), existing.get().id()))) {
@@ -154,35 +135,24 @@ class TeamInvitations {
                 values (:team, :kind, :email, :hash, :now, :expires) returning id""")
                 .param("team", team.id()).param("kind", kind.name()).param("email", address).param("hash", hash(token))
                 .param("now", Timestamp.from(now)).param("expires", Timestamp.from(expires)).query(Long.class).single();
-        boolean setUp = prepared != null && existing.isEmpty();
-        if (setUp) {
-            jdbc.sql("""
-                    insert into team_invitation_profile (invitation_id, name, title, company, bio)
-                    values (:id, :name, :title, :company, :bio)""")
-                    .param("id", id).param("name", prepared.name()).param("title", prepared.title())
-                    .param("company", prepared.company()).param("bio", prepared.bio()).update();
-        }
+        return new Opened(id, token, team, kind, address, existing.isPresent());
+    }
+
+    /**
+     * Queues the invitation's mail. {@code prepared}: the mail of a profile set up for the invited expert, to see and
+     * take with a password; else the ordinary invitation, to accept after logging in or signing up.
+     */
+    void mail(AccountView owner, Opened opened, boolean prepared) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("from", owner.displayName());
-        model.put("team", team.name());
-        model.put("expert", kind == TeamManagement.Kind.EXPERT);
-        model.put("prepared", setUp);
+        model.put("team", opened.team().name());
+        model.put("expert", opened.kind() == TeamManagement.Kind.EXPERT);
+        model.put("prepared", prepared);
         model.put("days", properties.invitationValidity().toDays());
-        model.put("link", urls.link("/teams/join", "token", token));
-        outbox.queue(new Email(address, Email.subject(setUp ? "mail.team-invitation.subject.profile"
-                : kind == TeamManagement.Kind.MEMBER ? "mail.team-invitation.subject.member"
-                : "mail.team-invitation.subject.expert", team.name()), "mail/team-invitation", model));
-        if (setUp) {
-            audit.record(TeamManagement.actor(owner), "team.profile.set-up", "team " + team.id(), "Set up a profile for "
-                    + address + " (" + prepared.name() + ") and invited them to let " + team.name() + " manage it", null,
-                    Map.of("invitation", id, "email", address, "name", prepared.name()));
-        }
-        else {
-            audit.record(TeamManagement.actor(owner), kind == TeamManagement.Kind.MEMBER ? "team.member.invited" : "team.expert.invited",
-                    "team " + team.id(), "Invited " + address + (kind == TeamManagement.Kind.MEMBER ? " to join " : " to be managed by ")
-                            + team.name() + (prepared == null ? "" : " (a profile set up for an address with an account: their own stays)"),
-                    null, Map.of("invitation", id, "email", address));
-        }
+        model.put("link", urls.link("/teams/join", "token", opened.token()));
+        outbox.queue(new Email(opened.email(), Email.subject(prepared ? "mail.team-invitation.subject.profile"
+                : opened.kind() == TeamManagement.Kind.MEMBER ? "mail.team-invitation.subject.member"
+                : "mail.team-invitation.subject.expert", opened.team().name()), "mail/team-invitation", model));
     }
 
     /** An open invitation behind this link, if it is one. */
@@ -217,27 +187,13 @@ class TeamInvitations {
         return invitation;
     }
 
-    /** The open invitation behind this link, if its expert may accept it without logging in (see {@link Claim}). */
-    @Transactional(readOnly = true)
-    Optional<Claim> claimable(String token) {
-        return invitation(token).flatMap(invitation -> prepared(invitation.id())
-                .filter(profile -> accounts.findByEmail(invitation.email()).isEmpty())
-                .map(profile -> new Claim(invitation, owner(invitation.teamId()), profile)));
-    }
-
     /**
-     * The expert takes the profile set up for them, all in one transaction: a source account with the invited address,
-     * counted as confirmed (the link came to it), the profile as they left it on the page, and the team's management
-     * of it with the approval they chose; the invitation is then used. The invitation's row is locked first, so a
-     * second submit waits, then finds it used.
+     * Locks the team (one invitation change at a time), then checks the invitation is still open: a second submit of
+     * the same link waits for the first, then finds it used.
      *
-     * @return the new account; empty when the invitation cannot be taken without logging in (an account has its
-     *         address by now, or it carries no prepared profile)
-     * @throws RuleException when the invitation has expired, was withdrawn or was used
+     * @throws RuleException when it has expired, was withdrawn or was used meanwhile
      */
-    Optional<AccountView> claim(String token, Prepared profile, String password, boolean approvalRequired) {
-        Invitation invitation = invitation(token)
-                .orElseThrow(() -> new RuleException(null, "teams.rule.invitation-gone"));
+    TeamManagement.Team lockOpen(Invitation invitation) {
         TeamManagement.Team team = lockTeam(invitation.teamId());
         boolean open = jdbc.sql("""
                 select id from team_invitation where id = :id and accepted_at is null and expires_at > :now for update""")
@@ -246,19 +202,14 @@ class TeamInvitations {
         if (!open) {
             throw new RuleException(null, "teams.rule.invitation-gone");
         }
-        if (prepared(invitation.id()).isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<AccountView> created = accounts.createConfirmedSource(profile.name(), invitation.email(), password);
-        created.ifPresent(account -> {
-            sources.introduce(account, profile.name(), profile.title(), profile.company(), profile.bio());
-            join(invitation, team, account, approvalRequired, Map.of("accountCreated", true, "approvalRequired", approvalRequired));
-        });
-        return created;
+        return team;
     }
 
-    /** Lets the account in: a member's row, or the team's management of the expert's profile; the invitation is used. */
-    private void join(Invitation invitation, TeamManagement.Team team, AccountView account, boolean approvalRequired,
+    /**
+     * Lets the account in: a member's row, or the team's management of the expert's profile; the invitation is used,
+     * and a profile set up with it is deleted (the expert's own profile has what they kept of it).
+     */
+    void join(Invitation invitation, TeamManagement.Team team, AccountView account, boolean approvalRequired,
             Map<String, Object> details) {
         Instant now = clock.instant();
         if (invitation.kind() == TeamManagement.Kind.MEMBER) {
@@ -276,6 +227,7 @@ class TeamInvitations {
         }
         jdbc.sql("update team_invitation set accepted_at = :now where id = :id").param("id", invitation.id())
                 .param("now", Timestamp.from(now)).update();
+        forgetPrepared(invitation.id());
         Map<String, Object> after = new LinkedHashMap<>(details);
         after.put("invitation", invitation.id());
         after.put("account", account.id());
@@ -292,21 +244,9 @@ class TeamInvitations {
                 .query((rs, n) -> new TeamManagement.Team(rs.getLong(1), rs.getString(2), rs.getLong(3))).single();
     }
 
-    private Optional<Prepared> prepared(long invitationId) {
-        return jdbc.sql("select name, title, company, bio from team_invitation_profile where invitation_id = :id")
-                .param("id", invitationId)
-                .query((rs, n) -> new Prepared(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .optional();
-    }
-
-    private String owner(long teamId) {
-        long ownerId = jdbc.sql("select owner_id from team where id = :id").param("id", teamId).query(Long.class).single();
-        return accounts.find(ownerId).map(AccountView::displayName).orElse("");
-    }
-
     /**
      * Withdraws an open invitation, so its link no longer works and its seat or profile is free again. The row stays
-     * (expired now) so it still counts towards the day's invitations.
+     * (expired now) so it still counts towards the day's invitations; a profile set up with it is deleted.
      */
     void withdraw(AccountView owner, long invitationId) {
         TeamManagement.Team team = teams.ownedBy(owner.id()).orElseThrow(TeamNotFoundException::new);
@@ -316,8 +256,17 @@ class TeamInvitations {
                 .param("id", invitationId).param("team", team.id()).param("now", Timestamp.from(clock.instant()))
                 .query(String.class).optional()
                 .orElseThrow(TeamNotFoundException::new);
+        forgetPrepared(invitationId);
         audit.record(TeamManagement.actor(owner), "team.invitation.withdrawn", "team " + team.id(), "Withdrew the invitation to " + email,
                 Map.of("invitation", invitationId, "email", email), null);
+    }
+
+    /**
+     * The profile a client's invitation carried (see {@link ClientProfiles}) is the client's data before they have an
+     * account: kept only while the invitation is open. Expired ones: {@link ClientProfiles#purgeClosed}.
+     */
+    private void forgetPrepared(long invitationId) {
+        jdbc.sql("delete from team_invitation_profile where invitation_id = :id").param("id", invitationId).update();
     }
 
     /** Members (or profiles) plus open invitations of that kind must stay within the owner's plan. */
