@@ -1,19 +1,32 @@
 package org.sourcewire.teams;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.Concurrently;
 import org.sourcewire.IntegrationTest;
+import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.accounts.EmailAlreadyRegisteredException;
+import org.sourcewire.accounts.EncodedPassword;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.mail.Mailbox;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.sourcewire.accounts.TestAccounts.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -26,6 +39,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 class ClientProfileTests extends IntegrationTest {
 
     private static final String GOOD_PASSWORD = "violet anchor lantern";
+
+    @Autowired
+    ClientProfiles clientProfiles;
+
+    @Autowired
+    AccountManagement accountManagement;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void clientTakesThePreparedProfileWithOneFormAndIsLoggedIn() throws Exception {
@@ -92,6 +114,7 @@ class ClientProfileTests extends IntegrationTest {
                 .param("email", client).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from audit_entry where actor_id = :id and action = 'team.expert.joined'")
                 .param("id", account).query(Long.class).single()).isEqualTo(1);
+        assertThat(preparedRows(client)).as("the prepared profile is the client's profile now").isZero();
 
         // The same form sent again makes nothing more, and says the link is used.
         assertThat(claim(token, "Dr. Clara C. Client", GOOD_PASSWORD, GOOD_PASSWORD, "true")).hasStatusOk().bodyText()
@@ -171,9 +194,7 @@ class ClientProfileTests extends IntegrationTest {
         assertThat(setUp).hasStatus3xxRedirection().hasRedirectedUrl("/teams");
         assertThat(setUp.getMvcResult().getFlashMap().get("success")).isEqualTo("We sent " + existing.email()
                 + " an invitation. Their profile joins your team when they accept it.");
-        assertThat(jdbc.sql("""
-                select count(*) from team_invitation_profile p join team_invitation i on i.id = p.invitation_id
-                where i.email = :email""").param("email", existing.email()).query(Long.class).single()).isZero();
+        assertThat(preparedRows(existing.email())).as("kept as for any address: the owner cannot tell").isEqualTo(1);
 
         MimeMessage mail = mail(existing.email());
         assertThat(mail.getSubject()).isEqualTo("Fair PR asks to manage your expert profile on Sourcewire");
@@ -186,6 +207,7 @@ class ClientProfileTests extends IntegrationTest {
                 .hasRedirectedUrl("/teams");
         assertThat(profileName(existing)).isEqualTo(ownProfile).isNotEqualTo("Someone Else");
         assertThat(accountsWith(existing.email())).isEqualTo(1);
+        assertThat(preparedRows(existing.email())).as("the prepared profile goes once the invitation is used").isZero();
     }
 
     @Test
@@ -211,6 +233,8 @@ class ClientProfileTests extends IntegrationTest {
                 .contains("Enter your client's name as journalists should cite it.");
         assertThat(messageBeside(setUp(owner, "not an address", "Dr. Valid", null, null, null), "client-email"))
                 .contains("Enter a valid e-mail address");
+        assertThat(messageBeside(setUp(owner, "a@localhost", "Dr. Valid", null, null, null), "client-email"))
+                .as("the sign-up form's rule: a dot in the domain").contains("Enter a valid e-mail address");
         assertThat(messageBeside(setUp(owner, TestAccounts.uniqueEmail("client"), "Dr. Valid", "t".repeat(101), null,
                 "b".repeat(601)), "client-bio")).contains("Keep the bio to 600 characters.");
         assertThat(messageBeside(setUp(owner, TestAccounts.uniqueEmail("client"), "Dr. Valid", "t".repeat(101), null,
@@ -231,6 +255,7 @@ class ClientProfileTests extends IntegrationTest {
                 .query(Long.class).single();
 
         assertThat(post(owner, "/teams/invitations/withdraw", "invitation", invitation)).hasStatus3xxRedirection();
+        assertThat(preparedRows(client)).as("nothing of the client's is kept after withdrawal").isZero();
 
         assertThat(mvc.get().uri("/teams/join?token=" + token)).hasStatusOk().bodyText()
                 .contains("This invitation has expired").doesNotContain("Dr. Withdrawn");
@@ -266,6 +291,176 @@ class ClientProfileTests extends IntegrationTest {
                 .query(Long.class).single()).isZero();
     }
 
+    @Test
+    void theOwnersOpenInvitationsReadTheSameForAnAddressWithAnAccountAndANewOne() {
+        CurrentUser existing = accounts.source("Dr. Has Account", TestAccounts.uniqueEmail("existing"));
+        String fresh = TestAccounts.uniqueEmail("client");
+        CurrentUser first = owner("Same PR");
+        CurrentUser second = owner("Same PR");
+
+        assertThat(setUp(first, existing.email(), "Dr. Same Name", "Surgeon", null, null)).hasStatus3xxRedirection();
+        assertThat(setUp(second, fresh, "Dr. Same Name", "Surgeon", null, null)).hasStatus3xxRedirection();
+
+        List<String> withAccount = openInvitations(first, existing.email());
+        assertThat(withAccount).singleElement().asString().contains("as expert with the profile you set up (Dr. Same Name)");
+        assertThat(openInvitations(second, fresh)).isEqualTo(withAccount);
+    }
+
+    @Test
+    void aLoggedInClaimWithAnOverlongOrUnknownTokenGoesToThePlainInvitationPage() {
+        CurrentUser someone = accounts.source();
+        for (String token : List.of("x".repeat(10_000), "not-a-token")) {
+            assertThat(mvc.post().uri("/teams/join/profile").with(as(someone)).with(csrf()).param("token", token)
+                    .param("name", "Dr. Long").param("password", GOOD_PASSWORD).param("confirmation", GOOD_PASSWORD))
+                    .hasStatus3xxRedirection().hasRedirectedUrl("/teams/join");
+        }
+        // Not logged in, the same token opens nothing, and says so.
+        assertThat(claim("x".repeat(10_000), "Dr. Long", GOOD_PASSWORD, GOOD_PASSWORD, "true")).hasStatusOk().bodyText()
+                .contains("This invitation has expired");
+        assertThat(mvc.get().uri("/teams/join").param("token", "x".repeat(10_000))).hasStatusOk().bodyText()
+                .contains("This invitation has expired");
+    }
+
+    @Test
+    void anApprovalOtherThanYesCountsAsNo() {
+        CurrentUser owner = owner("Maybe PR");
+        String client = TestAccounts.uniqueEmail("client");
+        setUp(owner, client, "Dr. Maybe", null, null, null);
+
+        assertThat(claim(token(client), "Dr. Maybe", GOOD_PASSWORD, GOOD_PASSWORD, "maybe")).hasStatus3xxRedirection()
+                .hasRedirectedUrl("/teams");
+        assertThat(jdbc.sql("""
+                select p.approval_required from team_profile p join account a on a.id = p.source_account_id
+                where a.email = :email""").param("email", client).query(Boolean.class).single()).isFalse();
+    }
+
+    @Test
+    void theNewProfileStartsInTheBrowsersTimeZone() {
+        CurrentUser owner = owner("Tokyo PR");
+        String client = TestAccounts.uniqueEmail("client");
+        setUp(owner, client, "Dr. Kenji Client", null, null, null);
+
+        assertThat(mvc.post().uri("/teams/join/profile").with(csrf()).cookie(new Cookie("tz", "Asia%2FTokyo"))
+                .param("token", token(client)).param("name", "Dr. Kenji Client").param("password", GOOD_PASSWORD)
+                .param("confirmation", GOOD_PASSWORD)).hasStatus3xxRedirection().hasRedirectedUrl("/teams");
+        assertThat(jdbc.sql("""
+                select p.time_zone from source_profile p join account a on a.id = p.account_id where a.email = :email""")
+                .param("email", client).query(String.class).single()).isEqualTo("Asia/Tokyo");
+    }
+
+    @Test
+    void aMemberInvitationOpensNoProfileFormEvenWithAPreparedRow() {
+        CurrentUser owner = owner("Member PR");
+        String invited = TestAccounts.uniqueEmail("member");
+        assertThat(post(owner, "/teams/invitations", "email", invited, "kind", "MEMBER")).hasStatus3xxRedirection();
+        String token = token(invited);
+        jdbc.sql("""
+                insert into team_invitation_profile (invitation_id, name)
+                select id, 'Dr. Not An Expert' from team_invitation where email = :email""").param("email", invited).update();
+
+        assertThat(mvc.get().uri("/teams/join?token=" + token)).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+        assertThat(claim(token, "Dr. Not An Expert", GOOD_PASSWORD, GOOD_PASSWORD, "true")).hasStatus3xxRedirection()
+                .hasRedirectedUrl("/teams/join?token=" + token);
+        assertThat(accountsWith(invited)).isZero();
+    }
+
+    @Test
+    void anExpiredLinkShowsTheExpiredCardAndItsPreparedProfileIsPurged() {
+        CurrentUser owner = owner("Late PR");
+        String client = TestAccounts.uniqueEmail("client");
+        setUp(owner, client, "Dr. Too Late", null, null, null);
+        String token = token(client);
+
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+
+        assertThat(mvc.get().uri("/teams/join?token=" + token)).hasStatusOk().bodyText()
+                .contains("This invitation has expired").doesNotContain("Dr. Too Late");
+        assertThat(claim(token, "Dr. Too Late", GOOD_PASSWORD, GOOD_PASSWORD, "true")).hasStatusOk().bodyText()
+                .contains("This invitation has expired");
+        assertThat(accountsWith(client)).isZero();
+        assertThat(mvc.get().uri("/teams").with(as(owner))).bodyText().doesNotContain(client);
+
+        assertThat(preparedRows(client)).isEqualTo(1);
+        assertThat(clientProfiles.purgeClosed()).isPositive();
+        assertThat(preparedRows(client)).as("an expired invitation's prepared profile is not kept").isZero();
+    }
+
+    @Test
+    void theClaimNeedsItsCsrfTokenAndStartsANewSession() throws Exception {
+        CurrentUser owner = owner("Session PR");
+        String client = TestAccounts.uniqueEmail("client");
+        setUp(owner, client, "Dr. Fixed Session", null, null, null);
+        String token = token(client);
+
+        assertThat(mvc.post().uri("/teams/join/profile").param("token", token).param("name", "Dr. Fixed Session")
+                .param("password", GOOD_PASSWORD).param("confirmation", GOOD_PASSWORD)).as("no CSRF token").hasStatus(403);
+        assertThat(accountsWith(client)).isZero();
+
+        MvcTestResult opened = mvc.get().uri("/teams/join?token=" + token).exchange();
+        assertThat(opened).hasStatusOk().bodyText().contains("Create my profile");
+        Cookie before = opened.getResponse().getCookie("SESSION");
+        assertThat(before).as("the page's session, which holds its CSRF token").isNotNull();
+
+        MvcTestResult taken = mvc.post().uri("/teams/join/profile").with(csrf()).cookie(before).param("token", token)
+                .param("name", "Dr. Fixed Session").param("password", GOOD_PASSWORD).param("confirmation", GOOD_PASSWORD)
+                .exchange();
+        assertThat(taken).hasStatus3xxRedirection().hasRedirectedUrl("/teams");
+        Cookie after = taken.getResponse().getCookie("SESSION");
+        assertThat(after).isNotNull();
+        assertThat(after.getValue()).as("a new session id once logged in (no fixation)").isNotEqualTo(before.getValue());
+        assertThat(mvc.get().uri("/teams").cookie(after)).hasStatusOk();
+        assertThat(mvc.get().uri("/teams").cookie(before)).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+    }
+
+    @Test
+    void aMissingPasswordOrConfirmationAndOverlongFieldsGetMessagesBesideThemAndMakeNothing() {
+        CurrentUser owner = owner("Strict PR");
+        String client = TestAccounts.uniqueEmail("client");
+        setUp(owner, client, "Dr. Strict", null, null, null);
+        String token = token(client);
+
+        assertThat(messageBeside(claim(token, "Dr. Strict", null, GOOD_PASSWORD, "true"), "password"))
+                .contains("Enter a password.");
+        assertThat(messageBeside(claim(token, "Dr. Strict", GOOD_PASSWORD, null, "true"), "confirmation"))
+                .contains("The two passwords are not the same.");
+        assertThat(messageBeside(claim(token, "n".repeat(101), GOOD_PASSWORD, GOOD_PASSWORD, "true"), "name"))
+                .contains("Use at most 100 characters.");
+        assertThat(messageBeside(claim(token, "Dr. Strict", GOOD_PASSWORD, GOOD_PASSWORD, "true", "title", "t".repeat(101)),
+                "title")).contains("Use at most 100 characters.");
+        assertThat(messageBeside(claim(token, "Dr. Strict", GOOD_PASSWORD, GOOD_PASSWORD, "true", "company", "c".repeat(101)),
+                "company")).contains("Use at most 100 characters.");
+        assertThat(accountsWith(client)).isZero();
+    }
+
+    @Test
+    void aSignUpThatGivesTheAddressAnAccountAtTheSameMomentWinsAndTheClaimIsRefusedAsSuch() throws Exception {
+        String client = TestAccounts.uniqueEmail("client");
+        EncodedPassword password = accountManagement.encodeNewPassword(GOOD_PASSWORD, client);
+        CountDownLatch made = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            // The first makes the account and holds its transaction open until the second waits on the unique index.
+            Future<?> first = other.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                assertThat(accountManagement.createConfirmedSource("Dr. First", client, password)).isPresent();
+                made.countDown();
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (!jdbc.sql("select exists (select 1 from pg_locks where not granted)").query(Boolean.class).single()
+                        && System.currentTimeMillis() < deadline) {
+                    Thread.onSpinWait();
+                }
+            }));
+            assertThat(made.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> accountManagement.createConfirmedSource("Dr. Second", client, password))
+                    .isInstanceOf(EmailAlreadyRegisteredException.class);
+            first.get(30, TimeUnit.SECONDS);
+        }
+        finally {
+            other.shutdownNow();
+        }
+        assertThat(jdbc.sql("select display_name from account where email = :email").param("email", client)
+                .query(String.class).single()).isEqualTo("Dr. First");
+    }
+
     private CurrentUser owner(String team) {
         CurrentUser owner = accounts.source("Olive Owner", TestAccounts.uniqueEmail("owner"));
         assertThat(post(owner, "/teams", "name", team)).hasStatus3xxRedirection();
@@ -287,11 +482,16 @@ class ClientProfileTests extends IntegrationTest {
         return request.exchange();
     }
 
-    /** The client's form, sent without logging in; {@code approval} null leaves the box unticked. */
+    /** The client's form, sent without logging in; {@code approval} null leaves the box unticked, a null password out. */
     private MvcTestResult claim(String token, String name, String password, String confirmation, String approval,
             String... more) {
-        var request = mvc.post().uri("/teams/join/profile").with(csrf()).param("token", token).param("name", name)
-                .param("password", password).param("confirmation", confirmation);
+        var request = mvc.post().uri("/teams/join/profile").with(csrf()).param("token", token).param("name", name);
+        if (password != null) {
+            request = request.param("password", password);
+        }
+        if (confirmation != null) {
+            request = request.param("confirmation", confirmation);
+        }
         if (approval != null) {
             request = request.param("approval", approval).param("_approval", "on");
         }
@@ -324,6 +524,27 @@ class ClientProfileTests extends IntegrationTest {
             org.jsoup.nodes.Element help = org.jsoup.Jsoup.parse(result.getResponse().getContentAsString(
                     java.nio.charset.StandardCharsets.UTF_8)).getElementById(fieldId + "-help");
             return help == null ? "" : help.text();
+        }
+        catch (java.io.UnsupportedEncodingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private long preparedRows(String email) {
+        return jdbc.sql("""
+                select count(*) from team_invitation_profile p join team_invitation i on i.id = p.invitation_id
+                where i.email = :email""").param("email", email).query(Long.class).single();
+    }
+
+    /** The owner's list of open invitations as it reads, the address written as ADDRESS and the deadline as DEADLINE. */
+    private List<String> openInvitations(CurrentUser owner, String address) {
+        MvcTestResult page = mvc.get().uri("/teams").with(as(owner)).exchange();
+        assertThat(page).hasStatusOk();
+        try {
+            return org.jsoup.Jsoup.parse(page.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                    .select("h3:containsOwn(Open invitations) + ul > li").stream()
+                    .map(item -> item.text().replace(address, "ADDRESS").replaceAll("until .*\\(.*?\\)", "until DEADLINE"))
+                    .toList();
         }
         catch (java.io.UnsupportedEncodingException ex) {
             throw new IllegalStateException(ex);
