@@ -5,17 +5,21 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hibernate.exception.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sourcewire.infrastructure.PlainRead;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 
 /**
  * Accounts as other modules and the admin pages see them: found by id, address or domain, searched, their details
@@ -128,6 +132,70 @@ public class AccountManagement {
         long id = accounts.save(account).getId();
         events.publishEvent(new EmailConfirmed(id, account.getEmail(), account.getRole()));
         return find(id).orElseThrow();
+    }
+
+    /**
+     * A new password checked against the policy for {@code email} and hashed, for {@link #createConfirmedSource}. Runs
+     * outside any transaction of the caller's choosing: call it before taking locks, as hashing takes a while.
+     *
+     * @throws IllegalArgumentException when the password does not pass the policy (check it first with
+     *         {@link #checkNewPassword}, which says why beside the form's field)
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public EncodedPassword encodeNewPassword(String password, String email) {
+        if (PasswordPolicy.problem(password, email).isPresent()) {
+            throw new IllegalArgumentException("The password does not pass the policy");
+        }
+        return new EncodedPassword(email, passwordEncoder.encode(password));
+    }
+
+    /**
+     * A source's account whose address counts as confirmed because its owner followed a link mailed to it (a team's
+     * invitation to a profile it set up for them), as a confirmation link would. Empty when the address has an account
+     * already.
+     *
+     * @param password from {@link #encodeNewPassword} for this address
+     * @throws EmailAlreadyRegisteredException when another request (a sign-up) gave the address an account at the same
+     *         moment: the unique index decided, as in sign-up, and the caller's transaction is to be rolled back
+     */
+    public Optional<NewAccount> createConfirmedSource(String displayName, String email, EncodedPassword password) {
+        if (!password.isFor(email)) {
+            throw new IllegalArgumentException("The password was checked for another address");
+        }
+        if (accounts.existsByAddress(email)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Account account = Account.source(email, password.hash(), displayName.strip(), now);
+        account.verifyEmail(now);
+        try {
+            accounts.saveAndFlush(account);
+        }
+        catch (DataIntegrityViolationException ex) {
+            if (!violates(ex, "account_email_unique")) {
+                throw ex;
+            }
+            throw new EmailAlreadyRegisteredException(account.getEmail());
+        }
+        events.publishEvent(new EmailConfirmed(account.getId(), account.getEmail(), account.getRole()));
+        return Optional.of(new NewAccount(account.toView()));
+    }
+
+    private static boolean violates(DataIntegrityViolationException ex, String constraint) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation) {
+                return constraint.equalsIgnoreCase(violation.getConstraintName());
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The checks a new password gets on sign-up and the password pages, for another module's form: the policy's
+     * refusal beside its {@code password} field, a confirmation that differs beside {@code confirmation}.
+     */
+    public void checkNewPassword(String password, String confirmation, String email, Errors errors) {
+        PasswordForms.checkNewPassword(password, confirmation, email, errors);
     }
 
     /**

@@ -15,7 +15,8 @@ import org.hibernate.validator.constraints.CompositionType;
 import org.hibernate.validator.constraints.ConstraintComposition;
 
 /**
- * An e-mail address with a dot in its domain ({@code name@example.com}). Blank passes: a missing address is
+ * An e-mail address with a dot in its domain ({@code name@example.com}): the rule of sign-up, for any form that takes
+ * an address an account may come to have (another module's too). Blank passes: a missing address is
  * {@code @NotBlank}'s to report, so an empty field gets one message, not "enter" and "invalid" at once (Bean
  * Validation's {@code @Email} with a pattern refuses the empty text too).
  */
@@ -27,7 +28,7 @@ import org.hibernate.validator.constraints.ConstraintComposition;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Constraint(validatedBy = {})
-@interface EmailAddress {
+public @interface EmailAddress {
 
     /** The message's key in messages.properties. */
     String KEY = "accounts.rule.email-address";

@@ -30,7 +30,8 @@ final class PasswordForms {
         }
     }
 
-    private static void checkNewPassword(String password, String confirmation, String email, Errors errors) {
+    /** The policy's refusal beside {@code password}, a confirmation that differs beside {@code confirmation}. */
+    static void checkNewPassword(String password, String confirmation, String email, Errors errors) {
         PasswordPolicy.problem(password, email).ifPresent(problem -> PasswordPolicy.rejectIn(errors, problem));
         if (!errors.hasFieldErrors("password") && !password.equals(confirmation)) {
             errors.rejectValue("confirmation", "accounts.rule.passwords-differ");

@@ -13,9 +13,9 @@ import org.springframework.validation.Errors;
 /** The profile form. Expertise is typed as a comma-separated list, links one per line. */
 record ProfileForm(
         @NotBlank(message = "{validation.enter-your-name-as-journalists-should-cite}")
-        @Size(max = 100, message = "{validation.use-at-most-100-characters}") String name,
-        @Size(max = 100, message = "{validation.use-at-most-100-characters}") String title,
-        @Size(max = 100, message = "{validation.use-at-most-100-characters}") String company,
+        @Size(max = SourceManagement.NAME_LIMIT, message = "{validation.use-at-most-100-characters}") String name,
+        @Size(max = SourceManagement.TITLE_LIMIT, message = "{validation.use-at-most-100-characters}") String title,
+        @Size(max = SourceManagement.COMPANY_LIMIT, message = "{validation.use-at-most-100-characters}") String company,
         @Size(max = ProfileForm.BIO_LIMIT, message = "{sources.rule.bio-too-long}") String bio,
         @Size(max = 300, message = "{validation.use-at-most-300-characters}") @WebAddress String website,
         @Size(max = 100, message = "{validation.use-at-most-100-characters}") String region,
@@ -24,7 +24,7 @@ record ProfileForm(
         @Size(max = 2000, message = "{validation.use-at-most-2-000-characters}") String links) {
 
     /** The bio's limit; sources.rule.bio-too-long names it too. */
-    static final int BIO_LIMIT = 600;
+    static final int BIO_LIMIT = SourceManagement.BIO_LIMIT;
     static final int MAX_TAGS = 15;
     static final int MAX_TAG_LENGTH = 50;
     static final int MAX_LINKS = 6;

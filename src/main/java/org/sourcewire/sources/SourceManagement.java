@@ -30,6 +30,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class SourceManagement {
 
+    /** The longest name, title, company and bio a profile keeps: the profile form's limits, for any form that fills one. */
+    public static final int NAME_LIMIT = 100;
+    public static final int TITLE_LIMIT = 100;
+    public static final int COMPANY_LIMIT = 100;
+    public static final int BIO_LIMIT = 600;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SourceProfiles profiles;
@@ -136,6 +142,33 @@ public class SourceManagement {
             }
         }
         throw new IllegalStateException("Could not choose a free profile address for account " + source.id());
+    }
+
+    /**
+     * Writes what introduces the source (name, title, company, bio; blank ones cleared) onto their profile, made now if
+     * they have none (in {@code zone}, the browser's, as {@link #ensureProfile(AccountView, Optional)}), as the profile
+     * form would: for a profile someone prepared that the source accepted. The rest of the profile stays as it is. The
+     * caller has checked the limits, as the profile form does. Written through the entity (flushed at commit), so read
+     * the profile after the transaction, not with SQL inside it.
+     */
+    public void introduce(AccountView source, String name, String title, String company, String bio,
+            Optional<ZoneId> zone) {
+        String cleanName = clean(name);
+        if (cleanName == null || cleanName.length() > NAME_LIMIT || length(title) > TITLE_LIMIT
+                || length(company) > COMPANY_LIMIT || length(bio) > BIO_LIMIT) {
+            throw new IllegalArgumentException("A profile's name is required, and its fields within the form's limits");
+        }
+        ProfileView profile = ensureProfile(source, zone);
+        update(profile.id(), new ProfileDetails(cleanName, clean(title), clean(company), clean(bio), profile.website(),
+                profile.region(), profile.timeZone(), profile.expertise(), profile.links()));
+    }
+
+    private static String clean(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static int length(String value) {
+        return value == null ? 0 : value.strip().length();
     }
 
     void update(long profileId, ProfileDetails details) {

@@ -18,6 +18,7 @@ import org.sourcewire.shared.Words;
 import org.sourcewire.pitches.PitchFormFields;
 import org.sourcewire.pitches.PitchingForOthers;
 import org.sourcewire.queries.QueryView;
+import org.sourcewire.sources.SourceManagement;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,14 +31,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The teams page (own team, experts one writes for, teams managing one's profile), invitations, and the pitch form a
- * writer uses for an expert. Ids travel as parameters; every action checks the actor's rights in the database.
+ * The teams page (own team, experts one writes for, teams managing one's profile), invitations and profiles set up for
+ * clients, and the pitch form a writer uses for an expert; an invitation's link is {@link TeamJoinController}'s. Ids
+ * travel as parameters; every action checks the actor's rights in the database.
  */
 @Controller
 class TeamController {
 
     private final TeamManagement teams;
     private final TeamInvitations invitations;
+    private final ClientProfiles clients;
     private final TeamPitches writing;
     private final TeamViews views;
     private final AccountManagement accounts;
@@ -45,11 +48,13 @@ class TeamController {
     private final PitchingForOthers pitching;
     private final Messages messages;
 
-    TeamController(TeamManagement teams, TeamInvitations invitations, TeamPitches writing, TeamViews views, AccountManagement accounts,
-            MatchingService matching, PitchingForOthers pitching, Messages messages) {
+    TeamController(TeamManagement teams, TeamInvitations invitations, ClientProfiles clients, TeamPitches writing,
+            TeamViews views, AccountManagement accounts, MatchingService matching, PitchingForOthers pitching,
+            Messages messages) {
         this.messages = messages;
         this.teams = teams;
         this.invitations = invitations;
+        this.clients = clients;
         this.writing = writing;
         this.views = views;
         this.accounts = accounts;
@@ -69,7 +74,8 @@ class TeamController {
 
     @GetMapping("/teams")
     String page(@AuthenticationPrincipal CurrentUser user, Model model) {
-        return page(source(user), new NameForm(null), new InviteForm(null, TeamManagement.Kind.MEMBER), null, model);
+        return page(source(user), new NameForm(null), new InviteForm(null, TeamManagement.Kind.MEMBER),
+                ClientSetUpForm.blank(), null, model);
     }
 
     @PostMapping("/teams")
@@ -85,7 +91,7 @@ class TeamController {
                 ex.rejectIn(result);
             }
         }
-        return page(owner, form, new InviteForm(null, TeamManagement.Kind.MEMBER), null, model);
+        return page(owner, form, new InviteForm(null, TeamManagement.Kind.MEMBER), ClientSetUpForm.blank(), null, model);
     }
 
     @PostMapping("/teams/invitations")
@@ -103,32 +109,37 @@ class TeamController {
                 ex.rejectIn(result);
             }
         }
-        return page(owner, new NameForm(null), form, kind, model);
+        return page(owner, new NameForm(null), form, ClientSetUpForm.blank(), kind, model);
+    }
+
+    /**
+     * A profile for a client without an account. The notice, and the owner's list of open invitations, are the same
+     * whether or not the address has an account (then it got the ordinary expert invitation), so this form tells
+     * nobody who is a member.
+     */
+    @PostMapping("/teams/invitations/profile")
+    String setUpProfile(@AuthenticationPrincipal CurrentUser user,
+            @Valid @ModelAttribute("setUpForm") ClientSetUpForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        AccountView owner = source(user);
+        // The owner's action, as withdrawing and removing are: anyone else finds nothing here.
+        teams.ownedBy(owner.id()).orElseThrow(TeamNotFoundException::new);
+        if (!result.hasErrors()) {
+            try {
+                clients.setUp(owner, form.email(), form.profile());
+                return backToTeams(redirect, "teams.flash.invited-expert", form.email().strip());
+            }
+            catch (RuleException ex) {
+                ex.rejectIn(result);
+            }
+        }
+        return page(owner, new NameForm(null), new InviteForm(null, TeamManagement.Kind.MEMBER), form, null, model);
     }
 
     @PostMapping("/teams/invitations/withdraw")
     String withdraw(@AuthenticationPrincipal CurrentUser user, @RequestParam long invitation, RedirectAttributes redirect) {
         invitations.withdraw(source(user), invitation);
         return backToTeams(redirect, "teams.flash.invitation-withdrawn");
-    }
-
-    @GetMapping("/teams/join")
-    String join(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String token, Model model) {
-        return joinPage(user, token, null, model);
-    }
-
-    @PostMapping("/teams/join")
-    String accept(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String token, Model model,
-            RedirectAttributes redirect) {
-        AccountView account = accounts.find(user.id()).orElseThrow();
-        try {
-            TeamInvitations.Invitation invitation = invitations.accept(account, token);
-            return backToTeams(redirect, invitation.kind() == TeamManagement.Kind.MEMBER ? "teams.flash.joined-member"
-                    : "teams.flash.joined-expert", invitation.teamName());
-        }
-        catch (RuleException ex) {
-            return joinPage(user, token, messages.text(ex), model);
-        }
     }
 
     @PostMapping("/teams/members/remove")
@@ -282,17 +293,6 @@ class TeamController {
         return "teams/queries";
     }
 
-    /** The invitation page; {@code error}: why accepting failed (null: none). */
-    private String joinPage(CurrentUser user, String token, String error, Model model) {
-        model.addAttribute("invitation", invitations.invitation(token).orElse(null));
-        model.addAttribute("token", token);
-        model.addAttribute("email", user.email());
-        if (error != null) {
-            model.addAttribute("error", error);
-        }
-        return "teams/join";
-    }
-
     private String formPage(TeamPitches.Writing rights, QueryView query, PitchFormFields form, Model model) {
         model.addAttribute("writing", rights);
         model.addAttribute("query", query);
@@ -313,8 +313,8 @@ class TeamController {
         return "/teams/pitch/preflight?expert=" + rights.expert().id() + "&query=" + query.id();
     }
 
-    private String page(AccountView account, NameForm nameForm, InviteForm inviteForm, TeamManagement.Kind failedKind,
-            Model model) {
+    private String page(AccountView account, NameForm nameForm, InviteForm inviteForm, ClientSetUpForm setUpForm,
+            TeamManagement.Kind failedKind, Model model) {
         model.addAttribute("account", account);
         model.addAttribute("owned", teams.ownedBy(account.id()).map(views::owned).orElse(null));
         model.addAttribute("writable", views.writable(account.id()));
@@ -323,11 +323,13 @@ class TeamController {
         model.addAttribute("drafts", writing.waiting(account.id()));
         model.addAttribute("nameForm", nameForm);
         model.addAttribute("inviteForm", inviteForm);
+        model.addAttribute("setUpForm", setUpForm);
+        model.addAttribute("bioLimit", SourceManagement.BIO_LIMIT);
         model.addAttribute("failedKind", failedKind);
         return "teams/index";
     }
 
-    /** Only sources reach /teams/** but /teams/join (SecurityConfiguration). */
+    /** Only sources reach /teams/** but the invitation's link (SecurityConfiguration, TeamJoinController). */
     private AccountView source(CurrentUser user) {
         return accounts.find(user.id()).orElseThrow();
     }

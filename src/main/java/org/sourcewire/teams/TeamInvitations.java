@@ -30,20 +30,24 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The owner's side of a team: creating it, inviting members and experts by e-mail, accepting, giving members
- * profiles, removing members and profiles, the approval setting. Plan limits are counted in the database, pending
- * invitations included, so inviting many and accepting later cannot pass them.
- */
-/**
  * Invitations by e-mail to join a team as a member or to let it manage one's expert profile: sending (within the owner's
  * plan), reading and accepting a link, withdrawing. Plan limits are counted in the database with open invitations
- * included, so inviting many and accepting later cannot pass them.
+ * included, so inviting many and accepting later cannot pass them. A profile the owner set up for a client without an
+ * account travels with an expert invitation: {@link ClientProfiles}.
  */
 @Service
 @Transactional
 class TeamInvitations {
 
     record Invitation(long id, long teamId, String teamName, TeamManagement.Kind kind, String email, Instant expiresAt) {
+    }
+
+    /**
+     * An invitation just made, before its mail: its link's token, the team, and whether its address has an account
+     * (which only the mail may depend on, never what the owner sees).
+     */
+    record Opened(long id, String token, TeamManagement.Team team, TeamManagement.Kind kind, String email,
+            boolean hasAccount) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -79,6 +83,20 @@ class TeamInvitations {
      * a link only the invited address can accept.
      */
     void invite(AccountView owner, TeamManagement.Kind kind, String email) {
+        Opened opened = open(owner, kind, email);
+        mail(owner, opened, false);
+        audit.record(TeamManagement.actor(owner), kind == TeamManagement.Kind.MEMBER ? "team.member.invited" : "team.expert.invited",
+                "team " + opened.team().id(), "Invited " + opened.email()
+                        + (kind == TeamManagement.Kind.MEMBER ? " to join " : " to be managed by ") + opened.team().name(),
+                null, Map.of("invitation", opened.id(), "email", opened.email()));
+    }
+
+    /**
+     * Checks the owner may invite this address (not their own, not in the team already, not invited already, within
+     * the plan and the day's invitations) and makes the invitation, under the team's row lock, which the caller's
+     * transaction holds until it ends; the caller sends its mail ({@link #mail}) and records it.
+     */
+    Opened open(AccountView owner, TeamManagement.Kind kind, String email) {
         TeamManagement.Team team = teams.ownedBy(owner.id()).orElseThrow(() -> new RuleException(null, "teams.rule.no-team"));
         TeamManagement.requireActiveSource(owner);
         String address = email == null ? "" : email.strip();
@@ -86,7 +104,7 @@ class TeamInvitations {
             throw new RuleException("email", "teams.rule.own-address");
         }
         // One invitation change per team at a time, so two invitations at once cannot both take the last seat.
-        jdbc.sql("select id from team where id = :id for update").param("id", team.id()).query(Long.class).single();
+        lockTeam(team.id());
         Optional<AccountView> existing = accounts.findByEmail(address);
         if (existing.isPresent() && (kind == TeamManagement.Kind.MEMBER ? teams.isMember(team.id(), existing.get().id())
                 : teams.isProfile(team.id(), existing.get().id()))) {
@@ -117,17 +135,24 @@ class TeamInvitations {
                 values (:team, :kind, :email, :hash, :now, :expires) returning id""")
                 .param("team", team.id()).param("kind", kind.name()).param("email", address).param("hash", hash(token))
                 .param("now", Timestamp.from(now)).param("expires", Timestamp.from(expires)).query(Long.class).single();
+        return new Opened(id, token, team, kind, address, existing.isPresent());
+    }
+
+    /**
+     * Queues the invitation's mail. {@code prepared}: the mail of a profile set up for the invited expert, to see and
+     * take with a password; else the ordinary invitation, to accept after logging in or signing up.
+     */
+    void mail(AccountView owner, Opened opened, boolean prepared) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("from", owner.displayName());
-        model.put("team", team.name());
-        model.put("expert", kind == TeamManagement.Kind.EXPERT);
+        model.put("team", opened.team().name());
+        model.put("expert", opened.kind() == TeamManagement.Kind.EXPERT);
+        model.put("prepared", prepared);
         model.put("days", properties.invitationValidity().toDays());
-        model.put("link", urls.link("/teams/join", "token", token));
-        outbox.queue(new Email(address, Email.subject(kind == TeamManagement.Kind.MEMBER ? "mail.team-invitation.subject.member"
-                : "mail.team-invitation.subject.expert", team.name()), "mail/team-invitation", model));
-        audit.record(TeamManagement.actor(owner), kind == TeamManagement.Kind.MEMBER ? "team.member.invited" : "team.expert.invited",
-                "team " + team.id(), "Invited " + address + (kind == TeamManagement.Kind.MEMBER ? " to join " : " to be managed by ")
-                        + team.name(), null, Map.of("invitation", id, "email", address));
+        model.put("link", urls.link("/teams/join", "token", opened.token()));
+        outbox.queue(new Email(opened.email(), Email.subject(prepared ? "mail.team-invitation.subject.profile"
+                : opened.kind() == TeamManagement.Kind.MEMBER ? "mail.team-invitation.subject.member"
+                : "mail.team-invitation.subject.expert", opened.team().name()), "mail/team-invitation", model));
     }
 
     /** An open invitation behind this link, if it is one. */
@@ -154,12 +179,38 @@ class TeamInvitations {
             throw new RuleException(null, "teams.rule.invitation-for-other", invitation.email());
         }
         TeamManagement.requireActiveSource(account);
-        jdbc.sql("select id from team where id = :id for update").param("id", invitation.teamId()).query(Long.class).single();
-        TeamManagement.Team team = jdbc.sql("select id, name, owner_id from team where id = :id").param("id", invitation.teamId())
-                .query((rs, n) -> new TeamManagement.Team(rs.getLong(1), rs.getString(2), rs.getLong(3))).single();
+        TeamManagement.Team team = lockTeam(invitation.teamId());
         if (team.ownerId() == account.id()) {
             throw new RuleException(null, "teams.rule.own-team");
         }
+        join(invitation, team, account, false, Map.of());
+        return invitation;
+    }
+
+    /**
+     * Locks the team (one invitation change at a time), then checks the invitation is still open: a second submit of
+     * the same link waits for the first, then finds it used.
+     *
+     * @throws RuleException when it has expired, was withdrawn or was used meanwhile
+     */
+    TeamManagement.Team lockOpen(Invitation invitation) {
+        TeamManagement.Team team = lockTeam(invitation.teamId());
+        boolean open = jdbc.sql("""
+                select id from team_invitation where id = :id and accepted_at is null and expires_at > :now for update""")
+                .param("id", invitation.id()).param("now", Timestamp.from(clock.instant())).query(Long.class).optional()
+                .isPresent();
+        if (!open) {
+            throw new RuleException(null, "teams.rule.invitation-gone");
+        }
+        return team;
+    }
+
+    /**
+     * Lets the account in: a member's row, or the team's management of the expert's profile; the invitation is used,
+     * and a profile set up with it is deleted (the expert's own profile has what they kept of it).
+     */
+    void join(Invitation invitation, TeamManagement.Team team, AccountView account, boolean approvalRequired,
+            Map<String, Object> details) {
         Instant now = clock.instant();
         if (invitation.kind() == TeamManagement.Kind.MEMBER) {
             jdbc.sql("insert into team_member (team_id, account_id, joined_at) values (:team, :account, :now) on conflict do nothing")
@@ -168,22 +219,34 @@ class TeamInvitations {
         else {
             sources.ensureProfile(account);
             jdbc.sql("""
-                    insert into team_profile (team_id, source_account_id, added_at) values (:team, :account, :now)
+                    insert into team_profile (team_id, source_account_id, approval_required, added_at)
+                    values (:team, :account, :approval, :now)
                     on conflict do nothing""")
-                    .param("team", team.id()).param("account", account.id()).param("now", Timestamp.from(now)).update();
+                    .param("team", team.id()).param("account", account.id()).param("approval", approvalRequired)
+                    .param("now", Timestamp.from(now)).update();
         }
         jdbc.sql("update team_invitation set accepted_at = :now where id = :id").param("id", invitation.id())
                 .param("now", Timestamp.from(now)).update();
+        forgetPrepared(invitation.id());
+        Map<String, Object> after = new LinkedHashMap<>(details);
+        after.put("invitation", invitation.id());
+        after.put("account", account.id());
         audit.record(TeamManagement.actor(account), invitation.kind() == TeamManagement.Kind.MEMBER ? "team.member.joined" : "team.expert.joined",
                 "team " + team.id(), account.email() + (invitation.kind() == TeamManagement.Kind.MEMBER ? " joined " : " let ")
-                        + team.name() + (invitation.kind() == TeamManagement.Kind.MEMBER ? "" : " manage their profile"), null,
-                Map.of("invitation", invitation.id(), "account", account.id()));
-        return invitation;
+                        + team.name() + (invitation.kind() == TeamManagement.Kind.MEMBER ? "" : " manage their profile")
+                        + (details.containsKey("accountCreated") ? ", with the account and profile it had set up for them" : ""),
+                null, after);
+    }
+
+    /** One invitation change per team at a time (the row lock), and the team as it is now. */
+    private TeamManagement.Team lockTeam(long teamId) {
+        return jdbc.sql("select id, name, owner_id from team where id = :id for update").param("id", teamId)
+                .query((rs, n) -> new TeamManagement.Team(rs.getLong(1), rs.getString(2), rs.getLong(3))).single();
     }
 
     /**
      * Withdraws an open invitation, so its link no longer works and its seat or profile is free again. The row stays
-     * (expired now) so it still counts towards the day's invitations.
+     * (expired now) so it still counts towards the day's invitations; a profile set up with it is deleted.
      */
     void withdraw(AccountView owner, long invitationId) {
         TeamManagement.Team team = teams.ownedBy(owner.id()).orElseThrow(TeamNotFoundException::new);
@@ -193,8 +256,17 @@ class TeamInvitations {
                 .param("id", invitationId).param("team", team.id()).param("now", Timestamp.from(clock.instant()))
                 .query(String.class).optional()
                 .orElseThrow(TeamNotFoundException::new);
+        forgetPrepared(invitationId);
         audit.record(TeamManagement.actor(owner), "team.invitation.withdrawn", "team " + team.id(), "Withdrew the invitation to " + email,
                 Map.of("invitation", invitationId, "email", email), null);
+    }
+
+    /**
+     * The profile a client's invitation carried (see {@link ClientProfiles}) is the client's data before they have an
+     * account: kept only while the invitation is open. Expired ones: {@link ClientProfiles#purgeClosed}.
+     */
+    private void forgetPrepared(long invitationId) {
+        jdbc.sql("delete from team_invitation_profile where invitation_id = :id").param("id", invitationId).update();
     }
 
     /** Members (or profiles) plus open invitations of that kind must stay within the owner's plan. */

@@ -31,7 +31,8 @@ class TeamViews {
         }
     }
 
-    record Invitation(long id, String kind, String email, Instant expiresAt) {
+    /** {@code preparedName}: the name on the profile the owner set up for an expert without an account (else null). */
+    record Invitation(long id, String kind, String email, Instant expiresAt, String preparedName) {
     }
 
     record Owned(TeamManagement.Team team, List<Profile> profiles, List<Member> members, List<Invitation> invitations,
@@ -83,11 +84,12 @@ class TeamViews {
                 .map(id -> new Member(id, people.get(id).displayName(), people.get(id).email(),
                         assignments.stream().filter(a -> a.memberId() == id).map(Assignment::expertId).toList())).toList();
         List<Invitation> invitations = jdbc.sql("""
-                select id, kind, email, expires_at from team_invitation
-                where team_id = :team and accepted_at is null and expires_at > :now order by invited_at, id""")
+                select i.id, i.kind, i.email, i.expires_at, p.name from team_invitation i
+                left join team_invitation_profile p on p.invitation_id = i.id
+                where i.team_id = :team and i.accepted_at is null and i.expires_at > :now order by i.invited_at, i.id""")
                 .param("team", team.id()).param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Invitation(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant())).list();
+                        rs.getTimestamp(4).toInstant(), rs.getString(5))).list();
         long seatsUsed = members.size() + invitations.stream().filter(i -> i.kind().equals("MEMBER")).count();
         long profilesUsed = profiles.size() + invitations.stream().filter(i -> i.kind().equals("EXPERT")).count();
         return new Owned(team, profiles, members, invitations, pitching.teamLimits(team.ownerId()), seatsUsed, profilesUsed);

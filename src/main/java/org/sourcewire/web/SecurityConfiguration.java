@@ -45,7 +45,12 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         // Pages of one role: any other role gets 403, before its request is read.
-                        .requestMatchers("/teams/join").authenticated() // any account may open an invitation
+                        // A team's invitation link opens without log-in when it brings a profile set up for someone
+                        // without an account, who takes it there (TeamController sends everyone else to log in); any
+                        // account may open and accept an invitation.
+                        .requestMatchers(HttpMethod.GET, "/teams/join").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/teams/join/profile").permitAll()
+                        .requestMatchers("/teams/join").authenticated()
                         .requestMatchers("/feed", "/profile/**", "/standing/**", "/delivery/**", "/digests/settings",
                                 "/dashboard/pitches", "/pitches/snippets/**", "/teams/**", "/invitations/unseen")
                                 .hasRole("SOURCE")

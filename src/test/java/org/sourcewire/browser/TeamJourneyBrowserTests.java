@@ -94,9 +94,52 @@ class TeamJourneyBrowserTests extends BrowserJourney {
         browser.screenshot("team-pitch-journalist");
     }
 
+    @Test
+    void anOwnerSetsUpAClientsProfileAndTheClientTakesItFromTheMailWithoutAnAccount() {
+        CurrentUser owner = accounts.source("Olive Owner", TestAccounts.uniqueEmail("owner"));
+        String client = TestAccounts.uniqueEmail("client");
+
+        logIn(owner.email());
+        browser.clickLink("Team");
+        browser.fillIn("Agency or team name", "Client PR").press("Create team");
+        browser.fillIn("Client's name", "Dr. Clara Client").fillIn("Client's e-mail address", client)
+                .fillIn("Title", "Sleep physician").fillIn("Company or organisation", "Night Clinic")
+                .fillIn("Short bio", "Runs the night-shift sleep clinic at St. Mary's.")
+                .press("Set up the profile and send it");
+        assertThat(browser.text()).contains("We sent " + client + " an invitation.")
+                .contains("as expert with the profile you set up (Dr. Clara Client)");
+        browser.script("document.querySelector('form[action=\"/teams/invitations/profile\"]').scrollIntoView()");
+        browser.screenshot("team-client-set-up");
+        browser.press("Log out");
+
+        // The client has no account: the mail's link opens the profile set up for them, without logging in.
+        browser.visit(link(client));
+        assertThat(browser.heading()).isEqualTo("Client PR set up your expert profile");
+        browser.screenshot("team-client-profile");
+        assertThat(browser.field("Name").getAttribute("value")).isEqualTo("Dr. Clara Client");
+        assertThat(browser.field("Ask me to approve each pitch before it is sent").isSelected()).isTrue();
+        browser.fillIn("Password", "violet anchor lantern").fillIn("Repeat the password", "violet anchor lantern");
+        browser.script("window.scrollTo(0, document.body.scrollHeight)");
+        browser.screenshot("team-client-profile-filled");
+        browser.press("Create my profile and let Client PR pitch for me");
+        assertThat(browser.path()).isEqualTo("/teams");
+        assertThat(browser.text()).contains("Welcome to Sourcewire. Your profile is ready")
+                .contains("Teams that manage your profile");
+        browser.press("Log out");
+
+        logIn(owner.email());
+        browser.visit("/teams");
+        assertThat(browser.text()).contains("Dr. Clara Client " + client)
+                .contains("Approves each pitch before it is sent");
+    }
+
     private String link(CurrentUser invited) {
+        return link(invited.email());
+    }
+
+    private String link(String invited) {
         String mail = jdbc.sql("select text_body from mail_outbox where recipient = :to order by id desc limit 1")
-                .param("to", invited.email()).query(String.class).single();
+                .param("to", invited).query(String.class).single();
         Matcher matcher = LINK.matcher(mail);
         assertThat(matcher.find()).as("the invitation link in " + mail).isTrue();
         return matcher.group(1);

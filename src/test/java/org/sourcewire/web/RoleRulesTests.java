@@ -81,6 +81,16 @@ class RoleRulesTests extends IntegrationTest {
     }
 
     @Test
+    void aTeamsInvitationLinkAndItsProfileFormOpenWithoutLogInButAcceptingNeedsAnAccount() {
+        assertThat(privileges.isAllowed("", "/teams/join", "GET", null)).isTrue();
+        assertThat(privileges.isAllowed("", "/teams/join/profile", "POST", null)).isTrue();
+        assertThat(privileges.isAllowed("", "/teams/join", "POST", null)).isFalse();
+        assertThat(privileges.isAllowed("", "/teams", "GET", null)).isFalse();
+        assertThat(privileges.isAllowed("", "/teams/invitations/profile", "POST", null)).isFalse();
+        assertThat(privileges.isAllowed("", "/teams/join", "POST", authenticated(accounts.journalist()))).isTrue();
+    }
+
+    @Test
     void aWrongRoleIsRefusedBeforeItsRequestIsRead() {
         // A malformed id used to reach binding (400) before the controller's role check; now the role decides first.
         assertThat(mvc.post().uri("/pitches/snippets/not-a-number/delete").with(as(accounts.journalist())).with(csrf()))
