@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.AccountView;
 import org.sourcewire.accounts.CurrentUser;
+import org.sourcewire.accounts.EmailAddress;
 import org.sourcewire.matching.MatchingService;
 import org.sourcewire.shared.Messages;
 import org.sourcewire.shared.RuleException;
@@ -67,7 +67,7 @@ class TeamController {
     }
 
     record InviteForm(@NotBlank(message = "{validation.enter-an-e-mail-address}")
-                      @Email(message = "{validation.enter-a-valid-e-mail-address-e}")
+                      @EmailAddress(message = "{validation.enter-a-valid-e-mail-address-e}")
                       @Size(max = 254, message = "{validation.enter-a-valid-e-mail-address}") String email,
                       TeamManagement.Kind kind) {
     }

@@ -349,6 +349,9 @@ class TeamTests extends IntegrationTest {
         createTeam(owner, "Acme PR");
         assertThat(post(owner, "/teams/invitations", "email", "not an address", "kind", "MEMBER")).hasStatusOk()
                 .bodyText().contains("Enter a valid e-mail address");
+        // The rule of sign-up: an address needs a dot in its domain.
+        assertThat(post(owner, "/teams/invitations", "email", "someone@localhost", "kind", "MEMBER")).hasStatusOk()
+                .bodyText().contains("Enter a valid e-mail address");
         assertThat(post(owner, "/teams/invitations", "email", owner.email(), "kind", "MEMBER")).hasStatusOk()
                 .bodyText().contains("That is your own address");
         assertThat(post(owner, "/teams/members/remove", "member", "abc")).hasStatus(400);
