@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * triggers from the owners' views {@code listed_expert}, {@code expert_topic}, {@code passed_verification_check},
  * {@code source_pitch_activity}; migration V63): words by PostgreSQL full text (stemmed; a match in the name or
  * expertise first) or by a name spelt nearly right (pg_trgm word similarity), the most recently active first. The
- * region (its words, or their beginnings), the level and the topic are words of one GIN index with the document's
- * words (V68), so filters and words meet inside the index. Pages are read one row past their size to know whether
- * another follows, so no search counts all its matches.
+ * region (its whole words, in any order and case), the level and the topic are words of one GIN index with the
+ * document's words (V68), so filters and words meet inside the index. Pages are read one row past their size to know
+ * whether another follows, so no search counts all its matches.
  */
 @Service
 public class DirectorySearch {
@@ -143,7 +143,10 @@ public class DirectorySearch {
         String since = criteria.responsiveness() == null ? "" : " where last_pitched_at >= :since";
         String tsquery = jdbc.sql("select websearch_to_tsquery('english', :words)::text").param("words", params.get("words"))
                 .query(String.class).single();
-        if (!commonWords.hasRareWord(tsquery)) {
+        // Only stop words ("the"): no word to find, so only a name spelt nearly so. (An empty query joined to the
+        // filters with && would be the filters alone, and list every expert they pass.)
+        boolean noWords = tsquery.isBlank();
+        if (!noWords && !commonWords.hasRareWord(tsquery)) {
             List<Row> walked = query("select e.profile_id, e.last_pitched_at from (select profile_id, name,"
                     + " last_pitched_at, level, region, expertise_words from directory_entry" + since
                     + " order by last_pitched_at desc nulls last, name, profile_id limit :walk) e"
@@ -159,7 +162,7 @@ public class DirectorySearch {
         // The matches by the facets index (the words, phrases and every filter in one look-up) and by the name's
         // trigram index, at most the candidate limit of them (a word found only in bios may match everyone), then in
         // the walk's order.
-        String words = "e.facets @@ " + (filtered ? "(tsq && " + FILTER + ")" : "tsq");
+        String words = noWords ? "false" : "e.facets @@ " + (filtered ? "(tsq && " + FILTER + ")" : "tsq");
         String name = ":words <% e.name" + (filtered ? " and e.facets @@ " + FILTER : "");
         return query("select profile_id, last_pitched_at from (select e.profile_id, e.name, e.last_pitched_at,"
                 + " (e.expertise_words @@ tsq or :words <% e.name) as best"

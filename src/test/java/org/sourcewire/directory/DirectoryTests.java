@@ -1,7 +1,10 @@
 package org.sourcewire.directory;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jsoup.Jsoup;
@@ -15,6 +18,7 @@ import org.sourcewire.accounts.VerificationKind;
 import org.sourcewire.accounts.Verifications;
 import org.sourcewire.pitches.TestPitches;
 import org.sourcewire.sources.DirectoryListing;
+import org.sourcewire.sources.ExpertLevel;
 import org.sourcewire.sources.ProfileView;
 import org.sourcewire.sources.SourceManagement;
 import org.sourcewire.topics.TestTopics;
@@ -198,10 +202,11 @@ class DirectoryTests extends IntegrationTest {
         clock.advance(Duration.ofMinutes(11));
         CurrentUser journalist = accounts.journalist();
 
-        assertThat(names(search(journalist, "q=" + word + "+statistics"))).hasSize(20).allMatch(n -> n.startsWith("Stat"));
-        assertThat(names(search(journalist, "q=" + word + "+statistics&page=1"))).hasSize(10);
-        assertThat(names(search(journalist, "q=Otoline+" + surname))).containsExactly("Ottoline " + surname);
-        assertThat(names(search(journalist, "q=" + word + "+" + surname))).containsExactly("Ottoline " + surname);
+        // Spaces, not "+": MockMvc keeps a "+" in the address as it is, and websearch_to_tsquery reads "a+b" as a phrase.
+        assertThat(names(search(journalist, "q=" + word + " statistics"))).hasSize(20).allMatch(n -> n.startsWith("Stat"));
+        assertThat(names(search(journalist, "q=" + word + " statistics&page=1"))).hasSize(10);
+        assertThat(names(search(journalist, "q=Otoline " + surname))).containsExactly("Ottoline " + surname);
+        assertThat(names(search(journalist, "q=" + word + " " + surname))).containsExactly("Ottoline " + surname);
     }
 
     @Test
@@ -375,6 +380,102 @@ class DirectoryTests extends IntegrationTest {
         for (String q : List.of("%22(%26|!:*", "%27%3B+drop+table", "-", "%E2%80%9Cquoted%E2%80%9D", "a+<->+b")) {
             assertThat(mvc.get().uri("/directory?q=" + q + "&page=99999999999").with(as(journalist))).hasStatusOk();
         }
+    }
+
+    /**
+     * Every filter gives the same experts whether the walk finds them (every word counted common) or the facets index
+     * does (every word counted rare), page by page with one expert a page, so the walk's own checks on the index row
+     * (region words, level, topic, last pitch) are the ones that decide.
+     */
+    @Test
+    void theWalkAndTheFacetsIndexAgreeOnEveryFilter() {
+        String word = uniqueWord();
+        String region = uniqueWord();
+        long topic = topics.create("Directory both paths");
+        expert("Both Plain", null, null, word, "North " + region, true);
+        ProfileView proven = expert("Both Proven", null, null, word, region + ", South", true);
+        verifications.record(proven.accountId(), VerificationKind.WEBSITE_OWNERSHIP, "both.example", true, "meta tag");
+        expert("Both Elsewhere", null, null, word, "Elsewhere", true);
+        ProfileView active = expert("Both Active", null, null, word, region, true);
+        jdbc.sql("insert into topic_subscription (source_id, topic_id, created_at) values (:s, :t, now())")
+                .param("s", active.id()).param("t", topic).update();
+        CurrentUser journalist = accounts.journalist();
+        TestPitches.sent(mvc, sourceOf(active), queries.by(journalist).publish());
+        expert("Both Regionless", null, null, word, null, true);
+
+        Map<DirectoryCriteria, List<String>> expected = new LinkedHashMap<>();
+        expected.put(new DirectoryCriteria(word, null, null, null, null),
+                List.of("Both Active", "Both Elsewhere", "Both Plain", "Both Proven", "Both Regionless"));
+        expected.put(new DirectoryCriteria(word, null, region.toUpperCase(), null, null),
+                List.of("Both Active", "Both Plain", "Both Proven"));
+        expected.put(new DirectoryCriteria(word, null, "south " + region, null, null), List.of("Both Proven"));
+        expected.put(new DirectoryCriteria(word, null, region, ExpertLevel.WEBSITE, null), List.of("Both Proven"));
+        expected.put(new DirectoryCriteria(word, topic, region, null, null), List.of("Both Active"));
+        expected.put(new DirectoryCriteria(word, null, region, null, Responsiveness.WEEK), List.of("Both Active"));
+        expected.put(new DirectoryCriteria(word, null, "!!", null, null), List.of());
+        expected.put(new DirectoryCriteria("the", null, region, null, null), List.of());
+        expected.put(new DirectoryCriteria("the", topic, null, null, null), List.of());
+        for (boolean rare : List.of(false, true)) {
+            CommonWords words = new CommonWords(jdbc, clock) {
+                @Override
+                boolean hasRareWord(String tsquery) {
+                    return rare;
+                }
+            };
+            DirectorySearch onePerPage = new DirectorySearch(jdbc, sourceManagement,
+                    new DirectoryProperties(1, 50, 50_000, 2_000), clock, words);
+            expected.forEach((criteria, names) -> assertThat(allPages(onePerPage, criteria))
+                    .as("%s, words counted %s", criteria, rare ? "rare" : "common")
+                    .containsExactlyInAnyOrderElementsOf(names));
+        }
+    }
+
+    /** Region words are letters and digits of any script; anything else separates them. */
+    @Test
+    void regionsWithAccentsDigitsAndPunctuationMatchByTheirWords() {
+        String word = uniqueWord();
+        expert("Rui Paulista", null, null, word, "São Paulo", true);
+        expert("Anne Parisienne", null, null, word, "75001 Paris", true);
+        expert("Sean Islander", null, null, word, "St. John's", true);
+        CurrentUser journalist = accounts.journalist();
+
+        assertThat(names(search(journalist, "q=" + word + "&region=são+paulo"))).containsExactly("Rui Paulista");
+        assertThat(names(search(journalist, "q=" + word + "&region=Paulo"))).containsExactly("Rui Paulista");
+        assertThat(names(search(journalist, "q=" + word + "&region=75001"))).containsExactly("Anne Parisienne");
+        assertThat(names(search(journalist, "q=" + word + "&region=St+John's"))).containsExactly("Sean Islander");
+        assertThat(names(search(journalist, "q=" + word + "&region=john"))).containsExactly("Sean Islander");
+        assertThat(names(search(journalist, "q=" + word + "&region=Sao+Paulo"))).isEmpty();
+    }
+
+    /** Statistics that count a word common make CommonWords say so; one they do not count is rare. */
+    @Test
+    void commonWordsFollowThePlannersStatistics() {
+        String word = uniqueWord();
+        for (int i = 0; i < 40; i++) {
+            expert("Counted Expert %02d".formatted(i), null, null, word, null, true);
+        }
+        jdbc.sql("analyze directory_entry").update();
+        clock.advance(Duration.ofMinutes(11));
+        CommonWords common = new CommonWords(jdbc, clock);
+        String wordQuery = jdbc.sql("select websearch_to_tsquery('english', :w)::text").param("w", word)
+                .query(String.class).single();
+        String rareQuery = jdbc.sql("select websearch_to_tsquery('english', :w)::text").param("w", word + " " + uniqueWord())
+                .query(String.class).single();
+
+        assertThat(common.hasRareWord(wordQuery)).isFalse();
+        assertThat(common.hasRareWord(rareQuery)).isTrue();
+    }
+
+    private static List<String> allPages(DirectorySearch search, DirectoryCriteria criteria) {
+        List<String> names = new ArrayList<>();
+        for (int page = 0; page < 20; page++) {
+            DirectoryResults results = search.search(criteria, page);
+            results.experts().forEach(expert -> names.add(expert.profile().name()));
+            if (!results.hasNext()) {
+                return names;
+            }
+        }
+        throw new AssertionError("more than 20 pages for " + criteria);
     }
 
     @Test
