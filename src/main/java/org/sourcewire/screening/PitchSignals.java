@@ -61,13 +61,13 @@ class PitchSignals {
                     + "use (?:the )?code|discount|% off|per cent off|order (?:now|today|a|your)|buy (?:now|today|a|your)|"
                     + "we (?:built|created|designed|launched)|our (?:app|platform|product|tool|software|service|solution|kit)s?\\b)");
 
-    /** What vague attributions of a figure say instead of a source. */
     /** From this many words an answer says something of substance; "Depends on the surgeon." does not. */
     static final int SUBSTANTIVE_WORDS = 6;
 
     /** A run of this many of a question's words, word for word in its answer, restates the question. */
     static final int RESTATED_RUN = 4;
 
+    /** What vague attributions of a figure say instead of a source. */
     private static final Set<String> VAGUE_SOURCES = Set.of("study", "studies", "research", "survey", "surveys",
             "experts", "data", "statistics", "report", "reports", "shows", "show", "suggests", "suggest", "estimates");
 

@@ -8,7 +8,7 @@ enum Signal {
 
     ANSWERED("few of the questions are answered", "answers every question"),
     UNANSWERED("most of the questions are not answered", null),
-    THIN("most of the questions get a few words at most", null),
+    THIN("half or more of the questions get a few words at most", null),
     LONG("long: 150–200 words work best", null),
     DIRECT_MIN("a question is not answered directly", "each answer meets its question"),
     DIRECT_MEAN("the answers are not about what was asked", "the answers meet their questions"),

@@ -214,7 +214,7 @@ class ScreeningTests extends IntegrationTest {
                 .doesNotContain("not answered yet");
         String partial = send(source, query, thin);
         assertThat(flagged(partial)).isTrue();
-        assertThat(reasons(partial)).contains("most of the questions get a few words at most");
+        assertThat(reasons(partial)).contains("half or more of the questions get a few words at most");
     }
 
     @Test
