@@ -61,6 +61,12 @@ class PitchSignals {
                     + "use (?:the )?code|discount|% off|per cent off|order (?:now|today|a|your)|buy (?:now|today|a|your)|"
                     + "we (?:built|created|designed|launched)|our (?:app|platform|product|tool|software|service|solution|kit)s?\\b)");
 
+    /** From this many words an answer says something of substance; "Depends on the surgeon." does not. */
+    static final int SUBSTANTIVE_WORDS = 6;
+
+    /** A run of this many of a question's words, word for word in its answer, restates the question. */
+    static final int RESTATED_RUN = 4;
+
     /** What vague attributions of a figure say instead of a source. */
     private static final Set<String> VAGUE_SOURCES = Set.of("study", "studies", "research", "survey", "surveys",
             "experts", "data", "statistics", "report", "reports", "shows", "show", "suggests", "suggest", "estimates");
@@ -84,8 +90,11 @@ class PitchSignals {
     record Seen(int templates, int copies, double paraphrase, int paraphrases, double filler) {
     }
 
-    /** The measurements, and for coaching which question's answer met its question least. */
-    record Measured(Map<Signal, Double> values, int leastDirectQuestion) {
+    /**
+     * The measurements, and for coaching which question's answer met its question least and which question (if any,
+     * else -1) was answered in a few words only.
+     */
+    record Measured(Map<Signal, Double> values, int leastDirectQuestion, int thinQuestion) {
 
         double get(Signal signal) {
             return values.get(signal);
@@ -106,17 +115,30 @@ class PitchSignals {
         Map<Signal, Double> values = new EnumMap<>(Signal.class);
 
         int answered = 0;
+        int substantive = 0;
+        int thinQuestion = -1;
         int words = 0;
-        for (String answer : answers) {
-            int count = Words.count(answer);
+        for (int i = 0; i < answers.size(); i++) {
+            int count = Words.count(answers.get(i));
             words += count;
             if (count >= 3) {
                 answered++;
+            }
+            if (count >= SUBSTANTIVE_WORDS) {
+                substantive++;
+            }
+            else if (count >= 3 && thinQuestion < 0) {
+                thinQuestion = i;
             }
         }
         values.put(Signal.ANSWERED, (double) answered / questions);
         // Fewer than half answered: from there on, what the answers hold cannot make up for what they leave out.
         values.put(Signal.UNANSWERED, Math.max(0, 0.5 - (double) answered / questions) / 0.5);
+        // Most questions want an answer of substance (six words or more; a skipped one has none): how many more such
+        // answers a majority would need, as a share of that majority. One real answer beside "Weekly." and "Depends."
+        // is a partial pitch, though every question has "an answer".
+        int majority = questions / 2 + 1;
+        values.put(Signal.THIN, (double) Math.max(0, majority - substantive) / majority);
         // Longer than the guidance (150–200 words) allows for: 0 up to 230 words, 0.69 at twice that. A short answer is
         // not a fault in itself; a skipped question is (ANSWERED).
         values.put(Signal.LONG, Math.max(0, Math.log(Math.max(1, words) / 230.0)));
@@ -174,6 +196,7 @@ class PitchSignals {
         values.put(Signal.PROMOTION, (double) calls);
         values.put(Signal.REQUIREMENTS, style.requirements());
         values.put(Signal.ECHO, style.echo());
+        values.put(Signal.RESTATES, (double) Math.min(5, restated(answers, asked, draft.headline())));
         values.put(Signal.GENERIC, directMean * (1 - specifics));
         // Answers whose meaning is unrelated to their questions (a cosine under 0.25), however specific they are.
         values.put(Signal.OFF_TOPIC, Math.max(0, 0.25 - directMean) / 0.25);
@@ -185,7 +208,34 @@ class PitchSignals {
         values.put(Signal.PARAPHRASE, seen.paraphrase());
         values.put(Signal.PARAPHRASES, (double) Math.min(5, seen.paraphrases()));
         values.put(Signal.FILLER, seen.filler());
-        return new Measured(values, leastDirect);
+        return new Measured(values, leastDirect, thinQuestion);
+    }
+
+    /**
+     * How many runs of {@link #RESTATED_RUN} words of a question its answer repeats word for word (each run once):
+     * padding restates the question ("What did we change in response? We changed a lot of things in response"), an
+     * answer rarely borrows four of its words in a row.
+     */
+    static int restated(List<String> answers, List<String> asked, String headline) {
+        int restated = 0;
+        for (int i = 0; i < answers.size(); i++) {
+            String question = i < asked.size() ? asked.get(i) : headline;
+            List<String> questionWords = Words.tokens(question == null ? "" : question.toLowerCase(Locale.ROOT));
+            Set<List<String>> runs = new HashSet<>();
+            for (int j = 0; j + RESTATED_RUN <= questionWords.size(); j++) {
+                runs.add(questionWords.subList(j, j + RESTATED_RUN));
+            }
+            List<String> answerWords = Words.tokens(answers.get(i).toLowerCase(Locale.ROOT));
+            Set<List<String>> found = new HashSet<>();
+            for (int j = 0; j + RESTATED_RUN <= answerWords.size(); j++) {
+                List<String> run = answerWords.subList(j, j + RESTATED_RUN);
+                if (runs.contains(run)) {
+                    found.add(run);
+                }
+            }
+            restated += found.size();
+        }
+        return restated;
     }
 
     /**

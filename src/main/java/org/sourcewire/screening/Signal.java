@@ -8,6 +8,7 @@ enum Signal {
 
     ANSWERED("few of the questions are answered", "answers every question"),
     UNANSWERED("most of the questions are not answered", null),
+    THIN("half or more of the questions get a few words at most", null),
     LONG("long: 150–200 words work best", null),
     DIRECT_MIN("a question is not answered directly", "each answer meets its question"),
     DIRECT_MEAN("the answers are not about what was asked", "the answers meet their questions"),
@@ -26,6 +27,7 @@ enum Signal {
     STATISTIC_CLAIMS("sweeping statistics with no source or first-hand basis", null),
     REQUIREMENTS("does not state what the requirements ask for", "states what the requirements ask for"),
     ECHO("repeats the question's words", null),
+    RESTATES("restates the questions instead of answering them", null),
     GENERIC("on topic but generic: nothing specific", null),
     OFF_TOPIC("the answers are about something else", null),
     REPEATS("repeats itself", null),

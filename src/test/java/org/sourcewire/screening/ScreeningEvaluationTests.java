@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Screens the corpus's test split (12 queries nothing was chosen on: src/test/resources/screening/corpus/test.json) in
  * arrival order, through the evaluation command's own evaluator, and holds screening to issue 16's targets where it
- * meets them (precision 0.9, 0.8 of machine-written and of paraphrased pitches, good pitches' median score above every
- * bad kind's) and to what it reaches where it does not (recall 0.79 against 0.9, ROC AUC 0.945 against 0.95, since
- * the split grew by two new writers' queries), so it cannot go backwards.
+ * meets them (precision 0.9, ROC AUC 0.95, 0.8 of machine-written and of paraphrased pitches, good pitches' median score
+ * above every bad kind's) and to what it reaches where it does not (recall 0.81 against 0.9), so it cannot go backwards.
+ * Measured 7 December 2026: precision 0.91, recall 0.81, ROC AUC 0.956.
  */
 class ScreeningEvaluationTests extends IntegrationTest {
 
@@ -44,8 +44,8 @@ class ScreeningEvaluationTests extends IntegrationTest {
 
         assertThat(result.pitches()).hasSize(266);
         assertThat(result.precision()).isGreaterThanOrEqualTo(0.9);
-        assertThat(result.recall()).isGreaterThanOrEqualTo(0.78);
-        assertThat(result.rocAuc()).isGreaterThanOrEqualTo(0.94);
+        assertThat(result.recall()).isGreaterThanOrEqualTo(0.79);
+        assertThat(result.rocAuc()).isGreaterThanOrEqualTo(0.95);
         assertThat(result.kinds().get("llm-generic").flaggedShare()).isGreaterThanOrEqualTo(0.8);
         assertThat(result.kinds().get("paraphrased-template").flaggedShare()).isGreaterThanOrEqualTo(0.8);
         double good = result.kinds().get("good").medianScore();

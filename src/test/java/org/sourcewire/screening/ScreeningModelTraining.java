@@ -92,20 +92,30 @@ class ScreeningModelTraining extends IntegrationTest {
         if (best[0] < 0) {
             bestThreshold = f1Threshold;
         }
-        double[] onValidation = figures(validation.pitches().stream().map(p -> judged(p, signals, candidate)).toList(),
-                bestThreshold);
-        double[] outOfFold = figures(pooled.subList(0, pooled.size() - validation.pitches().size()), bestThreshold);
+        List<Judged> validated = validation.pitches().stream().map(p -> judged(p, signals, candidate)).toList();
+        List<Judged> outOfFoldJudged = pooled.subList(0, pooled.size() - validation.pitches().size());
+        double[] onValidation = figures(validated, bestThreshold);
+        double[] outOfFold = figures(outOfFoldJudged, bestThreshold);
         model.put("threshold", bestThreshold);
-        model.put("validation", Map.of("pitches", validation.pitches().size(), "precision", round(onValidation[0]),
-                "recall", round(onValidation[1]), "f1", round(onValidation[2])));
-        crossValidation.putAll(Map.of("precision", round(outOfFold[0]), "recall", round(outOfFold[1]),
-                "f1", round(outOfFold[2])));
+        Map<String, Object> validationFigures = new LinkedHashMap<>();
+        validationFigures.put("pitches", validation.pitches().size());
+        validationFigures.put("precision", round(onValidation[0]));
+        validationFigures.put("recall", round(onValidation[1]));
+        validationFigures.put("f1", round(onValidation[2]));
+        validationFigures.put("rocAuc", round(rocAuc(validated)));
+        model.put("validation", validationFigures);
+        crossValidation.put("precision", round(outOfFold[0]));
+        crossValidation.put("recall", round(outOfFold[1]));
+        crossValidation.put("f1", round(outOfFold[2]));
+        crossValidation.put("rocAuc", round(rocAuc(outOfFoldJudged)));
         model.put("crossValidation", crossValidation);
         best = onValidation;
         Files.createDirectories(MODEL.getParent());
         Files.writeString(MODEL, json.writerWithDefaultPrettyPrinter().writeValueAsString(model) + "\n");
         System.out.printf(Locale.ROOT, "%nScreening model written to %s: threshold %.2f; validation precision %.2f, "
-                + "recall %.2f, F1 %.2f%n%s%n", MODEL, bestThreshold, best[0], best[1], best[2],
+                + "recall %.2f, F1 %.2f, ROC AUC %.3f; cross-validation precision %.2f, recall %.2f, F1 %.2f, "
+                + "ROC AUC %.3f%n%s%n", MODEL, bestThreshold, best[0], best[1], best[2], rocAuc(validated),
+                outOfFold[0], outOfFold[1], outOfFold[2], rocAuc(outOfFoldJudged),
                 json.writerWithDefaultPrettyPrinter().writeValueAsString(model.get("signals")));
     }
 
@@ -157,7 +167,11 @@ class ScreeningModelTraining extends IntegrationTest {
         Map<String, Object> signalWeights = new LinkedHashMap<>();
         for (int j = 0; j < signals.size(); j++) {
             String key = signals.get(j).key();
-            signalWeights.put(key, Map.of("mean", round(mean[j]), "scale", round(scale[j]), "weight", round(weight[j])));
+            Map<String, Object> one = new LinkedHashMap<>(); // in a fixed order, so retraining diffs line by line
+            one.put("weight", round(weight[j]));
+            one.put("mean", round(mean[j]));
+            one.put("scale", round(scale[j]));
+            signalWeights.put(key, one);
         }
         double bias = biasSum / signals.size();
         Map<String, Object> model = new LinkedHashMap<>();
@@ -255,6 +269,22 @@ class ScreeningModelTraining extends IntegrationTest {
         double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         return new double[] { precision, recall, f1 };
+    }
+
+    /**
+     * The ROC AUC of the score (100 times the chance of good, rounded, as the app stores it): the chance that a bad
+     * pitch scores below a good one, ties counting half, as {@code EvaluationResult} reckons it.
+     */
+    private static double rocAuc(List<Judged> judged) {
+        List<Long> good = judged.stream().filter(j -> !j.bad()).map(j -> Math.round(100 * (1 - j.badness()))).toList();
+        List<Long> bad = judged.stream().filter(Judged::bad).map(j -> Math.round(100 * (1 - j.badness()))).toList();
+        double wins = 0;
+        for (long b : bad) {
+            for (long g : good) {
+                wins += b < g ? 1 : b == g ? 0.5 : 0;
+            }
+        }
+        return good.isEmpty() || bad.isEmpty() ? Double.NaN : wins / ((double) good.size() * bad.size());
     }
 
     private static double[][] matrix(EvaluationResult result, List<Signal> signals) {

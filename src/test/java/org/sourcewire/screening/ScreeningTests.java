@@ -204,6 +204,20 @@ class ScreeningTests extends IntegrationTest {
     }
 
     @Test
+    void aPitchWithOneRealAnswerAndAFewWordsForTheRestIsFlaggedAndTheSourceIsToldInGeneralTerms() throws Exception {
+        long query = queries.by(accounts.journalist()).publish();
+        CurrentUser source = accounts.source();
+        // Every question "answered" (three words or more), but only the first with anything in it.
+        List<String> thin = List.of(GOOD.get(0), "Depends on the dose.", "Weekly rotas mostly.");
+
+        assertThat(preflight(source, query, thin)).contains("Question 2 is answered in a few words")
+                .doesNotContain("not answered yet");
+        String partial = send(source, query, thin);
+        assertThat(flagged(partial)).isTrue();
+        assertThat(reasons(partial)).contains("half or more of the questions get a few words at most");
+    }
+
+    @Test
     void theInboxSortsBestFirstAndSaysHowManyItsFiltersHide() throws Exception {
         CurrentUser journalist = accounts.journalist();
         long query = queries.by(journalist).publish();
