@@ -7,6 +7,9 @@ import java.util.UUID;
 import org.sourcewire.queries.QueryView;
 import org.sourcewire.sources.ProfileView;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /** Read-only shapes of pitches for pages and mails. */
 public final class PitchViews {
 
@@ -28,6 +31,33 @@ public final class PitchViews {
         /** Not opened yet by the journalist. */
         public boolean unread() {
             return status == PitchStatus.SUBMITTED;
+        }
+
+        /** The score badge's colour: flagged, 70 and over, or below. */
+        public String scoreClass() {
+            return flagged ? "score-flagged" : score != null && score >= 70 ? "score-high" : "score-mid";
+        }
+
+        /** The row's state for its style: unread, declined, decided otherwise, or opened and not decided. */
+        public String rowClass() {
+            return unread() ? "unread" : status == PitchStatus.DECLINED ? "decided declined"
+                    : status == PitchStatus.VIEWED ? "" : "decided";
+        }
+
+        /**
+         * How the row reads aloud: unread, who, the score or that it is being screened, flagged, the expert's level,
+         * invited, and the status. One message with the others as arguments, resolved once per row.
+         */
+        public MessageSourceResolvable label() {
+            return message("pitches.inbox.pitch", unread() ? message("pitches.inbox.card.unread") : "", source.name(),
+                    score == null ? message("pitches.inbox.card.being-screened") : message("pitches.inbox.card.score", score),
+                    flagged ? message("pitches.inbox.card.flagged") : "",
+                    source.level().verified() ? message("pitches.inbox.card.level", message(source.level().labelKey())) : "",
+                    invited ? message("pitches.inbox.card.invited") : "", message(status.labelKey()));
+        }
+
+        private static MessageSourceResolvable message(String key, Object... arguments) {
+            return new DefaultMessageSourceResolvable(new String[] { key }, arguments);
         }
     }
 
