@@ -216,12 +216,15 @@ public class SafeFetcher {
         URI uri = parse(address);
         long deadline = System.nanoTime() + settings.deadline().toNanos();
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
-            if (System.nanoTime() > deadline) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 throw new FetchRefused("shared.rule.fetch-too-slow");
             }
             URI current = uri;
             HttpGet get = new HttpGet(current);
             get.setHeader("Accept", htmlOnly ? "text/html,application/xhtml+xml" : "text/plain,text/html;q=0.5");
+            // The read time-out is between bytes: a site trickling a byte at a time is cut off here, mid-body if need be.
+            CompletableFuture.delayedExecutor(left, TimeUnit.NANOSECONDS).execute(get::cancel);
             try {
                 Object result = client.execute(get, HttpClientContext.create(), response -> answer(current, response, want));
                 if (result instanceof Page page) {
@@ -240,6 +243,9 @@ public class SafeFetcher {
                         ? "shared.rule.fetch-private" : "shared.rule.fetch-unknown-host");
             }
             catch (IOException ex) {
+                if (System.nanoTime() >= deadline || get.isCancelled()) {
+                    throw new FetchRefused("shared.rule.fetch-too-slow");
+                }
                 throw new FetchRefused("shared.rule.fetch-unreachable", ex.getClass().getSimpleName());
             }
         }

@@ -62,23 +62,29 @@ class SafeFetcherTests {
             lastPosted = null;
             redirect(exchange, "/hook");
         });
-        server.createContext("/hook-trickle", exchange -> {
-            // Within the read time-out between bytes, for ever: only the overall deadline ends it.
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                for (int i = 0; i < 100; i++) {
-                    out.write('.');
-                    out.flush();
-                    Thread.sleep(300);
-                }
-            }
-            catch (InterruptedException | IOException ex) {
-                // the client hung up
-            }
+        server.createContext("/hook-trickle", exchange -> trickle(exchange));
+        server.createContext("/trickle", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            trickle(exchange);
         });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         base = "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    }
+
+    /** Within the read time-out between bytes, for 30 s: only the overall deadline ends it. */
+    private static void trickle(HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < 100; i++) {
+                out.write('.');
+                out.flush();
+                Thread.sleep(300);
+            }
+        }
+        catch (InterruptedException | IOException ex) {
+            // the client hung up
+        }
     }
 
     @AfterAll
@@ -159,6 +165,16 @@ class SafeFetcherTests {
         long started = System.nanoTime();
         assertThatThrownBy(() -> loopbackAllowed.postJson(base + "/hook-trickle", "{}")).hasMessage("shared.rule.fetch-too-slow");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
+    }
+
+    @Test
+    void aFetchGivesUpAtTheDeadlineEvenWhileThePageTrickles() {
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/trickle")).hasMessage("shared.rule.fetch-too-slow");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
+        long again = System.nanoTime();
+        assertThatThrownBy(() -> loopbackAllowed.fetchText(base + "/hook-trickle")).hasMessage("shared.rule.fetch-too-slow");
+        assertThat(Duration.ofNanos(System.nanoTime() - again)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
     }
 
     @Test
