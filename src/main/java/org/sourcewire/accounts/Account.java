@@ -118,12 +118,15 @@ class Account {
         this.displayName = displayName;
     }
 
-    void changeOutlet(String outletName, String outletUrl) {
+    /** @return whether it is another outlet, not the same one written another way */
+    boolean changeOutlet(String outletName, String outletUrl) {
         if (role != Role.JOURNALIST) {
             throw new IllegalStateException("Only journalists have an outlet");
         }
+        boolean other = !AccountView.sameOutlet(this.outletName, this.outletUrl, outletName, outletUrl);
         this.outletName = outletName;
         this.outletUrl = outletUrl;
+        return other;
     }
 
     /** The verification link is bound to the address it was sent to. */

@@ -37,14 +37,16 @@ public class AccountManagement {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final Verifications verifications;
 
     AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock, ApplicationEventPublisher events,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, Verifications verifications) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
         this.events = events;
         this.jdbc = jdbc;
+        this.verifications = verifications;
     }
 
     /**
@@ -87,11 +89,22 @@ public class AccountManagement {
         return accounts.findById(id).orElseThrow().toCurrentUser();
     }
 
+    /**
+     * A journalist who names another outlet loses the verification of the one before, whichever check gave it (an
+     * address at its domain, an admin's confirmation): superseded by a failed check, as a changed website ends an
+     * expert's proof. An admin may confirm the new outlet.
+     */
     void updateDetails(long accountId, String displayName, String outletName, String outletUrl) {
         Account account = accounts.findForUpdate(accountId).orElseThrow();
         account.rename(displayName.strip());
         if (account.getRole() == Role.JOURNALIST) {
-            account.changeOutlet(outletName.strip(), outletUrl.strip());
+            if (account.changeOutlet(outletName.strip(), outletUrl.strip())) {
+                verifications.passed(accountId).stream()
+                        .filter(check -> check.kind() == VerificationKind.OUTLET_EMAIL_DOMAIN
+                                || check.kind() == VerificationKind.OUTLET_CONFIRMED)
+                        .forEach(check -> verifications.record(accountId, check.kind(), check.subject(), false,
+                                "Superseded: the account's outlet changed"));
+            }
         }
     }
 

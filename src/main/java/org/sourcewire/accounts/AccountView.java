@@ -1,6 +1,9 @@
 package org.sourcewire.accounts;
 
 import java.time.Instant;
+import java.util.Locale;
+
+import org.sourcewire.shared.Domains;
 
 /** A read-only view of an account for other modules and pages. */
 public record AccountView(long id, String email, String displayName, Role role, String outletName, String outletUrl,
@@ -26,5 +29,26 @@ public record AccountView(long id, String email, String displayName, Role role, 
      */
     public boolean hasVerifiedOutlet() {
         return outletVerified;
+    }
+
+    /**
+     * Whether an outlet someone names (a query's) is the verified one: the account's own outlet, by name and site,
+     * since changing the account's outlet ends the verification. Any other outlet gets no badge.
+     */
+    public boolean hasVerifiedOutlet(String name, String url) {
+        return outletVerified && sameOutlet(outletName, outletUrl, name, url);
+    }
+
+    /**
+     * Whether two names and web addresses are of one outlet: the names alike but for case and spaces, the addresses
+     * at one registrable domain ("https://www.ledger.example" and "http://ledger.example/news" are).
+     */
+    static boolean sameOutlet(String name, String url, String otherName, String otherUrl) {
+        return plain(name).equals(plain(otherName)) && Domains.ofUrl(url).map(domain -> Domains.ofUrl(otherUrl)
+                .map(domain::equals).orElse(false)).orElseGet(() -> plain(url).equals(plain(otherUrl)));
+    }
+
+    private static String plain(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }

@@ -79,8 +79,16 @@ class LoginThrottle {
 
     /** The password was right: the account's failures are forgotten, and this attempt no longer counts. */
     void succeeded(Attempt attempt) {
-        jdbc.sql("delete from login_failure where throttle_key = :key").param("key", accountKey(attempt.email())).update();
+        forget(attempt.email());
         release(attempt);
+    }
+
+    /**
+     * The account's password was reset or changed: its failures are forgotten, so a lock anybody could set with a few
+     * wrong guesses never keeps the owner out once they have proved who they are.
+     */
+    void forget(String email) {
+        jdbc.sql("delete from login_failure where throttle_key = :key").param("key", accountKey(email)).update();
     }
 
     /** The attempt ended without a password check worth counting (e.g. a suspended account). */

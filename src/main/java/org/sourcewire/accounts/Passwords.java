@@ -11,7 +11,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Password reset by a signed link, and a logged-in change of password; each ends the account's other sessions. */
+/**
+ * Password reset by a signed link, and a logged-in change of password; each ends the account's other sessions and
+ * lifts a lock on its log-ins.
+ */
 @Service
 @Transactional
 class Passwords {
@@ -25,15 +28,17 @@ class Passwords {
     private final AccountsProperties properties;
     private final Clock clock;
     private final AccountSessions sessions;
+    private final LoginThrottle throttle;
 
     Passwords(Accounts accounts, PasswordEncoder passwordEncoder, AccountMails mails, AccountsProperties properties,
-            Clock clock, AccountSessions sessions) {
+            Clock clock, AccountSessions sessions, LoginThrottle throttle) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.mails = mails;
         this.properties = properties;
         this.clock = clock;
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     /** Sends a reset link if the address belongs to an active account; says nothing either way. */
@@ -64,6 +69,7 @@ class Passwords {
         account.ifPresent(found -> found.changePassword(passwordEncoder.encode(newPassword), clock.instant()));
         // Whoever knew the old password (or held a stolen session) is logged out everywhere.
         account.ifPresent(found -> sessions.end(found.getEmail(), null));
+        account.ifPresent(found -> throttle.forget(found.getEmail()));
         return account.isPresent();
     }
 
@@ -81,6 +87,7 @@ class Passwords {
         changePasswordAndNotify(account);
         account.changePassword(passwordEncoder.encode(newPassword), clock.instant());
         sessions.end(account.getEmail(), currentSessionId);
+        throttle.forget(account.getEmail());
         return true;
     }
 

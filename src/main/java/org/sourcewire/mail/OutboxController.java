@@ -69,14 +69,26 @@ class OutboxController {
                         rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant()))
                 .optional()
                 .orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-        model.addAttribute("message", message);
-        model.addAttribute("links", links(message.text()));
+        // Kept mail (no SMTP server) reaches its reader only through this page, links and all; any other mail's
+        // link tokens would let an admin reset, confirm or join as its recipient, another admin included.
+        boolean hide = !message.status().equals("LOGGED");
+        String text = hide ? LINK.matcher(message.text()).replaceAll(link -> Matcher.quoteReplacement(
+                withoutQueryValues(link.group()))) : message.text();
+        model.addAttribute("message", message.withText(text));
+        model.addAttribute("valuesHidden", !text.equals(message.text()));
+        model.addAttribute("links", links(text));
         return "admin/outbox-message";
     }
 
     private static List<String> links(String text) {
         Matcher matcher = LINK.matcher(text);
         return matcher.results().map(result -> result.group()).distinct().toList();
+    }
+
+    /** A link with the values of its query (a token, a signature) hidden: {@code /password-reset/new?token=…}. */
+    static String withoutQueryValues(String link) {
+        int query = link.indexOf('?');
+        return query < 0 ? link : link.substring(0, query + 1) + link.substring(query + 1).replaceAll("=[^&]*", "=…");
     }
 
     /**
@@ -104,6 +116,10 @@ class OutboxController {
 
         public String statusKey() {
             return OutboxController.statusKey(status, attempts);
+        }
+
+        Message withText(String newText) {
+            return new Message(id, recipient, subject, status, attempts, lastError, newText, createdAt, sentAt);
         }
     }
 }

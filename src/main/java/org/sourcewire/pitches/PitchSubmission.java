@@ -63,7 +63,7 @@ class PitchSubmission {
     /** The query as the source sees it, if it is one they may pitch now; otherwise the reason, as a rule exception. */
     @PlainRead
     QueryView pitchable(long queryId, AccountView source) {
-        QueryView query = queries.find(queryId).filter(found -> found.status().isVisibleToSources())
+        QueryView query = queries.find(queryId).filter(QueryView::isVisibleToSources)
                 .orElseThrow(PitchNotFoundException::new);
         checkOpen(query);
         checkSource(source);
@@ -73,7 +73,7 @@ class PitchSubmission {
     /** A query a source may read (published, closed or expired), as sources see it. */
     @PlainRead
     QueryView visibleToSource(long queryId) {
-        return queries.find(queryId).filter(found -> found.status().isVisibleToSources()).map(QueryView::forSource)
+        return queries.find(queryId).filter(QueryView::isVisibleToSources).map(QueryView::forSource)
                 .orElseThrow(PitchNotFoundException::new);
     }
 
@@ -99,7 +99,7 @@ class PitchSubmission {
                 .query(Object.class).list();
         boolean capped = seen.pitchCap() != null;
         QueryView query = (capped ? queries.lockForPitching(seen) : Optional.of(seen))
-                .filter(found -> found.status().isVisibleToSources()).orElseThrow(PitchNotFoundException::new);
+                .filter(QueryView::isVisibleToSources).orElseThrow(PitchNotFoundException::new);
         Standing standing = standing(source, profile.id(), queryId);
         if (standing.earlierPitch() != null) {
             if (standing.earlierKey().equals(submissionKey)) {

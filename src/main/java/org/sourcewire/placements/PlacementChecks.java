@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -92,7 +95,11 @@ class PlacementChecks implements DisposableBean {
                 .description("articles read for a placement check").register(meters);
     }
 
-    /** Reads every placement that is due, a batch at a time, up to the run's limit; returns how many were read. */
+    /**
+     * Reads every placement that is due, a batch at a time, up to the run's limit; returns how many were read. A batch
+     * still reading when its lease runs out ends the run: another checker may take those placements over by then, and
+     * a site that never finishes answering must not hold up the job.
+     */
     int checkDue() {
         int read = 0;
         for (int batch = 0; batch < properties.batchesPerRun(); batch++) {
@@ -100,10 +107,27 @@ class PlacementChecks implements DisposableBean {
             if (claimed.isEmpty()) {
                 break;
             }
-            CompletableFuture.allOf(claimed.stream()
-                    .map(placement -> CompletableFuture.runAsync(() -> checkSafely(placement), executor))
-                    .toArray(CompletableFuture[]::new)).join();
-            read += claimed.size();
+            List<CompletableFuture<Void>> readings = claimed.stream()
+                    .map(placement -> CompletableFuture.runAsync(() -> checkSafely(placement), executor)).toList();
+            try {
+                CompletableFuture.allOf(readings.toArray(CompletableFuture[]::new))
+                        .get(properties.lease().toMillis(), TimeUnit.MILLISECONDS);
+                read += claimed.size();
+            }
+            catch (TimeoutException ex) {
+                long done = readings.stream().filter(CompletableFuture::isDone).count();
+                log.warn("{} of {} placement checks still running after {}: the run stops here", claimed.size() - done,
+                        claimed.size(), properties.lease());
+                return read + (int) done;
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return read;
+            }
+            catch (ExecutionException ex) {
+                // checkSafely catches what a check throws: only an Error gets here.
+                throw new IllegalStateException("A placement check failed", ex.getCause());
+            }
         }
         return read;
     }

@@ -141,7 +141,7 @@ class QueryController {
             model.addAttribute("duplicateKey", UUID.randomUUID());
             return "queries/detail";
         }
-        if (user.is(Role.SOURCE) && query.status().isVisibleToSources()) {
+        if (user.is(Role.SOURCE) && query.isVisibleToSources()) {
             // The journalist's passed checks, never for an anonymous query: their subjects (a domain, an outlet)
             // would name who asks. An anonymous query shows only the plain "verified outlet" badge.
             model.addAttribute("journalistChecks", query.anonymous() ? java.util.List.of()

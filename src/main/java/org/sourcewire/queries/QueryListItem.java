@@ -12,7 +12,7 @@ record QueryListItem(QueryView query, PitchTallies.Tally pitches) {
 
     /** Whether sources can pitch it or could until it ended, so pitch figures mean something. */
     public boolean tookPitches() {
-        return query.status().isVisibleToSources();
+        return query.isVisibleToSources();
     }
 
     /** How long after publishing the first pitch came ("1 h 30 min" in words); null without a pitch. */

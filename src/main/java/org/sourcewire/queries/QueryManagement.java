@@ -106,7 +106,9 @@ public class QueryManagement implements TopicUsage.Queries {
         }
         Query query = own(id, journalist.id());
         checkChoices(journalist, query.details());
-        boolean autoApprove = journalist.hasVerifiedOutlet() && autoApproveVerifiedOutlets();
+        // Only for the outlet the journalist is verified at: a query naming another goes to a moderator.
+        boolean autoApprove = journalist.hasVerifiedOutlet(query.details().outletName(), query.details().outletUrl())
+                && autoApproveVerifiedOutlets();
         query.submit(clock.instant(), autoApprove);
         queries.save(query);
         return query.getStatus();
@@ -366,8 +368,10 @@ public class QueryManagement implements TopicUsage.Queries {
             QueryDetails d = row.details();
             AccountView journalist = journalists.get(row.journalistId());
             TopicView topic = d.topicId() == null ? null : topicViews.get(d.topicId());
+            // The badge only beside the outlet the journalist is verified at.
+            boolean verifiedOutlet = journalist != null && journalist.hasVerifiedOutlet(d.outletName(), d.outletUrl());
             return new QueryView(row.id(), row.journalistId(), journalist == null ? null : journalist.displayName(),
-                    journalist != null && journalist.hasVerifiedOutlet(), d.headline(), d.topicId(),
+                    verifiedOutlet, d.headline(), d.topicId(),
                     topic == null ? null : topic.name(), d.outletName(), d.outletUrl(), d.mediaType(), d.deadline(),
                     d.timeZone(), d.questions(), d.requirements(), d.requiredCredential(), d.region(), d.firstHandOnly(),
                     d.pitchCap(), d.linkPolicy(), d.anonymous(), row.status(), row.rejectionReason(), row.createdAt(),

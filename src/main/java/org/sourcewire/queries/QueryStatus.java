@@ -16,7 +16,10 @@ public enum QueryStatus {
         return labelKey;
     }
 
-    /** What sources may see: published queries and those that have ended. */
+    /**
+     * What sources may see: published queries and those that have ended, if they were published before
+     * ({@link QueryView#isVisibleToSources()}).
+     */
     public boolean isVisibleToSources() {
         return this == PUBLISHED || this == CLOSED || this == EXPIRED;
     }

@@ -68,6 +68,14 @@ public record QueryView(long id, Long journalistId, String journalistName, boole
                 zone.getId().replace('_', ' '));
     }
 
+    /**
+     * Whether sources may read it: published, or ended after it was. A query closed while it waited for review was
+     * never published, and no source ever sees it.
+     */
+    public boolean isVisibleToSources() {
+        return publishedAt != null && status.isVisibleToSources();
+    }
+
     public boolean isDraft() {
         return status == QueryStatus.DRAFT;
     }

@@ -216,12 +216,15 @@ public class SafeFetcher {
         URI uri = parse(address);
         long deadline = System.nanoTime() + settings.deadline().toNanos();
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
-            if (System.nanoTime() > deadline) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 throw new FetchRefused("shared.rule.fetch-too-slow");
             }
             URI current = uri;
             HttpGet get = new HttpGet(current);
             get.setHeader("Accept", htmlOnly ? "text/html,application/xhtml+xml" : "text/plain,text/html;q=0.5");
+            // The read time-out is between bytes: a site trickling a byte at a time is cut off here, mid-body if need be.
+            CompletableFuture.delayedExecutor(left, TimeUnit.NANOSECONDS).execute(get::cancel);
             try {
                 Object result = client.execute(get, HttpClientContext.create(), response -> answer(current, response, want));
                 if (result instanceof Page page) {
@@ -240,6 +243,9 @@ public class SafeFetcher {
                         ? "shared.rule.fetch-private" : "shared.rule.fetch-unknown-host");
             }
             catch (IOException ex) {
+                if (System.nanoTime() >= deadline || get.isCancelled()) {
+                    throw new FetchRefused("shared.rule.fetch-too-slow");
+                }
                 throw new FetchRefused("shared.rule.fetch-unreachable", ex.getClass().getSimpleName());
             }
         }
@@ -322,18 +328,25 @@ public class SafeFetcher {
             // IPv4-mapped or -compatible IPv6 (::ffff:10.0.0.1) is judged as the IPv4 address inside it.
             boolean mapped = Arrays.equals(Arrays.copyOf(b, 10), new byte[10])
                     && ((b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0));
-            if (mapped) {
+            // So is the IPv4 address a NAT64 gateway (64:ff9b::/96) or a 6to4 relay (2002::/16) passes a connection on to.
+            boolean nat64 = Arrays.equals(Arrays.copyOf(b, 12), new byte[] { 0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0,
+                    0, 0, 0, 0, 0 });
+            boolean sixToFour = b[0] == 0x20 && b[1] == 0x02;
+            if (mapped || nat64 || sixToFour) {
+                int from = sixToFour ? 2 : 12;
                 try {
-                    return isPublic(InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16)), allowLoopback);
+                    return isPublic(InetAddress.getByAddress(Arrays.copyOfRange(b, from, from + 4)), allowLoopback);
                 }
                 catch (UnknownHostException ex) {
                     return false;
                 }
             }
             int first = b[0] & 0xff;
-            // fc00::/7 unique local; 2001:db8::/32 documentation; 64:ff9b::/96 NAT64 is left to the IPv4 rules above.
-            return (first & 0xfe) != 0xfc && !(first == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d
-                    && (b[3] & 0xff) == 0xb8);
+            // 64:ff9b:1::/48 is NAT64 for local use only (RFC 8215), its IPv4 address wherever the network put it.
+            boolean localNat64 = Arrays.equals(Arrays.copyOf(b, 6), new byte[] { 0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 1 });
+            // fc00::/7 unique local; 2001:db8::/32 documentation.
+            return !localNat64 && (first & 0xfe) != 0xfc && !(first == 0x20 && (b[1] & 0xff) == 0x01
+                    && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8);
         }
         int a = b[0] & 0xff;
         int second = b[1] & 0xff;

@@ -144,6 +144,34 @@ class PasswordTests extends IntegrationTest {
         assertThat(mvc.get().uri("/dashboard").cookie(other)).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
     }
 
+    @Test
+    void aPasswordResetOrChangeUnlocksAnAccountLockedByWrongGuesses() {
+        // Anybody can lock an account with a few wrong passwords: the mailed reset always lets its owner back in.
+        CurrentUser user = accounts.source();
+        lockOut(user);
+        String link = requestResetLink(user.email());
+        String token = link.substring(link.indexOf("token=") + 6);
+        assertThat(mvc.post().uri("/password-reset/new").with(csrf()).param("token", token)
+                .param("password", "a brand new secret").param("confirmation", "a brand new secret"))
+                .hasRedirectedUrl("/login");
+        assertThat(logIn(user.email(), "a brand new secret")).hasRedirectedUrl("/dashboard");
+
+        CurrentUser loggedIn = accounts.journalist();
+        Cookie session = logInSession(loggedIn.email(), TestAccounts.PASSWORD);
+        lockOut(loggedIn);
+        assertThat(mvc.post().uri("/account/password").with(csrf()).cookie(session)
+                .param("currentPassword", TestAccounts.PASSWORD).param("password", "a brand new secret")
+                .param("confirmation", "a brand new secret")).hasRedirectedUrl("/account");
+        assertThat(logIn(loggedIn.email(), "a brand new secret")).hasRedirectedUrl("/dashboard");
+    }
+
+    private void lockOut(CurrentUser user) {
+        for (int i = 0; i < 5; i++) {
+            assertThat(logIn(user.email(), "guess " + i)).hasRedirectedUrl("/login?error=bad");
+        }
+        assertThat(logIn(user.email(), TestAccounts.PASSWORD)).hasRedirectedUrl("/login?error=throttled&wait=15");
+    }
+
     private Cookie logInSession(String email, String password) {
         MvcTestResult login = logIn(email, password);
         assertThat(login).hasRedirectedUrl("/dashboard");

@@ -101,6 +101,37 @@ class OutletVerificationTests extends IntegrationTest {
     }
 
     @Test
+    void changingTheAccountsOutletEndsItsVerification() {
+        String domain = freshDomain();
+        outlets.registered("The Chronicle " + domain, domain, true);
+        CurrentUser atDomain = journalistAt(domain);
+        CurrentUser confirmed = journalistAt(freshDomain());
+        assertThat(mvc.post().uri("/admin/outlets/journalists/" + confirmed.id()).with(csrf()).with(as(accounts.admin()))
+                .param("note", "Called the desk").param("confirmed", "true")).hasStatus3xxRedirection();
+        for (CurrentUser journalist : new CurrentUser[] { atDomain, confirmed }) {
+            assertThat(verifiedOutlet(journalist)).isTrue();
+            // The same outlet written another way, and a new name for the journalist: the check stands.
+            assertThat(mvc.post().uri("/account/details").with(csrf()).with(as(journalist)).param("displayName", "Rita R.")
+                    .param("outletName", "the chronicle ").param("outletUrl", "http://www." + domain(journalist) + "/"))
+                    .hasRedirectedUrl("/account");
+            assertThat(verifiedOutlet(journalist)).as("same outlet").isTrue();
+
+            assertThat(mvc.post().uri("/account/details").with(csrf()).with(as(journalist)).param("displayName", "Rita R.")
+                    .param("outletName", "The New York Times").param("outletUrl", "https://www.nytimes.com"))
+                    .hasRedirectedUrl("/account");
+            assertThat(verifiedOutlet(journalist)).as("another outlet").isFalse();
+            assertThat(verifications.history(journalist.id()).get(0).check()).satisfies(check -> {
+                assertThat(check.passed()).isFalse();
+                assertThat(check.detail()).contains("outlet changed");
+            });
+        }
+    }
+
+    private String domain(CurrentUser journalist) {
+        return management.find(journalist.id()).orElseThrow().outletUrl().replace("https://", "");
+    }
+
+    @Test
     void aProposedOutletAcceptedByAnAdminVerifiesTheJournalistsAtItsDomain() {
         String domain = freshDomain();
         CurrentUser journalist = journalistAt(domain);

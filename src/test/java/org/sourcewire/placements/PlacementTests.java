@@ -6,19 +6,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.Concurrently;
 import org.sourcewire.IntegrationTest;
+import org.sourcewire.accounts.AccountManagement;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
 import org.sourcewire.mail.Mailbox;
+import org.sourcewire.mail.Outbox;
+import org.sourcewire.pitches.PitchManagement;
 import org.sourcewire.pitches.TestPitches;
+import org.sourcewire.shared.Messages;
+import org.sourcewire.shared.SafeFetcher;
+import org.sourcewire.shared.SiteUrls;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -336,6 +349,48 @@ class PlacementTests extends IntegrationTest {
         assertThat(readPlacement(sent)).containsEntry("link_kind", null).containsEntry("mentioned", true);
         assertThat(fragment(sent.source(), sent)).contains("Your profile gives no website")
                 .contains("found: no website to look for").doesNotContain("as promised");
+    }
+
+    @Test
+    void aReadingThatNeverEndsHoldsUpTheJobOnlyUntilTheLeaseRunsOut(@Autowired ApplicationContext context,
+            @Autowired PlacementsProperties properties) {
+        CurrentUser journalist = accounts.journalist();
+        Sent sent = pitch(query(journalist, "FOLLOWED"), "Stuck Co");
+        use(journalist, sent, page("/stuck/" + UUID.randomUUID(), "Stuck", "<p>Said Stuck Co.</p>"));
+        readPlacement(sent);
+        // Due before every other placement, so the one-placement batch below claims this one.
+        jdbc.sql("update placement set next_check_at = :long_ago where id = :id")
+                .param("long_ago", java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(3650))))
+                .param("id", placementOf(sent).get("id")).update();
+        CountDownLatch release = new CountDownLatch(1);
+        SafeFetcher stuck = new SafeFetcher(new SafeFetcher.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), 1000, 1, "Sourcewire tests", true)) {
+            @Override
+            public Page fetchHtml(String address) throws FetchRefused {
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new FetchRefused("shared.rule.fetch-too-slow");
+            }
+        };
+        PlacementChecks impatient = new PlacementChecks(stuck, context.getBean(PitchManagement.class),
+                context.getBean(AccountManagement.class), context.getBean(Outbox.class), context.getBean(SiteUrls.class),
+                jdbc, context.getBean(TransactionTemplate.class), context.getBean(JsonMapper.class),
+                new PlacementsProperties(properties.recheckAfter(), properties.checkEvery(), 1, 1, 1,
+                        properties.retryAfter(), properties.retries(), Duration.ofSeconds(2)),
+                context.getBean(Messages.class), clock, new SimpleMeterRegistry());
+        long started = System.nanoTime();
+        try {
+            assertThat(impatient.checkDue()).isZero();
+        }
+        finally {
+            release.countDown();
+            impatient.destroy();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 
     @Test

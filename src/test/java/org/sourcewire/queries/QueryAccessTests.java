@@ -62,6 +62,26 @@ class QueryAccessTests extends IntegrationTest {
     }
 
     @Test
+    void aQueryClosedBeforeItsReviewStaysHiddenFromSourcesAndAPublishedOneStaysVisibleOnceClosed() {
+        CurrentUser journalist = accounts.journalist();
+        long unreviewed = create(journalist, "submit");
+        long published = publish(create(journalist, "submit"));
+        for (long id : new long[] { unreviewed, published }) {
+            assertThat(mvc.post().uri("/queries/" + id + "/close").with(csrf()).with(as(journalist))).hasStatus3xxRedirection();
+            assertThat(status(id)).isEqualTo("CLOSED");
+        }
+        CurrentUser source = accounts.source();
+
+        assertThat(mvc.get().uri("/queries/" + unreviewed).with(as(source))).hasStatus(404);
+        assertThat(mvc.get().uri("/queries/" + unreviewed + "/pitch").with(as(source))).hasStatus(404);
+        assertThat(mvc.post().uri("/queries/" + unreviewed + "/pitch/preflight").with(csrf()).with(as(source))
+                .header("HX-Request", "true").param("answers[0]", "An answer")).hasStatus(404);
+        assertThat(mvc.get().uri("/queries/" + published).with(as(source))).hasStatusOk().bodyText()
+                .contains("Does melatonin help?");
+        assertThat(mvc.get().uri("/queries/" + unreviewed).with(as(journalist))).hasStatusOk();
+    }
+
+    @Test
     void sourcesAndAdminsCannotUseTheJournalistPages() {
         CurrentUser source = accounts.source();
         CurrentUser journalist = accounts.journalist();

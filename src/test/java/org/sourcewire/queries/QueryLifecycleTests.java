@@ -109,6 +109,34 @@ class QueryLifecycleTests extends IntegrationTest {
     }
 
     @Test
+    void onlyAQueryFromTheVerifiedOutletIsAutoApprovedAndShowsTheBadge() {
+        CurrentUser admin = accounts.admin();
+        assertThat(mvc.post().uri("/admin/review/settings").with(csrf()).with(as(admin)).param("autoApprove", "true"))
+                .hasRedirectedUrl("/admin/review");
+        outlets.ledger();
+        CurrentUser verifiedOutlet = accounts.create(new SignUp("Vera Outlet", TestAccounts.uniqueEmail("vera")
+                .replace("@example.com", "@ledger.example"), TestAccounts.PASSWORD, Role.JOURNALIST, "The Ledger",
+                "https://www.ledger.example"), true);
+
+        long own = idFrom(QueryMother.complete(QueryMother.post(mvc).with(csrf()).with(as(verifiedOutlet)), topic(),
+                "outletName", " the  ledger ").param("action", "submit").exchange());
+        long other = idFrom(QueryMother.complete(QueryMother.post(mvc).with(csrf()).with(as(verifiedOutlet)), topic(),
+                "outletName", "The New York Times", "outletUrl", "https://www.nytimes.com").param("action", "submit")
+                .exchange());
+        long otherSite = idFrom(QueryMother.complete(QueryMother.post(mvc).with(csrf()).with(as(verifiedOutlet)), topic(),
+                "outletUrl", "https://www.nytimes.com").param("action", "submit").exchange());
+
+        assertThat(status(own)).isEqualTo("PUBLISHED");
+        assertThat(status(other)).isEqualTo("PENDING_REVIEW");
+        assertThat(status(otherSite)).isEqualTo("PENDING_REVIEW");
+        queryManagement.approve(other, new org.sourcewire.audit.Actor(null, "test"));
+        CurrentUser source = accounts.source();
+        assertThat(mvc.get().uri("/queries/" + own).with(as(source))).bodyText().contains("verification-badge");
+        assertThat(mvc.get().uri("/queries/" + other).with(as(source))).hasStatusOk().bodyText()
+                .contains("The New York Times").doesNotContain("verification-badge").doesNotContain("verified outlet");
+    }
+
+    @Test
     void aDomainOfOnesOwnTypedAsTheOutletIsNotAutoApproved() {
         CurrentUser admin = accounts.admin();
         assertThat(mvc.post().uri("/admin/review/settings").with(csrf()).with(as(admin)).param("autoApprove", "true"))

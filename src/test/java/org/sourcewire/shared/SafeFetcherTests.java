@@ -62,23 +62,29 @@ class SafeFetcherTests {
             lastPosted = null;
             redirect(exchange, "/hook");
         });
-        server.createContext("/hook-trickle", exchange -> {
-            // Within the read time-out between bytes, for ever: only the overall deadline ends it.
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                for (int i = 0; i < 100; i++) {
-                    out.write('.');
-                    out.flush();
-                    Thread.sleep(300);
-                }
-            }
-            catch (InterruptedException | IOException ex) {
-                // the client hung up
-            }
+        server.createContext("/hook-trickle", exchange -> trickle(exchange));
+        server.createContext("/trickle", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            trickle(exchange);
         });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         base = "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    }
+
+    /** Within the read time-out between bytes, for 30 s: only the overall deadline ends it. */
+    private static void trickle(HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < 100; i++) {
+                out.write('.');
+                out.flush();
+                Thread.sleep(300);
+            }
+        }
+        catch (InterruptedException | IOException ex) {
+            // the client hung up
+        }
     }
 
     @AfterAll
@@ -162,6 +168,16 @@ class SafeFetcherTests {
     }
 
     @Test
+    void aFetchGivesUpAtTheDeadlineEvenWhileThePageTrickles() {
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> loopbackAllowed.fetchHtml(base + "/trickle")).hasMessage("shared.rule.fetch-too-slow");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
+        long again = System.nanoTime();
+        assertThatThrownBy(() -> loopbackAllowed.fetchText(base + "/hook-trickle")).hasMessage("shared.rule.fetch-too-slow");
+        assertThat(Duration.ofNanos(System.nanoTime() - again)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
+    }
+
+    @Test
     void onlyAddressesAnybodyOnTheInternetCouldReachArePublic() throws Exception {
         for (String address : new String[] { "8.8.8.8", "1.1.1.1", "2606:4700:4700::1111" }) {
             assertThat(SafeFetcher.isPublic(InetAddress.getByName(address), false)).as(address).isTrue();
@@ -173,6 +189,19 @@ class SafeFetcherTests {
         }
         assertThat(SafeFetcher.isPublic(InetAddress.getByName("127.0.0.1"), true)).isTrue();
         assertThat(SafeFetcher.isPublic(InetAddress.getByName("10.1.2.3"), true)).isFalse();
+    }
+
+    @Test
+    void anIpv6AddressThatCarriesAnIpv4AddressIsJudgedByThatAddress() throws Exception {
+        // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) reach the IPv4 address inside them.
+        for (String address : new String[] { "64:ff9b::808:808", "2002:808:808::1" }) {
+            assertThat(SafeFetcher.isPublic(InetAddress.getByName(address), false)).as(address).isTrue();
+        }
+        for (String address : new String[] { "64:ff9b::10.0.0.1", "64:ff9b::127.0.0.1", "64:ff9b::a9fe:a9fe",
+                "64:ff9b::c0a8:1", "2002:a00:1::", "2002:7f00:1::1", "2002:a9fe:a9fe::1", "2002:c0a8:101::",
+                "64:ff9b:1::808:808", "64:ff9b:1:a00:1::" }) {
+            assertThat(SafeFetcher.isPublic(InetAddress.getByName(address), false)).as(address).isFalse();
+        }
     }
 
     private static SafeFetcher fetcher(boolean allowLoopback) {

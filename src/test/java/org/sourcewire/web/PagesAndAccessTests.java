@@ -5,6 +5,7 @@ import org.sourcewire.RealBrowserlessClient;
 import org.sourcewire.IntegrationTest;
 import org.sourcewire.accounts.CurrentUser;
 import org.sourcewire.accounts.TestAccounts;
+import org.sourcewire.mail.Mailbox;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -105,6 +106,25 @@ class PagesAndAccessTests extends IntegrationTest {
 
         assertThat(mvc.get().uri("/admin/outbox/" + id).with(as(admin))).hasStatusOk().bodyText()
                 .contains("Links in this e-mail").contains("/verify-email?token=");
+    }
+
+    @Test
+    void anAdminReadsASentMailWithoutTheTokensOfItsLinks() {
+        // Another admin's password reset: its link, read here, would let this admin take over that account.
+        CurrentUser other = accounts.admin();
+        CurrentUser admin = accounts.admin();
+        assertThat(mvc.post().uri("/password-reset").with(csrf()).with(TestAccounts.fromOwnAddress())
+                .param("email", other.email())).hasStatusOk();
+        mailbox.deliver();
+        var received = mailbox.receivedBy(other.email());
+        String link = Mailbox.link(received.get(received.size() - 1), "/password-reset/new");
+        String token = link.substring(link.indexOf("token=") + "token=".length());
+        long id = jdbc.sql("select max(id) from mail_outbox where recipient = :to and status = 'SENT'")
+                .param("to", other.email()).query(Long.class).single();
+
+        assertThat(mvc.get().uri("/admin/outbox/" + id).with(as(admin))).hasStatusOk().bodyText()
+                .contains("Links in this e-mail").contains("/password-reset/new?token=…").doesNotContain(token);
+        assertThat(token).as("the mail itself keeps its link").hasSizeGreaterThan(20);
     }
 
     @Test
