@@ -344,8 +344,10 @@ public class SafeFetcher {
             int first = b[0] & 0xff;
             // 64:ff9b:1::/48 is NAT64 for local use only (RFC 8215), its IPv4 address wherever the network put it.
             boolean localNat64 = Arrays.equals(Arrays.copyOf(b, 6), new byte[] { 0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 1 });
+            // Teredo (2001::/32) tunnels to an IPv4 address it hides: not public, like a web server never is there.
+            boolean teredo = first == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0;
             // fc00::/7 unique local; 2001:db8::/32 documentation.
-            return !localNat64 && (first & 0xfe) != 0xfc && !(first == 0x20 && (b[1] & 0xff) == 0x01
+            return !localNat64 && !teredo && (first & 0xfe) != 0xfc && !(first == 0x20 && (b[1] & 0xff) == 0x01
                     && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8);
         }
         int a = b[0] & 0xff;

@@ -193,13 +193,13 @@ class SafeFetcherTests {
 
     @Test
     void anIpv6AddressThatCarriesAnIpv4AddressIsJudgedByThatAddress() throws Exception {
-        // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) reach the IPv4 address inside them.
+        // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) reach the IPv4 address inside them; Teredo (2001::/32) hides its own.
         for (String address : new String[] { "64:ff9b::808:808", "2002:808:808::1" }) {
             assertThat(SafeFetcher.isPublic(InetAddress.getByName(address), false)).as(address).isTrue();
         }
         for (String address : new String[] { "64:ff9b::10.0.0.1", "64:ff9b::127.0.0.1", "64:ff9b::a9fe:a9fe",
                 "64:ff9b::c0a8:1", "2002:a00:1::", "2002:7f00:1::1", "2002:a9fe:a9fe::1", "2002:c0a8:101::",
-                "64:ff9b:1::808:808", "64:ff9b:1:a00:1::" }) {
+                "64:ff9b:1::808:808", "64:ff9b:1:a00:1::", "2001:0:4136:e378:8000:63bf:3fff:fdd2", "2001::1" }) {
             assertThat(SafeFetcher.isPublic(InetAddress.getByName(address), false)).as(address).isFalse();
         }
     }
