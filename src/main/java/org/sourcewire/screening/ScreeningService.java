@@ -165,8 +165,9 @@ class ScreeningService implements PitchScreening {
                 case SELLING, PROMOTION -> messages.text("screening.text.tip-selling");
                 case TEMPLATE, COPY, PARAPHRASE, PARAPHRASES, FILLER -> messages.text("screening.text.tip-own-words");
                 case REPEATS, VARIETY, LONG -> messages.text("screening.text.tip-shorter");
-                case THIN -> measured.thinQuestion() >= 0
-                        ? messages.text("screening.text.tip-thin", measured.thinQuestion() + 1) : null;
+                case THIN -> measured.thinQuestion() < 0 ? null : answers.size() > 1
+                        ? messages.text("screening.text.tip-thin", measured.thinQuestion() + 1)
+                        : messages.text("screening.text.tip-thin-answer");
                 case RESTATES -> messages.text("screening.text.tip-restating");
                 case ANSWERED, UNANSWERED -> null;
                 case OFF_TOPIC -> messages.text("screening.text.tip-off-topic");

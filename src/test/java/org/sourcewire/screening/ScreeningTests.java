@@ -218,6 +218,15 @@ class ScreeningTests extends IntegrationTest {
     }
 
     @Test
+    void aOneQuestionQueryAnsweredInAFewWordsIsToldSoWithoutAQuestionNumber() throws Exception {
+        long query = queries.by(accounts.journalist()).about("Shift work and sleep: one question",
+                List.of("What is the biggest mistake shift workers make about sleep?"), "Sleep doctors.", "General").publish();
+
+        assertThat(preflight(accounts.source(), query, List.of("Too little sleep, mostly.")))
+                .contains("The answer is a few words").doesNotContain("Question 1");
+    }
+
+    @Test
     void theInboxSortsBestFirstAndSaysHowManyItsFiltersHide() throws Exception {
         CurrentUser journalist = accounts.journalist();
         long query = queries.by(journalist).publish();
@@ -372,9 +381,12 @@ class ScreeningTests extends IntegrationTest {
     }
 
     private String preflight(CurrentUser source, long query, List<String> answers) throws Exception {
-        return mvc.post().uri("/queries/" + query + "/pitch/preflight").with(csrf()).with(as(source))
-                .header("HX-Request", "true").param("answers[0]", answers.get(0)).param("answers[1]", answers.get(1))
-                .param("answers[2]", answers.get(2)).exchange().getResponse().getContentAsString();
+        MockMvcRequestBuilder post = mvc.post().uri("/queries/" + query + "/pitch/preflight").with(csrf())
+                .with(as(source)).header("HX-Request", "true");
+        for (int i = 0; i < answers.size(); i++) {
+            post.param("answers[" + i + "]", answers.get(i));
+        }
+        return post.exchange().getResponse().getContentAsString();
     }
 
     private String send(CurrentUser source, long query, List<String> answers) {
