@@ -22,6 +22,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -45,6 +47,12 @@ class RenderingBenchmark {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+    /** A durable database, as users run it (see HaroScaleBenchmark); the pages measured only read. */
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("sourcewire.embedded-postgres.durable", () -> System.getProperty("bench.durable", "true"));
+    }
+
     @Autowired
     MockMvc mvc;
 
@@ -59,7 +67,10 @@ class RenderingBenchmark {
         UserDetails journalist = signedIn("select id from account where email = 'bench-j-1@bench.example'");
         UserDetails source = signedIn("select account_id from source_profile where id = " + BenchData.firstSource(jdbc));
         int runs = Integer.getInteger("bench.renderRuns", 1_500);
-        List<String> report = new ArrayList<>(List.of("# Rendering cost, one thread, MockMvc", "",
+        List<String> report = new ArrayList<>(List.of("# Rendering cost, one thread, MockMvc",
+                "", "Embedded PostgreSQL, durable=" + System.getProperty("bench.durable", "true")
+                        + " (fsync and synchronous commit on unless false); load average at start "
+                        + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + ".", "",
                 "| request | CPU ms per request (fastest of 7 rounds) | median round | bytes |", "| --- | --- | --- | --- |"));
         report.add(row("trivial endpoint", "/bench/ping", source, runs));
         report.add(row("saturated inbox, first page", "/queries/" + inboxQuery + "/pitches", journalist, runs / 5));
