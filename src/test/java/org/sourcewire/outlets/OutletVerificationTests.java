@@ -127,6 +127,43 @@ class OutletVerificationTests extends IntegrationTest {
         }
     }
 
+    @Test
+    void anAddressAtARegisteredOutletVerifiesOnlyAnAccountThatNamesThatOutlet() {
+        String domain = freshDomain();
+        outlets.registered("The Chronicle " + domain, domain, true);
+        CurrentUser elsewhere = journalistNamingAnotherOutletAt(domain);
+        CurrentUser own = journalistAt(domain);
+        assertThat(verifiedOutlet(elsewhere)).as("an address at the domain, another outlet named").isFalse();
+        assertThat(verifications.history(elsewhere.id())).isEmpty();
+        assertThat(verifiedOutlet(own)).isTrue();
+
+        // A domain confirmed after the sign-up: the same rule, and confirming it again changes nothing.
+        String later = freshDomain();
+        long outlet = outlets.registered("The Chronicle " + later, later, false);
+        CurrentUser lateElsewhere = journalistNamingAnotherOutletAt(later);
+        CurrentUser lateOwn = journalistAt(later);
+        long domainId = jdbc.sql("select id from outlet_domain where outlet_id = :id").param("id", outlet).query(Long.class).single();
+        for (int confirmation = 0; confirmation < 2; confirmation++) {
+            assertThat(mvc.post().uri("/admin/outlets/" + outlet + "/domains/" + domainId + "/confirm").with(csrf())
+                    .with(as(accounts.admin()))).hasRedirectedUrl("/admin/outlets/" + outlet);
+        }
+        assertThat(verifiedOutlet(lateElsewhere)).isFalse();
+        assertThat(verifiedOutlet(lateOwn)).isTrue();
+
+        // A journalist who changed to another outlet does not get the check back when an admin confirms the domain.
+        assertThat(mvc.post().uri("/account/details").with(csrf()).with(as(lateOwn)).param("displayName", "Rita R.")
+                .param("outletName", "The New York Times").param("outletUrl", "https://www.nytimes.com"))
+                .hasRedirectedUrl("/account");
+        assertThat(mvc.post().uri("/admin/outlets/" + outlet + "/domains/" + domainId + "/confirm").with(csrf())
+                .with(as(accounts.admin()))).hasRedirectedUrl("/admin/outlets/" + outlet);
+        assertThat(verifiedOutlet(lateOwn)).isFalse();
+    }
+
+    private CurrentUser journalistNamingAnotherOutletAt(String domain) {
+        return accounts.create(new SignUp("Nick Elsewhere", "nick-" + UUID.randomUUID().toString().substring(0, 8) + "@"
+                + domain, TestAccounts.PASSWORD, Role.JOURNALIST, "The New York Times", "https://www.nytimes.com"), true);
+    }
+
     private String domain(CurrentUser journalist) {
         return management.find(journalist.id()).orElseThrow().outletUrl().replace("https://", "");
     }
