@@ -233,6 +233,31 @@ class OutletVerificationTests extends IntegrationTest {
     }
 
     @Test
+    void anAnonymousQueryMustNameTheVerifiedOutlet() throws Exception {
+        outlets.ledger();
+        CurrentUser journalist = accounts.create(new SignUp("Vera Verified", "vera-" + UUID.randomUUID().toString()
+                .substring(0, 8) + "@ledger.example", TestAccounts.PASSWORD, Role.JOURNALIST, "The Ledger",
+                "https://ledger.example"), true);
+        assertThat(verifiedOutlet(journalist)).isTrue();
+
+        var elsewhere = QueryMother.complete(mvc.post().uri("/queries").with(csrf()).with(as(journalist)),
+                QueryMother.topicId(jdbc, "General"), "anonymous", "true", "outletName", "The New York Times",
+                "outletUrl", "https://www.nytimes.com").param("action", "submit");
+
+        assertThat(elsewhere).hasStatusOk();
+        Document page = Jsoup.parse(elsewhere.exchange().getResponse().getContentAsString());
+        assertThat(page.select("#anonymous-help .invalid-feedback").text()).contains("must name that outlet");
+        assertThat(jdbc.sql("select count(*) from journalist_query where journalist_id = :j").param("j", journalist.id())
+                .query(Long.class).single()).isZero();
+
+        assertThat(QueryMother.complete(mvc.post().uri("/queries").with(csrf()).with(as(journalist)),
+                QueryMother.topicId(jdbc, "General"), "anonymous", "true").param("action", "submit"))
+                .hasStatus3xxRedirection();
+        assertThat(jdbc.sql("select count(*) from journalist_query where journalist_id = :j and anonymous")
+                .param("j", journalist.id()).query(Long.class).single()).isOne();
+    }
+
+    @Test
     void anAdminAddsAnOutletWithMessagesBesideTheFields() throws Exception {
         CurrentUser admin = accounts.admin();
         String domain = freshDomain();
