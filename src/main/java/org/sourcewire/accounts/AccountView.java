@@ -2,12 +2,16 @@ package org.sourcewire.accounts;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.sourcewire.shared.Domains;
 
 /** A read-only view of an account for other modules and pages. */
 public record AccountView(long id, String email, String displayName, Role role, String outletName, String outletUrl,
         boolean verified, boolean suspended, Instant createdAt, boolean outletVerified) {
+
+    /** Runs of white space, compared as one space (every byline on a list page compares outlets). */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public boolean isJournalist() {
         return role == Role.JOURNALIST;
@@ -49,6 +53,6 @@ public record AccountView(long id, String email, String displayName, Role role, 
     }
 
     private static String plain(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return text == null ? "" : SPACES.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 }

@@ -19,8 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The automatic outlet check: a confirmed journalist whose e-mail address is at a confirmed domain of a registered
- * outlet gets a passed {@link VerificationKind#OUTLET_EMAIL_DOMAIN} check (subject: the domain). Run when an address
- * is confirmed and when a domain is confirmed, so the order of the two does not matter.
+ * outlet, and whose account names that outlet (its website at one of the outlet's confirmed domains), gets a passed
+ * {@link VerificationKind#OUTLET_EMAIL_DOMAIN} check (subject: the e-mail's domain). The address alone is not enough:
+ * the badge goes beside the outlet the account names, so someone at ledger.example naming another outlet gets no check.
+ * Run when an address is confirmed and when a domain is confirmed, so the order of the two does not matter.
  */
 @Component
 class OutletChecks {
@@ -41,15 +43,23 @@ class OutletChecks {
         if (confirmed.role() != Role.JOURNALIST) {
             return;
         }
+        Optional<String> website = accounts.find(confirmed.accountId()).flatMap(account -> Domains.ofUrl(account.outletUrl()));
         Domains.ofEmail(confirmed.email()).ifPresent(domain -> confirmedOutletAt(domain)
+                .filter(outlet -> website.filter(confirmedDomainsOf(domain)::contains).isPresent())
                 .ifPresent(outlet -> verifications.record(confirmed.accountId(), VerificationKind.OUTLET_EMAIL_DOMAIN,
                         domain, true, detail(domain, outlet))));
     }
 
-    /** Every confirmed journalist at this (just confirmed) domain who has no standing check for it gets one. */
+    /**
+     * Every confirmed journalist at this (just confirmed) domain who names its outlet and has no standing check for the
+     * domain gets one.
+     */
     @Transactional
     int verifyJournalistsAt(String domain, String outletName) {
-        List<AccountView> journalists = accounts.journalistsAtDomain(domain);
+        List<String> outletDomains = confirmedDomainsOf(domain);
+        List<AccountView> journalists = accounts.journalistsAtDomain(domain).stream()
+                .filter(journalist -> Domains.ofUrl(journalist.outletUrl()).filter(outletDomains::contains).isPresent())
+                .toList();
         Map<Long, List<Verifications.Check>> standing = verifications.passed(journalists.stream().map(AccountView::id).toList());
         int verified = 0;
         for (AccountView journalist : journalists) {
@@ -69,6 +79,14 @@ class OutletChecks {
                 select o.name from outlet_domain d join outlet o on o.id = d.outlet_id
                 where d.domain = :domain and d.confirmed_at is not null""")
                 .param("domain", domain).query(String.class).optional();
+    }
+
+    /** The confirmed domains of the outlet that has this domain, the domain itself among them if it is confirmed. */
+    private List<String> confirmedDomainsOf(String domain) {
+        return jdbc.sql("""
+                select other.domain from outlet_domain d join outlet_domain other on other.outlet_id = d.outlet_id
+                where d.domain = :domain and other.confirmed_at is not null""")
+                .param("domain", domain).query(String.class).list();
     }
 
     private static String detail(String domain, String outletName) {

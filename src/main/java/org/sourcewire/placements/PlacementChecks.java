@@ -52,9 +52,12 @@ class PlacementChecks implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PlacementChecks.class);
 
-    /** What a checker claimed: enough to read the article and to compare with the last reading. */
+    /**
+     * What a checker claimed: enough to read the article and to compare with the last reading, and the claim's lease,
+     * which the reading is stored under only while it is still this claim's.
+     */
     private record Claimed(long id, long pitchId, String articleUrl, int round, int failures, Instant confirmedAt,
-            Instant checkedAt, LinkKind linkKind) {
+            Instant checkedAt, LinkKind linkKind, Timestamp claimedUntil) {
     }
 
     private final SafeFetcher fetcher;
@@ -98,7 +101,8 @@ class PlacementChecks implements DisposableBean {
     /**
      * Reads every placement that is due, a batch at a time, up to the run's limit; returns how many were read. A batch
      * still reading when its lease runs out ends the run: another checker may take those placements over by then, and
-     * a site that never finishes answering must not hold up the job.
+     * a site that never finishes answering must not hold up the job. Its readings not yet started are cancelled, and
+     * one that ends later is stored only if nobody claimed the placement again meanwhile.
      */
     int checkDue() {
         int read = 0;
@@ -116,6 +120,8 @@ class PlacementChecks implements DisposableBean {
             }
             catch (TimeoutException ex) {
                 long done = readings.stream().filter(CompletableFuture::isDone).count();
+                // Those not yet started never start; one under way runs on, and its reading is dropped if claimed again.
+                readings.forEach(reading -> reading.cancel(false));
                 log.warn("{} of {} placement checks still running after {}: the run stops here", claimed.size() - done,
                         claimed.size(), properties.lease());
                 return read + (int) done;
@@ -148,12 +154,13 @@ class PlacementChecks implements DisposableBean {
                 update placement p set claimed_until = :lease
                 from due
                 where p.id = due.id
-                returning p.id, p.pitch_id, p.article_url, p.round, p.failures, p.confirmed_at, p.checked_at, p.link_kind""")
+                returning p.id, p.pitch_id, p.article_url, p.round, p.failures, p.confirmed_at, p.checked_at, p.link_kind,
+                          p.claimed_until""")
                 .param("lease", Timestamp.from(now.plus(properties.lease()))).param("now", Timestamp.from(now))
                 .param("only", only).param("limit", limit)
                 .query((rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
                         Placements.instant(rs, "confirmed_at"), Placements.instant(rs, "checked_at"),
-                        Placements.kind(rs.getString("link_kind"))))
+                        Placements.kind(rs.getString("link_kind")), rs.getTimestamp("claimed_until")))
                 .list();
     }
 
@@ -226,15 +233,17 @@ class PlacementChecks implements DisposableBean {
                     update placement set checked_at = :now, link_kind = :kind, mentioned = :mentioned, quoted = :quoted,
                         title = :title, canonical_url = :canonical, published_at = :published, round = :round,
                         failures = 0, next_check_at = :next, claimed_until = null
-                    where id = :id and article_url = :url""")
+                    where id = :id and article_url = :url and claimed_until = :lease""")
                     .param("now", Timestamp.from(now)).param("kind", kind == null ? null : kind.name())
                     .param("mentioned", findings.mentioned()).param("quoted", findings.quoted())
                     .param("title", findings.title()).param("canonical", findings.canonical())
                     .param("published", findings.published() == null ? null : Timestamp.from(findings.published()))
                     .param("round", next.round()).param("next", next.at() == null ? null : Timestamp.from(next.at()))
-                    .param("id", placement.id()).param("url", placement.articleUrl()).update();
+                    .param("id", placement.id()).param("url", placement.articleUrl())
+                    .param("lease", placement.claimedUntil()).update();
             if (updated == 0) {
-                // The journalist recorded another address meanwhile: this reading is of an article no longer claimed.
+                // The journalist recorded another address meanwhile, or the lease ran out and another run claimed the
+                // placement: this reading is of an article no longer claimed, and that run reads (and tells) itself.
                 return;
             }
             jdbc.sql("""
@@ -264,10 +273,11 @@ class PlacementChecks implements DisposableBean {
         transaction.executeWithoutResult(status -> {
             int updated = jdbc.sql("""
                     update placement set round = :round, failures = :failures, next_check_at = :next, claimed_until = null
-                    where id = :id and article_url = :url""")
+                    where id = :id and article_url = :url and claimed_until = :lease""")
                     .param("round", next.round()).param("failures", again ? placement.failures() + 1 : 0)
                     .param("next", next.at() == null ? null : Timestamp.from(next.at()))
-                    .param("id", placement.id()).param("url", placement.articleUrl()).update();
+                    .param("id", placement.id()).param("url", placement.articleUrl())
+                    .param("lease", placement.claimedUntil()).update();
             if (updated > 0) {
                 jdbc.sql("insert into placement_check (placement_id, checked_at, round, error) values (:id, :now, :round, :error)")
                         .param("id", placement.id()).param("now", Timestamp.from(now)).param("round", placement.round())

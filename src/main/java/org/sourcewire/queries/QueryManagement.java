@@ -338,7 +338,8 @@ public class QueryManagement implements TopicUsage.Queries {
         if (details.topicId() != null && !topics.isActive(details.topicId())) {
             throw new RuleException("topicId", "queries.rule.topic-retired");
         }
-        if (details.anonymous() && !journalist.hasVerifiedOutlet()) {
+        // Anonymity rests on the verified outlet, so the query must name that one (a sign-up at another is no cover).
+        if (details.anonymous() && !journalist.hasVerifiedOutlet(details.outletName(), details.outletUrl())) {
             throw new RuleException("anonymous", "queries.rule.anonymous-needs-verified-outlet");
         }
     }

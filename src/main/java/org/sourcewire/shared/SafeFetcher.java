@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.DnsResolver;
@@ -42,7 +43,7 @@ import org.springframework.validation.Errors;
  * redirects at most, each followed by hand; connect and read time-outs and an overall deadline; a size cap; a clear
  * User-Agent; and, when asked for, HTML only. Loopback is allowed only by an explicit setting, for tests.
  */
-public class SafeFetcher {
+public class SafeFetcher implements AutoCloseable {
 
     /** What a fetch found: the address it ended at (after redirects), its content type and its body, as text. */
     public record Page(URI finalUri, int status, String contentType, String body) {
@@ -109,9 +110,20 @@ public class SafeFetcher {
     private final DnsResolver resolver;
     private final CloseableHttpClient client;
     private final CloseableHttpClient postClient;
+    /**
+     * Cuts each request off at its deadline: one daemon thread for all of this fetcher's requests, each one's timer
+     * cancelled when it ends. (CompletableFuture's delayed executor ran every cut-off, due or not, on a new thread.)
+     */
+    private final ScheduledThreadPoolExecutor deadlines;
 
     public SafeFetcher(Settings settings) {
         this.settings = settings;
+        this.deadlines = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "safe-fetcher-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.deadlines.setRemoveOnCancelPolicy(true);
         this.resolver = new PublicOnlyResolver(settings.allowLoopback());
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(resolver)
@@ -133,6 +145,17 @@ public class SafeFetcher {
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .setUserAgent(settings.userAgent());
+    }
+
+    /** Deadlines not yet run out, of requests still under way (for tests: an ended request leaves none). */
+    int pendingDeadlines() {
+        return deadlines.getQueue().size();
+    }
+
+    /** Stops the deadlines' thread (a bean's, when the application stops). */
+    @Override
+    public void close() {
+        deadlines.shutdownNow();
     }
 
     /** Fetches an HTML page: anything else (a PDF, an image, a download) is refused. */
@@ -165,7 +188,7 @@ public class SafeFetcher {
         post.setHeader("Accept", "application/json, text/plain;q=0.9, */*;q=0.1");
         post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
         long deadline = System.nanoTime() + settings.deadline().toNanos();
-        CompletableFuture.delayedExecutor(settings.deadline().toNanos(), TimeUnit.NANOSECONDS).execute(post::cancel);
+        ScheduledFuture<?> cutOff = deadlines.schedule(post::cancel, settings.deadline().toNanos(), TimeUnit.NANOSECONDS);
         try {
             return postClient.execute(post, HttpClientContext.create(), response -> {
                 int status = response.getCode();
@@ -189,6 +212,9 @@ public class SafeFetcher {
                 throw new FetchRefused("shared.rule.fetch-too-slow");
             }
             throw new FetchRefused("shared.rule.fetch-unreachable", ex.getClass().getSimpleName());
+        }
+        finally {
+            cutOff.cancel(false);
         }
     }
 
@@ -224,7 +250,7 @@ public class SafeFetcher {
             HttpGet get = new HttpGet(current);
             get.setHeader("Accept", htmlOnly ? "text/html,application/xhtml+xml" : "text/plain,text/html;q=0.5");
             // The read time-out is between bytes: a site trickling a byte at a time is cut off here, mid-body if need be.
-            CompletableFuture.delayedExecutor(left, TimeUnit.NANOSECONDS).execute(get::cancel);
+            ScheduledFuture<?> cutOff = deadlines.schedule(get::cancel, left, TimeUnit.NANOSECONDS);
             try {
                 Object result = client.execute(get, HttpClientContext.create(), response -> answer(current, response, want));
                 if (result instanceof Page page) {
@@ -247,6 +273,9 @@ public class SafeFetcher {
                     throw new FetchRefused("shared.rule.fetch-too-slow");
                 }
                 throw new FetchRefused("shared.rule.fetch-unreachable", ex.getClass().getSimpleName());
+            }
+            finally {
+                cutOff.cancel(false);
             }
         }
         throw new FetchRefused("shared.rule.fetch-too-many-redirects", settings.maxRedirects());

@@ -127,6 +127,43 @@ class OutletVerificationTests extends IntegrationTest {
         }
     }
 
+    @Test
+    void anAddressAtARegisteredOutletVerifiesOnlyAnAccountThatNamesThatOutlet() {
+        String domain = freshDomain();
+        outlets.registered("The Chronicle " + domain, domain, true);
+        CurrentUser elsewhere = journalistNamingAnotherOutletAt(domain);
+        CurrentUser own = journalistAt(domain);
+        assertThat(verifiedOutlet(elsewhere)).as("an address at the domain, another outlet named").isFalse();
+        assertThat(verifications.history(elsewhere.id())).isEmpty();
+        assertThat(verifiedOutlet(own)).isTrue();
+
+        // A domain confirmed after the sign-up: the same rule, and confirming it again changes nothing.
+        String later = freshDomain();
+        long outlet = outlets.registered("The Chronicle " + later, later, false);
+        CurrentUser lateElsewhere = journalistNamingAnotherOutletAt(later);
+        CurrentUser lateOwn = journalistAt(later);
+        long domainId = jdbc.sql("select id from outlet_domain where outlet_id = :id").param("id", outlet).query(Long.class).single();
+        for (int confirmation = 0; confirmation < 2; confirmation++) {
+            assertThat(mvc.post().uri("/admin/outlets/" + outlet + "/domains/" + domainId + "/confirm").with(csrf())
+                    .with(as(accounts.admin()))).hasRedirectedUrl("/admin/outlets/" + outlet);
+        }
+        assertThat(verifiedOutlet(lateElsewhere)).isFalse();
+        assertThat(verifiedOutlet(lateOwn)).isTrue();
+
+        // A journalist who changed to another outlet does not get the check back when an admin confirms the domain.
+        assertThat(mvc.post().uri("/account/details").with(csrf()).with(as(lateOwn)).param("displayName", "Rita R.")
+                .param("outletName", "The New York Times").param("outletUrl", "https://www.nytimes.com"))
+                .hasRedirectedUrl("/account");
+        assertThat(mvc.post().uri("/admin/outlets/" + outlet + "/domains/" + domainId + "/confirm").with(csrf())
+                .with(as(accounts.admin()))).hasRedirectedUrl("/admin/outlets/" + outlet);
+        assertThat(verifiedOutlet(lateOwn)).isFalse();
+    }
+
+    private CurrentUser journalistNamingAnotherOutletAt(String domain) {
+        return accounts.create(new SignUp("Nick Elsewhere", "nick-" + UUID.randomUUID().toString().substring(0, 8) + "@"
+                + domain, TestAccounts.PASSWORD, Role.JOURNALIST, "The New York Times", "https://www.nytimes.com"), true);
+    }
+
     private String domain(CurrentUser journalist) {
         return management.find(journalist.id()).orElseThrow().outletUrl().replace("https://", "");
     }
@@ -193,6 +230,31 @@ class OutletVerificationTests extends IntegrationTest {
                 .contains("Only journalists with a verified outlet may post anonymously").contains("registry");
         assertThat(jdbc.sql("select count(*) from journalist_query where journalist_id = :j").param("j", journalist.id())
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anAnonymousQueryMustNameTheVerifiedOutlet() throws Exception {
+        outlets.ledger();
+        CurrentUser journalist = accounts.create(new SignUp("Vera Verified", "vera-" + UUID.randomUUID().toString()
+                .substring(0, 8) + "@ledger.example", TestAccounts.PASSWORD, Role.JOURNALIST, "The Ledger",
+                "https://ledger.example"), true);
+        assertThat(verifiedOutlet(journalist)).isTrue();
+
+        var elsewhere = QueryMother.complete(mvc.post().uri("/queries").with(csrf()).with(as(journalist)),
+                QueryMother.topicId(jdbc, "General"), "anonymous", "true", "outletName", "The New York Times",
+                "outletUrl", "https://www.nytimes.com").param("action", "submit");
+
+        assertThat(elsewhere).hasStatusOk();
+        Document page = Jsoup.parse(elsewhere.exchange().getResponse().getContentAsString());
+        assertThat(page.select("#anonymous-help .invalid-feedback").text()).contains("must name that outlet");
+        assertThat(jdbc.sql("select count(*) from journalist_query where journalist_id = :j").param("j", journalist.id())
+                .query(Long.class).single()).isZero();
+
+        assertThat(QueryMother.complete(mvc.post().uri("/queries").with(csrf()).with(as(journalist)),
+                QueryMother.topicId(jdbc, "General"), "anonymous", "true").param("action", "submit"))
+                .hasStatus3xxRedirection();
+        assertThat(jdbc.sql("select count(*) from journalist_query where journalist_id = :j and anonymous")
+                .param("j", journalist.id()).query(Long.class).single()).isOne();
     }
 
     @Test

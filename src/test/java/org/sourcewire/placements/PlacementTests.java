@@ -2,12 +2,16 @@ package org.sourcewire.placements;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
@@ -31,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -352,45 +358,82 @@ class PlacementTests extends IntegrationTest {
     }
 
     @Test
-    void aReadingThatNeverEndsHoldsUpTheJobOnlyUntilTheLeaseRunsOut(@Autowired ApplicationContext context,
-            @Autowired PlacementsProperties properties) {
+    void aReadingThatNeverEndsHoldsUpTheJobOnlyUntilTheLeaseRunsOutAndIsDroppedWhenItEnds(
+            @Autowired ApplicationContext context, @Autowired PlacementsProperties properties) throws Exception {
         CurrentUser journalist = accounts.journalist();
-        Sent sent = pitch(query(journalist, "FOLLOWED"), "Stuck Co");
-        use(journalist, sent, page("/stuck/" + UUID.randomUUID(), "Stuck", "<p>Said Stuck Co.</p>"));
-        readPlacement(sent);
-        // Due before every other placement, so the one-placement batch below claims this one.
-        jdbc.sql("update placement set next_check_at = :long_ago where id = :id")
+        long query = query(journalist, "FOLLOWED");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Sent sent = pitch(query, "Stuck Co");
+            use(journalist, sent, page("/stuck/" + UUID.randomUUID(), "Stuck", "<p>Said Stuck Co.</p>"));
+            readPlacement(sent);
+            ids.add((Long) placementOf(sent).get("id"));
+        }
+        // Due before every other placement, so the two-placement batch below claims these two.
+        jdbc.sql("update placement set next_check_at = :long_ago where id in (:ids)")
                 .param("long_ago", java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(3650))))
-                .param("id", placementOf(sent).get("id")).update();
+                .param("ids", ids).update();
+        Instant started = clock.instant();
         CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger fetches = new AtomicInteger();
+        // The first reading hangs until released, then fails; one reading at a time, so the second waits in the queue.
         SafeFetcher stuck = new SafeFetcher(new SafeFetcher.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 1000, 1, "Sourcewire tests", true)) {
             @Override
             public Page fetchHtml(String address) throws FetchRefused {
-                try {
-                    release.await(20, TimeUnit.SECONDS);
-                }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
+                if (fetches.incrementAndGet() == 1) {
+                    try {
+                        release.await(20, TimeUnit.SECONDS);
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
                 throw new FetchRefused("shared.rule.fetch-too-slow");
             }
         };
+        // Counts the readings' transactions, so the test can wait for the stuck one to end before it does.
+        Semaphore stored = new Semaphore(0);
+        TransactionTemplate counted = new TransactionTemplate(context.getBean(PlatformTransactionManager.class)) {
+            @Override
+            public <T> T execute(TransactionCallback<T> action) {
+                try {
+                    return super.execute(action);
+                }
+                finally {
+                    stored.release();
+                }
+            }
+        };
         PlacementChecks impatient = new PlacementChecks(stuck, context.getBean(PitchManagement.class),
                 context.getBean(AccountManagement.class), context.getBean(Outbox.class), context.getBean(SiteUrls.class),
-                jdbc, context.getBean(TransactionTemplate.class), context.getBean(JsonMapper.class),
-                new PlacementsProperties(properties.recheckAfter(), properties.checkEvery(), 1, 1, 1,
+                jdbc, counted, context.getBean(JsonMapper.class),
+                new PlacementsProperties(properties.recheckAfter(), properties.checkEvery(), 2, 1, 1,
                         properties.retryAfter(), properties.retries(), Duration.ofSeconds(2)),
                 context.getBean(Messages.class), clock, new SimpleMeterRegistry());
-        long started = System.nanoTime();
+        long began = System.nanoTime();
         try {
             assertThat(impatient.checkDue()).isZero();
+            assertThat(Duration.ofNanos(System.nanoTime() - began)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(10));
+            // The next run claims the placements again before the stuck reading ends.
+            java.sql.Timestamp nextRun = java.sql.Timestamp.from(clock.instant().plus(Duration.ofHours(1))
+                    .truncatedTo(ChronoUnit.MICROS));
+            jdbc.sql("update placement set claimed_until = :lease where id in (:ids)").param("lease", nextRun)
+                    .param("ids", ids).update();
+            release.countDown();
+            assertThat(stored.tryAcquire(10, TimeUnit.SECONDS)).as("the stuck reading ended").isTrue();
+            assertThat(stored.tryAcquire(1, TimeUnit.SECONDS)).as("the queued reading was cancelled").isFalse();
+            assertThat(fetches).hasValue(1);
+            assertThat(jdbc.sql("select count(*) from placement_check where placement_id in (:ids) and checked_at >= :started")
+                    .param("ids", ids).param("started", java.sql.Timestamp.from(started)).query(Long.class).single())
+                    .as("the late reading is dropped").isZero();
+            assertThat(jdbc.sql("select claimed_until from placement where id in (:ids)").param("ids", ids)
+                    .query(java.sql.Timestamp.class).list()).containsOnly(nextRun);
         }
         finally {
             release.countDown();
             impatient.destroy();
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 
     @Test

@@ -137,6 +137,26 @@ class QueryLifecycleTests extends IntegrationTest {
     }
 
     @Test
+    void anAddressAtARegisteredOutletNamingAnotherOutletIsNotAutoApprovedNorBadged() {
+        CurrentUser admin = accounts.admin();
+        assertThat(mvc.post().uri("/admin/review/settings").with(csrf()).with(as(admin)).param("autoApprove", "true"))
+                .hasRedirectedUrl("/admin/review");
+        outlets.ledger();
+        CurrentUser elsewhere = accounts.create(new SignUp("Ned Elsewhere", TestAccounts.uniqueEmail("ned")
+                .replace("@example.com", "@ledger.example"), TestAccounts.PASSWORD, Role.JOURNALIST,
+                "The New York Times", "https://www.nytimes.com"), true);
+
+        long id = idFrom(QueryMother.complete(QueryMother.post(mvc).with(csrf()).with(as(elsewhere)), topic(),
+                "outletName", "The New York Times", "outletUrl", "https://www.nytimes.com").param("action", "submit")
+                .exchange());
+
+        assertThat(status(id)).isEqualTo("PENDING_REVIEW");
+        queryManagement.approve(id, new org.sourcewire.audit.Actor(null, "test"));
+        assertThat(mvc.get().uri("/queries/" + id).with(as(accounts.source()))).hasStatusOk().bodyText()
+                .contains("The New York Times").doesNotContain("verification-badge").doesNotContain("verified outlet");
+    }
+
+    @Test
     void aDomainOfOnesOwnTypedAsTheOutletIsNotAutoApproved() {
         CurrentUser admin = accounts.admin();
         assertThat(mvc.post().uri("/admin/review/settings").with(csrf()).with(as(admin)).param("autoApprove", "true"))

@@ -131,6 +131,16 @@ class SafeFetcherTests {
     }
 
     @Test
+    void aRequestThatEndsCancelsItsDeadline() throws Exception {
+        try (SafeFetcher fetcher = fetcher(true)) {
+            fetcher.fetchHtml(base + "/redirect");
+            fetcher.postJson(base + "/hook", "{}");
+            assertThatThrownBy(() -> fetcher.postJson(base + "/hook-moved", "{}")).isInstanceOf(SafeFetcher.FetchRefused.class);
+            assertThat(fetcher.pendingDeadlines()).isZero();
+        }
+    }
+
+    @Test
     void aJsonPostIsDeliveredAndItsAnswerRead() throws Exception {
         SafeFetcher.Posted posted = loopbackAllowed.postJson(base + "/hook", "{\"text\":\"Ünïcode\"}");
         assertThat(posted.ok()).isTrue();
