@@ -95,13 +95,7 @@ class QueryLifecycleTests extends IntegrationTest {
 
     @Test
     void aJournalistWithAVerifiedOutletIsPublishedAtOnceWhenAutoApprovalIsOn() {
-        CurrentUser admin = accounts.admin();
-        assertThat(mvc.post().uri("/admin/review/settings").with(csrf()).with(as(admin)).param("autoApprove", "true"))
-                .hasRedirectedUrl("/admin/review");
-        outlets.ledger();
-        CurrentUser verifiedOutlet = accounts.create(new SignUp("Vera Outlet", TestAccounts.uniqueEmail("vera")
-                .replace("@example.com", "@ledger.example"), TestAccounts.PASSWORD, Role.JOURNALIST, "The Ledger",
-                "https://www.ledger.example"), true);
+        CurrentUser verifiedOutlet = ledgerJournalistWithAutoApprovalOn();
         CurrentUser other = accounts.journalist();
 
         assertThat(status(submitted(verifiedOutlet))).isEqualTo("PUBLISHED");
@@ -110,13 +104,7 @@ class QueryLifecycleTests extends IntegrationTest {
 
     @Test
     void onlyAQueryFromTheVerifiedOutletIsAutoApprovedAndShowsTheBadge() {
-        CurrentUser admin = accounts.admin();
-        assertThat(mvc.post().uri("/admin/review/settings").with(csrf()).with(as(admin)).param("autoApprove", "true"))
-                .hasRedirectedUrl("/admin/review");
-        outlets.ledger();
-        CurrentUser verifiedOutlet = accounts.create(new SignUp("Vera Outlet", TestAccounts.uniqueEmail("vera")
-                .replace("@example.com", "@ledger.example"), TestAccounts.PASSWORD, Role.JOURNALIST, "The Ledger",
-                "https://www.ledger.example"), true);
+        CurrentUser verifiedOutlet = ledgerJournalistWithAutoApprovalOn();
 
         long own = idFrom(QueryMother.complete(QueryMother.post(mvc).with(csrf()).with(as(verifiedOutlet)), topic(),
                 "outletName", " the  ledger ").param("action", "submit").exchange());
@@ -295,6 +283,15 @@ class QueryLifecycleTests extends IntegrationTest {
         String location = result.getResponse().getRedirectedUrl();
         assertThat(location).as("redirect after saving").matches("/queries/\\d+");
         return Long.parseLong(location.substring("/queries/".length()));
+    }
+
+    /** Auto-approval on, and a journalist at The Ledger whose address is at its registered domain. */
+    private CurrentUser ledgerJournalistWithAutoApprovalOn() {
+        assertThat(mvc.post().uri("/admin/review/settings").with(csrf()).with(as(accounts.admin()))
+                .param("autoApprove", "true")).hasRedirectedUrl("/admin/review");
+        outlets.ledger();
+        return accounts.create(new SignUp("Vera Outlet", TestAccounts.uniqueEmail("vera").replace("@example.com",
+                "@ledger.example"), TestAccounts.PASSWORD, Role.JOURNALIST, "The Ledger", "https://www.ledger.example"), true);
     }
 
     private org.springframework.util.MultiValueMap<String, String> formOf(long id) {
