@@ -117,6 +117,22 @@ class ScreeningModelTraining extends IntegrationTest {
                 + "ROC AUC %.3f%n%s%n", MODEL, bestThreshold, best[0], best[1], best[2], rocAuc(validated),
                 outOfFold[0], outOfFold[1], outOfFold[2], rocAuc(outOfFoldJudged),
                 json.writerWithDefaultPrettyPrinter().writeValueAsString(model.get("signals")));
+        System.out.printf(Locale.ROOT, "Flagged per kind at %.2f: validation %s; cross-validation %s%n", bestThreshold,
+                perKind(validated, bestThreshold), perKind(outOfFoldJudged, bestThreshold));
+    }
+
+    /** Per label, how many of its pitches are flagged at this threshold ("good 3/60" are good pitches wrongly flagged). */
+    private static String perKind(List<Judged> judged, double threshold) {
+        Map<String, int[]> counts = new java.util.TreeMap<>();
+        for (Judged pitch : judged) {
+            int[] count = counts.computeIfAbsent(pitch.label(), label -> new int[2]);
+            count[0] += pitch.badness() >= threshold || pitch.copy() ? 1 : 0;
+            count[1]++;
+        }
+        StringBuilder out = new StringBuilder();
+        counts.forEach((label, count) -> out.append(out.isEmpty() ? "" : ", ").append(label).append(' ')
+                .append(count[0]).append('/').append(count[1]));
+        return out.toString();
     }
 
     /** A logistic regression on the standardised signals of these pitches: means, scales, weights and bias. */
@@ -192,16 +208,16 @@ class ScreeningModelTraining extends IntegrationTest {
     }
 
     /** A pitch's label and what a model made of it; {@code copy}: flagged whatever the model says (copy, template). */
-    private record Judged(boolean bad, double badness, boolean copy) {
+    private record Judged(String label, boolean bad, double badness, boolean copy) {
     }
 
     private static Judged judged(EvaluationResult.Screened pitch, List<Signal> signals, ScreeningModel model) {
         if (pitch.signals().isEmpty()) {
-            return new Judged(bad(pitch), 1, false); // refused by the pitch form
+            return new Judged(pitch.label(), bad(pitch), 1, false); // refused by the pitch form
         }
         Map<Signal, Double> values = new java.util.EnumMap<>(Signal.class);
         signals.forEach(signal -> values.put(signal, pitch.signals().getOrDefault(signal.key(), 0.0)));
-        return new Judged(bad(pitch), model.judge(values).badness(),
+        return new Judged(pitch.label(), bad(pitch), model.judge(values).badness(),
                 values.get(Signal.COPY) > 0 || values.get(Signal.TEMPLATE) >= ScreeningService.TEMPLATE_QUERIES);
     }
 
