@@ -67,7 +67,8 @@ class PitchScreeningListener {
     /**
      * The pitch as stored now (locked while it is screened), screened, remembered and its verdict stored. A copy of
      * earlier pitches of other sources flags them too, and so does a flagged pitch that rewords two or more: the first
-     * copies of a template look innocent until the later ones arrive. A pitch that copies or rewords earlier ones joins their
+     * copies of a template look innocent until the later ones arrive, and so does a source's same text reaching a third
+     * query: its earlier sends are flagged with it. A pitch that copies or rewords earlier ones joins their
      * cluster, which the inbox shows as one entry.
      */
     private void screen(long pitchId) {
@@ -86,6 +87,10 @@ class PitchScreeningListener {
             if (!screened.copied().isEmpty()) {
                 pitches.flag(screened.copied(), new PitchScreening.Reason(
                         "the same text came later from another source", 0, true));
+            }
+            if (!screened.templated().isEmpty()) {
+                pitches.flag(screened.templated(), new PitchScreening.Reason(
+                        "the source sent the same text to other queries later (a mass mailing)", 0, true));
             }
             if (verdict.flagged() && !screened.reworded().isEmpty()) {
                 pitches.flag(screened.reworded(), new PitchScreening.Reason(

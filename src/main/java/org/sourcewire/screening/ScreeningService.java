@@ -83,10 +83,11 @@ class ScreeningService implements PitchScreening {
     /**
      * A verdict; the earlier pitches of other sources to be flagged with it: those with the same text (sources never
      * see each other's pitches, so the same words from two of them come from one hand) and, when it is a template's
-     * third reworded copy, those it rewords; and every stored pitch of another source it copies or rewords, its
-     * cluster.
+     * third reworded copy, those it rewords; when this source has now sent the same text to {@link #TEMPLATE_QUERIES}
+     * other queries, its pitches there ({@code templated}: the first sends of a mass mailing are as much a part of it
+     * as the last); and every stored pitch of another source it copies or rewords, its cluster.
      */
-    record Screened(Verdict verdict, List<Long> copied, List<Long> reworded, List<Long> similar) {
+    record Screened(Verdict verdict, List<Long> copied, List<Long> reworded, List<Long> templated, List<Long> similar) {
     }
 
     @Transactional(readOnly = true)
@@ -94,7 +95,7 @@ class ScreeningService implements PitchScreening {
         List<String> answers = draft.answers().stream().map(answer -> answer == null ? "" : answer.strip()).toList();
         String text = String.join("\n", answers);
         int[] fingerprint = fingerprint(text);
-        Duplicates duplicates = fingerprint == null ? new Duplicates(0, List.of()) : duplicates(draft, fingerprint);
+        Duplicates duplicates = fingerprint == null ? new Duplicates(0, List.of(), List.of()) : duplicates(draft, fingerprint);
         float[] meaning = signals.meaning(draft);
         Meanings.Close close = meanings.closest(draft, meaning, PARAPHRASE);
         PitchSignals.Measured measured = signals.measure(draft, new PitchSignals.Seen(duplicates.templates(),
@@ -132,7 +133,8 @@ class ScreeningService implements PitchScreening {
         Set<Long> similar = new java.util.TreeSet<>(duplicates.copied());
         similar.addAll(close.near());
         return new Screened(new Verdict(clamped, flagged, List.copyOf(reasons), coaching(judgement, measured, draft),
-                fingerprint, meaning, stored), duplicates.copied(), cluster, List.copyOf(similar));
+                fingerprint, meaning, stored), duplicates.copied(), cluster,
+                duplicates.templates() >= TEMPLATE_QUERIES ? duplicates.templated() : List.of(), List.copyOf(similar));
     }
 
     /**
@@ -233,6 +235,7 @@ class ScreeningService implements PitchScreening {
                         Arrays.stream(rs.getString(4).split(",")).mapToInt(Integer::parseInt).toArray()))
                 .list();
         Set<Long> templateQueries = new HashSet<>();
+        List<Long> templated = new ArrayList<>();
         List<Long> copied = new ArrayList<>();
         for (Candidate candidate : candidates) {
             if (MinHash.similarity(signature, candidate.minhash()) < properties.duplicateSimilarity()) {
@@ -241,13 +244,14 @@ class ScreeningService implements PitchScreening {
             if (candidate.sourceId() == draft.sourceId()) {
                 if (candidate.queryId() != draft.queryId()) {
                     templateQueries.add(candidate.queryId());
+                    templated.add(candidate.pitchId());
                 }
             }
             else if (draft.pitchId() == null || candidate.pitchId() < draft.pitchId()) {
                 copied.add(candidate.pitchId());
             }
         }
-        return new Duplicates(templateQueries.size(), List.copyOf(copied));
+        return new Duplicates(templateQueries.size(), List.copyOf(templated), List.copyOf(copied));
     }
 
     /**
@@ -326,7 +330,11 @@ class ScreeningService implements PitchScreening {
     }
 
     /** Other queries this source sent the same text to, and earlier pitches of other sources with the same text. */
-    private record Duplicates(int templates, List<Long> copied) {
+    /**
+     * How many other queries this source sent the same text to, and the pitches that carry it there; the earlier pitches
+     * of other sources with the same text.
+     */
+    private record Duplicates(int templates, List<Long> templated, List<Long> copied) {
 
         int copies() {
             return copied.size();

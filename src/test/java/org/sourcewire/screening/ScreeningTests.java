@@ -56,6 +56,15 @@ class ScreeningTests extends IntegrationTest {
             "Fixed teams. Since March 2023 each guard keeps the same three colleagues and the same pattern for a whole "
                     + "quarter, and our sickness absence went from 7.9% to 5.2%.");
 
+    /** A fifth expert, only in the copy test. */
+    static final List<String> GOOD_FIVE = List.of(
+            "I am a pharmacist on the overnight counter at a 24-hour Boots in Glasgow. The customers I worry about buy "
+                    + "two energy drinks at 4 am and then ask me for sleeping tablets at 9: I see that pattern most weeks.",
+            "Only with a prescription here, so I point people to their GP. The ones who got 2 mg slow-release from their "
+                    + "doctor tell me it helps them stay asleep past noon, which is when the street gets loud.",
+            "Let staff choose a fixed pattern. Our store switched in 2023 and the overnight team went from six leavers a "
+                    + "year to one.");
+
     /** A third of each, so it is no other test's copy either. */
     static final List<String> MIXED = List.of(GOOD_TOO.get(0), GOOD_THREE.get(1), GOOD.get(2));
 
@@ -119,19 +128,26 @@ class ScreeningTests extends IntegrationTest {
         long third = queries.by(journalist).publish();
         CurrentUser templater = accounts.source();
         String original = send(templater, first, GOOD_THREE);
-        send(templater, second, GOOD_THREE);
-        String again = send(templater, third, GOOD_THREE);
-
+        String secondSend = send(templater, second, GOOD_THREE);
         assertThat(flagged(original)).isFalse();
+        assertThat(flagged(secondSend)).isFalse();
+
+        // The third query with the same text: a mass mailing, and its first sends were part of it.
+        String again = send(templater, third, GOOD_THREE);
         assertThat(flagged(again)).isTrue();
         assertThat(reasons(again)).contains("near-identical to 2 pitches this source sent to other queries");
+        assertThat(flagged(original)).isTrue();
+        assertThat(reasons(original)).contains("the source sent the same text to other queries later (a mass mailing)");
+        assertThat(flagged(secondSend)).isTrue();
 
         // Sources never see each other's pitches: the same words from another source mean one hand wrote both.
-        String copy = send(accounts.source(), first, GOOD_THREE);
+        long fourth = queries.by(journalist).publish();
+        String firstOfOther = send(accounts.source(), fourth, GOOD_FIVE);
+        String copy = send(accounts.source(), fourth, GOOD_FIVE);
         assertThat(flagged(copy)).isTrue();
         assertThat(reasons(copy)).contains("the same text as another source's pitch");
-        assertThat(flagged(original)).isTrue();
-        assertThat(reasons(original)).contains("the same text came later from another source");
+        assertThat(flagged(firstOfOther)).isTrue();
+        assertThat(reasons(firstOfOther)).contains("the same text came later from another source");
     }
 
     /** One agency's template, lightly reworded per expert: the same pitch with other names and a few other words. */
