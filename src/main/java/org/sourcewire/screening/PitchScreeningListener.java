@@ -90,7 +90,7 @@ class PitchScreeningListener {
             }
             if (!screened.templated().isEmpty()) {
                 pitches.flag(screened.templated(), new PitchScreening.Reason(
-                        "the source sent the same text to other queries later (a mass mailing)", 0, true));
+                        "this source sent the same text to several queries (a mass mailing)", 0, true));
             }
             if (verdict.flagged() && !screened.reworded().isEmpty()) {
                 pitches.flag(screened.reworded(), new PitchScreening.Reason(

@@ -244,7 +244,9 @@ class ScreeningService implements PitchScreening {
             if (candidate.sourceId() == draft.sourceId()) {
                 if (candidate.queryId() != draft.queryId()) {
                     templateQueries.add(candidate.queryId());
-                    templated.add(candidate.pitchId());
+                    if (draft.pitchId() == null || candidate.pitchId() < draft.pitchId()) {
+                        templated.add(candidate.pitchId());
+                    }
                 }
             }
             else if (draft.pitchId() == null || candidate.pitchId() < draft.pitchId()) {
@@ -329,10 +331,10 @@ class ScreeningService implements PitchScreening {
         return String.join(",", Arrays.stream(values).mapToObj(String::valueOf).toList());
     }
 
-    /** Other queries this source sent the same text to, and earlier pitches of other sources with the same text. */
     /**
-     * How many other queries this source sent the same text to, and the pitches that carry it there; the earlier pitches
-     * of other sources with the same text.
+     * How many other queries this source sent the same text to, and its earlier pitches that carry it there; the earlier
+     * pitches of other sources with the same text. Only earlier ones are flagged with this pitch: two pitches screened
+     * at once then never wait for each other's rows.
      */
     private record Duplicates(int templates, List<Long> templated, List<Long> copied) {
 

@@ -137,7 +137,7 @@ class ScreeningTests extends IntegrationTest {
         assertThat(flagged(again)).isTrue();
         assertThat(reasons(again)).contains("near-identical to 2 pitches this source sent to other queries");
         assertThat(flagged(original)).isTrue();
-        assertThat(reasons(original)).contains("the source sent the same text to other queries later (a mass mailing)");
+        assertThat(reasons(original)).contains("this source sent the same text to several queries (a mass mailing)");
         assertThat(flagged(secondSend)).isTrue();
 
         // Sources never see each other's pitches: the same words from another source mean one hand wrote both.
