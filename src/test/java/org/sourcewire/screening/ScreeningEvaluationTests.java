@@ -42,7 +42,7 @@ class ScreeningEvaluationTests extends IntegrationTest {
         EvaluationResult result = evaluator.evaluate(set);
         log.info("Screening of the test split:\n{}", result.summary());
 
-        assertThat(result.pitches()).hasSize(346);
+        assertThat(result.pitches()).hasSize(466);
         assertThat(result.precision()).isGreaterThanOrEqualTo(0.9);
         assertThat(result.recall()).isGreaterThanOrEqualTo(0.79);
         assertThat(result.rocAuc()).isGreaterThanOrEqualTo(0.95);
