@@ -81,9 +81,10 @@ class ScreeningService implements PitchScreening {
     }
 
     /**
-     * A verdict; the earlier pitches of other sources to be flagged with it: those with the same text (sources never
-     * see each other's pitches, so the same words from two of them come from one hand) and, when it is a template's
-     * third reworded copy, those it rewords; when this source has now sent the same text to {@link #TEMPLATE_QUERIES}
+     * A verdict; the earlier pitches of other sources to be flagged with it: when it is the third pitch with the same
+     * text, the earlier ones (sources never see each other's pitches, so the same words from three of them come from
+     * one hand; one earlier match may be the original a single copier took, which is not to be flagged for it) and,
+     * when it is a template's third reworded copy, those it rewords; when this source has now sent the same text to {@link #TEMPLATE_QUERIES}
      * other queries, its pitches there ({@code templated}: the first sends of a mass mailing are as much a part of it
      * as the last); and every stored pitch of another source it copies or rewords, its cluster.
      */
@@ -133,7 +134,7 @@ class ScreeningService implements PitchScreening {
         Set<Long> similar = new java.util.TreeSet<>(duplicates.copied());
         similar.addAll(close.near());
         return new Screened(new Verdict(clamped, flagged, List.copyOf(reasons), coaching(judgement, measured, draft),
-                fingerprint, meaning, stored), duplicates.copied(), cluster,
+                fingerprint, meaning, stored), duplicates.copies() >= 2 ? duplicates.copied() : List.of(), cluster,
                 duplicates.templates() >= TEMPLATE_QUERIES ? duplicates.templated() : List.of(), List.copyOf(similar));
     }
 

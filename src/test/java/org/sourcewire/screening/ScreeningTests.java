@@ -140,12 +140,18 @@ class ScreeningTests extends IntegrationTest {
         assertThat(reasons(original)).contains("this source sent the same text to several queries (a mass mailing)");
         assertThat(flagged(secondSend)).isTrue();
 
-        // Sources never see each other's pitches: the same words from another source mean one hand wrote both.
+        // Another source's words are a copy. The earlier pitch may be the original someone took: it joins the copy's
+        // cluster, unflagged. A third source with the same words means one hand wrote them all.
         long fourth = queries.by(journalist).publish();
         String firstOfOther = send(accounts.source(), fourth, GOOD_FIVE);
         String copy = send(accounts.source(), fourth, GOOD_FIVE);
         assertThat(flagged(copy)).isTrue();
         assertThat(reasons(copy)).contains("the same text as another source's pitch");
+        assertThat(flagged(firstOfOther)).isFalse();
+        assertThat(cluster(firstOfOther)).isEqualTo(cluster(copy)).isNotNull();
+
+        String thirdCopy = send(accounts.source(), fourth, GOOD_FIVE);
+        assertThat(flagged(thirdCopy)).isTrue();
         assertThat(flagged(firstOfOther)).isTrue();
         assertThat(reasons(firstOfOther)).contains("the same text came later from another source");
     }
