@@ -37,35 +37,37 @@ class Meanings {
         this.jdbc = jdbc;
     }
 
-    /** How close the nearest stored pitch of another source is, and which are at least {@code near}. */
-    record Close(double nearest, List<Long> near) {
+    /** How close the nearest stored pitch of another source is, which are at least {@code near}, and from how many sources. */
+    record Close(double nearest, List<Long> near, int nearSources) {
     }
 
     Close closest(PitchScreening.Draft draft, float[] meaning, double near) {
         if (isEmpty(meaning)) {
-            return new Close(0, List.of());
+            return new Close(0, List.of(), 0);
         }
-        record Candidate(long pitchId, float[] vector) {
+        record Candidate(long pitchId, long sourceId, float[] vector) {
         }
         List<Candidate> candidates = jdbc.sql("""
-                select m.pitch_id, array_to_string(m.vector, ',')
+                select m.pitch_id, m.source_id, array_to_string(m.vector, ',')
                 from pitch_meaning m
                 where m.pitch_id in (select b.pitch_id from pitch_meaning_band b where b.band_hash in (:bands)
                                      group by b.pitch_id order by count(*) desc limit :limit)
                   and m.pitch_id <> :self and m.source_id <> :source""")
                 .param("bands", Arrays.stream(bands(meaning)).boxed().toList()).param("limit", CANDIDATES)
                 .param("self", draft.pitchId() == null ? -1L : draft.pitchId()).param("source", draft.sourceId())
-                .query((rs, n) -> new Candidate(rs.getLong(1), parse(rs.getString(2)))).list();
+                .query((rs, n) -> new Candidate(rs.getLong(1), rs.getLong(2), parse(rs.getString(3)))).list();
         double nearest = 0;
         List<Long> close = new java.util.ArrayList<>();
+        java.util.Set<Long> sources = new java.util.HashSet<>();
         for (Candidate candidate : candidates) {
             double cosine = Embeddings.cosine(meaning, candidate.vector());
             nearest = Math.max(nearest, cosine);
             if (cosine >= near) {
                 close.add(candidate.pitchId());
+                sources.add(candidate.sourceId());
             }
         }
-        return new Close(nearest, List.copyOf(close));
+        return new Close(nearest, List.copyOf(close), sources.size());
     }
 
     /** Keeps a stored pitch's meaning (replacing an earlier one, for an edited pitch). */

@@ -81,10 +81,10 @@ class ScreeningService implements PitchScreening {
     }
 
     /**
-     * A verdict; the earlier pitches of other sources to be flagged with it: when it is the third pitch with the same
-     * text, the earlier ones (sources never see each other's pitches, so the same words from three of them come from
-     * one hand; one earlier match may be the original a single copier took, which is not to be flagged for it) and,
-     * when it is a template's third reworded copy, those it rewords; when this source has now sent the same text to {@link #TEMPLATE_QUERIES}
+     * A verdict; the earlier pitches of other sources to be flagged with it: when two or more other sources sent the
+     * same text before, theirs (sources never see each other's pitches, so the same words from three of them come from
+     * one hand; the one earlier source a single copier matches may have written the original, which is not to be
+     * flagged for it) and, when it is the third pitch saying the same thing in other words (or the same), those; when this source has now sent the same text to {@link #TEMPLATE_QUERIES}
      * other queries, its pitches there ({@code templated}: the first sends of a mass mailing are as much a part of it
      * as the last); and every stored pitch of another source it copies or rewords, its cluster.
      */
@@ -96,7 +96,7 @@ class ScreeningService implements PitchScreening {
         List<String> answers = draft.answers().stream().map(answer -> answer == null ? "" : answer.strip()).toList();
         String text = String.join("\n", answers);
         int[] fingerprint = fingerprint(text);
-        Duplicates duplicates = fingerprint == null ? new Duplicates(0, List.of(), List.of()) : duplicates(draft, fingerprint);
+        Duplicates duplicates = fingerprint == null ? new Duplicates(0, List.of(), List.of(), 0) : duplicates(draft, fingerprint);
         float[] meaning = signals.meaning(draft);
         Meanings.Close close = meanings.closest(draft, meaning, PARAPHRASE);
         PitchSignals.Measured measured = signals.measure(draft, new PitchSignals.Seen(duplicates.templates(),
@@ -128,13 +128,13 @@ class ScreeningService implements PitchScreening {
         boolean flagged = judgement.flagged() || duplicates.copies() > 0 || duplicates.templates() >= TEMPLATE_QUERIES;
         Map<String, Double> stored = new LinkedHashMap<>();
         measured.values().forEach((signal, value) -> stored.put(signal.key(), Math.round(value * 10_000) / 10_000.0));
-        // A template: this pitch and at least two earlier ones of other sources say the same thing in other words. (One
-        // earlier match may be the original a copier reworded, which is not to be flagged for it.)
-        List<Long> cluster = duplicates.copies() == 0 && close.near().size() >= 2 ? close.near() : List.of();
+        // A template: this pitch and earlier ones of at least two other sources say the same thing, in other words or the
+        // same. (One earlier match may be the original a copier took or reworded, which is not to be flagged for it.)
+        List<Long> cluster = close.nearSources() >= 2 ? close.near() : List.of();
         Set<Long> similar = new java.util.TreeSet<>(duplicates.copied());
         similar.addAll(close.near());
         return new Screened(new Verdict(clamped, flagged, List.copyOf(reasons), coaching(judgement, measured, draft),
-                fingerprint, meaning, stored), duplicates.copies() >= 2 ? duplicates.copied() : List.of(), cluster,
+                fingerprint, meaning, stored), duplicates.copiedSources() >= 2 ? duplicates.copied() : List.of(), cluster,
                 duplicates.templates() >= TEMPLATE_QUERIES ? duplicates.templated() : List.of(), List.copyOf(similar));
     }
 
@@ -238,6 +238,7 @@ class ScreeningService implements PitchScreening {
         Set<Long> templateQueries = new HashSet<>();
         List<Long> templated = new ArrayList<>();
         List<Long> copied = new ArrayList<>();
+        Set<Long> copiedSources = new HashSet<>();
         for (Candidate candidate : candidates) {
             if (MinHash.similarity(signature, candidate.minhash()) < properties.duplicateSimilarity()) {
                 continue;
@@ -252,9 +253,10 @@ class ScreeningService implements PitchScreening {
             }
             else if (draft.pitchId() == null || candidate.pitchId() < draft.pitchId()) {
                 copied.add(candidate.pitchId());
+                copiedSources.add(candidate.sourceId());
             }
         }
-        return new Duplicates(templateQueries.size(), List.copyOf(templated), List.copyOf(copied));
+        return new Duplicates(templateQueries.size(), List.copyOf(templated), List.copyOf(copied), copiedSources.size());
     }
 
     /**
@@ -337,7 +339,7 @@ class ScreeningService implements PitchScreening {
      * pitches of other sources with the same text. Only earlier ones are flagged with this pitch: two pitches screened
      * at once then never wait for each other's rows.
      */
-    private record Duplicates(int templates, List<Long> templated, List<Long> copied) {
+    private record Duplicates(int templates, List<Long> templated, List<Long> copied, int copiedSources) {
 
         int copies() {
             return copied.size();

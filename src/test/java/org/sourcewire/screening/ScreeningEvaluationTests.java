@@ -16,11 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Screens the corpus's test split (12 queries nothing was chosen on: src/test/resources/screening/corpus/test.json) in
+ * Screens the corpus's test split (22 queries nothing was chosen on: src/test/resources/screening/corpus/test.json) in
  * arrival order, through the evaluation command's own evaluator, and holds screening to issue 16's targets where it
  * meets them (precision 0.9, ROC AUC 0.95, 0.8 of machine-written and of paraphrased pitches, good pitches' median score
- * above every bad kind's) and to what it reaches where it does not (recall 0.81 against 0.9), so it cannot go backwards.
- * Measured 7 December 2026: precision 0.91, recall 0.81, ROC AUC 0.956.
+ * above every bad kind's) and to a floor where it does not (recall 0.79 against 0.9), so it cannot go backwards.
+ * Measured 7 December 2026 (evening), 466 pitches: precision 0.93, recall 0.83, ROC AUC 0.954.
  */
 class ScreeningEvaluationTests extends IntegrationTest {
 

@@ -65,6 +65,15 @@ class ScreeningTests extends IntegrationTest {
             "Let staff choose a fixed pattern. Our store switched in 2023 and the overnight team went from six leavers a "
                     + "year to one.");
 
+    /** A sixth expert, only in the copy test. */
+    static final List<String> GOOD_SIX = List.of(
+            "I drive a night bus in Cardiff, route 56, and have done for eleven years. After a run of four nights I sleep "
+                    + "in two blocks, 9 till 1 and 5 till 7, because one long sleep never comes.",
+            "Never tried it. My wife works days, so our rule is the bedroom is mine until 2 pm with the phone in the "
+                    + "kitchen, and that did more for me than anything from the chemist.",
+            "Let us swap shifts between ourselves without a manager signing. Our depot allowed it in 2022 and the lads "
+                    + "stopped calling in sick after a late finish.");
+
     /** A third of each, so it is no other test's copy either. */
     static final List<String> MIXED = List.of(GOOD_TOO.get(0), GOOD_THREE.get(1), GOOD.get(2));
 
@@ -154,6 +163,17 @@ class ScreeningTests extends IntegrationTest {
         assertThat(flagged(thirdCopy)).isTrue();
         assertThat(flagged(firstOfOther)).isTrue();
         assertThat(reasons(firstOfOther)).contains("the same text came later from another source");
+
+        // One expert's answer reused on two queries, then one copier: still one copier, and the expert is not flagged.
+        long fifth = queries.by(journalist).publish();
+        long sixth = queries.by(journalist).publish();
+        CurrentUser expert = accounts.source();
+        String onFifth = send(expert, fifth, GOOD_SIX);
+        String onSixth = send(expert, sixth, GOOD_SIX);
+        String copier = send(accounts.source(), sixth, GOOD_SIX);
+        assertThat(flagged(copier)).isTrue();
+        assertThat(flagged(onFifth)).isFalse();
+        assertThat(flagged(onSixth)).isFalse();
     }
 
     /** One agency's template, lightly reworded per expert: the same pitch with other names and a few other words. */
