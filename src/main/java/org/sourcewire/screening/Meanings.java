@@ -1,8 +1,11 @@
 package org.sourcewire.screening;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import org.sourcewire.pitches.PitchScreening;
 
@@ -37,7 +40,10 @@ class Meanings {
         this.jdbc = jdbc;
     }
 
-    /** How close the nearest stored pitch of another source is, which are at least {@code near}, and from how many sources. */
+    /**
+     * How close the nearest stored pitch of another source is, which are at least {@code near}, and from how many
+     * sources those come.
+     */
     record Close(double nearest, List<Long> near, int nearSources) {
     }
 
@@ -57,8 +63,8 @@ class Meanings {
                 .param("self", draft.pitchId() == null ? -1L : draft.pitchId()).param("source", draft.sourceId())
                 .query((rs, n) -> new Candidate(rs.getLong(1), rs.getLong(2), parse(rs.getString(3)))).list();
         double nearest = 0;
-        List<Long> close = new java.util.ArrayList<>();
-        java.util.Set<Long> sources = new java.util.HashSet<>();
+        List<Long> close = new ArrayList<>();
+        Set<Long> sources = new HashSet<>();
         for (Candidate candidate : candidates) {
             double cosine = Embeddings.cosine(meaning, candidate.vector());
             nearest = Math.max(nearest, cosine);

@@ -65,12 +65,12 @@ class PitchScreeningListener {
     }
 
     /**
-     * The pitch as stored now (locked while it is screened), screened, remembered and its verdict stored. A copy of
-     * two or more earlier pitches of other sources flags them too, and so does a flagged pitch that rewords two or
-     * more (a single earlier match may be an original someone copied: it joins the cluster unflagged): the first
-     * copies of a template look innocent until the later ones arrive, and so does a source's same text reaching a third
-     * query: its earlier sends are flagged with it. A pitch that copies or rewords earlier ones joins their
-     * cluster, which the inbox shows as one entry.
+     * The pitch as stored now (locked while it is screened), screened, remembered and its verdict stored. The first
+     * copies of a template look innocent until the later ones arrive: a pitch with the same text as two or more other
+     * sources flags theirs, a flagged pitch that rewords two or more other sources' pitches flags those, and a source's
+     * same text reaching a third query flags its earlier sends. (A single earlier source may have written the original
+     * a copier took: it joins the cluster unflagged.) A pitch that copies or rewords earlier ones joins their cluster,
+     * which the inbox shows as one entry.
      */
     private void screen(long pitchId) {
         time.record(() -> screenNow(pitchId));

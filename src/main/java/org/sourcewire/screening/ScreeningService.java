@@ -81,12 +81,12 @@ class ScreeningService implements PitchScreening {
     }
 
     /**
-     * A verdict; the earlier pitches of other sources to be flagged with it: when two or more other sources sent the
-     * same text before, theirs (sources never see each other's pitches, so the same words from three of them come from
-     * one hand; the one earlier source a single copier matches may have written the original, which is not to be
-     * flagged for it) and, when it is the third pitch saying the same thing in other words (or the same), those; when this source has now sent the same text to {@link #TEMPLATE_QUERIES}
-     * other queries, its pitches there ({@code templated}: the first sends of a mass mailing are as much a part of it
-     * as the last); and every stored pitch of another source it copies or rewords, its cluster.
+     * A verdict and the earlier pitches to be flagged with it: the same text from two or more other sources ({@code
+     * copied}; sources never see each other's pitches, so the same words from three of them come from one hand, while
+     * the one source a single copier matches may have written the original); the same meaning from two or more other
+     * sources ({@code reworded}, when this pitch is flagged); this source's same text on other queries once it reaches
+     * {@link #TEMPLATE_QUERIES} of them ({@code templated}: a mass mailing's first sends are part of it). And every
+     * stored pitch of another source it copies or rewords, its cluster ({@code similar}).
      */
     record Screened(Verdict verdict, List<Long> copied, List<Long> reworded, List<Long> templated, List<Long> similar) {
     }
@@ -96,7 +96,7 @@ class ScreeningService implements PitchScreening {
         List<String> answers = draft.answers().stream().map(answer -> answer == null ? "" : answer.strip()).toList();
         String text = String.join("\n", answers);
         int[] fingerprint = fingerprint(text);
-        Duplicates duplicates = fingerprint == null ? new Duplicates(0, List.of(), List.of(), 0) : duplicates(draft, fingerprint);
+        Duplicates duplicates = fingerprint == null ? Duplicates.NONE : duplicates(draft, fingerprint);
         float[] meaning = signals.meaning(draft);
         Meanings.Close close = meanings.closest(draft, meaning, PARAPHRASE);
         PitchSignals.Measured measured = signals.measure(draft, new PitchSignals.Seen(duplicates.templates(),
@@ -128,14 +128,14 @@ class ScreeningService implements PitchScreening {
         boolean flagged = judgement.flagged() || duplicates.copies() > 0 || duplicates.templates() >= TEMPLATE_QUERIES;
         Map<String, Double> stored = new LinkedHashMap<>();
         measured.values().forEach((signal, value) -> stored.put(signal.key(), Math.round(value * 10_000) / 10_000.0));
-        // A template: this pitch and earlier ones of at least two other sources say the same thing, in other words or the
-        // same. (One earlier match may be the original a copier took or reworded, which is not to be flagged for it.)
+        // A template: this pitch and earlier ones of at least two other sources say the same thing, in other words or
+        // the same. (One earlier source may have written the original a copier took or reworded: not flagged for it.)
         List<Long> cluster = close.nearSources() >= 2 ? close.near() : List.of();
         Set<Long> similar = new java.util.TreeSet<>(duplicates.copied());
         similar.addAll(close.near());
         return new Screened(new Verdict(clamped, flagged, List.copyOf(reasons), coaching(judgement, measured, draft),
-                fingerprint, meaning, stored), duplicates.copiedSources() >= 2 ? duplicates.copied() : List.of(), cluster,
-                duplicates.templates() >= TEMPLATE_QUERIES ? duplicates.templated() : List.of(), List.copyOf(similar));
+                fingerprint, meaning, stored), duplicates.copiesToFlag(), cluster, duplicates.templatedToFlag(),
+                List.copyOf(similar));
     }
 
     /**
@@ -256,7 +256,8 @@ class ScreeningService implements PitchScreening {
                 copiedSources.add(candidate.sourceId());
             }
         }
-        return new Duplicates(templateQueries.size(), List.copyOf(templated), List.copyOf(copied), copiedSources.size());
+        return new Duplicates(templateQueries.size(), List.copyOf(templated), List.copyOf(copied),
+                copiedSources.size());
     }
 
     /**
@@ -335,14 +336,26 @@ class ScreeningService implements PitchScreening {
     }
 
     /**
-     * How many other queries this source sent the same text to, and its earlier pitches that carry it there; the earlier
-     * pitches of other sources with the same text. Only earlier ones are flagged with this pitch: two pitches screened
-     * at once then never wait for each other's rows.
+     * How many other queries this source sent the same text to, and its earlier pitches that carry it there; the
+     * earlier pitches of other sources with the same text, and how many sources sent them. Only earlier ones are
+     * flagged with this pitch: two pitches screened at once then never wait for each other's rows.
      */
     private record Duplicates(int templates, List<Long> templated, List<Long> copied, int copiedSources) {
 
+        static final Duplicates NONE = new Duplicates(0, List.of(), List.of(), 0);
+
         int copies() {
             return copied.size();
+        }
+
+        /** The earlier copies, once a third source sent the text: then none of them is the one original. */
+        List<Long> copiesToFlag() {
+            return copiedSources >= 2 ? copied : List.of();
+        }
+
+        /** This source's earlier sends of the text, once it reached enough queries to be a mass mailing. */
+        List<Long> templatedToFlag() {
+            return templates >= TEMPLATE_QUERIES ? templated : List.of();
         }
     }
 }
