@@ -92,9 +92,9 @@ class PitchSignals {
 
     /**
      * The measurements, and for coaching which question's answer met its question least and which question (if any,
-     * else -1) was answered in a few words only.
+     * else -1) was answered in a few words only; and the pitch's {@link #wording} for {@link Signal#WORDING}.
      */
-    record Measured(Map<Signal, Double> values, int leastDirectQuestion, int thinQuestion) {
+    record Measured(Map<Signal, Double> values, int leastDirectQuestion, int thinQuestion, float[] wording) {
 
         double get(Signal signal) {
             return values.get(signal);
@@ -150,12 +150,16 @@ class PitchSignals {
         double deflecting = 0;
         double selling = 0;
         List<String> asked = draft.questions();
+        float[][] answerMeanings = new float[answers.size()][];
+        float[][] questionMeanings = new float[answers.size()][];
         for (int i = 0; i < answers.size(); i++) {
             double direct = 0;
             if (!answers.get(i).isBlank()) {
                 float[] answer = embeddings.embed(answers.get(i));
                 String question = i < asked.size() ? asked.get(i) : draft.headline();
-                direct = Embeddings.cosine(question(question), answer);
+                answerMeanings[i] = answer;
+                questionMeanings[i] = question(question);
+                direct = Embeddings.cosine(questionMeanings[i], answer);
                 deflecting = Math.max(deflecting, Embeddings.cosine(deflection.get(), answer));
                 selling = Math.max(selling, Embeddings.cosine(advert.get(), answer));
             }
@@ -208,7 +212,46 @@ class PitchSignals {
         values.put(Signal.PARAPHRASE, seen.paraphrase());
         values.put(Signal.PARAPHRASES, (double) Math.min(5, seen.paraphrases()));
         values.put(Signal.FILLER, seen.filler());
-        return new Measured(values, leastDirect, thinQuestion);
+        return new Measured(values, leastDirect, thinQuestion, wording(answerMeanings, questionMeanings));
+    }
+
+    /**
+     * How a pitch is worded, as {@link ScreeningModel} reads it for {@link Signal#WORDING}: the average meaning of its
+     * answers, then the average of each answer's meaning less its question's ({@code 2 * DIMENSIONS} numbers; zeros
+     * when nothing is answered). The training corpus's machine-written, templated, promotional and borrowed-words
+     * answers differ from experts' answers in this space as a whole, not on any one axis a rule could name.
+     */
+    float[] wording(PitchScreening.Draft draft) {
+        List<String> asked = draft.questions();
+        float[][] answerMeanings = new float[draft.answers().size()][];
+        float[][] questionMeanings = new float[draft.answers().size()][];
+        for (int i = 0; i < draft.answers().size(); i++) {
+            String answer = draft.answers().get(i) == null ? "" : draft.answers().get(i).strip();
+            if (!answer.isBlank()) {
+                answerMeanings[i] = embeddings.embed(answer);
+                questionMeanings[i] = question(i < asked.size() ? asked.get(i) : draft.headline());
+            }
+        }
+        return wording(answerMeanings, questionMeanings);
+    }
+
+    private static float[] wording(float[][] answers, float[][] questions) {
+        float[] wording = new float[2 * Embeddings.DIMENSIONS];
+        int answered = 0;
+        for (int i = 0; i < answers.length; i++) {
+            if (answers[i] == null) {
+                continue;
+            }
+            answered++;
+            for (int d = 0; d < Embeddings.DIMENSIONS; d++) {
+                wording[d] += answers[i][d];
+                wording[Embeddings.DIMENSIONS + d] += answers[i][d] - questions[i][d];
+            }
+        }
+        for (int d = 0; answered > 0 && d < wording.length; d++) {
+            wording[d] /= answered;
+        }
+        return wording;
     }
 
     /**

@@ -28,6 +28,8 @@ class ScreeningModel {
 
     static final String RESOURCE = "screening/model.json";
 
+    static final double WORDING_LIMIT = 8;
+
     private static final Logger log = LoggerFactory.getLogger(ScreeningModel.class);
 
     /** One signal's part in the model: its average and spread in the training data, and its weight. */
@@ -49,6 +51,9 @@ class ScreeningModel {
     private final Map<Signal, Weight> weights;
     private final double bias;
     private final double threshold;
+    /** The wording model: a logistic regression over a pitch's {@link PitchSignals#wording}, its weights and bias. */
+    private final float[] wordingWeights;
+    private final double wordingBias;
 
     ScreeningModel() {
         this(read());
@@ -58,7 +63,17 @@ class ScreeningModel {
         Map<Signal, Weight> read = new EnumMap<>(Signal.class);
         double readBias = 0;
         double readThreshold = 1.01;
+        float[] readWording = new float[0];
+        double readWordingBias = 0;
         if (model != null) {
+            JsonNode wording = model.get("wording");
+            if (wording != null) {
+                readWordingBias = wording.get("bias").asDouble();
+                readWording = new float[wording.get("weights").size()];
+                for (int i = 0; i < readWording.length; i++) {
+                    readWording[i] = (float) wording.get("weights").get(i).asDouble();
+                }
+            }
             readBias = model.get("bias").asDouble();
             readThreshold = model.get("threshold").asDouble();
             for (Signal signal : Signal.values()) {
@@ -72,6 +87,23 @@ class ScreeningModel {
         this.weights = read;
         this.bias = readBias;
         this.threshold = readThreshold;
+        this.wordingWeights = readWording;
+        this.wordingBias = readWordingBias;
+    }
+
+    /**
+     * {@link Signal#WORDING}: the log-odds, by the wording model alone, that a pitch worded like this is bad (within
+     * ±{@value #WORDING_LIMIT}); 0 without a wording model.
+     */
+    double wording(float[] wording) {
+        if (wordingWeights.length != wording.length) {
+            return 0;
+        }
+        double logit = wordingBias;
+        for (int i = 0; i < wording.length; i++) {
+            logit += wordingWeights[i] * wording[i];
+        }
+        return Math.max(-WORDING_LIMIT, Math.min(WORDING_LIMIT, logit));
     }
 
     Judgement judge(Map<Signal, Double> values) {

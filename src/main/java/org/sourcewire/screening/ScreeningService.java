@@ -101,7 +101,9 @@ class ScreeningService implements PitchScreening {
         Meanings.Close close = meanings.closest(draft, meaning, PARAPHRASE);
         PitchSignals.Measured measured = signals.measure(draft, new PitchSignals.Seen(duplicates.templates(),
                 duplicates.copies(), close.nearest(), close.near().size(), filler(text, draft.whyMe())));
-        ScreeningModel.Judgement judgement = model.judge(measured.values());
+        Map<Signal, Double> values = new java.util.EnumMap<>(measured.values());
+        values.put(Signal.WORDING, model.wording(measured.wording()));
+        ScreeningModel.Judgement judgement = model.judge(values);
 
         List<Reason> reasons = new ArrayList<>();
         for (ScreeningModel.Pull pull : judgement.pulls()) {
@@ -127,7 +129,7 @@ class ScreeningService implements PitchScreening {
         // Found, not weighed: another source's text, or the same text this source sent to two other queries.
         boolean flagged = judgement.flagged() || duplicates.copies() > 0 || duplicates.templates() >= TEMPLATE_QUERIES;
         Map<String, Double> stored = new LinkedHashMap<>();
-        measured.values().forEach((signal, value) -> stored.put(signal.key(), Math.round(value * 10_000) / 10_000.0));
+        values.forEach((signal, value) -> stored.put(signal.key(), Math.round(value * 10_000) / 10_000.0));
         // A template: this pitch and earlier ones of at least two other sources say the same thing, in other words or
         // the same. (One earlier source may have written the original a copier took or reworded: not flagged for it.)
         List<Long> cluster = close.nearSources() >= 2 ? close.near() : List.of();
@@ -172,6 +174,7 @@ class ScreeningService implements PitchScreening {
                         ? messages.text("screening.text.tip-thin", measured.thinQuestion() + 1)
                         : messages.text("screening.text.tip-thin-answer");
                 case RESTATES -> messages.text("screening.text.tip-restating");
+                case WORDING -> messages.text("screening.text.tip-first-hand");
                 case ANSWERED, UNANSWERED -> null;
                 case OFF_TOPIC -> messages.text("screening.text.tip-off-topic");
             };

@@ -36,7 +36,8 @@ enum Signal {
     COPY("the same text as another source's pitch", null),
     PARAPHRASE("a reworded version of pitches other sources sent (a template)", null),
     PARAPHRASES("one of several near-identical pitches from different sources", null),
-    FILLER("stock phrases of mass-written pitches", null);
+    FILLER("stock phrases of mass-written pitches", null),
+    WORDING("worded like machine-written, template or sales pitches", null);
 
     private final String low;
     private final String high;

@@ -17,10 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Screens the corpus's test split (22 queries nothing was chosen on: src/test/resources/screening/corpus/test.json) in
- * arrival order, through the evaluation command's own evaluator, and holds screening to issue 16's targets where it
- * meets them (precision 0.9, ROC AUC 0.95, 0.8 of machine-written and of paraphrased pitches, good pitches' median score
- * above every bad kind's) and to a floor where it does not (recall 0.79 against 0.9), so it cannot go backwards.
- * Measured 7 December 2026 (evening), 466 pitches: precision 0.93, recall 0.83, ROC AUC 0.954.
+ * arrival order, through the evaluation command's own evaluator, and holds screening to issue 16's targets: precision
+ * and recall 0.9, ROC AUC 0.95, 0.8 of machine-written and of paraphrased pitches, good pitches' median score above
+ * every bad kind's. Measured 8 December 2026, 466 pitches: precision 0.96, recall 0.91, ROC AUC 0.982.
  */
 class ScreeningEvaluationTests extends IntegrationTest {
 
@@ -33,7 +32,7 @@ class ScreeningEvaluationTests extends IntegrationTest {
     JsonMapper json;
 
     @Test
-    void theTestSplitIsScreenedWithHighPrecisionAndCatchesMachineWrittenAndTemplatedPitches() throws Exception {
+    void theTestSplitIsScreenedAtTheTargets() throws Exception {
         LabelledSet set;
         try (InputStream in = getClass().getResourceAsStream("/screening/corpus/test.json")) {
             set = LabelledSet.read(json.readTree(in));
@@ -44,7 +43,7 @@ class ScreeningEvaluationTests extends IntegrationTest {
 
         assertThat(result.pitches()).hasSize(466);
         assertThat(result.precision()).isGreaterThanOrEqualTo(0.9);
-        assertThat(result.recall()).isGreaterThanOrEqualTo(0.79);
+        assertThat(result.recall()).isGreaterThanOrEqualTo(0.9);
         assertThat(result.rocAuc()).isGreaterThanOrEqualTo(0.95);
         assertThat(result.kinds().get("llm-generic").flaggedShare()).isGreaterThanOrEqualTo(0.8);
         assertThat(result.kinds().get("paraphrased-template").flaggedShare()).isGreaterThanOrEqualTo(0.8);

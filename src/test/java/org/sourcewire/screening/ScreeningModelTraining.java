@@ -58,7 +58,29 @@ class ScreeningModelTraining extends IntegrationTest {
                 screen("/screening/evaluation.json").pitches().stream()).toList());
         EvaluationResult validation = screen("/screening/corpus/validation.json");
         List<Signal> signals = Arrays.asList(Signal.values());
+
+        // First the wording model (a logistic regression over each pitch's wording, PitchSignals#wording). The combiner
+        // learns how far to trust it from training pitches judged by wording models fitted without their writer's
+        // pitches (a writer's queries share templates and turns of phrase, so leaving out one query is not enough),
+        // as a pitch from a new hand will be; validation pitches are judged by the wording model fitted on all.
+        Map<String, Object> wording = fitWording(train.pitches());
+        ScreeningModel wordingOnly = new ScreeningModel(json.valueToTree(Map.of("bias", 0, "threshold", 0.5,
+                "signals", Map.of(), "wording", wording)));
+        Map<String, Double> outOfWriter = new java.util.HashMap<>();
+        for (String writer : train.pitches().stream().map(p -> writer(p.query())).distinct().sorted().toList()) {
+            ScreeningModel without = new ScreeningModel(json.valueToTree(Map.of("bias", 0, "threshold", 0.5,
+                    "signals", Map.of(), "wording", fitWording(train.pitches().stream()
+                            .filter(p -> !writer(p.query()).equals(writer)).toList()))));
+            train.pitches().stream().filter(p -> writer(p.query()).equals(writer))
+                    .forEach(p -> outOfWriter.put(p.id(), without.wording(wordings.get(p.id()))));
+        }
+        train = withWording(train, p -> outOfWriter.get(p.id()));
+        validation = withWording(validation, p -> wordingOnly.wording(wordings.get(p.id())));
+        System.out.printf(Locale.ROOT, "Wording model alone, ROC AUC: training split out of writer %.3f, validation %.3f%n",
+                rocAuc(wordingJudged(train)), rocAuc(wordingJudged(validation)));
+
         Map<String, Object> model = fit(train.pitches(), signals);
+        model.put("wording", wording);
         model.put("about", "Screening model: logistic regression over standardised signals; badness = "
                 + "1 / (1 + exp(-(bias + sum(weight * (value - mean) / scale)))); flagged from the threshold. "
                 + "Rebuild with ./mvnw -Ptrain-screening verify.");
@@ -255,6 +277,13 @@ class ScreeningModelTraining extends IntegrationTest {
             set = LabelledSet.read(json.readTree(in));
         }
         EvaluationResult result = evaluator.evaluate(set);
+        Map<String, LabelledSet.Query> queries = new java.util.HashMap<>();
+        set.queries().forEach(query -> queries.put(query.id(), query));
+        for (LabelledSet.Pitch pitch : set.pitches()) {
+            LabelledSet.Query query = queries.get(pitch.query());
+            wordings.put(pitch.id(), pitchSignals.wording(new org.sourcewire.pitches.PitchScreening.Draft(null, 0, 0,
+                    query.headline(), query.questions(), query.requirements(), pitch.answers(), null)));
+        }
         System.out.println("\n" + file + " as screened now:\n" + result.summary());
         // Every pitch's signals and label, for studying other combiners without screening again.
         Path signals = Path.of("target/screening-signals", Path.of(file).getFileName().toString());
@@ -301,6 +330,74 @@ class ScreeningModelTraining extends IntegrationTest {
             }
         }
         return good.isEmpty() || bad.isEmpty() ? Double.NaN : wins / ((double) good.size() * bad.size());
+    }
+
+    /** The pitches' wordings ({@link PitchSignals#wording}) by pitch id, measured as each split is screened. */
+    private final Map<String, float[]> wordings = new java.util.HashMap<>();
+
+    @Autowired
+    PitchSignals pitchSignals;
+
+    private static int wordingDimensions() {
+        return 2 * Embeddings.DIMENSIONS;
+    }
+
+    /** Whose hand a query is from: its id without the number ("c04" is writer c's; evaluation.json's "q07" is q's). */
+    private static String writer(String query) {
+        return query.replaceAll("[0-9]+$", "");
+    }
+
+    /** These pitches with their WORDING signal set to the value given (screening stored the old model's). */
+    private static EvaluationResult withWording(EvaluationResult result,
+            java.util.function.ToDoubleFunction<EvaluationResult.Screened> value) {
+        return new EvaluationResult(result.pitches().stream().map(p -> {
+            Map<String, Double> changed = new LinkedHashMap<>(p.signals());
+            changed.put(Signal.WORDING.key(), value.applyAsDouble(p));
+            return new EvaluationResult.Screened(p.id(), p.query(), p.label(), p.score(), p.flagged(), p.reasons(),
+                    changed);
+        }).toList());
+    }
+
+    /** The pitches as judged by their WORDING signal alone (for its ROC AUC). */
+    private static List<Judged> wordingJudged(EvaluationResult result) {
+        return result.pitches().stream().map(p -> new Judged(p.label(), bad(p),
+                1 / (1 + Math.exp(-p.signals().get(Signal.WORDING.key()))), false)).toList();
+    }
+
+    /**
+     * The wording model: an L2-regularised logistic regression (liblinear, C = 1, as the combiner) of "bad" on the
+     * pitches' wordings, its weights and bias read back from the fitted model (it is linear in the log-odds).
+     */
+    private Map<String, Object> fitWording(List<EvaluationResult.Screened> pitches) {
+        int dimensions = wordingDimensions();
+        String[] names = new String[dimensions];
+        for (int i = 0; i < dimensions; i++) {
+            names[i] = String.format(Locale.ROOT, "w%04d", i);
+        }
+        LabelFactory labels = new LabelFactory();
+        List<org.tribuo.Example<Label>> examples = new ArrayList<>();
+        for (EvaluationResult.Screened pitch : pitches) {
+            float[] wording = wordings.get(pitch.id());
+            double[] values = new double[dimensions];
+            for (int i = 0; i < dimensions; i++) {
+                values[i] = wording[i];
+            }
+            examples.add(new ArrayExample<>(new Label(bad(pitch) ? "bad" : "good"), names, values));
+        }
+        MutableDataset<Label> dataset = new MutableDataset<>(new ListDataSource<>(examples, labels,
+                new SimpleDataSourceProvenance("Sourcewire screening corpus, wordings", labels)));
+        Model<Label> fitted = new LibLinearClassificationTrainer(
+                new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), 1.0, 1_000, 1e-4, SEED)
+                .train(dataset);
+        double bias = logOdds(fitted, names, 0, 0);
+        List<Double> weights = new ArrayList<>(dimensions);
+        for (int i = 0; i < dimensions; i++) {
+            weights.add(round(logOdds(fitted, names, i, 1) - bias));
+        }
+        Map<String, Object> wording = new LinkedHashMap<>();
+        wording.put("bias", round(bias));
+        wording.put("weights", weights);
+        return wording;
     }
 
     private static double[][] matrix(EvaluationResult result, List<Signal> signals) {
