@@ -125,11 +125,13 @@ class ScreeningModel {
         return new Judgement(badness, score, badness >= threshold, List.copyOf(pulls));
     }
 
-    /** How many points of the score one pull is worth here: the score with the signal at its usual value, minus it. */
-    static int points(Judgement judgement, Pull pull) {
-        double logit = Math.log(judgement.badness() / Math.max(1e-12, 1 - judgement.badness()));
-        double without = 1 / (1 + Math.exp(-(logit - pull.pull())));
-        return (int) Math.round(100 * (without - judgement.badness()));
+    /**
+     * How many points one pull is worth: how far that signal alone moves an undecided pitch (score 50), so within ±50.
+     * Not "the score without it": where several signals each say "bad" loudly enough on their own (a score of 0), none
+     * is needed for the score and each would read 0 points, as if nothing had been found.
+     */
+    static int points(Pull pull) {
+        return (int) Math.round(100 * (0.5 - 1 / (1 + Math.exp(-pull.pull()))));
     }
 
     private static JsonNode read() {

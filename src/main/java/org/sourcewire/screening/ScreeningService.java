@@ -112,7 +112,7 @@ class ScreeningService implements PitchScreening {
             }
             String said = pull.signal().reason(pull.pull() > 0, pull.value(), pull.usual());
             if (said != null) {
-                reasons.add(new Reason(said, ScreeningModel.points(judgement, pull), pull.pull() > 0));
+                reasons.add(new Reason(said, ScreeningModel.points(pull), pull.pull() > 0));
             }
         }
         // What was found, said plainly whatever its weight: journalists act on copies.

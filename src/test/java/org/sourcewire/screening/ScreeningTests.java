@@ -127,6 +127,13 @@ class ScreeningTests extends IntegrationTest {
             assertThat(jdbc.sql("select jsonb_array_length(reasons) from pitch where public_id = cast(:id as uuid)")
                     .param("id", id(pitch)).query(Integer.class).single()).isGreaterThanOrEqualTo(2);
         }
+        // However low the score, the weighed reasons each say how many points they are worth (a score of 0 that several
+        // signals reach on their own once showed every reason at 0 points, and the inbox "no strong signals").
+        for (String pitch : List.of(offTopic, filler)) {
+            assertThat(jdbc.sql("select count(*) from pitch, jsonb_array_elements(reasons) r where public_id = cast(:id as "
+                    + "uuid) and (r ->> 'warning')::boolean and (r ->> 'effect')::int < 0").param("id", id(pitch))
+                    .query(Integer.class).single()).as(pitch).isGreaterThanOrEqualTo(2);
+        }
     }
 
     @Test
