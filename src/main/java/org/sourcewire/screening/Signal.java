@@ -37,14 +37,25 @@ enum Signal {
     PARAPHRASE("a reworded version of pitches other sources sent (a template)", null),
     PARAPHRASES("one of several near-identical pitches from different sources", null),
     FILLER("stock phrases of mass-written pitches", null),
-    WORDING("worded like machine-written, template or sales pitches", null);
+    WORDING("worded like machine-written, template or sales pitches", "worded like an expert's own answer", true);
 
     private final String low;
     private final String high;
+    /** A "bad" signal (selling, copying …): it lowers the score when it is high. */
+    private final boolean higherIsWorse;
 
     Signal(String low, String high) {
+        this(low, high, high == null);
+    }
+
+    /**
+     * {@code low}: said when the signal pulls the score down; {@code high}: when it pulls it up (null: nothing worth
+     * saying); {@code higherIsWorse}: whether a higher value than usual is the bad side.
+     */
+    Signal(String low, String high, boolean higherIsWorse) {
         this.low = low;
         this.high = high;
+        this.higherIsWorse = higherIsWorse;
     }
 
     /** The signal's name in the model file and in stored signals, e.g. {@code direct_min}. */
@@ -57,14 +68,12 @@ enum Signal {
      * score down. Null when there is nothing worth saying (e.g. "not an advertisement").
      */
     String reason(boolean lowers, double value, double usual) {
-        boolean higherThanUsual = value > usual;
-        // A "bad" signal (selling, copying …) lowers the score when it is high; a "good" one when it is low.
-        if (high == null) {
-            return lowers && higherThanUsual ? low : null;
-        }
+        // Said only when the pull and the value agree: a bad signal lowers the score by being higher than usual, a good
+        // one by being lower (the other way round, it pulls the score up).
+        boolean badSide = higherIsWorse == (value > usual);
         if (lowers) {
-            return higherThanUsual ? null : low;
+            return badSide ? low : null;
         }
-        return higherThanUsual ? high : null;
+        return badSide ? null : high;
     }
 }
