@@ -24,9 +24,9 @@ public interface PitchScreening {
     }
 
     /**
-     * The score (0–100), whether the pitch is flagged, every reason a journalist reads with its effect on the score,
-     * and the source's coaching (general advice, never what screening looks for word by word, and never what other
-     * sources sent); and what screening keeps of the pitch for {@link #remember}: its answers' fingerprint (null when
+     * The score (0–100), whether the pitch is flagged, every reason a journalist reads with its points (how far it alone
+     * would move an undecided pitch), and the source's coaching (general advice, never what screening looks for word
+     * by word, and never what other sources sent); and what screening keeps of the pitch for {@link #remember}: its answers' fingerprint (null when
      * too short to have one), their meaning, and the signals the score was computed from.
      */
     record Verdict(int score, boolean flagged, List<Reason> reasons, List<String> coaching, int[] fingerprint,
@@ -43,7 +43,8 @@ public interface PitchScreening {
     }
 
     /**
-     * One reason: what was found, its effect in points, and whether it is a warning the source should fix
+     * One reason: what was found, its effect in points (how far it alone would move an undecided pitch, score 50; 0 for
+     * what was found rather than weighed, such as a copy), and whether it is a warning the source should fix
      * ({@code warning}) or information.
      */
     record Reason(String text, int effect, boolean warning) {

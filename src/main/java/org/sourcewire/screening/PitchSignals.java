@@ -92,7 +92,8 @@ class PitchSignals {
 
     /**
      * The measurements, and for coaching which question's answer met its question least and which question (if any,
-     * else -1) was answered in a few words only; and the pitch's {@link #wording} for {@link Signal#WORDING}.
+     * else -1) was answered in a few words only; and the pitch's {@link #wording} for {@link Signal#WORDING} (null when
+     * nothing is answered).
      */
     record Measured(Map<Signal, Double> values, int leastDirectQuestion, int thinQuestion, float[] wording) {
 
@@ -217,24 +218,10 @@ class PitchSignals {
 
     /**
      * How a pitch is worded, as {@link ScreeningModel} reads it for {@link Signal#WORDING}: the average meaning of its
-     * answers, then the average of each answer's meaning less its question's ({@code 2 * DIMENSIONS} numbers; zeros
+     * answers, then the average of each answer's meaning less its question's ({@code 2 * DIMENSIONS} numbers; null
      * when nothing is answered). The training corpus's machine-written, templated, promotional and borrowed-words
      * answers differ from experts' answers in this space as a whole, not on any one axis a rule could name.
      */
-    float[] wording(PitchScreening.Draft draft) {
-        List<String> asked = draft.questions();
-        float[][] answerMeanings = new float[draft.answers().size()][];
-        float[][] questionMeanings = new float[draft.answers().size()][];
-        for (int i = 0; i < draft.answers().size(); i++) {
-            String answer = draft.answers().get(i) == null ? "" : draft.answers().get(i).strip();
-            if (!answer.isBlank()) {
-                answerMeanings[i] = embeddings.embed(answer);
-                questionMeanings[i] = question(i < asked.size() ? asked.get(i) : draft.headline());
-            }
-        }
-        return wording(answerMeanings, questionMeanings);
-    }
-
     private static float[] wording(float[][] answers, float[][] questions) {
         float[] wording = new float[2 * Embeddings.DIMENSIONS];
         int answered = 0;
@@ -248,7 +235,10 @@ class PitchSignals {
                 wording[Embeddings.DIMENSIONS + d] += answers[i][d] - questions[i][d];
             }
         }
-        for (int d = 0; answered > 0 && d < wording.length; d++) {
+        if (answered == 0) {
+            return null;
+        }
+        for (int d = 0; d < wording.length; d++) {
             wording[d] /= answered;
         }
         return wording;

@@ -30,6 +30,12 @@ class ScreeningModel {
 
     static final double WORDING_LIMIT = 8;
 
+    /**
+     * How sure the wording model alone must be, in log-odds, before its verdict is said to the journalist or the source
+     * (2: about 88%). Below that it still counts in the score, but "worded like …" would be a guess.
+     */
+    static final double WORDING_SAID = 2;
+
     private static final Logger log = LoggerFactory.getLogger(ScreeningModel.class);
 
     /** One signal's part in the model: its average and spread in the training data, and its weight. */
@@ -69,6 +75,10 @@ class ScreeningModel {
             JsonNode wording = model.get("wording");
             if (wording != null) {
                 readWordingBias = wording.get("bias").asDouble();
+                if (wording.get("weights").size() != 2 * Embeddings.DIMENSIONS) {
+                    throw new IllegalStateException("The screening model's wording has " + wording.get("weights").size()
+                            + " weights, not " + 2 * Embeddings.DIMENSIONS + ": retrain it");
+                }
                 readWording = new float[wording.get("weights").size()];
                 for (int i = 0; i < readWording.length; i++) {
                     readWording[i] = (float) wording.get("weights").get(i).asDouble();
@@ -93,11 +103,11 @@ class ScreeningModel {
 
     /**
      * {@link Signal#WORDING}: the log-odds, by the wording model alone, that a pitch worded like this is bad (within
-     * ±{@value #WORDING_LIMIT}); 0 without a wording model.
+     * ±{@value #WORDING_LIMIT}); null (the signal left out) without a wording model or when nothing is answered.
      */
-    double wording(float[] wording) {
-        if (wordingWeights.length != wording.length) {
-            return 0;
+    Double wording(float[] wording) {
+        if (wordingWeights.length == 0 || wording == null) {
+            return null;
         }
         double logit = wordingBias;
         for (int i = 0; i < wording.length; i++) {

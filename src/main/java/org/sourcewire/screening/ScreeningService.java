@@ -3,6 +3,7 @@ package org.sourcewire.screening;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -101,19 +102,35 @@ class ScreeningService implements PitchScreening {
         Meanings.Close close = meanings.closest(draft, meaning, PARAPHRASE);
         PitchSignals.Measured measured = signals.measure(draft, new PitchSignals.Seen(duplicates.templates(),
                 duplicates.copies(), close.nearest(), close.near().size(), filler(text, draft.whyMe())));
-        Map<Signal, Double> values = new java.util.EnumMap<>(measured.values());
-        values.put(Signal.WORDING, model.wording(measured.wording()));
+        Map<Signal, Double> values = new EnumMap<>(measured.values());
+        Double wording = model.wording(measured.wording());
+        if (wording != null) {
+            values.put(Signal.WORDING, wording);
+        }
         ScreeningModel.Judgement judgement = model.judge(values);
 
+        // The three weightiest signals that say something a journalist can check in the pitch, then the wording's
+        // verdict as a fourth where the wording model alone is sure of it (it weighs most, but says least).
         List<Reason> reasons = new ArrayList<>();
+        Reason worded = null;
         for (ScreeningModel.Pull pull : judgement.pulls()) {
             if (reasons.size() == 3 || Math.abs(pull.pull()) < WORTH_SAYING) {
                 break;
             }
             String said = pull.signal().reason(pull.pull() > 0, pull.value(), pull.usual());
-            if (said != null) {
-                reasons.add(new Reason(said, ScreeningModel.points(pull), pull.pull() > 0));
+            if (said == null || pull.signal() == Signal.WORDING && !sure(pull)) {
+                continue;
             }
+            Reason reason = new Reason(said, ScreeningModel.points(pull), pull.pull() > 0);
+            if (pull.signal() == Signal.WORDING) {
+                worded = reason;
+            }
+            else {
+                reasons.add(reason);
+            }
+        }
+        if (worded != null) {
+            reasons.add(worded);
         }
         // What was found, said plainly whatever its weight: journalists act on copies.
         if (duplicates.copies() > 0 && reasons.stream().noneMatch(r -> r.text().equals(Signal.COPY.reason(true, 1, 0)))) {
@@ -155,7 +172,8 @@ class ScreeningService implements PitchScreening {
         }
         for (ScreeningModel.Pull pull : judgement.pulls()) {
             // Only a signal that pulls the score down and is on its bad side (more sales talk, fewer specifics …).
-            if (pull.pull() < WORTH_SAYING || pull.signal().reason(true, pull.value(), pull.usual()) == null) {
+            if (pull.pull() < WORTH_SAYING || pull.signal().reason(true, pull.value(), pull.usual()) == null
+                    || pull.signal() == Signal.WORDING && !sure(pull)) {
                 continue;
             }
             String tip = switch (pull.signal()) {
@@ -188,7 +206,12 @@ class ScreeningService implements PitchScreening {
         return List.copyOf(tips);
     }
 
-    /** The weights of the admins' filler phrases found in the text, at most 40 points' worth, as a share. */
+    /** Whether the wording model alone is sure enough of a pitch's wording for it to be said (see WORDING_SAID). */
+    private static boolean sure(ScreeningModel.Pull pull) {
+        return Math.abs(pull.value()) >= ScreeningModel.WORDING_SAID;
+    }
+
+        /** The weights of the admins' filler phrases found in the text, at most 40 points' worth, as a share. */
     private double filler(String text, String whyMe) {
         String lower = (text + "\n" + (whyMe == null ? "" : whyMe)).toLowerCase(Locale.ROOT).replace('’', '\'');
         int found = 0;
