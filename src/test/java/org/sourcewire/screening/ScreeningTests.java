@@ -92,6 +92,16 @@ class ScreeningTests extends IntegrationTest {
             "Employers should leverage synergies and foster innovation with a holistic approach. Feel free to reach out, "
                     + "I would be thrilled to contribute my insights as a thought leader.");
 
+    /** Fluent, on topic, no stock phrase, nothing a journalist could check or quote: today's machine-written pitch. */
+    static final List<String> GENERIC = List.of(
+            "Shift work disrupts the body's natural circadian rhythm, which can make restful sleep difficult. Many "
+                    + "workers find that a consistent routine, limiting light exposure and prioritising sleep hygiene make "
+                    + "a meaningful difference over time.",
+            "Melatonin can help some people adjust their sleep timing, but its effectiveness varies from person to "
+                    + "person. It is generally best to consult a healthcare professional before starting any supplement.",
+            "Employers can support their teams by designing schedules thoughtfully, encouraging adequate rest between "
+                    + "shifts and fostering a culture where wellbeing is taken seriously.");
+
     @Autowired
     IncompleteEventPublications incompleteEvents;
 
@@ -329,6 +339,17 @@ class ScreeningTests extends IntegrationTest {
         TestScreening.awaitScreened(pitch);
         assertThat(screened(pitch)).isTrue();
         assertThat(reasons(pitch)).contains("source: new");
+    }
+
+    @Test
+    void aFluentGenericPitchIsFlaggedAndItsSourceIsCoachedWithoutBeingToldWhatGaveItAway() throws Exception {
+        long query = queries.by(accounts.journalist()).publish();
+        CurrentUser source = accounts.source();
+
+        assertThat(preflight(source, query, GENERIC)).contains("would be flagged").contains("Add a number")
+                .doesNotContain("machine-written").doesNotContain("worded like");
+        String generic = send(source, query, GENERIC);
+        assertThat(flagged(generic)).isTrue();
     }
 
     @Test
