@@ -350,6 +350,8 @@ class ScreeningTests extends IntegrationTest {
                 .doesNotContain("machine-written").doesNotContain("worded like");
         String generic = send(source, query, GENERIC);
         assertThat(flagged(generic)).isTrue();
+        // Where the wording alone is sure (stock phrases and sales talk), the source is told to write as themselves.
+        assertThat(preflight(source, query, FILLER)).contains("Write as yourself").doesNotContain("worded like");
     }
 
     @Test
