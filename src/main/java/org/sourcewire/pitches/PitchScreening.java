@@ -26,8 +26,9 @@ public interface PitchScreening {
     /**
      * The score (0–100), whether the pitch is flagged, every reason a journalist reads with its points (how far it alone
      * would move an undecided pitch), and the source's coaching (general advice, never what screening looks for word
-     * by word, and never what other sources sent); and what screening keeps of the pitch for {@link #remember}: its answers' fingerprint (null when
-     * too short to have one), their meaning, and the signals the score was computed from.
+     * by word, and never what other sources sent); and what screening keeps of the pitch for {@link #remember}: its
+     * answers' fingerprint (null when too short to have one), their meaning, and the signals the score was computed
+     * from.
      */
     record Verdict(int score, boolean flagged, List<Reason> reasons, List<String> coaching, int[] fingerprint,
             float[] meaning, java.util.Map<String, Double> signals) {

@@ -211,7 +211,7 @@ class ScreeningService implements PitchScreening {
         return Math.abs(pull.value()) >= ScreeningModel.WORDING_SAID;
     }
 
-        /** The weights of the admins' filler phrases found in the text, at most 40 points' worth, as a share. */
+    /** The weights of the admins' filler phrases found in the text, at most 40 points' worth, as a share. */
     private double filler(String text, String whyMe) {
         String lower = (text + "\n" + (whyMe == null ? "" : whyMe)).toLowerCase(Locale.ROOT).replace('’', '\'');
         int found = 0;

@@ -77,13 +77,11 @@ class ScreeningModelTraining extends IntegrationTest {
         // cross-validation folds, by query, still fit on wording values from models that saw the held-out queries;
         // the independent sets, holdout-*.json, are the new-hand figures.
         Map<String, Object> wording = fitWording(train.pitches());
-        ScreeningModel wordingOnly = new ScreeningModel(json.valueToTree(Map.of("bias", 0, "threshold", 0.5,
-                "signals", Map.of(), "wording", wording)));
+        ScreeningModel wordingOnly = wordingModel(wording);
         Map<String, Double> outOfWriter = new HashMap<>();
         for (String writer : train.pitches().stream().map(p -> writer(p.query())).distinct().sorted().toList()) {
-            ScreeningModel without = new ScreeningModel(json.valueToTree(Map.of("bias", 0, "threshold", 0.5,
-                    "signals", Map.of(), "wording", fitWording(train.pitches().stream()
-                            .filter(p -> !writer(p.query()).equals(writer)).toList()))));
+            ScreeningModel without = wordingModel(fitWording(train.pitches().stream()
+                    .filter(p -> !writer(p.query()).equals(writer)).toList()));
             java.util.stream.Stream.concat(train.pitches().stream(), validation.pitches().stream())
                     .filter(p -> writer(p.query()).equals(writer))
                     .forEach(p -> outOfWriter.put(p.id(), without.wording(wordings.get(p.id()))));
@@ -201,12 +199,7 @@ class ScreeningModelTraining extends IntegrationTest {
             }
             examples.add(new ArrayExample<>(new Label(bad(train.pitches().get(i)) ? "bad" : "good"), names, standardised));
         }
-        MutableDataset<Label> dataset = new MutableDataset<>(new ListDataSource<>(examples, labels,
-                new SimpleDataSourceProvenance("Sourcewire screening corpus, training split", labels)));
-        // L2-regularised logistic regression solved to its optimum (liblinear's trust-region Newton method), C = 1.
-        Model<Label> fitted = new LibLinearClassificationTrainer(
-                new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), 1.0, 1_000, 1e-4, SEED)
-                .train(dataset);
+        Model<Label> fitted = logisticRegression(examples, labels, "training split");
 
         // The weights, read back from the fitted model itself: the log-odds of "bad" one standard deviation either side
         // of the average on one signal at a time give that signal's weight and the bias.
@@ -350,7 +343,6 @@ class ScreeningModelTraining extends IntegrationTest {
         return good.isEmpty() || bad.isEmpty() ? Double.NaN : wins / ((double) good.size() * bad.size());
     }
 
-
     /** Whose hand a query is from: its id without the number ("c04" is writer c's; evaluation.json's "q07" is q's). */
     private static String writer(String query) {
         return query.replaceAll("[0-9]+$", "");
@@ -402,11 +394,7 @@ class ScreeningModelTraining extends IntegrationTest {
             }
             examples.add(new ArrayExample<>(new Label(bad(pitch) ? "bad" : "good"), names, values));
         }
-        MutableDataset<Label> dataset = new MutableDataset<>(new ListDataSource<>(examples, labels,
-                new SimpleDataSourceProvenance("Sourcewire screening corpus, wordings", labels)));
-        Model<Label> fitted = new LibLinearClassificationTrainer(
-                new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), 1.0, 1_000, 1e-4, SEED)
-                .train(dataset);
+        Model<Label> fitted = logisticRegression(examples, labels, "wordings");
         double bias = logOdds(fitted, names, 0, 0);
         List<Double> weights = new ArrayList<>(dimensions);
         for (int i = 0; i < dimensions; i++) {
@@ -416,6 +404,22 @@ class ScreeningModelTraining extends IntegrationTest {
         wording.put("bias", round(bias));
         wording.put("weights", weights);
         return wording;
+    }
+
+    /** An L2-regularised logistic regression solved to its optimum (liblinear's trust-region Newton method), C = 1. */
+    private static Model<Label> logisticRegression(List<org.tribuo.Example<Label>> examples, LabelFactory labels,
+            String what) {
+        MutableDataset<Label> dataset = new MutableDataset<>(new ListDataSource<>(examples, labels,
+                new SimpleDataSourceProvenance("Sourcewire screening corpus, " + what, labels)));
+        return new LibLinearClassificationTrainer(
+                new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), 1.0, 1_000, 1e-4, SEED)
+                .train(dataset);
+    }
+
+    /** A model of the wording alone, for its WORDING values. */
+    private ScreeningModel wordingModel(Map<String, Object> wording) {
+        return new ScreeningModel(json.valueToTree(Map.of("bias", 0, "threshold", 0.5, "signals", Map.of(),
+                "wording", wording)));
     }
 
     private static double[][] matrix(EvaluationResult result, List<Signal> signals) {
