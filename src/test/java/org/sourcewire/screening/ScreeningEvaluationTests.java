@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * arrival order, through the evaluation command's own evaluator, and holds screening to issue 16's targets where it
  * meets them (precision 0.9, ROC AUC 0.95, 0.8 of machine-written and of paraphrased pitches, good pitches' median score
  * above every bad kind's) and to a floor where it does not (recall 0.88 against 0.9), so it cannot go backwards.
- * Measured 8 December 2026, 546 pitches: precision 0.95, recall 0.89, ROC AUC 0.979.
+ * Measured 8 December 2026 (night), 626 pitches: precision 0.95, recall 0.89, ROC AUC 0.974.
  */
 class ScreeningEvaluationTests extends IntegrationTest {
 
@@ -42,7 +42,7 @@ class ScreeningEvaluationTests extends IntegrationTest {
         EvaluationResult result = evaluator.evaluate(set);
         log.info("Screening of the test split:\n{}", result.summary());
 
-        assertThat(result.pitches()).hasSize(546);
+        assertThat(result.pitches()).hasSize(626);
         assertThat(result.precision()).isGreaterThanOrEqualTo(0.9);
         assertThat(result.recall()).isGreaterThanOrEqualTo(0.88);
         assertThat(result.rocAuc()).isGreaterThanOrEqualTo(0.95);

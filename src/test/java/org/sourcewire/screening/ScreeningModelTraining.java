@@ -74,8 +74,8 @@ class ScreeningModelTraining extends IntegrationTest {
         // as a pitch from a new hand will be. So are validation pitches, for the threshold and the figures printed here:
         // every validation writer also wrote training queries, and the wording model fitted on all would be surer of
         // them than of a new hand (the evaluation command, like the app, uses the one fitted on all). The combiner's
-        // cross-validation folds, by query, still fit on wording values from models that saw the held-out queries;
-        // the independent sets, holdout-*.json, are the new-hand figures.
+        // cross-validation leaves out one writer at a time, but the other writers' wording values it fits on come from
+        // models that saw the held-out writer; the independent sets, holdout-*.json, are the new-hand figures.
         Map<String, Object> wording = fitWording(train.pitches());
         ScreeningModel wordingOnly = wordingModel(wording);
         Map<String, Double> outOfWriter = new HashMap<>();
@@ -103,7 +103,7 @@ class ScreeningModelTraining extends IntegrationTest {
         ScreeningModel candidate = new ScreeningModel(json.valueToTree(model));
 
         // The threshold: the best F1 (ties: the higher precision) over the validation split and the training split's
-        // out-of-fold predictions together (each training pitch judged by a model fitted without its query).
+        // out-of-fold predictions together (each training pitch judged by a model fitted without its writer).
         Map<String, Object> crossValidation = new LinkedHashMap<>();
         List<Judged> pooled = new ArrayList<>(crossValidate(train, signals, crossValidation));
         validation.pitches().forEach(pitch -> pooled.add(judged(pitch, signals, candidate)));
@@ -253,26 +253,23 @@ class ScreeningModelTraining extends IntegrationTest {
     }
 
     /**
-     * Five-fold cross-validation by query on the training split: each pitch judged by a model fitted on the other
-     * folds' queries. The judgements, in the split's order; the folds' count goes into {@code about}.
+     * Cross-validation by writer on the training split: each pitch judged by a model fitted on the other writers'
+     * pitches, as a pitch from a new hand will be (a writer's queries share turns of phrase, so folds by query would
+     * judge each pitch by a model that knows its writer). The judgements, in the split's order; the folds' count goes
+     * into {@code about}.
      */
     private List<Judged> crossValidate(EvaluationResult train, List<Signal> signals, Map<String, Object> about) {
-        List<String> queries = train.pitches().stream().map(EvaluationResult.Screened::query).distinct().sorted().toList();
-        int folds = 5;
+        List<String> writers = train.pitches().stream().map(p -> writer(p.query())).distinct().sorted().toList();
         Map<EvaluationResult.Screened, Judged> judged = new java.util.IdentityHashMap<>();
-        for (int fold = 0; fold < folds; fold++) {
-            java.util.Set<String> held = new java.util.HashSet<>();
-            for (int i = 0; i < queries.size(); i++) {
-                if (i % folds == fold) {
-                    held.add(queries.get(i));
-                }
-            }
-            List<EvaluationResult.Screened> fitOn = train.pitches().stream().filter(p -> !held.contains(p.query())).toList();
+        for (String writer : writers) {
+            List<EvaluationResult.Screened> fitOn = train.pitches().stream()
+                    .filter(p -> !writer(p.query()).equals(writer)).toList();
             ScreeningModel model = new ScreeningModel(json.valueToTree(fit(fitOn, signals)));
-            train.pitches().stream().filter(p -> held.contains(p.query()))
+            train.pitches().stream().filter(p -> writer(p.query()).equals(writer))
                     .forEach(p -> judged.put(p, judged(p, signals, model)));
         }
-        about.put("folds", folds);
+        about.put("folds", writers.size());
+        about.put("by", "writer");
         return train.pitches().stream().map(judged::get).toList();
     }
 
