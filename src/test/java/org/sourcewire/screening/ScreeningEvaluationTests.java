@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Screens the corpus's test split (26 queries nothing was chosen on: src/test/resources/screening/corpus/test.json) in
+ * Screens the corpus's test split (30 queries nothing was chosen on: src/test/resources/screening/corpus/test.json) in
  * arrival order, through the evaluation command's own evaluator, and holds screening to issue 16's targets where it
  * meets them (precision 0.9, ROC AUC 0.95, 0.8 of machine-written and of paraphrased pitches, good pitches' median score
  * above every bad kind's) and to a floor where it does not (recall 0.88 against 0.9), so it cannot go backwards.

@@ -37,7 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Retrains the screening model: screens the corpus's training split through the real pipeline (so each pitch's
  * signals are measured exactly as in production, in arrival order), fits a logistic regression on the standardised
  * signals with Tribuo, chooses the flag threshold on the validation split (screened separately, so it sees only its
- * own earlier pitches, as the test split will) and writes {@code src/main/resources/screening/model.json}. The test
+ * own earlier pitches, as the test split will) and the training split's predictions with each writer left out, and writes {@code src/main/resources/screening/model.json}. The test
  * split is not read. Run by {@code ./mvnw -Ptrain-screening verify}; deterministic for the same corpus and code.
  */
 @Tag("train")
@@ -340,7 +340,8 @@ class ScreeningModelTraining extends IntegrationTest {
         return good.isEmpty() || bad.isEmpty() ? Double.NaN : wins / ((double) good.size() * bad.size());
     }
 
-    /** Whose hand a query is from: its id without the number ("c04" is writer c's; evaluation.json's "q07" is q's). */
+    /** Whose hand a query is from: its id without the number ("c04" is writer c's; evaluation.json's "q07" is
+     * keyed "q", a different hand from holdout-q.json's, which is never trained on). */
     private static String writer(String query) {
         return query.replaceAll("[0-9]+$", "");
     }
