@@ -186,7 +186,9 @@ class ScreeningService implements PitchScreening {
                 case REQUIREMENTS -> messages.text("screening.text.tip-requirements");
                 case DEFLECTING -> messages.text("screening.text.tip-deflecting");
                 case SELLING, PROMOTION -> messages.text("screening.text.tip-selling");
-                case TEMPLATE, COPY, PARAPHRASE, PARAPHRASES, FILLER -> messages.text("screening.text.tip-own-words");
+                case TEMPLATE, FILLER -> messages.text("screening.text.tip-own-words");
+                // Measured against other sources' pitches: coaching on them would tell that someone sent similar text.
+                case COPY, PARAPHRASE, PARAPHRASES -> null;
                 case REPEATS, VARIETY, LONG -> messages.text("screening.text.tip-shorter");
                 case THIN -> measured.thinQuestion() < 0 ? null : answers.size() > 1
                         ? messages.text("screening.text.tip-thin", measured.thinQuestion() + 1)

@@ -34,7 +34,9 @@ enum Signal {
     VARIETY("says little in many words", "varied and dense"),
     TEMPLATE("the same text this source sent to other queries", null),
     COPY("the same text as another source's pitch", null),
-    PARAPHRASE("a reworded version of pitches other sources sent (a template)", null),
+    // The nearest other source's pitch in meaning: said only from the cosine at which screening calls it a rewording
+    // (two experts answering one question are closer than usual without one rewording the other).
+    PARAPHRASE("a reworded version of pitches other sources sent (a template)", null, true, ScreeningService.PARAPHRASE),
     PARAPHRASES("one of several near-identical pitches from different sources", null),
     FILLER("stock phrases of mass-written pitches", null),
     WORDING("worded like machine-written, template or sales pitches", "worded like an expert's own answer", true);
@@ -43,19 +45,27 @@ enum Signal {
     private final String high;
     /** A "bad" signal (selling, copying …): it lowers the score when it is high. */
     private final boolean higherIsWorse;
+    /** For a bad signal, the value from which {@code low} is true of the pitch (below it, nothing is said). */
+    private final double saidFrom;
 
     Signal(String low, String high) {
         this(low, high, high == null);
     }
 
+    Signal(String low, String high, boolean higherIsWorse) {
+        this(low, high, higherIsWorse, Double.NEGATIVE_INFINITY);
+    }
+
     /**
      * {@code low}: said when the signal pulls the score down; {@code high}: when it pulls it up (null: nothing worth
-     * saying); {@code higherIsWorse}: whether a higher value than usual is the bad side.
+     * saying); {@code higherIsWorse}: whether a higher value than usual is the bad side; {@code saidFrom}: for a bad
+     * signal, the least value of which {@code low} is true.
      */
-    Signal(String low, String high, boolean higherIsWorse) {
+    Signal(String low, String high, boolean higherIsWorse, double saidFrom) {
         this.low = low;
         this.high = high;
         this.higherIsWorse = higherIsWorse;
+        this.saidFrom = saidFrom;
     }
 
     /** The signal's name in the model file and in stored signals, e.g. {@code direct_min}. */
@@ -72,7 +82,7 @@ enum Signal {
         // one by being lower (the other way round, it pulls the score up).
         boolean badSide = higherIsWorse == (value > usual);
         if (lowers) {
-            return badSide ? low : null;
+            return badSide && (!higherIsWorse || value >= saidFrom) ? low : null;
         }
         return badSide ? null : high;
     }

@@ -75,6 +75,10 @@ class ScreeningModelTests {
         assertThat(Signal.ANSWERED.reason(false, 1, 0.8)).isEqualTo("answers every question");
         assertThat(Signal.ANSWERED.reason(true, 0.3, 0.8)).isEqualTo("few of the questions are answered");
         assertThat(Signal.SELLING.reason(false, 0.1, 0.3)).as("a bad signal without a good side").isNull();
+        // Nearer another source's pitch than usual, but not a rewording: nothing to say.
+        assertThat(Signal.PARAPHRASE.reason(true, 0.65, 0.47)).isNull();
+        assertThat(Signal.PARAPHRASE.reason(true, ScreeningService.PARAPHRASE, 0.47))
+                .isEqualTo("a reworded version of pitches other sources sent (a template)");
     }
 
     private ScreeningModel model(Map<String, Object> wording) {

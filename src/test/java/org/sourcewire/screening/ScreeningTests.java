@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.IntegrationTest;
 import org.sourcewire.pitches.TestScreening;
+import org.sourcewire.queries.TestQueries;
 import org.sourcewire.accounts.CurrentUser;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -400,7 +401,39 @@ class ScreeningTests extends IntegrationTest {
 
         String coaching = preflight(accounts.source(), query, answers);
         assertThat(coaching).doesNotContainIgnoringCase("another source").doesNotContainIgnoringCase("other sources")
-                .doesNotContainIgnoringCase("copied");
+                .doesNotContainIgnoringCase("copied").doesNotContain("own words");
+    }
+
+    @Test
+    void anExpertAnsweringWhatAnotherSourceAnsweredIsNeitherCalledATemplateNorCoachedAboutIt() throws Exception {
+        // The demo's sleep physician and, on another journalist's query, a second expert on the same two points.
+        send(accounts.source(), queries.by(accounts.journalist()).about("Sleep doctors: what actually helps shift workers sleep?",
+                TestQueries.QUESTIONS, "Board-certified sleep physicians or sleep researchers", "Biotech & Healthcare")
+                .publish(), List.of(
+                "The biggest mistake is trying to sleep in one long block straight after a night shift, with the sun up "
+                        + "and the household awake. The body clock fights it. Split sleep works better: four to five hours "
+                        + "right after the shift in a dark, cool room, then a ninety-minute nap before the next shift.",
+                "Melatonin helps a little, and only with the right timing: a low dose (0.5 mg) about three hours before "
+                        + "the planned daytime sleep. Large doses at bedtime mostly cause grogginess on the next shift.",
+                "Rotate rosters forwards (morning, evening, night), cap runs of nights at three or four, and never "
+                        + "schedule a quick return of less than eleven hours between shifts."));
+        long query = queries.by(accounts.journalist()).about("Night shifts and sleep: what clinicians see",
+                List.of("What do night workers get wrong about sleep?", "Does melatonin help day sleepers?"), "", "General")
+                .publish();
+        List<String> answers = List.of(
+                "I run the sleep lab at St Anne's in Leeds; of 212 night nurses we tested in 2024, 61% slept under 5 hours "
+                        + "after a run of three nights, mostly because they napped late and then fought daylight at 8am.",
+                "It helps a little if taken at the right time: 0.5 mg about three hours before the planned daytime sleep "
+                        + "shifted our nurses' sleep onset by roughly 40 minutes; the 10 mg gummies people buy mostly cause "
+                        + "grogginess.");
+
+        // Its meaning is nearer another source's pitch than most pitches are to theirs (the same questions, the
+        // same subject) but far from a rewording, and neither the journalist nor the source is told otherwise.
+        String coaching = preflight(accounts.source(), query, answers);
+        String pitch = send(accounts.source(), query, answers);
+        assertThat(signal(pitch, Signal.PARAPHRASE)).isBetween(0.5, ScreeningService.PARAPHRASE);
+        assertThat(coaching).doesNotContain("own words");
+        assertThat(reasons(pitch)).doesNotContain("reworded");
     }
 
     @Test
@@ -502,8 +535,12 @@ class ScreeningTests extends IntegrationTest {
     }
 
     private double fillerSignal(String path) {
-        return jdbc.sql("select cast(signals->>'filler' as float8) from pitch where public_id = cast(:id as uuid)")
-                .param("id", id(path)).query(Double.class).single();
+        return signal(path, Signal.FILLER);
+    }
+
+    private double signal(String path, Signal signal) {
+        return jdbc.sql("select cast(signals->>:key as float8) from pitch where public_id = cast(:id as uuid)")
+                .param("key", signal.key()).param("id", id(path)).query(Double.class).single();
     }
 
     private static String id(String path) {
