@@ -6,7 +6,7 @@ package org.sourcewire.screening;
  */
 enum Signal {
 
-    ANSWERED("few of the questions are answered", "answers every question"),
+    ANSWERED("few of the questions are answered", "answers every question", false, 0.5),
     UNANSWERED("most of the questions are not answered", null),
     THIN("half or more of the questions get a few words at most", null),
     LONG("long: 150–200 words work best", null),
@@ -15,11 +15,12 @@ enum Signal {
     DEFLECTING("points elsewhere (a call, a website) instead of answering", null),
     SELLING("reads like an advertisement", null),
     PROMOTION("promotes a product or service (a link, a sign-up, an offer)", null),
-    SPECIFICS("nothing a journalist could check: no figures, names or places", "checkable specifics: figures, names, places"),
+    SPECIFICS("nothing a journalist could check: no figures, names or places", "checkable specifics: figures, names, places",
+            false, 0),
     SPECIFIC_ANSWERS("some answers hold nothing specific", "every answer holds something specific"),
     DENSITY("few checkable details for its length", "dense with checkable detail"),
     GROUNDED("no figure from the source's own work or from a named source",
-            "figures from the source's own work or named sources"),
+            "figures from the source's own work or named sources", false, 0),
     BARE_FIGURES("figures with nobody's work or name behind them", null),
     YOU("general advice to the reader", null),
     HEDGING("hedged, general statements", null),
@@ -45,27 +46,30 @@ enum Signal {
     private final String high;
     /** A "bad" signal (selling, copying …): it lowers the score when it is high. */
     private final boolean higherIsWorse;
-    /** For a bad signal, the value from which {@code low} is true of the pitch (below it, nothing is said). */
-    private final double saidFrom;
+    /**
+     * Where {@code low} becomes true of the pitch: for a bad signal the least value (below it, nothing is said), for a
+     * good one the greatest ("no figures" is said of none, not of fewer than usual).
+     */
+    private final double lowFrom;
 
     Signal(String low, String high) {
         this(low, high, high == null);
     }
 
     Signal(String low, String high, boolean higherIsWorse) {
-        this(low, high, higherIsWorse, Double.NEGATIVE_INFINITY);
+        this(low, high, higherIsWorse, higherIsWorse ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
     }
 
     /**
      * {@code low}: said when the signal pulls the score down; {@code high}: when it pulls it up (null: nothing worth
-     * saying); {@code higherIsWorse}: whether a higher value than usual is the bad side; {@code saidFrom}: for a bad
-     * signal, the least value of which {@code low} is true.
+     * saying); {@code higherIsWorse}: whether a higher value than usual is the bad side; {@code lowFrom}: where
+     * {@code low} becomes true (the least value of a bad signal, the greatest of a good one).
      */
-    Signal(String low, String high, boolean higherIsWorse, double saidFrom) {
+    Signal(String low, String high, boolean higherIsWorse, double lowFrom) {
         this.low = low;
         this.high = high;
         this.higherIsWorse = higherIsWorse;
-        this.saidFrom = saidFrom;
+        this.lowFrom = lowFrom;
     }
 
     /** The signal's name in the model file and in stored signals, e.g. {@code direct_min}. */
@@ -82,7 +86,7 @@ enum Signal {
         // one by being lower (the other way round, it pulls the score up).
         boolean badSide = higherIsWorse == (value > usual);
         if (lowers) {
-            return badSide && (!higherIsWorse || value >= saidFrom) ? low : null;
+            return badSide && (higherIsWorse ? value >= lowFrom : value <= lowFrom) ? low : null;
         }
         return badSide ? null : high;
     }

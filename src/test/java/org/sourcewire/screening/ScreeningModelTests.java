@@ -75,6 +75,12 @@ class ScreeningModelTests {
         assertThat(Signal.ANSWERED.reason(false, 1, 0.8)).isEqualTo("answers every question");
         assertThat(Signal.ANSWERED.reason(true, 0.3, 0.8)).isEqualTo("few of the questions are answered");
         assertThat(Signal.SELLING.reason(false, 0.1, 0.3)).as("a bad signal without a good side").isNull();
+        // Fewer figures than usual is not "no figures", nor two questions of three "few": said only where true.
+        assertThat(Signal.SPECIFICS.reason(true, 0.5, 0.79)).isNull();
+        assertThat(Signal.SPECIFICS.reason(true, 0, 0.79)).isEqualTo("nothing a journalist could check: no figures, names or places");
+        assertThat(Signal.GROUNDED.reason(true, 1, 1.45)).isNull();
+        assertThat(Signal.GROUNDED.reason(true, 0, 1.45)).isNotNull();
+        assertThat(Signal.ANSWERED.reason(true, 2 / 3.0, 0.95)).isNull();
         // Nearer another source's pitch than usual, but not a rewording: nothing to say.
         assertThat(Signal.PARAPHRASE.reason(true, 0.65, 0.47)).isNull();
         assertThat(Signal.PARAPHRASE.reason(true, ScreeningService.PARAPHRASE, 0.47))
