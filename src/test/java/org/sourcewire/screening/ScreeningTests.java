@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sourcewire.IntegrationTest;
 import org.sourcewire.pitches.TestScreening;
-import org.sourcewire.queries.TestQueries;
 import org.sourcewire.accounts.CurrentUser;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -406,17 +405,8 @@ class ScreeningTests extends IntegrationTest {
 
     @Test
     void anExpertAnsweringWhatAnotherSourceAnsweredIsNeitherCalledATemplateNorCoachedAboutIt() throws Exception {
-        // The demo's sleep physician and, on another journalist's query, a second expert on the same two points.
-        send(accounts.source(), queries.by(accounts.journalist()).about("Sleep doctors: what actually helps shift workers sleep?",
-                TestQueries.QUESTIONS, "Board-certified sleep physicians or sleep researchers", "Biotech & Healthcare")
-                .publish(), List.of(
-                "The biggest mistake is trying to sleep in one long block straight after a night shift, with the sun up "
-                        + "and the household awake. The body clock fights it. Split sleep works better: four to five hours "
-                        + "right after the shift in a dark, cool room, then a ninety-minute nap before the next shift.",
-                "Melatonin helps a little, and only with the right timing: a low dose (0.5 mg) about three hours before "
-                        + "the planned daytime sleep. Large doses at bedtime mostly cause grogginess on the next shift.",
-                "Rotate rosters forwards (morning, evening, night), cap runs of nights at three or four, and never "
-                        + "schedule a quick return of less than eleven hours between shifts."));
+        // One sleep expert, then, on another journalist's query, a second one on the same two points.
+        send(accounts.source(), queries.by(accounts.journalist()).publish(), GOOD);
         long query = queries.by(accounts.journalist()).about("Night shifts and sleep: what clinicians see",
                 List.of("What do night workers get wrong about sleep?", "Does melatonin help day sleepers?"), "", "General")
                 .publish();
