@@ -172,7 +172,7 @@ class ScreeningService implements PitchScreening {
         }
         for (ScreeningModel.Pull pull : judgement.pulls()) {
             // Only a signal that pulls the score down and is on its bad side (more sales talk, fewer specifics …).
-            if (pull.pull() < WORTH_SAYING || pull.signal().reason(true, pull.value(), pull.usual()) == null
+            if (pull.pull() < WORTH_SAYING || !pull.signal().worse(pull.value(), pull.usual())
                     || pull.signal() == Signal.WORDING && !sure(pull)) {
                 continue;
             }

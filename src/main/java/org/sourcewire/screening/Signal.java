@@ -6,7 +6,7 @@ package org.sourcewire.screening;
  */
 enum Signal {
 
-    ANSWERED("few of the questions are answered", "answers every question", false, 0.5),
+    ANSWERED("half or fewer of the questions are answered", "answers every question", false, 0.5),
     UNANSWERED("most of the questions are not answered", null),
     THIN("half or more of the questions get a few words at most", null),
     LONG("long: 150–200 words work best", null),
@@ -15,12 +15,12 @@ enum Signal {
     DEFLECTING("points elsewhere (a call, a website) instead of answering", null),
     SELLING("reads like an advertisement", null),
     PROMOTION("promotes a product or service (a link, a sign-up, an offer)", null),
-    SPECIFICS("nothing a journalist could check: no figures, names or places", "checkable specifics: figures, names, places",
-            false, 0),
+    // Fewer than usual is said as "few or no": "nothing" is not true of a pitch with one figure.
+    SPECIFICS("few or no checkable specifics: figures, names, places", "checkable specifics: figures, names, places"),
     SPECIFIC_ANSWERS("some answers hold nothing specific", "every answer holds something specific"),
     DENSITY("few checkable details for its length", "dense with checkable detail"),
-    GROUNDED("no figure from the source's own work or from a named source",
-            "figures from the source's own work or named sources", false, 0),
+    GROUNDED("few or no figures from the source's own work or from a named source",
+            "figures from the source's own work or named sources"),
     BARE_FIGURES("figures with nobody's work or name behind them", null),
     YOU("general advice to the reader", null),
     HEDGING("hedged, general statements", null),
@@ -36,9 +36,12 @@ enum Signal {
     TEMPLATE("the same text this source sent to other queries", null),
     COPY("the same text as another source's pitch", null),
     // The nearest other source's pitch in meaning: said only from the cosine at which screening calls it a rewording
-    // (two experts answering one question are closer than usual without one rewording the other).
-    PARAPHRASE("a reworded version of pitches other sources sent (a template)", null, true, ScreeningService.PARAPHRASE),
-    PARAPHRASES("one of several near-identical pitches from different sources", null),
+    // (two experts answering one question are closer than usual without one rewording the other). Either pitch may be
+    // the original, so it says what they share, not who took from whom. (ScreeningService.PARAPHRASE must stay a
+    // compile-time constant: an enum constant is built before other classes' static initialisers run.)
+    PARAPHRASE("says what another source's pitch says, in other words", null, true, ScreeningService.PARAPHRASE),
+    // How many pitches of other sources are that close.
+    PARAPHRASES("says what other sources' pitches say, in other words", null),
     FILLER("stock phrases of mass-written pitches", null),
     WORDING("worded like machine-written, template or sales pitches", "worded like an expert's own answer", true);
 
@@ -84,10 +87,15 @@ enum Signal {
     String reason(boolean lowers, double value, double usual) {
         // Said only when the pull and the value agree: a bad signal lowers the score by being higher than usual, a good
         // one by being lower (the other way round, it pulls the score up).
-        boolean badSide = higherIsWorse == (value > usual);
+        boolean badSide = worse(value, usual);
         if (lowers) {
             return badSide && (higherIsWorse ? value >= lowFrom : value <= lowFrom) ? low : null;
         }
         return badSide ? null : high;
+    }
+
+    /** Whether this value is on the signal's bad side of the usual one (more sales talk, fewer specifics …). */
+    boolean worse(double value, double usual) {
+        return higherIsWorse == (value > usual);
     }
 }

@@ -73,18 +73,18 @@ class ScreeningModelTests {
         assertThat(Signal.WORDING.reason(true, 3, 0.3)).isEqualTo("worded like machine-written, template or sales pitches");
         assertThat(Signal.WORDING.reason(false, -3, 0.3)).isEqualTo("worded like an expert's own answer");
         assertThat(Signal.ANSWERED.reason(false, 1, 0.8)).isEqualTo("answers every question");
-        assertThat(Signal.ANSWERED.reason(true, 0.3, 0.8)).isEqualTo("few of the questions are answered");
+        assertThat(Signal.ANSWERED.reason(true, 0.3, 0.8)).isEqualTo("half or fewer of the questions are answered");
         assertThat(Signal.SELLING.reason(false, 0.1, 0.3)).as("a bad signal without a good side").isNull();
-        // Fewer figures than usual is not "no figures", nor two questions of three "few": said only where true.
-        assertThat(Signal.SPECIFICS.reason(true, 0.5, 0.79)).isNull();
-        assertThat(Signal.SPECIFICS.reason(true, 0, 0.79)).isEqualTo("nothing a journalist could check: no figures, names or places");
-        assertThat(Signal.GROUNDED.reason(true, 1, 1.45)).isNull();
-        assertThat(Signal.GROUNDED.reason(true, 0, 1.45)).isNotNull();
+        // Said only where true: two questions of three are not "half or fewer", nor a cosine of 0.65 a rewording.
         assertThat(Signal.ANSWERED.reason(true, 2 / 3.0, 0.95)).isNull();
-        // Nearer another source's pitch than usual, but not a rewording: nothing to say.
+        assertThat(Signal.ANSWERED.reason(true, 0.5, 0.95)).isEqualTo("half or fewer of the questions are answered");
+        assertThat(Signal.SPECIFICS.reason(true, 0.5, 0.79)).isEqualTo("few or no checkable specifics: figures, names, places");
         assertThat(Signal.PARAPHRASE.reason(true, 0.65, 0.47)).isNull();
         assertThat(Signal.PARAPHRASE.reason(true, ScreeningService.PARAPHRASE, 0.47))
-                .isEqualTo("a reworded version of pitches other sources sent (a template)");
+                .isEqualTo("says what another source's pitch says, in other words");
+        // The source's tips follow the bad side whatever the journalist is told.
+        assertThat(Signal.PARAPHRASE.worse(0.65, 0.47)).isTrue();
+        assertThat(Signal.SPECIFICS.worse(0.5, 0.79)).isTrue();
     }
 
     private ScreeningModel model(Map<String, Object> wording) {

@@ -259,7 +259,7 @@ class ScreeningTests extends IntegrationTest {
         assertThat(flagged(partial)).isTrue();
         assertThat(score(partial)).isLessThan(50);
         assertThat(reasons(partial)).containsAnyOf("most of the questions are not answered",
-                "few of the questions are answered", "points elsewhere (a call, a website) instead of answering",
+                "half or fewer of the questions are answered", "points elsewhere (a call, a website) instead of answering",
                 "half or more of the questions get a few words at most");
     }
 
@@ -348,6 +348,9 @@ class ScreeningTests extends IntegrationTest {
 
         assertThat(preflight(source, query, GENERIC)).contains("would be flagged").contains("Add a number")
                 .doesNotContain("machine-written").doesNotContain("worded like");
+        // One figure in it is still fewer specifics than usual: the tip stays.
+        assertThat(preflight(source, query, List.of(GENERIC.get(0) + " I have seen this with the 40 nurses on my ward.",
+                GENERIC.get(1), GENERIC.get(2)))).contains("Add a number");
         String generic = send(source, query, GENERIC);
         assertThat(flagged(generic)).isTrue();
         // Where the wording alone is sure (stock phrases and sales talk), the source is told to write as themselves.
@@ -400,7 +403,7 @@ class ScreeningTests extends IntegrationTest {
 
         String coaching = preflight(accounts.source(), query, answers);
         assertThat(coaching).doesNotContainIgnoringCase("another source").doesNotContainIgnoringCase("other sources")
-                .doesNotContainIgnoringCase("copied").doesNotContain("own words");
+                .doesNotContainIgnoringCase("copied").doesNotContain("own words").doesNotContain("The tips below");
     }
 
     @Test
@@ -421,7 +424,7 @@ class ScreeningTests extends IntegrationTest {
         // same subject) but far from a rewording, and neither the journalist nor the source is told otherwise.
         String coaching = preflight(accounts.source(), query, answers);
         String pitch = send(accounts.source(), query, answers);
-        assertThat(signal(pitch, Signal.PARAPHRASE)).isBetween(0.5, ScreeningService.PARAPHRASE);
+        assertThat(signal(pitch, Signal.PARAPHRASE)).isGreaterThan(0.6).isLessThan(ScreeningService.PARAPHRASE);
         assertThat(coaching).doesNotContain("own words");
         assertThat(reasons(pitch)).doesNotContain("reworded");
     }
