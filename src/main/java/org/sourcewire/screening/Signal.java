@@ -14,7 +14,8 @@ enum Signal {
     DIRECT_MEAN("the answers are not about what was asked", "the answers meet their questions"),
     DEFLECTING("points elsewhere (a call, a website) instead of answering", null),
     SELLING("reads like an advertisement", null),
-    PROMOTION("promotes a product or service (a link, a sign-up, an offer)", null),
+    // Counted in links, sign-ups and offers: one may be a citation's address, two make a promotion.
+    PROMOTION("promotes a product or service (a link, a sign-up, an offer)", null, true, 2),
     // Fewer than usual is said as "few or no": "nothing" is not true of a pitch with one figure.
     SPECIFICS("few or no checkable specifics: figures, names, places", "checkable specifics: figures, names, places"),
     SPECIFIC_ANSWERS("some answers hold nothing specific", "every answer holds something specific"),
@@ -22,13 +23,16 @@ enum Signal {
     GROUNDED("few or no figures from the source's own work or from a named source",
             "figures from the source's own work or named sources"),
     BARE_FIGURES("figures with nobody's work or name behind them", null),
-    YOU("general advice to the reader", null),
-    HEDGING("hedged, general statements", null),
+    // Said from three "you"s (a value of 1): "as you asked" is not advice.
+    YOU("general advice to the reader", null, true, 1),
+    // Said from three hedges (0.75).
+    HEDGING("hedged, general statements", null, true, 0.75),
     UNSOURCED_FIGURES("figures without a source (\"studies show…\")", null),
     STATISTIC_CLAIMS("sweeping statistics with no source or first-hand basis", null),
     REQUIREMENTS("does not state what the requirements ask for", "states what the requirements ask for"),
     ECHO("repeats the question's words", null),
-    RESTATES("restates the questions instead of answering them", null),
+    // Said from two restated runs: one may be a quotation of the question.
+    RESTATES("restates the questions instead of answering them", null, true, 2),
     GENERIC("on topic but generic: nothing specific", null),
     OFF_TOPIC("the answers are about something else", null),
     REPEATS("repeats itself", null),

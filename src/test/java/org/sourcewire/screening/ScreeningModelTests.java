@@ -82,6 +82,10 @@ class ScreeningModelTests {
         assertThat(Signal.PARAPHRASE.reason(true, 0.65, 0.47)).isNull();
         assertThat(Signal.PARAPHRASE.reason(true, ScreeningService.PARAPHRASE, 0.47))
                 .isEqualTo("says what another source's pitch says, in other words");
+        assertThat(Signal.PROMOTION.reason(true, 1, 0.12)).as("one link may be a citation").isNull();
+        assertThat(Signal.YOU.reason(true, 2 / 3.0, 0.26)).isNull();
+        assertThat(Signal.HEDGING.reason(true, 0.5, 0.2)).isNull();
+        assertThat(Signal.RESTATES.reason(true, 1, 0.2)).isNull();
         // The source's tips follow the bad side whatever the journalist is told.
         assertThat(Signal.PARAPHRASE.worse(0.65, 0.47)).isTrue();
         assertThat(Signal.SPECIFICS.worse(0.5, 0.79)).isTrue();
