@@ -43,7 +43,10 @@ class Embeddings implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Embeddings.class);
 
-    private final Supplier<Model> model = SingletonSupplier.of(Model::load);
+    /** This bean's model, once loaded (each application context loads and closes its own). */
+    private volatile Model own;
+
+    private final Supplier<Model> model = SingletonSupplier.of(() -> own = Model.load());
 
     /** The embedding of one text, L2-normalised (an empty text gives a zero vector). */
     float[] embed(String text) {
@@ -70,8 +73,9 @@ class Embeddings implements DisposableBean {
     @Override
     public void destroy() throws OrtException {
         // Only if it was ever loaded: asking the memoizing supplier would load it now.
-        if (Model.loaded != null) {
-            Model.loaded.session.close();
+        Model loaded = own;
+        if (loaded != null) {
+            loaded.close();
         }
     }
 
@@ -86,14 +90,18 @@ class Embeddings implements DisposableBean {
 
     private static final class Model {
 
-        private static volatile Model loaded;
-
         private final OrtEnvironment environment;
         private final OrtSession session;
         private final Map<String, Integer> vocabulary;
         private final WordpieceTokenizer tokenizer;
         private final int classification;
         private final int separator;
+        /**
+         * Runs share the read lock, closing takes the write lock: the session is closed only when no screening thread is
+         * inside it (a run on a closed session crashes the JVM in native code, as a stop during screening once did).
+         */
+        private final java.util.concurrent.locks.ReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+        private boolean closed;
 
         private Model(OrtEnvironment environment, OrtSession session, Map<String, Integer> vocabulary) {
             this.environment = environment;
@@ -118,7 +126,6 @@ class Embeddings implements DisposableBean {
                 options.setIntraOpNumThreads(1);
                 options.setInterOpNumThreads(1);
                 Model model = new Model(environment, environment.createSession(onnx.readAllBytes(), options), vocabulary);
-                loaded = model;
                 log.info("Screening's embedding model loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
                 return model;
             }
@@ -169,6 +176,11 @@ class Embeddings implements DisposableBean {
             ids[length - 1] = separator;
             java.util.Arrays.fill(mask, 1);
             long[] shape = { 1, length };
+            lock.readLock().lock();
+            if (closed) {
+                lock.readLock().unlock();
+                throw new IllegalStateException("The embedding model is closed: the app is stopping");
+            }
             try (OnnxTensor inputIds = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
                     OnnxTensor attention = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
                     OnnxTensor typeIds = OnnxTensor.createTensor(environment, LongBuffer.wrap(types), shape);
@@ -185,6 +197,21 @@ class Embeddings implements DisposableBean {
             }
             catch (OrtException ex) {
                 throw new IllegalStateException("The embedding model failed on a text", ex);
+            }
+            finally {
+                lock.readLock().unlock();
+            }
+        }
+
+        /** Closes the session once the runs in progress have finished; later runs fail instead of crashing. */
+        void close() throws OrtException {
+            lock.writeLock().lock();
+            try {
+                closed = true;
+                session.close();
+            }
+            finally {
+                lock.writeLock().unlock();
             }
         }
 

@@ -6,6 +6,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Our encoder (ONNX Runtime, OpenNLP word pieces) against langchain4j's own encoder of the same model, which uses
@@ -51,5 +52,30 @@ class EmbeddingsTests {
         String longText = String.join(" ", java.util.Collections.nCopies(60, TEXTS.get(0)));
         float[] embedded = ours.embed(longText);
         assertThat(Embeddings.cosine(embedded, ours.embed(TEXTS.get(0)))).isGreaterThan(0.75);
+    }
+
+    @Test
+    void aStopWhileTextsAreEmbeddedWaitsForTheRunInProgressAndLaterRunsFailInsteadOfCrashing() throws Exception {
+        // A stop during screening once closed the session under a running embedding: a crash in native code.
+        Embeddings stopping = new Embeddings();
+        stopping.embed("warm up");
+        String longText = String.join(" ", java.util.Collections.nCopies(20, TEXTS.get(1)));
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<?> screening = thread.submit(() -> {
+                while (true) {
+                    stopping.embed(longText);
+                }
+            });
+            Thread.sleep(300);
+            stopping.destroy();
+
+            assertThatThrownBy(screening::get).hasCauseInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the app is stopping");
+            assertThatThrownBy(() -> stopping.embed("after the stop")).isInstanceOf(IllegalStateException.class);
+        }
+        finally {
+            thread.shutdownNow();
+        }
     }
 }
